@@ -1,0 +1,3 @@
+"""Autograder for the sequence-models assignment suite."""
+
+__all__ = ["config"]
