@@ -1,4 +1,6 @@
-"""Command-line entry point (thin wiring)."""
+"""The ``autograder`` command: thin wiring over the package's keyword-only functions."""
+
+from __future__ import annotations
 
 import argparse
 import sys
@@ -7,17 +9,96 @@ from pathlib import Path
 from autograder import config
 
 
-def main(argv=None) -> int:
-    """Runs the ``autograder`` command."""
-    parser = argparse.ArgumentParser(prog="autograder")
-    sub = parser.add_subparsers(dest="cmd", required=True)
-    val = sub.add_parser("validate", help="validate grading.yml")
-    val.add_argument("path", nargs="?", default="grading.yml")
-    args = parser.parse_args(argv)
-    try:
-        cfg = config.load(Path(args.path))
-    except config.ConfigError as err:
-        print(f"grading.yml: {err}", file=sys.stderr)
-        return 2
-    print(f"{args.path}: {sum(len(c) for c in cfg.values())} checks in {len(cfg)} assignments")
+def _cmd_check(args) -> int:
+    from autograder import assignment, engine, textreport
+
+    nb = Path(args.notebook)
+    folder = Path(args.release_dir) if args.release_dir else nb.resolve().parent
+    loaded = assignment.load_release(folder)
+    result = engine.grade(nb, assignment=loaded, public_only=True)
+    print(textreport.student_table(result))
     return 0
+
+
+def _cmd_grade(args) -> int:
+    from autograder import batch
+
+    results = batch.grade_many(args.submissions, assignment=args.assignment, root=Path(args.root), out=Path(args.out), fmt=args.format)
+    from autograder import textreport
+
+    print(textreport.scores_table(results))
+    return 0
+
+
+def _cmd_release(args) -> int:
+    from autograder import release
+
+    for name in args.names:
+        print(release.release(name, root=Path(args.root)))
+    return 0
+
+
+def _cmd_examples(args) -> int:
+    from autograder import batch, textreport
+
+    rows = batch.grade_examples(root=Path(args.root), out=Path(args.out), names=args.assignment)
+    print(textreport.examples_table(rows))
+    return 0 if all(r.as_intended for r in rows) else 1
+
+
+def _cmd_validate(args) -> int:
+    cfg = config.load(Path(args.path))
+    print(f"{args.path}: valid; {sum(len(a.checks) for a in cfg.values())} checks in {len(cfg)} assignments")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``autograder``."""
+    parser = argparse.ArgumentParser(prog="autograder", description="Grade Keras/TensorFlow notebooks safely.")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("check", help="run the public checks on your notebook (students)")
+    p.add_argument("notebook", help="your notebook, e.g. a1_perceptron.ipynb")
+    p.add_argument("--release-dir", help="folder with the released public_expected.npz (default: the notebook's folder)")
+    p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("grade", help="grade submissions with every check (instructors)")
+    p.add_argument("submissions", nargs="+", help="notebooks, or folders of notebooks")
+    p.add_argument("--assignment", required=True, help="assignment name, e.g. a1_perceptron")
+    p.add_argument("--out", required=True, help="results folder: OUT/<submission>/<assignment>/result.json")
+    p.add_argument("--root", default=".", help="the course repo (default: .)")
+    p.add_argument("--format", choices=["json", "gradescope"], default="json", help="result format")
+    p.set_defaults(func=_cmd_grade)
+
+    p = sub.add_parser("release", help="make the student release with nbgrader, and its public fixtures")
+    p.add_argument("names", nargs="+", help="assignment names")
+    p.add_argument("--root", default=".", help="the course repo (default: .)")
+    p.set_defaults(func=_cmd_release)
+
+    p = sub.add_parser("examples", help="grade the bundled reference, blank and mistake submissions")
+    p.add_argument("--assignment", action="append", help="only this assignment (repeatable)")
+    p.add_argument("--root", default=".", help="the course repo (default: .)")
+    p.add_argument("--out", default="examples-out", help="where results go (default: examples-out)")
+    p.set_defaults(func=_cmd_examples)
+
+    p = sub.add_parser("validate", help="validate grading.yml")
+    p.add_argument("path", nargs="?", default="grading.yml")
+    p.set_defaults(func=_cmd_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs ``autograder``; exits 2 with a one-line message on bad usage or bad configuration."""
+    args = build_parser().parse_args(argv)
+    from autograder.assignment import AssignmentError
+    from autograder.notebook import NotebookError
+
+    try:
+        return args.func(args)
+    except (config.ConfigError, AssignmentError, NotebookError, FileNotFoundError) as err:
+        print(f"autograder: error: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

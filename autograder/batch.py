@@ -1,0 +1,137 @@
+"""Grading many submissions: one assignment load and one reference for the whole batch."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+import traceback
+from pathlib import Path
+
+from autograder import assignment as assignment_mod
+from autograder import config as config_mod
+from autograder import engine, examples, results
+from autograder.results import CheckResult, SubmissionResult
+
+
+def submission_name(path: Path, assignment: str) -> str:
+    """A submission's name: the file's stem, or the student folder in nbgrader's tree."""
+    path = Path(path)
+    if path.stem != assignment:
+        return path.stem
+    for parent in path.resolve().parents:
+        if parent.name != assignment:
+            return parent.name
+    return path.stem
+
+
+def expand(paths: list[str | Path]) -> list[Path]:
+    """Notebooks given directly, or found (recursively) in given folders, in sorted order.
+
+    Raises:
+        FileNotFoundError: A path does not exist.
+    """
+    out = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*.ipynb") if ".ipynb_checkpoints" not in q.parts))
+        elif p.exists():
+            out.append(p)
+        else:
+            raise FileNotFoundError(f"{p}: no such file or folder")
+    return out
+
+
+def _engine_failure(path: Path, name: str, loaded, err: BaseException) -> SubmissionResult:
+    print(f"autograder: internal error while grading {path}:\n{traceback.format_exc()}", file=sys.stderr)
+    checks = [CheckResult(c.id, c.target, "error", 0.0, float(loaded.settings(c).points), loaded.settings(c).hidden,
+                          "not graded: the autograder failed; your instructor has the details", "crashed", c.hint)
+              for c in loaded.checks]
+    return SubmissionResult(loaded.name, name, 0.0, float(sum(c.max_points for c in checks)), "crashed",
+                            f"autograder failed ({type(err).__name__}); regrade after fixing", checks, [], {})
+
+
+def result_path(out: Path, submission: str, assignment: str) -> Path:
+    """Where a submission's ``result.json`` goes."""
+    return Path(out) / submission / assignment / "result.json"
+
+
+def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str = "json") -> list[SubmissionResult]:
+    """Grades notebooks and writes each result as soon as it is known.
+
+    Args:
+        submissions: Notebooks or folders of notebooks.
+        assignment: The assignment's name.
+        root: The course repo.
+        out: The results folder.
+        fmt: ``json`` (``result.json``) or ``gradescope`` (also ``results.json`` in Gradescope's schema).
+
+    Returns:
+        The results, in submission order.
+    """
+    loaded = assignment_mod.load(assignment, root=root)
+    paths = expand(submissions)
+    names = [submission_name(p, assignment) for p in paths]
+    dup = sorted({n for n in names if names.count(n) > 1})
+    if dup:
+        raise config_mod.ConfigError(f"two submissions are both named {dup[0]!r}; rename one")
+    reference = engine.reference_namespace(loaded)
+    done = []
+    for path, name in zip(paths, names):
+        try:
+            result = engine.grade(path, assignment=loaded, name=name, reference=reference)
+        except Exception as err:  # an engine bug must not take the batch down
+            result = _engine_failure(path, name, loaded, err)
+        results.write(result, result_path(out, name, assignment))
+        if fmt == "gradescope":
+            from autograder import gradescope
+
+            gradescope.write(result, Path(out) / name / assignment / "results.json")
+        done.append(result)
+    return done
+
+
+@dataclasses.dataclass(frozen=True)
+class ExampleRow:
+    """One bundled example and whether it was graded as intended."""
+
+    assignment: str
+    example: str
+    description: str
+    score: float
+    max_score: float
+    failed: tuple[str, ...]
+    as_intended: bool
+    note: str
+    seconds: float
+
+
+def judge_example(ex: examples.Example, result: SubmissionResult) -> tuple[bool, str]:
+    """Whether a bundled example scored as intended, and why not."""
+    failed = {c.id for c in result.checks if c.status != "passed"}
+    if ex.expect_failed is None:
+        ok = result.score == 0 and all(c.category == "not-implemented" for c in result.checks)
+        return ok, "" if ok else "the blank release should score 0 with 'not implemented' on every check"
+    if failed != set(ex.expect_failed):
+        extra, missing = sorted(failed - ex.expect_failed), sorted(ex.expect_failed - failed)
+        return False, f"unexpected failures {extra}" if extra else f"should have failed {missing}"
+    if ex.message:
+        public = [c for c in result.checks if c.status != "passed" and not c.hidden]
+        if not public or ex.message not in public[0].message:
+            return False, f"message should contain {ex.message!r}"
+    return True, ""
+
+
+def grade_examples(*, root: Path, out: Path, names: list[str] | None = None) -> list[ExampleRow]:
+    """Builds and grades the bundled examples of each assignment (default: all with a release)."""
+    root, out = Path(root), Path(out)
+    cfg = config_mod.load(root / "grading.yml")
+    names = names or [n for n in cfg if (root / "assignments" / n / f"{n}.ipynb").is_file()]
+    rows = []
+    for name in names:
+        exs = examples.build(name, root=root, out_dir=out / "submissions" / name)
+        graded = grade_many([e.path for e in exs], assignment=name, root=root, out=out / "results")
+        for ex, result in zip(exs, graded):
+            ok, note = judge_example(ex, result)
+            rows.append(ExampleRow(name, ex.name, ex.description, result.score, result.max_score,
+                                   tuple(c.id for c in result.checks if c.status != "passed"), ok, note, result.seconds))
+    return rows

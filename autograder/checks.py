@@ -1,0 +1,98 @@
+"""Checks as data: what to feed a graded function, how to probe it, how to judge what comes back.
+
+A check's ``inputs`` builds plain data from a seeded generator (in the grader). Its ``probe`` runs
+in the student's worker and, identically, on the reference solution in the grader; it returns plain
+data. Its ``verdict`` compares the two in the grader. Points, visibility and tolerances come from
+``grading.yml``.
+
+Probes are either a ``"module:function"`` reference into the installed autograder package, or a
+self-contained top-level function (its source is sent to the worker, so it must import what it
+uses inside its body) with the signature ``probe(namespace, target, inputs) -> plain data``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+from typing import Any, Callable
+
+import numpy as np
+
+from autograder import compare
+from autograder.compare import Outcome
+from autograder.tolerance import Tolerance
+
+
+@dataclasses.dataclass(frozen=True)
+class Context:
+    """What a verdict may use besides the two values.
+
+    Attributes:
+        what: How to name the value in messages, e.g. ``"sigmoid(z) on a (6, 5) array"``.
+        tol: The check's tolerance.
+        inputs: The inputs the check used.
+        received_type: ``module.Class`` of the value the student's function returned.
+    """
+
+    what: str
+    tol: Tolerance
+    inputs: dict
+    received_type: str
+
+
+Verdict = Callable[[Any, Any, Context], Outcome]
+
+
+def same_value(received, expected, ctx: Context) -> Outcome:
+    """The default verdict: type, shape, dtype, then values of any plain value."""
+    return compare.compare_values(ctx.what, received, expected, tol=ctx.tol)
+
+
+def same_numpy_value(received, expected, ctx: Context) -> Outcome:
+    """Like :func:`same_value`, but the student's function must return numpy, not TensorFlow, values."""
+    if ctx.received_type.startswith("tensorflow"):
+        return Outcome(False, "type", f"{ctx.what}: expected a numpy array, received a {ctx.received_type} (this exercise is in numpy)")
+    return same_value(received, expected, ctx)
+
+
+def _no_inputs(rng: np.random.Generator) -> dict:
+    return {}
+
+
+@dataclasses.dataclass(frozen=True)
+class Check:
+    """One graded check.
+
+    Attributes:
+        id: Unique within the assignment, ``<function>.<aspect>``, e.g. ``sigmoid.values``.
+        target: The graded function (or class) the student defines.
+        what: The value under test, named for messages: ``"sigmoid(z) for z of shape (6, 5)"``.
+        inputs: Builds the inputs (plain data) from a seeded generator.
+        probe: Runs the target in the worker; by default calls it with the inputs as keywords.
+        verdict: Compares received with expected; by default :func:`same_value`.
+        hint: An actionable hint shown with a failure (also for hidden checks).
+        reference: Whether the expected value comes from running the probe on the reference;
+            if False, the verdict gets ``None`` as expected (self-judging checks, e.g. gradients).
+    """
+
+    id: str
+    target: str
+    what: str
+    inputs: Callable[[np.random.Generator], dict] = _no_inputs
+    probe: Callable | str = "autograder.probes:call"
+    verdict: Verdict = same_value
+    hint: str = ""
+    reference: bool = True
+
+    def probe_spec(self) -> dict:
+        """The probe as plain data for the worker."""
+        if isinstance(self.probe, str):
+            return {"ref": self.probe}
+        return {"source": inspect.getsource(self.probe), "name": self.probe.__name__}
+
+
+def resolve_probe(spec: dict) -> Callable:
+    """Loads a probe from its plain-data spec (used by the worker and, for references, the grader)."""
+    from autograder.worker import load_probe
+
+    return load_probe(spec)

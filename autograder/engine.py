@@ -1,0 +1,259 @@
+"""Grading one submission: inputs and expected values in the grader, student code in a worker.
+
+The grader builds each check's inputs from a seed, computes the expected value by running the
+check's probe on the reference solution in its own process (or reads it from the public fixtures
+in a student's folder), sends only the inputs to a fresh worker, and judges what comes back.
+A worker that dies or hangs costs only the check it was running: the grader starts a new worker
+for the checks after it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import hashlib
+import time
+from pathlib import Path
+
+import numpy as np
+
+from autograder import cells, determinism, notebook, sandbox
+from autograder.assignment import Assignment, stable_seed
+from autograder.checks import Check, Context, resolve_probe
+from autograder.compare import Outcome
+from autograder.results import CheckResult, SubmissionResult
+
+
+class ReferenceError(RuntimeError):
+    """The reference solution failed: an instructor's problem, never a student's."""
+
+
+@dataclasses.dataclass
+class Prepared:
+    """A check ready to run: its inputs, seed, expected value and limits."""
+
+    index: int
+    check: Check
+    inputs: dict
+    seed: int
+    expected: object
+    timeout_s: float
+
+
+def reference_namespace(assignment: Assignment) -> dict:
+    """Runs the source notebook's setup and solution cells in this (the grader's) process.
+
+    Raises:
+        ReferenceError: A reference cell failed.
+    """
+    if assignment.source is None:
+        raise ReferenceError("no source notebook here: the reference solution is only in the instructor's repo")
+    namespace: dict = {"__name__": "__main__"}
+    for cell in notebook.code_cells(assignment.source):
+        if cell.kind in ("setup", "solution"):
+            run = cells.run_cell(cell.id, cell.source, namespace, timeout_s=600, allow_fallback=False)
+            if run.status != "ok":
+                raise ReferenceError(f"{assignment.name}: reference cell failed: {run.message}")
+    return namespace
+
+
+def _fixture(assignment: Assignment, check: Check) -> dict | None:
+    if assignment.fixtures is None:
+        return None
+    return assignment.fixtures["fixtures"].get(check.id)
+
+
+def prepare(assignment: Assignment, checks: list[Check], *, digest: str, reference: dict | None) -> list[Prepared]:
+    """Builds inputs and expected values for the checks.
+
+    Public checks use a fixed seed (so their fixtures can be shipped); hidden checks are seeded
+    from the course salt and the submission's digest: reproducible, and different per submission.
+    """
+    out = []
+    for index, check in enumerate(checks):
+        settings = assignment.settings(check)
+        timeout = settings.timeout_s or assignment.config.limits.check_timeout_s
+        fixture = _fixture(assignment, check) if reference is None else None
+        if fixture is not None:
+            out.append(Prepared(index, check, fixture["inputs"], fixture["seed"], fixture["expected"], timeout))
+            continue
+        if reference is None:
+            raise ReferenceError(f"no expected value for check {check.id}")
+        seed = public_seed(assignment.name, check) if not settings.hidden else stable_seed(assignment.config.seed, assignment.name, check.id, digest)
+        inputs, expected = compute_expected(check, reference, seed)
+        out.append(Prepared(index, check, inputs, seed, expected, timeout))
+    return out
+
+
+def public_seed(name: str, check: Check) -> int:
+    """The fixed seed of a public check's inputs."""
+    return stable_seed("public", name, check.id)
+
+
+def compute_expected(check: Check, reference: dict, seed: int) -> tuple[dict, object]:
+    """Builds a check's inputs from ``seed`` and runs its probe on the reference.
+
+    Raises:
+        ReferenceError: The reference failed on these inputs.
+    """
+    determinism.apply(seed)
+    inputs = check.inputs(np.random.default_rng(seed))
+    if not check.reference:
+        return inputs, None
+    probe = resolve_probe(check.probe_spec())
+    determinism.apply(seed)
+    try:
+        expected = probe(reference, check.target, inputs)
+    except Exception as err:
+        raise ReferenceError(f"reference failed on check {check.id}: {type(err).__name__}: {err}") from err
+    from autograder.worker import _to_plain
+
+    return inputs, _to_plain(expected)
+
+
+def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limits: sandbox.Limits):
+    """Runs the checks in as many workers as it takes; returns records, cell runs and worker failures."""
+    records: dict[int, dict] = {}
+    cell_runs: list | None = None
+    definitions_only: list[str] = []
+    failures: list[str] = []
+    pending = list(prepared)
+    while pending:
+        request = {
+            "cells": [{"id": c.id, "source": c.source, "kind": c.kind} for c in code],
+            "definitions_only": definitions_only,
+            "cell_timeout_s": limits.cell_timeout_s,
+            "checks": [{"index": n, "target": p.check.target, "probe": p.check.probe_spec(), "inputs": p.inputs,
+                        "seed": p.seed, "timeout_s": p.timeout_s} for n, p in enumerate(pending)],
+        }
+        run = sandbox.run_worker(request, limits=limits, n_checks=len(pending), n_cells=len(code))
+        for n, record in run.records.items():
+            records[pending[n].index] = record
+        if run.cells is not None and cell_runs is None:
+            cell_runs = run.cells
+        if run.ended == "exited":
+            break
+        failures.append(run.ended)
+        phase = run.last_phase
+        if phase.startswith("cell "):
+            cell_id = phase[5:]
+            if cell_id in definitions_only or not any(c.id == cell_id and c.kind == "solution" for c in code):
+                for p in pending:
+                    records.setdefault(p.index, {"status": run.ended, "message": f"the notebook's code could not be run ({run.ended} in cell '{cell_id}')"})
+                break
+            definitions_only.append(cell_id)
+            cell_runs = None
+            continue
+        if phase.startswith("check "):
+            n = int(phase[6:])
+            target = pending[n].check.target
+            records[pending[n].index] = {"status": run.ended, "message": _worker_end_message(run.ended, target, pending[n].timeout_s, limits)}
+            pending = [p for p in pending[n + 1:] if p.index not in records]
+            continue
+        for p in pending:
+            records.setdefault(p.index, {"status": run.ended, "message": f"the worker {run.ended} before running any check: {run.output[-300:]}"})
+        break
+    cell_runs = list(cell_runs or [])
+    for cell_id in definitions_only:
+        cell_runs.append({"id": cell_id, "status": "definitions-only",
+                          "message": f"cell '{cell_id}' could not run to its end (time or memory limit, or it crashed the interpreter); only its imports and definitions were kept"})
+    return records, cell_runs, failures
+
+
+def _worker_end_message(ended: str, target: str, timeout_s: float, limits: sandbox.Limits) -> str:
+    if ended == "timeout":
+        return f"{target} ran for more than {timeout_s:g} s and was stopped (an infinite loop?)"
+    if ended == "memory":
+        return f"{target} used more than {limits.memory_mb} MB of memory and was stopped"
+    return f"{target} crashed the Python process (did it call os._exit, or exhaust a resource?)"
+
+
+_ERROR_CATEGORIES = {"not-implemented", "raised", "timeout", "memory", "crashed", "missing", "unplain"}
+
+
+def judge(p: Prepared, record: dict | None, settings, *, hint: str) -> CheckResult:
+    """Turns a worker record into a check result (verdicts happen here, in the grader)."""
+    check = p.check
+    hidden = settings.hidden
+    base = dict(id=check.id, target=check.target, max_points=settings.points, hidden=hidden, hint=hint)
+    if record is None:
+        record = {"status": "crashed", "message": f"no result came back for {check.target}"}
+    status = record.get("status")
+    if status != "returned":
+        category = status if status in _ERROR_CATEGORIES else "crashed"
+        message = str(record.get("message", ""))
+        if hidden and category == "raised":  # the student's own message could carry hidden inputs out
+            message = f"{check.target} raised an exception on a hidden input"
+        if category == "unplain":
+            category = "type"
+        result_status = "failed" if category == "type" else "error"
+        return CheckResult(status=result_status, points=0.0, message=_with_hint(message, hint), category=category, **base)
+    ctx = Context(check.what, settings.tol, p.inputs, str(record.get("type", "")))
+    try:
+        outcome = check.verdict(record.get("value"), p.expected, ctx)
+    except Exception as err:  # a verdict must never take the batch down
+        outcome = Outcome(False, "type", f"{check.what}: the returned value could not be compared ({type(err).__name__})")
+    if outcome.passed:
+        return CheckResult(status="passed", points=float(settings.points), **base)
+    if hidden:
+        message = f"hidden check on {check.target} failed ({outcome.category})"
+    else:
+        message = outcome.message
+    return CheckResult(status="failed", points=0.0, message=_with_hint(message, hint), category=outcome.category, **base)
+
+
+def _with_hint(message: str, hint: str) -> str:
+    return f"{message}. Hint: {hint}" if hint and message else (message or hint)
+
+
+def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name: str | None = None,
+          reference: dict | None = None) -> SubmissionResult:
+    """Grades one notebook.
+
+    Args:
+        path: The submitted notebook.
+        assignment: The assignment (from :func:`autograder.assignment.load` or ``load_release``).
+        public_only: Run only public checks (the student's self-check).
+        name: The submission's name in results (default: the file's stem).
+        reference: A reference namespace to reuse across submissions (computed if None and the
+            source notebook is available).
+
+    Returns:
+        The result; never raises for anything in the submission.
+    """
+    started = time.monotonic()
+    path = Path(path)
+    name = name or path.stem
+    checks = [c for c in assignment.checks if not (public_only and assignment.settings(c).hidden)]
+    max_score = float(sum(assignment.settings(c).points for c in checks))
+    stamp = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+    try:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        digest = ""
+    env = determinism.describe()
+
+    def finish(status, message, results, problems):
+        score = float(sum(r.points for r in results))
+        return SubmissionResult(assignment.name, name, score, max_score, status, message, results, problems, env,
+                                round(time.monotonic() - started, 3), stamp, digest)
+
+    try:
+        nb = notebook.read(path)
+        picked = notebook.submission_cells(nb, assignment.release)
+    except notebook.NotebookError as err:
+        results = [CheckResult(c.id, c.target, "error", 0.0, float(assignment.settings(c).points), assignment.settings(c).hidden,
+                               "not graded: the notebook could not be read", "invalid", c.hint) for c in checks]
+        return finish("invalid", str(err), results, [str(err)])
+    if reference is None and assignment.source is not None:
+        reference = reference_namespace(assignment)
+    prepared = prepare(assignment, checks, digest=digest, reference=reference)
+    env = determinism.describe()
+    records, cell_runs, failures = _run_worker_checks(picked.cells, prepared, assignment.config.limits)
+    problems = list(picked.problems) + [c["message"] for c in cell_runs if c.get("status") != "ok" and c.get("message")]
+    results = [judge(p, records.get(p.index), assignment.settings(p.check), hint=p.check.hint) for p in prepared]
+    status = failures[0] if failures else "ok"
+    message = ""
+    if failures:
+        message = f"{len(failures)} check(s) stopped by a limit or crash ({', '.join(sorted(set(failures)))}); the other checks were graded"
+    return finish(status, message, results, problems)

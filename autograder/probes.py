@@ -1,0 +1,68 @@
+"""Library probes: run in the student's worker (and on the reference, in the grader).
+
+Each has the signature ``probe(namespace, target, inputs)`` and returns plain data.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def call(ns: dict, target: str, inputs: dict):
+    """Calls ``target(**inputs)`` with fresh copies of array inputs (so in-place edits are harmless)."""
+    args = {k: (v.copy() if isinstance(v, np.ndarray) else v) for k, v in inputs.items()}
+    return ns[target](**args)
+
+
+def call_positional(ns: dict, target: str, inputs: dict):
+    """Calls ``target(*inputs["args"])``."""
+    return ns[target](*[(v.copy() if isinstance(v, np.ndarray) else v) for v in inputs["args"]])
+
+
+def inputs_unchanged(ns: dict, target: str, inputs: dict):
+    """Calls the target and reports whether it modified its array arguments in place."""
+    copies = {k: v.copy() for k, v in inputs.items() if isinstance(v, np.ndarray)}
+    args = dict(inputs)
+    args.update({k: v.copy() for k, v in copies.items()})
+    ns[target](**args)
+    return {k: bool(np.array_equal(args[k], copies[k], equal_nan=True)) for k in copies}
+
+
+def describe_model(model) -> dict:
+    """Plain description of a Keras model: layers (type, key settings, parameters) and compile arguments."""
+    keys = ("units", "activation", "input_dim", "output_dim", "mask_zero", "return_sequences", "return_state",
+            "reset_after", "merge_mode", "pool_size", "data_format", "rate", "use_bias", "filters", "kernel_size")
+    layers = []
+    for layer in model.layers:
+        config = layer.get_config()
+        entry = {"type": type(layer).__name__, "params": int(layer.count_params())}
+        for key in keys:
+            if key in config:
+                value = config[key]
+                if key == "activation" and not isinstance(value, str):
+                    value = getattr(value, "__name__", str(value))
+                if isinstance(value, (bool, int, float, str)) or value is None:
+                    entry[key] = value
+        if "layer" in config and hasattr(layer, "forward_layer"):
+            inner = layer.forward_layer
+            entry["inner"] = {"type": type(inner).__name__, "units": int(getattr(inner, "units", 0)),
+                              "return_sequences": bool(getattr(inner, "return_sequences", False))}
+        layers.append(entry)
+    out = {"layers": layers, "params": int(model.count_params()), "compiled": bool(getattr(model, "compiled", False)) and model.optimizer is not None}
+    if out["compiled"]:
+        loss = model.loss
+        out["loss"] = type(loss).__name__ if not isinstance(loss, str) and not callable(loss) or hasattr(loss, "get_config") else str(getattr(loss, "__name__", loss))
+        if hasattr(loss, "get_config"):
+            cfg = loss.get_config()
+            for key in ("from_logits", "ignore_class", "reduction"):
+                if key in cfg:
+                    out[f"loss.{key}"] = cfg[key]
+        out["optimizer"] = type(model.optimizer).__name__
+        out["learning_rate"] = float(np.asarray(model.optimizer.learning_rate))
+    return out
+
+
+def build_and_describe(ns: dict, target: str, inputs: dict):
+    """Calls a model-building function and describes the model it returns."""
+    model = ns[target](**inputs)
+    return describe_model(model)

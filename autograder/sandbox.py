@@ -1,0 +1,217 @@
+"""Starting the student's worker with limits, watching it, and killing its whole process group.
+
+The worker runs in its own session with a scrubbed environment and a private working directory.
+Limits: wall time (a deadline per cell and per check, enforced here), memory (resident set of the
+whole session, polled here, because ``RLIMIT_AS`` breaks TensorFlow), CPU time, open files, file
+size and output (only the first bytes of stdout/stderr are kept, never parsed for verdicts).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from autograder import determinism, plaindata
+
+
+@dataclasses.dataclass(frozen=True)
+class Limits:
+    """Resource limits of one worker.
+
+    Attributes:
+        check_timeout_s: Wall time per check.
+        cell_timeout_s: Wall time per notebook cell.
+        startup_s: Extra wall time for the interpreter and imports.
+        memory_mb: Resident memory of the worker's whole process group.
+        output_kb: Student output kept (the rest is discarded).
+        file_mb: Largest file the worker may write.
+        open_files: Open file descriptors.
+    """
+
+    check_timeout_s: float = 60.0
+    cell_timeout_s: float = 30.0
+    startup_s: float = 30.0
+    memory_mb: int = 4096
+    output_kb: int = 64
+    file_mb: int = 512
+    open_files: int = 1024
+
+
+@dataclasses.dataclass
+class WorkerRun:
+    """What came back from one worker.
+
+    Attributes:
+        records: Probe records by check index (plain data, validated).
+        cells: Cell records (plain data), or None if the worker died before finishing the cells.
+        ended: ``exited``, ``timeout``, ``memory`` or ``crashed``.
+        last_phase: The worker's last progress note, e.g. ``check 3`` or ``cell sigmoid``.
+        returncode: The worker's exit status (informative only, never a verdict).
+        output: The first bytes of the worker's stdout and stderr.
+        elapsed_s: Wall time.
+    """
+
+    records: dict
+    cells: list | None
+    ended: str
+    last_phase: str
+    returncode: int | None
+    output: str
+    elapsed_s: float
+
+
+def _session_rss_kb(sid: int) -> int:
+    total = 0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+            if int(fields[3]) == sid:  # field 6 (session) after pid and comm
+                total += int(fields[21]) * (resource.getpagesize() // 1024)  # field 24: rss pages
+        except (OSError, IndexError, ValueError):
+            continue
+    return total
+
+
+def _kill_session(sid: int) -> None:
+    try:
+        os.killpg(sid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    for entry in os.scandir("/proc"):  # processes that left the group but not the session
+        if entry.name.isdigit():
+            try:
+                with open(f"/proc/{entry.name}/stat", "rb") as fh:
+                    if int(fh.read().rsplit(b")", 1)[1].split()[3]) == sid:
+                        os.kill(int(entry.name), signal.SIGKILL)
+            except (OSError, IndexError, ValueError):
+                continue
+
+
+def worker_environment(home: str) -> dict:
+    """A scrubbed environment: no grader secrets, the determinism policy, one thread per op pool."""
+    env = {
+        "PATH": "/usr/local/bin:/usr/bin:/bin",
+        "HOME": home,
+        "TMPDIR": home,
+        "LANG": "C.UTF-8",
+        "MPLBACKEND": "Agg",
+        "OMP_NUM_THREADS": "1",
+        "TF_NUM_INTEROP_THREADS": "1",
+        "TF_NUM_INTRAOP_THREADS": "1",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    return determinism.set_environment(env)
+
+
+def _limit(limits: Limits):
+    def preexec():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_mb * 2**20, limits.file_mb * 2**20))
+        resource.setrlimit(resource.RLIMIT_NOFILE, (limits.open_files, limits.open_files))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+    return preexec
+
+
+def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int) -> WorkerRun:
+    """Runs one worker on ``request`` and collects what it wrote.
+
+    Args:
+        request: The plain-data request (cells and checks) for :mod:`autograder.worker`.
+        limits: Resource limits.
+        n_checks: Number of checks in the request (for the overall deadline).
+        n_cells: Number of cells in the request (for the overall deadline).
+
+    Returns:
+        The records written before the worker ended, however it ended.
+    """
+    base = Path(tempfile.mkdtemp(prefix="autograder-"))
+    outdir, workdir = base / "out", base / "work"
+    outdir.mkdir()
+    workdir.mkdir()
+    req_path = base / "request.npz"
+    plaindata.write_atomic(req_path, plaindata.dumps({**request, "workdir": str(workdir)}))
+    cmd = [sys.executable, "-I", "-m", "autograder.worker", str(req_path), str(outdir)]
+    start = time.monotonic()
+    proc = subprocess.Popen(
+        cmd,
+        cwd=workdir,
+        env=worker_environment(str(workdir)),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        preexec_fn=_limit(limits),
+    )
+    kept = bytearray()
+
+    def drain():
+        while chunk := proc.stdout.read(65536):
+            if len(kept) < limits.output_kb * 1024:
+                kept.extend(chunk[: limits.output_kb * 1024 - len(kept)])
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    ended, phase, phase_since = "exited", "start", start
+    grace = 5.0
+    last_mem = 0.0
+    while proc.poll() is None:
+        time.sleep(0.05)
+        now = time.monotonic()
+        try:
+            current = (outdir / "progress").read_text()
+        except OSError:
+            current = phase
+        if current != phase:
+            phase, phase_since = current, now
+        if phase == "start":
+            budget = limits.startup_s
+        elif phase.startswith("cell"):
+            budget = 2 * limits.cell_timeout_s + grace  # a failing cell may be re-run with definitions only
+        else:
+            budget = limits.check_timeout_s + grace
+        if now - phase_since > budget:
+            ended = "timeout"
+            break
+        if now - last_mem > 0.2:
+            last_mem = now
+            if _session_rss_kb(proc.pid) > limits.memory_mb * 1024:
+                ended = "memory"
+                break
+    _kill_session(proc.pid)
+    proc.wait()
+    reader.join(timeout=2)
+    if ended == "exited" and phase != "done":
+        ended = "crashed"
+    try:
+        phase = (outdir / "progress").read_text()
+    except OSError:
+        pass
+    records = {}
+    for i in range(n_checks):
+        path = outdir / f"check-{i}.npz"
+        if path.exists():
+            try:
+                records[i] = plaindata.loads(path.read_bytes())
+            except plaindata.PlainDataError as err:
+                records[i] = {"status": "unplain", "message": f"the result could not be read ({err})"}
+    cells_rec = None
+    if (outdir / "cells.npz").exists():
+        try:
+            cells_rec = plaindata.loads((outdir / "cells.npz").read_bytes())
+        except plaindata.PlainDataError:
+            cells_rec = None
+    shutil.rmtree(base, ignore_errors=True)
+    return WorkerRun(records, cells_rec, ended, phase, proc.returncode, kept.decode("utf-8", "replace"), time.monotonic() - start)

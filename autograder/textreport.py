@@ -1,0 +1,52 @@
+"""Plain-text tables for the terminal (formatting lives here, not in the results)."""
+
+from __future__ import annotations
+
+from autograder.results import SubmissionResult
+
+_MARK = {"passed": "PASS", "failed": "FAIL", "error": "ERROR"}
+
+
+def _table(rows: list[list[str]]) -> str:
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _pts(x: float) -> str:
+    return f"{x:g}"
+
+
+def student_table(result: SubmissionResult) -> str:
+    """The self-check table: each check, pass/fail, points, and the message with its hint."""
+    rows = [["check", "result", "points", "message"]]
+    for c in result.checks:
+        rows.append([c.id, _MARK[c.status], f"{_pts(c.points)}/{_pts(c.max_points)}", c.message])
+    head = f"{result.assignment}: {_pts(result.score)} / {_pts(result.max_score)} points on the public checks"
+    notes = [f"note: {p}" for p in result.problems]
+    if result.message:
+        notes.insert(0, f"note: {result.message}")
+    tail = "Hidden checks are graded after you submit." if result.checks else ""
+    return "\n".join([head, "", _table(rows), *notes, "", tail]).rstrip() + "\n"
+
+
+def scores_table(results: list[SubmissionResult]) -> str:
+    """One line per submission: score, status and the checks that did not pass."""
+    rows = [["submission", "score", "status", "seconds", "not passed"]]
+    for r in results:
+        failed = [c.id for c in r.checks if c.status != "passed"]
+        shown = ", ".join(failed[:4]) + (f" (+{len(failed) - 4})" if len(failed) > 4 else "")
+        rows.append([r.submission, f"{_pts(r.score)}/{_pts(r.max_score)}", r.status, f"{r.seconds:.1f}", shown or "-"])
+    return _table(rows)
+
+
+def examples_table(rows) -> str:
+    """The bundled examples: score, the checks that failed, and whether that was intended."""
+    table = [["assignment", "submission", "score", "as intended", "not passed"]]
+    for r in rows:
+        failed = ", ".join(r.failed[:3]) + (f" (+{len(r.failed) - 3})" if len(r.failed) > 3 else "")
+        table.append([r.assignment, r.example, f"{_pts(r.score)}/{_pts(r.max_score)}",
+                      "yes" if r.as_intended else f"NO: {r.note}", failed or "-"])
+    good = sum(r.as_intended for r in rows)
+    return _table(table) + f"\n\n{good} of {len(rows)} submissions graded as intended"

@@ -1,0 +1,89 @@
+"""Hidden checks of assignment 1 (never released): other shapes, edge cases, isolation inputs."""
+
+import numpy as np
+
+from autograder.assignment import sibling
+from autograder.checks import Check
+
+pub = sibling(__file__, "public_checks")
+
+
+def probe_update_no_mistake(ns, target, inputs):
+    """perceptron_update on a correctly classified example: nothing may change."""
+    w = inputs["w"].copy()
+    new_w, new_b = ns[target](inputs["x"].copy(), inputs["y"], w, inputs["b"], inputs["lr"])
+    return {"w": new_w, "b": new_b, "input_unchanged": bool((w == inputs["w"]).all())}
+
+
+def probe_texts_to_ids_shape_only(ns, target, inputs):
+    """texts_to_ids on texts longer than max_len and with unknown words."""
+    vocab = {str(k): int(v) for k, v in inputs["vocab"].items()}
+    return ns[target](list(inputs["texts"]), vocab, inputs["max_len"])
+
+
+def _zero_output_network(rng):
+    """Isolation: W2 = 0 so the output cannot depend on the hidden layer; catches A1 vs Z1 mix-ups in backward."""
+    data = pub.network(5, 3, 4, 2)(rng)
+    data["params"]["W2"] = np.zeros_like(data["params"]["W2"])
+    return data
+
+
+CHECKS = [
+    Check("sigmoid.extremes", "sigmoid", "sigmoid on large positive and negative inputs", pub.normal(4, 7, scale=30.0),
+          hint="must return values in [0, 1] of the input's shape, even for |z| around 100"),
+    Check("relu_grad.at_zero", "relu_grad", "relu_grad at exactly zero and around it",
+          lambda rng: {"z": np.array([[0.0, -0.0, 1e-12, -1e-12, 2.0], [0.0, 3.0, -3.0, 0.0, 0.5]])},
+          hint="the derivative at z == 0 is 0 by this notebook's convention"),
+    Check("softmax.stable", "softmax", "softmax on large scores", lambda rng: {"z": rng.normal(size=(3, 8)) * 5 + 1000.0},
+          hint="subtract each row's maximum before exponentiating"),
+    Check("softmax.shape", "softmax", "softmax on a hidden (9, 2) input", pub.normal(9, 2),
+          hint="normalise over the last axis (the classes), not over the examples"),
+    Check("perceptron_update.no_mistake", "perceptron_update", "perceptron_update on a correctly classified example",
+          lambda rng: {"x": np.abs(rng.normal(size=6)), "y": 1, "w": np.abs(rng.normal(size=6)), "b": 0.2, "lr": 0.7},
+          probe=probe_update_no_mistake, hint="when y_hat == y nothing changes, and w itself must never be modified in place"),
+    Check("train_perceptron.hidden", "train_perceptron", "train_perceptron on hidden data", pub.separable(20, 5),
+          hint="start from zeros and visit the examples in order, counting mistakes before each update"),
+    Check("logistic_loss.hidden", "logistic_loss", "logistic_loss on hidden data",
+          lambda rng: {"p": rng.uniform(0.01, 0.99, size=11), "y": rng.integers(0, 2, size=11)},
+          hint="a single number: the mean over the examples"),
+    Check("logistic_gradients.hidden", "logistic_gradients", "logistic_gradients on hidden data",
+          lambda rng: {"X": rng.normal(size=(9, 3)), "y": rng.integers(0, 2, size=9), "w": rng.normal(size=3), "b": -0.4},
+          hint="dw = X.T @ (p - y) / m and db = mean(p - y)"),
+    Check("init_params.hidden", "init_params", "init_params with hidden sizes and seed",
+          lambda rng: {"n_x": 7, "n_h": 3, "n_y": 2, "seed": int(rng.integers(0, 10_000))},
+          hint="use the seed argument, draw W1 then W2"),
+    Check("forward.hidden", "forward", "forward with hidden sizes", pub.network(4, 7, 3, 5), probe=pub.probe_forward,
+          hint="Z1 = X @ W1 + b1 (W1 has shape (n_x, n_h))"),
+    Check("cross_entropy.hidden", "cross_entropy", "cross_entropy on hidden data",
+          lambda rng: {"A2": rng.dirichlet(np.ones(4), size=9), "y": rng.integers(0, 4, size=9)},
+          hint="use the probability of each example's TRUE class"),
+    Check("backward.hidden", "backward", "backward with hidden sizes", pub.network(7, 3, 6, 4), probe=pub.probe_backward,
+          hint="dW1 = X.T @ dZ1 and db1 sums dZ1 over the examples"),
+    Check("backward.isolation", "backward", "backward with W2 = 0 (no gradient may reach W1)", _zero_output_network,
+          probe=pub.probe_backward, hint="dZ1 = (dZ2 @ W2.T) * relu_grad(Z1): with W2 = 0 it must be 0"),
+    Check("update_params.copy", "update_params", "update_params leaves its input parameters unchanged",
+          lambda rng: {"params": pub.network(3, 5, 4, 3)(rng)["params"],
+                       "grads": {"d" + k: v for k, v in pub.network(3, 5, 4, 3)(rng)["params"].items()}, "lr": 0.05},
+          probe=pub.probe_update_unchanged, hint="build a new dict; `params[k] -= ...` changes the caller's arrays"),
+    Check("train_network.minibatch", "train_network", "train_network, mini-batches of 4 (the last one smaller)",
+          lambda rng: {**pub.network(11, 4, 5, 3)(rng), "lr": 0.3, "epochs": 2, "batch_size": 4, "seed": 11},
+          probe=pub.probe_train_network, hint="step on order[0:4], order[4:8], order[8:11]"),
+    Check("train_network.sgd", "train_network", "train_network, stochastic (batch size 1)",
+          lambda rng: {**pub.network(6, 3, 4, 2)(rng), "lr": 0.05, "epochs": 2, "batch_size": 1, "seed": 5},
+          probe=pub.probe_train_network, hint="one example per step, in the order of one permutation per epoch"),
+    Check("texts_to_ids.truncate", "texts_to_ids", "texts_to_ids with unknown words and texts longer than max_len",
+          lambda rng: {"texts": pub.TEXTS[2:], "vocab": {"<pad>": 0, "<unk>": 1, "the": 2, "and": 3, "of": 4, "name": 5}, "max_len": 5},
+          probe=probe_texts_to_ids_shape_only, hint="cut each text to its first max_len tokens"),
+    Check("build_vocabulary.hidden", "build_vocabulary", "build_vocabulary with a hidden size",
+          lambda rng: {"texts": pub.TEXTS[::-1], "max_size": 20}, probe=pub.probe_build_vocabulary,
+          hint="max_size counts the two reserved ids"),
+    Check("build_classifier.hidden", "build_classifier", "the model from build_classifier with hidden sizes",
+          lambda rng: {"vocab_size": 31, "embed_dim": 5, "hidden_units": 9, "n_classes": 4}, probe=pub.probe_classifier,
+          hint="use the arguments for every size"),
+    Check("build_classifier.training", "build_classifier", "a short training run of your classifier on 16 examples",
+          lambda rng: {"vocab_size": 40, "embed_dim": 8, "hidden_units": 16, "n_classes": 2, "epochs": 25,
+                       "ids": np.concatenate([rng.integers(2, 20, size=(8, 6)), rng.integers(20, 40, size=(8, 6))]).astype(np.int32),
+                       "labels": np.array([0] * 8 + [1] * 8)},
+          probe=pub.probe_classifier_training, verdict=pub.loss_falls, reference=False,
+          hint="the model must be compiled so that fit() lowers the loss: softmax output with SparseCategoricalCrossentropy()"),
+]
