@@ -15,6 +15,13 @@ def probe_update_no_mistake(ns, target, inputs):
     return {"w": new_w, "b": new_b, "input_unchanged": bool((w == inputs["w"]).all())}
 
 
+def probe_update_copy(ns, target, inputs):
+    """perceptron_update on a misclassified example: whether the caller's w survived unchanged."""
+    w = inputs["w"].copy()
+    ns[target](inputs["x"].copy(), inputs["y"], w, inputs["b"], inputs["lr"])
+    return bool((w == inputs["w"]).all())
+
+
 def probe_texts_to_ids_shape_only(ns, target, inputs):
     """texts_to_ids on texts longer than max_len and with unknown words."""
     vocab = {str(k): int(v) for k, v in inputs["vocab"].items()}
@@ -41,6 +48,9 @@ CHECKS = [
     Check("perceptron_update.no_mistake", "perceptron_update", "perceptron_update on a correctly classified example",
           lambda rng: {"x": np.abs(rng.normal(size=6)), "y": 1, "w": np.abs(rng.normal(size=6)), "b": 0.2, "lr": 0.7},
           probe=probe_update_no_mistake, hint="when y_hat == y nothing changes, and w itself must never be modified in place"),
+    Check("perceptron_update.copy", "perceptron_update", "perceptron_update leaves the caller's w unchanged",
+          lambda rng: {"x": np.abs(rng.normal(size=6)), "y": 0, "w": np.abs(rng.normal(size=6)), "b": 0.2, "lr": 0.7},
+          probe=probe_update_copy, hint="return w + ..., a new array: `w += ...` modifies the caller's weights"),
     Check("train_perceptron.hidden", "train_perceptron", "train_perceptron on hidden data", pub.separable(20, 5),
           hint="start from zeros and visit the examples in order, counting mistakes before each update"),
     Check("logistic_loss.hidden", "logistic_loss", "logistic_loss on hidden data",

@@ -1,0 +1,111 @@
+"""The engine on the toy course: verdicts, statuses, limits, and batches that survive bad submissions."""
+
+import json
+
+import pytest
+
+from autograder import assignment, batch, engine, results
+from toycourse import toy_submission
+
+
+@pytest.fixture()
+def toy(toy_course):
+    return assignment.load("toy", root=toy_course)
+
+
+def by_id(result):
+    return {c.id: c for c in result.checks}
+
+
+def test_reference_gets_full_marks_and_result_fields(toy, toy_course):
+    path = toy_submission(toy_course / "subs", "alice")
+    out = batch.grade_many([path], assignment="toy", root=toy_course, out=toy_course / "out")[0]
+    assert (out.score, out.max_score, out.status) == (6, 6, "ok")
+    data = json.loads((toy_course / "out" / "alice" / "toy" / "result.json").read_text())
+    for key in ("assignment", "submission", "score", "max_score", "status", "checks", "environment"):
+        assert key in data
+    assert set(data["checks"][0]) >= {"id", "status", "points", "max_points", "hidden", "message"}
+    assert data["environment"]["tf32"] is False
+
+
+def test_blank_release_scores_zero_with_not_implemented(toy, toy_course):
+    out = engine.grade(toy_course / "assignments" / "toy" / "toy.ipynb", assignment=toy)
+    assert out.score == 0
+    assert {c.category for c in out.checks} == {"not-implemented"}
+    assert "double is not implemented yet" in by_id(out)["double.values"].message
+
+
+def test_public_failure_explains_hidden_failure_only_hints(toy, toy_course):
+    path = toy_submission(toy_course / "subs", "bob", double="def double(x):\n    return (2 * x).T\n")
+    out = by_id(engine.grade(path, assignment=toy))
+    assert out["double.values"].message == "double(x) for x of shape (3, 2): expected shape (3, 2), received (2, 3) (transposed?). Hint: 2 * x"
+    assert out["double.hidden"].status == "failed"
+    assert out["double.hidden"].message == "hidden check on double failed (shape). Hint: keep the shape"
+    assert out["scale.values"].status == "passed"
+
+
+def test_hidden_exception_text_is_not_shown(toy, toy_course):
+    leak = "def double(x):\n    raise ValueError(repr(x.tolist()))\n"
+    out = by_id(engine.grade(toy_submission(toy_course / "subs", "eve", double=leak), assignment=toy))
+    assert "ValueError" in out["double.values"].message  # public: the student's own error, with their line
+    assert "line 2 of cell 'double'" in out["double.values"].message
+    assert out["double.hidden"].message.startswith("double raised an exception on a hidden input")
+
+
+def test_setup_cells_come_from_the_release_not_the_submission(toy, toy_course):
+    path = toy_submission(toy_course / "subs", "mallory")
+    nb = json.loads(path.read_text())
+    nb["cells"][1]["source"] = "import numpy as np\nSCALE = 1.0\n"  # tampered locked cell
+    path.write_text(json.dumps(nb))
+    assert by_id(engine.grade(path, assignment=toy))["scale.values"].status == "passed"
+
+
+@pytest.mark.parametrize(
+    "code, category, status",
+    [
+        ("def double(x):\n    while True:\n        pass\n", "timeout", "ok"),
+        ("def double(x):\n    while True:\n        try:\n            while True:\n                pass\n        except BaseException:\n            pass\n", "timeout", "timeout"),
+        ("def double(x):\n    import os\n    os._exit(0)\n", "crashed", "crashed"),
+        ("def double(x):\n    import sys\n    sys.exit(0)\n", "raised", "ok"),
+        ("def double(x):\n    return [bytearray(10**6) for _ in range(10**4)]\n", "memory", "memory"),
+        ("def double(x):\n    return object()\n", "type", "ok"),
+    ],
+    ids=["loop", "loop-ignoring-alarm", "os-exit", "sys-exit", "memory", "wrong-type"],
+)
+def test_bad_behaviour_costs_only_that_check(toy, toy_course, code, category, status):
+    out = engine.grade(toy_submission(toy_course / "subs", "s", double=code), assignment=toy)
+    checks = by_id(out)
+    assert checks["double.values"].category == category
+    assert checks["double.values"].points == 0
+    assert checks["scale.values"].status == "passed"  # a later check still graded
+    assert out.status == status
+
+
+def test_top_level_loop_keeps_definitions(toy, toy_course):
+    code = "def scale(z):\n    return z * SCALE\n\nwhile True:\n    pass\n"
+    out = engine.grade(toy_submission(toy_course / "subs", "s", scale=code), assignment=toy)
+    assert by_id(out)["scale.values"].status == "passed"
+    assert any("only its imports and definitions were kept" in p for p in out.problems)
+
+
+def test_batch_continues_after_broken_submissions(toy_course):
+    subs = toy_course / "subs"
+    good = toy_submission(subs, "good")
+    (subs / "empty.ipynb").write_text("")
+    (subs / "garbage.ipynb").write_bytes(b"\xff\xfe{not json")
+    crash = toy_submission(subs, "crash", double="import os\nos._exit(3)\n")
+    out = {r.submission: r for r in batch.grade_many([subs], assignment="toy", root=toy_course, out=toy_course / "out")}
+    assert out["good"].score == 6 and out["good"].status == "ok"
+    assert out["empty"].status == "invalid" and "empty" in out["empty"].message
+    assert out["garbage"].status == "invalid" and "UTF-8" in out["garbage"].message
+    assert out["crash"].checks[1].status == "passed"  # the crashing cell lost only its own definitions
+    for name in out:
+        assert results.read(toy_course / "out" / name / "toy" / "result.json").submission == name
+    assert crash.exists()
+
+
+def test_same_submission_same_result(toy, toy_course):
+    path = toy_submission(toy_course / "subs", "twice", double="def double(x):\n    return x + x + 1e-3\n")
+    a, b = engine.grade(path, assignment=toy), engine.grade(path, assignment=toy)
+    strip = lambda r: {**results.to_dict(r), "graded_at": None, "seconds": None}
+    assert strip(a) == strip(b)

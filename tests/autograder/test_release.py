@@ -1,0 +1,71 @@
+"""The committed student releases are exactly what nbgrader makes from the sources, and leak nothing."""
+
+import filecmp
+import json
+import re
+
+import pytest
+
+from autograder import assignment, config, notebook, release
+
+NAMES = sorted(config.load(__import__("pathlib").Path(__file__).resolve().parents[2] / "grading.yml"))
+
+
+@pytest.fixture(scope="module", params=NAMES)
+def regenerated(request, root, tmp_path_factory):
+    dest = tmp_path_factory.mktemp("release")
+    return request.param, release.release(request.param, root=root, dest=dest)
+
+
+def test_committed_release_matches_nbgrader_output(regenerated, root):
+    name, fresh = regenerated
+    committed = root / "assignments" / name
+    assert sorted(p.name for p in fresh.iterdir()) == sorted(p.name for p in committed.iterdir() if p.name != "__pycache__")
+    fresh_nb = json.loads((fresh / f"{name}.ipynb").read_text())
+    committed_nb = json.loads((committed / f"{name}.ipynb").read_text())
+    assert fresh_nb == committed_nb, f"assignments/{name} is out of date: run `autograder release {name}`"
+    assert filecmp.cmp(fresh / "public_checks.py", committed / "public_checks.py", shallow=False)
+    assert assignment.read_fixtures(fresh / assignment.FIXTURES).keys() == assignment.read_fixtures(committed / assignment.FIXTURES).keys()
+
+
+def test_fixtures_match_the_reference(regenerated, root):
+    name, fresh = regenerated
+    a, b = (assignment.read_fixtures(p / assignment.FIXTURES) for p in (fresh, root / "assignments" / name))
+    assert sorted(a["fixtures"]) == sorted(b["fixtures"])
+    assert a["checks"] == b["checks"]
+    from autograder.compare import compare_values
+    from autograder.tolerance import Tolerance
+
+    for cid in a["fixtures"]:
+        out = compare_values(cid, b["fixtures"][cid]["expected"], a["fixtures"][cid]["expected"], tol=Tolerance(1e-12, 1e-14))
+        assert out.passed, out.message
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_release_has_no_solution_and_no_hidden_check(root, name):
+    folder = root / "assignments" / name
+    text = "\n".join(p.read_text(errors="replace") for p in folder.iterdir() if p.suffix in (".ipynb", ".py"))
+    assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text
+    assert not (folder / assignment.HIDDEN_CHECKS).exists()
+    hidden = assignment.load_checks(root / "solutions" / name / assignment.HIDDEN_CHECKS)
+    for check in hidden:
+        assert check.id not in text, f"hidden check {check.id} appears in the release"
+    # the reference's solution lines are not in the release
+    source = notebook.read(root / "solutions" / name / f"{name}.ipynb")
+    for cell in notebook.code_cells(source):
+        if cell.kind == "solution":
+            body = re.search(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", cell.source, re.S)
+            if body:
+                for line in body.group(1).splitlines():
+                    if len(line.strip()) > 25:
+                        assert line.strip() not in text, f"solution line leaked: {line.strip()}"
+    fixtures = assignment.read_fixtures(folder / assignment.FIXTURES)
+    assert not set(fixtures["fixtures"]) & {c.id for c in hidden}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_release_stubs_raise_not_implemented(root, name):
+    nb = notebook.read(root / "assignments" / name / f"{name}.ipynb")
+    for cell in notebook.code_cells(nb):
+        if cell.kind == "solution":
+            assert "raise NotImplementedError()" in cell.source
