@@ -44,7 +44,7 @@ def apply(seed: int) -> None:
     tf = sys.modules.get("tensorflow")
     if tf is None:
         return
-    tf.config.experimental.enable_tensor_float_32_execution(False)
+    _keep_tf32_off(tf)
     try:
         tf.config.experimental.enable_op_determinism()
     except Exception:  # already enabled, or unsupported in this build
@@ -54,6 +54,34 @@ def apply(seed: int) -> None:
         keras.utils.set_random_seed(seed % 2**32)
     else:
         tf.random.set_seed(seed % 2**32)
+
+
+def _keep_tf32_off(tf) -> None:
+    """Switches TF32 off and replaces TensorFlow's public switch so student code cannot turn it on."""
+    experimental = tf.config.experimental
+    original = getattr(experimental.enable_tensor_float_32_execution, "_autograder_original",
+                       experimental.enable_tensor_float_32_execution)
+    original(False)
+
+    def refuse(enabled):
+        original(False)
+
+    refuse._autograder_original = original
+    experimental.enable_tensor_float_32_execution = refuse
+
+
+def load_tensorflow() -> None:
+    """Imports TensorFlow and Keras under the policy (environment first), then applies it."""
+    set_environment()
+    import keras  # noqa: F401
+    import tensorflow  # noqa: F401
+
+    apply(0)
+
+
+def uses_tensorflow(sources) -> bool:
+    """Whether any of the code mentions TensorFlow or Keras (then it is loaded up front, under the policy)."""
+    return any("tensorflow" in s or "keras" in s for s in sources)
 
 
 def describe() -> dict:

@@ -49,12 +49,20 @@ def reference_namespace(assignment: Assignment) -> dict:
     if assignment.source is None:
         raise ReferenceError("no source notebook here: the reference solution is only in the instructor's repo")
     namespace: dict = {"__name__": "__main__"}
+    if needs_tensorflow(assignment):
+        determinism.load_tensorflow()
     for cell in notebook.code_cells(assignment.source):
         if cell.kind in ("setup", "solution"):
             run = cells.run_cell(cell.id, cell.source, namespace, timeout_s=600, allow_fallback=False)
             if run.status != "ok":
                 raise ReferenceError(f"{assignment.name}: reference cell failed: {run.message}")
     return namespace
+
+
+def needs_tensorflow(assignment: Assignment) -> bool:
+    """Whether the assignment's code uses TensorFlow (then every process loads it under the policy first)."""
+    nb = assignment.source or assignment.release
+    return determinism.uses_tensorflow(c.source for c in notebook.code_cells(nb) if c.kind in ("setup", "solution"))
 
 
 def _fixture(assignment: Assignment, check: Check) -> dict | None:
@@ -111,7 +119,7 @@ def compute_expected(check: Check, reference: dict, seed: int) -> tuple[dict, ob
     return inputs, _to_plain(expected)
 
 
-def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limits: sandbox.Limits):
+def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limits: sandbox.Limits, *, preload: bool):
     """Runs the checks in as many workers as it takes; returns records, cell runs and worker failures."""
     records: dict[int, dict] = {}
     cell_runs: list | None = None
@@ -122,6 +130,7 @@ def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limi
         request = {
             "cells": [{"id": c.id, "source": c.source, "kind": c.kind} for c in code],
             "definitions_only": definitions_only,
+            "preload_tensorflow": preload,
             "cell_timeout_s": limits.cell_timeout_s,
             "checks": [{"index": n, "target": p.check.target, "probe": p.check.probe_spec(), "inputs": p.inputs,
                         "seed": p.seed, "timeout_s": p.timeout_s} for n, p in enumerate(pending)],
@@ -249,7 +258,7 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
         reference = reference_namespace(assignment)
     prepared = prepare(assignment, checks, digest=digest, reference=reference)
     env = determinism.describe()
-    records, cell_runs, failures = _run_worker_checks(picked.cells, prepared, assignment.config.limits)
+    records, cell_runs, failures = _run_worker_checks(picked.cells, prepared, assignment.config.limits, preload=needs_tensorflow(assignment))
     problems = list(picked.problems) + [c["message"] for c in cell_runs if c.get("status") != "ok" and c.get("message")]
     results = [judge(p, records.get(p.index), assignment.settings(p.check), hint=p.check.hint) for p in prepared]
     status = failures[0] if failures else "ok"

@@ -16,6 +16,16 @@ from autograder import determinism, engine
 from autograder.worker import run_check
 
 
+def release_folder(folder: Path) -> Path:
+    """The folder with the public fixtures: ``folder`` itself, or, for an instructor working in
+    ``solutions/NAME``, the matching ``assignments/NAME``."""
+    folder = folder.resolve()
+    if (folder / assignment_mod.FIXTURES).is_file():
+        return folder
+    sibling = folder.parent.parent / "assignments" / folder.name
+    return sibling if (sibling / assignment_mod.FIXTURES).is_file() else folder
+
+
 def check(target: str, namespace: dict | None = None, *, folder: str | Path = ".") -> int:
     """Runs the public checks of ``target`` on the caller's definitions and prints a summary.
 
@@ -32,7 +42,7 @@ def check(target: str, namespace: dict | None = None, *, folder: str | Path = ".
     """
     if namespace is None:
         namespace = inspect.currentframe().f_back.f_globals
-    loaded = assignment_mod.load_release(Path(folder))
+    loaded = assignment_mod.load_release(release_folder(Path(folder)))
     mine = [c for c in loaded.checks if c.target == target]
     if not mine:
         raise ValueError(f"no public check for {target!r}; known: {sorted({c.target for c in loaded.checks})}")

@@ -101,6 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     request = plaindata.loads(Path(argv[0]).read_bytes())
     outdir = Path(argv[1])
     os.chdir(request.get("workdir", os.getcwd()))
+    if request.get("preload_tensorflow"):
+        determinism.load_tensorflow()
     namespace: dict = {"__name__": "__main__", "__builtins__": __builtins__}
     runs = []
     for cell in request["cells"]:
