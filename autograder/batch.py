@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import concurrent.futures
+import contextlib
 import dataclasses
+import hashlib
 import sys
+import tempfile
+import threading
 import traceback
 from pathlib import Path
 
 from autograder import assignment as assignment_mod
 from autograder import config as config_mod
-from autograder import engine, examples, results
+from autograder import engine, examples, results, sandbox
+from autograder.forkserver import ForkServer
 from autograder.results import CheckResult, SubmissionResult
 
 
@@ -55,8 +61,36 @@ def result_path(out: Path, submission: str, assignment: str) -> Path:
     return Path(out) / submission / assignment / "result.json"
 
 
-def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str = "json") -> list[SubmissionResult]:
-    """Grades notebooks and writes each result as soon as it is known.
+def _previous(path: Path) -> SubmissionResult | None:
+    try:
+        return results.read(path)
+    except (OSError, ValueError, TypeError, KeyError):
+        return None
+
+
+def select(paths: list[Path], names: list[str], *, assignment: str, out: Path, resume: bool, only_failed: bool):
+    """The submissions still to grade: all, or (resume) those without a result for their current
+    file, or (only_failed) those whose result ended in error, timeout, memory, crash or invalid."""
+    todo = []
+    for path, name in zip(paths, names):
+        prev = _previous(result_path(out, name, assignment)) if (resume or only_failed) else None
+        if prev is not None:
+            try:
+                same_file = prev.submission_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+            except OSError:
+                same_file = False
+            failed = prev.status != "ok" or any(c.category in ("timeout", "memory", "crashed") for c in prev.checks)
+            if only_failed and not failed and same_file:
+                continue
+            if resume and not only_failed and same_file:
+                continue
+        todo.append((path, name))
+    return todo
+
+
+def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str = "json", jobs: int = 1,
+               resume: bool = False, only_failed: bool = False, progress=None, fast: bool = True) -> list[SubmissionResult]:
+    """Grades notebooks, several at a time, writing each result as soon as it is known.
 
     Args:
         submissions: Notebooks or folders of notebooks.
@@ -64,9 +98,14 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
         root: The course repo.
         out: The results folder.
         fmt: ``json`` (``result.json``) or ``gradescope`` (also ``results.json`` in Gradescope's schema).
+        jobs: Submissions graded at the same time.
+        resume: Skip submissions that already have a result for the same file (an interrupted batch).
+        only_failed: Regrade only submissions whose result ended in an error status or timeout.
+        progress: Called as ``progress(done, total, result)`` after each submission.
+        fast: Fork single-use workers from a process that has imported TensorFlow once.
 
     Returns:
-        The results, in submission order.
+        The results graded in this run, in submission order.
     """
     loaded = assignment_mod.load(assignment, root=root)
     paths = expand(submissions)
@@ -74,11 +113,15 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
     dup = sorted({n for n in names if names.count(n) > 1})
     if dup:
         raise config_mod.ConfigError(f"two submissions are both named {dup[0]!r}; rename one")
-    reference = engine.reference_namespace(loaded)
-    done = []
-    for path, name in zip(paths, names):
+    todo = select(paths, names, assignment=assignment, out=Path(out), resume=resume, only_failed=only_failed)
+    lock = threading.Lock()
+    with lock:
+        reference = engine.reference_namespace(loaded)
+    done: dict[str, SubmissionResult] = {}
+
+    def one(path: Path, name: str, server) -> SubmissionResult:
         try:
-            result = engine.grade(path, assignment=loaded, name=name, reference=reference)
+            result = engine.grade(path, assignment=loaded, name=name, reference=reference, forkserver=server, lock=lock)
         except Exception as err:  # an engine bug must not take the batch down
             result = _engine_failure(path, name, loaded, err)
         results.write(result, result_path(out, name, assignment))
@@ -86,8 +129,20 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
             from autograder import gradescope
 
             gradescope.write(result, Path(out) / name / assignment / "results.json")
-        done.append(result)
-    return done
+        return result
+
+    with tempfile.TemporaryDirectory(prefix="autograder-zygote-") as home, contextlib.ExitStack() as stack:
+        server = None
+        if fast and todo:
+            server = stack.enter_context(ForkServer(env=sandbox.worker_environment(home), preload=engine.needs_tensorflow(loaded), cwd=home))
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = {pool.submit(one, path, name, server): name for path, name in todo}
+            for count, future in enumerate(concurrent.futures.as_completed(futures), 1):
+                result = future.result()
+                done[futures[future]] = result
+                if progress is not None:
+                    progress(count, len(todo), result)
+    return [done[name] for _, name in todo]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -121,7 +176,7 @@ def judge_example(ex: examples.Example, result: SubmissionResult) -> tuple[bool,
     return True, ""
 
 
-def grade_examples(*, root: Path, out: Path, names: list[str] | None = None) -> list[ExampleRow]:
+def grade_examples(*, root: Path, out: Path, names: list[str] | None = None, jobs: int = 2) -> list[ExampleRow]:
     """Builds and grades the bundled examples of each assignment (default: all with a release)."""
     root, out = Path(root), Path(out)
     cfg = config_mod.load(root / "grading.yml")
@@ -129,7 +184,7 @@ def grade_examples(*, root: Path, out: Path, names: list[str] | None = None) -> 
     rows = []
     for name in names:
         exs = examples.build(name, root=root, out_dir=out / "submissions" / name)
-        graded = grade_many([e.path for e in exs], assignment=name, root=root, out=out / "results")
+        graded = grade_many([e.path for e in exs], assignment=name, root=root, out=out / "results", jobs=jobs)
         for ex, result in zip(exs, graded):
             ok, note = judge_example(ex, result)
             rows.append(ExampleRow(name, ex.name, ex.description, result.score, result.max_score,

@@ -9,6 +9,7 @@ for the checks after it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime
 import hashlib
@@ -119,7 +120,7 @@ def compute_expected(check: Check, reference: dict, seed: int) -> tuple[dict, ob
     return inputs, _to_plain(expected)
 
 
-def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limits: sandbox.Limits, *, preload: bool):
+def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limits: sandbox.Limits, *, preload: bool, forkserver=None):
     """Runs the checks in as many workers as it takes; returns records, cell runs and worker failures."""
     records: dict[int, dict] = {}
     cell_runs: list | None = None
@@ -135,7 +136,7 @@ def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limi
             "checks": [{"index": n, "target": p.check.target, "probe": p.check.probe_spec(), "inputs": p.inputs,
                         "seed": p.seed, "timeout_s": p.timeout_s} for n, p in enumerate(pending)],
         }
-        run = sandbox.run_worker(request, limits=limits, n_checks=len(pending), n_cells=len(code))
+        run = sandbox.run_worker(request, limits=limits, n_checks=len(pending), n_cells=len(code), forkserver=forkserver)
         for n, record in run.records.items():
             records[pending[n].index] = record
         if run.cells is not None and cell_runs is None:
@@ -216,7 +217,7 @@ def _with_hint(message: str, hint: str) -> str:
 
 
 def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name: str | None = None,
-          reference: dict | None = None) -> SubmissionResult:
+          reference: dict | None = None, forkserver=None, lock=None) -> SubmissionResult:
     """Grades one notebook.
 
     Args:
@@ -226,6 +227,8 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
         name: The submission's name in results (default: the file's stem).
         reference: A reference namespace to reuse across submissions (computed if None and the
             source notebook is available).
+        forkserver: A :class:`autograder.forkserver.ForkServer` to start workers from (faster).
+        lock: Serialises the grader's own TensorFlow work (seeded references) across threads.
 
     Returns:
         The result; never raises for anything in the submission.
@@ -254,11 +257,13 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
         results = [CheckResult(c.id, c.target, "error", 0.0, float(assignment.settings(c).points), assignment.settings(c).hidden,
                                "not graded: the notebook could not be read", "invalid", c.hint) for c in checks]
         return finish("invalid", str(err), results, [str(err)])
-    if reference is None and assignment.source is not None:
-        reference = reference_namespace(assignment)
-    prepared = prepare(assignment, checks, digest=digest, reference=reference)
-    env = determinism.describe()
-    records, cell_runs, failures = _run_worker_checks(picked.cells, prepared, assignment.config.limits, preload=needs_tensorflow(assignment))
+    with lock or contextlib.nullcontext():
+        if reference is None and assignment.source is not None:
+            reference = reference_namespace(assignment)
+        prepared = prepare(assignment, checks, digest=digest, reference=reference)
+        env = determinism.describe()
+    records, cell_runs, failures = _run_worker_checks(picked.cells, prepared, assignment.config.limits,
+                                                      preload=needs_tensorflow(assignment), forkserver=forkserver)
     problems = list(picked.problems) + [c["message"] for c in cell_runs if c.get("status") != "ok" and c.get("message")]
     results = [judge(p, records.get(p.index), assignment.settings(p.check), hint=p.check.hint) for p in prepared]
     status = failures[0] if failures else "ok"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import resource
+import select
 import shutil
 import signal
 import subprocess
@@ -108,6 +109,8 @@ def worker_environment(home: str) -> dict:
         "LANG": "C.UTF-8",
         "MPLBACKEND": "Agg",
         "OMP_NUM_THREADS": "1",
+        "OPENBLAS_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
         "TF_NUM_INTEROP_THREADS": "1",
         "TF_NUM_INTRAOP_THREADS": "1",
         "PYTHONDONTWRITEBYTECODE": "1",
@@ -125,14 +128,58 @@ def _limit(limits: Limits):
     return preexec
 
 
-def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int) -> WorkerRun:
+class _Output:
+    """Keeps the first bytes of a worker's output, drains and discards the rest."""
+
+    def __init__(self, cap: int):
+        self.cap = cap
+        self.kept = bytearray()
+        self.stop = threading.Event()
+
+    def keep(self, chunk: bytes) -> None:
+        if len(self.kept) < self.cap:
+            self.kept.extend(chunk[: self.cap - len(self.kept)])
+
+    def drain_pipe(self, pipe) -> None:
+        while chunk := pipe.read(65536):
+            self.keep(chunk)
+
+    def drain_fifo(self, path: Path) -> None:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            while True:
+                ready, _, _ = select.select([fd], [], [], 0.1)
+                chunk = os.read(fd, 65536) if ready else b""
+                if chunk:
+                    self.keep(chunk)
+                elif self.stop.is_set():
+                    return
+                else:
+                    time.sleep(0.02)
+        finally:
+            os.close(fd)
+
+
+def _alive(pid: int, proc) -> bool:
+    if proc is not None:
+        return proc.poll() is None
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except OSError:
+        return False
+
+
+def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, forkserver=None) -> WorkerRun:
     """Runs one worker on ``request`` and collects what it wrote.
 
     Args:
         request: The plain-data request (cells and checks) for :mod:`autograder.worker`.
         limits: Resource limits.
-        n_checks: Number of checks in the request (for the overall deadline).
-        n_cells: Number of cells in the request (for the overall deadline).
+        n_checks: Number of checks in the request.
+        n_cells: Number of cells in the request.
+        forkserver: A :class:`autograder.forkserver.ForkServer` to fork the worker from (fast), or
+            None to start a new interpreter.
 
     Returns:
         The records written before the worker ended, however it ended.
@@ -143,31 +190,31 @@ def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int) ->
     workdir.mkdir()
     req_path = base / "request.npz"
     plaindata.write_atomic(req_path, plaindata.dumps({**request, "workdir": str(workdir)}))
-    cmd = [sys.executable, "-I", "-m", "autograder.worker", str(req_path), str(outdir)]
+    output = _Output(limits.output_kb * 1024)
     start = time.monotonic()
-    proc = subprocess.Popen(
-        cmd,
-        cwd=workdir,
-        env=worker_environment(str(workdir)),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-        preexec_fn=_limit(limits),
-    )
-    kept = bytearray()
-
-    def drain():
-        while chunk := proc.stdout.read(65536):
-            if len(kept) < limits.output_kb * 1024:
-                kept.extend(chunk[: limits.output_kb * 1024 - len(kept)])
-
-    reader = threading.Thread(target=drain, daemon=True)
-    reader.start()
+    proc, pid = None, None
+    if forkserver is not None:
+        fifo = base / "output"
+        os.mkfifo(fifo)
+        reader = threading.Thread(target=output.drain_fifo, args=(fifo,), daemon=True)
+        reader.start()
+        pid = forkserver.fork({"request": str(req_path), "outdir": str(outdir), "workdir": str(workdir),
+                               "fifo": str(fifo), "limits": dataclasses.asdict(limits)})
+        if pid is None:
+            output.stop.set()
+    if pid is None:
+        proc = subprocess.Popen(
+            [sys.executable, "-I", "-m", "autograder.worker", str(req_path), str(outdir)],
+            cwd=workdir, env=worker_environment(str(workdir)), stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_limit(limits),
+        )
+        pid = proc.pid
+        reader = threading.Thread(target=output.drain_pipe, args=(proc.stdout,), daemon=True)
+        reader.start()
     ended, phase, phase_since = "exited", "start", start
     grace = 5.0
     last_mem = 0.0
-    while proc.poll() is None:
+    while _alive(pid, proc):
         time.sleep(0.05)
         now = time.monotonic()
         try:
@@ -187,18 +234,20 @@ def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int) ->
             break
         if now - last_mem > 0.2:
             last_mem = now
-            if _session_rss_kb(proc.pid) > limits.memory_mb * 1024:
+            if _session_rss_kb(pid) > limits.memory_mb * 1024:
                 ended = "memory"
                 break
-    _kill_session(proc.pid)
-    proc.wait()
+    _kill_session(pid)
+    if proc is not None:
+        proc.wait()
+    output.stop.set()
     reader.join(timeout=2)
-    if ended == "exited" and phase != "done":
-        ended = "crashed"
     try:
         phase = (outdir / "progress").read_text()
     except OSError:
         pass
+    if ended == "exited" and phase != "done":
+        ended = "crashed"
     records = {}
     for i in range(n_checks):
         path = outdir / f"check-{i}.npz"
@@ -214,4 +263,5 @@ def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int) ->
         except plaindata.PlainDataError:
             cells_rec = None
     shutil.rmtree(base, ignore_errors=True)
-    return WorkerRun(records, cells_rec, ended, phase, proc.returncode, kept.decode("utf-8", "replace"), time.monotonic() - start)
+    returncode = proc.returncode if proc is not None else None
+    return WorkerRun(records, cells_rec, ended, phase, returncode, output.kept.decode("utf-8", "replace"), time.monotonic() - start)

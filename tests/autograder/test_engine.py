@@ -109,3 +109,30 @@ def test_same_submission_same_result(toy, toy_course):
     a, b = engine.grade(path, assignment=toy), engine.grade(path, assignment=toy)
     strip = lambda r: {**results.to_dict(r), "graded_at": None, "seconds": None}
     assert strip(a) == strip(b)
+
+
+def test_forked_workers_grade_like_fresh_ones_and_never_share_state(toy_course):
+    subs = toy_course / "subs"
+    # the first submission patches numpy for everyone who would share its process
+    toy_submission(subs, "a_patcher", double="import numpy as np\nnp.multiply = lambda *a, **k: 0\nnp.ndarray.__mul__ = None\n\ndef double(x):\n    return 2 * x\n")
+    toy_submission(subs, "b_honest")
+    toy_submission(subs, "c_wrong", double="def double(x):\n    return 3 * x\n")
+    fast = {r.submission: r for r in batch.grade_many([subs], assignment="toy", root=toy_course, out=toy_course / "fast", jobs=2, fast=True)}
+    slow = {r.submission: r for r in batch.grade_many([subs], assignment="toy", root=toy_course, out=toy_course / "slow", jobs=1, fast=False)}
+    for name in fast:
+        assert [(c.id, c.status, c.message) for c in fast[name].checks] == [(c.id, c.status, c.message) for c in slow[name].checks]
+    assert fast["b_honest"].score == 6 and fast["c_wrong"].score == 2
+
+
+def test_resume_and_only_failed(toy_course):
+    subs = toy_course / "subs"
+    toy_submission(subs, "ok1")
+    toy_submission(subs, "hang", double="def double(x):\n    while True:\n        pass\n")
+    out = toy_course / "out"
+    first = batch.grade_many([subs], assignment="toy", root=toy_course, out=out)
+    assert len(first) == 2
+    assert batch.grade_many([subs], assignment="toy", root=toy_course, out=out, resume=True) == []
+    again = batch.grade_many([subs], assignment="toy", root=toy_course, out=out, only_failed=True)
+    assert [r.submission for r in again] == ["hang"]
+    toy_submission(subs, "ok1", double="def double(x):\n    return x\n")  # changed file: graded again on resume
+    assert [r.submission for r in batch.grade_many([subs], assignment="toy", root=toy_course, out=out, resume=True)] == ["ok1"]
