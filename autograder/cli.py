@@ -23,8 +23,12 @@ def _cmd_check(args) -> int:
 def _cmd_grade(args) -> int:
     from autograder import batch
 
-    results = batch.grade_many(args.submissions, assignment=args.assignment, root=Path(args.root), out=Path(args.out), fmt=args.format)
     from autograder import textreport
+    from autograder.progress import ProgressBar
+
+    results = batch.grade_many(args.submissions, assignment=args.assignment, root=Path(args.root), out=Path(args.out),
+                               fmt=args.format, jobs=args.jobs, resume=args.resume, only_failed=args.only_failed,
+                               progress=None if args.quiet else ProgressBar(), fast=not args.no_fork)
 
     print(textreport.scores_table(results))
     return 0
@@ -41,7 +45,7 @@ def _cmd_release(args) -> int:
 def _cmd_examples(args) -> int:
     from autograder import batch, textreport
 
-    rows = batch.grade_examples(root=Path(args.root), out=Path(args.out), names=args.assignment)
+    rows = batch.grade_examples(root=Path(args.root), out=Path(args.out), names=args.assignment, jobs=args.jobs)
     print(textreport.examples_table(rows))
     return 0 if all(r.as_intended for r in rows) else 1
 
@@ -67,7 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--assignment", required=True, help="assignment name, e.g. a1_perceptron")
     p.add_argument("--out", required=True, help="results folder: OUT/<submission>/<assignment>/result.json")
     p.add_argument("--root", default=".", help="the course repo (default: .)")
-    p.add_argument("--format", choices=["json", "gradescope"], default="json", help="result format")
+    p.add_argument("--format", choices=["json", "gradescope"], default="json",
+                   help="json: result.json; gradescope: also Gradescope's results.json beside it")
+    p.add_argument("--jobs", type=int, default=2, help="submissions graded at the same time (default: 2)")
+    p.add_argument("--resume", action="store_true", help="skip submissions already graded (same file) in --out")
+    p.add_argument("--only-failed", action="store_true", help="regrade only results that ended in an error or timeout")
+    p.add_argument("--no-fork", action="store_true", help="start every worker as a new interpreter (slower)")
+    p.add_argument("--quiet", action="store_true", help="no progress line")
     p.set_defaults(func=_cmd_grade)
 
     p = sub.add_parser("release", help="make the student release with nbgrader, and its public fixtures")
@@ -79,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--assignment", action="append", help="only this assignment (repeatable)")
     p.add_argument("--root", default=".", help="the course repo (default: .)")
     p.add_argument("--out", default="examples-out", help="where results go (default: examples-out)")
+    p.add_argument("--jobs", type=int, default=2, help="submissions graded at the same time (default: 2)")
     p.set_defaults(func=_cmd_examples)
 
     p = sub.add_parser("validate", help="validate grading.yml")
@@ -98,6 +109,8 @@ def main(argv: list[str] | None = None) -> int:
     except (config.ConfigError, AssignmentError, NotebookError, FileNotFoundError) as err:
         print(f"autograder: error: {err}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into `head`
+        return 0
 
 
 if __name__ == "__main__":

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from autograder.results import SubmissionResult
 
 _MARK = {"passed": "PASS", "failed": "FAIL", "error": "ERROR"}
@@ -18,17 +20,21 @@ def _pts(x: float) -> str:
     return f"{x:g}"
 
 
-def student_table(result: SubmissionResult) -> str:
-    """The self-check table: each check, pass/fail, points, and the message with its hint."""
-    rows = [["check", "result", "points", "message"]]
+def student_table(result: SubmissionResult, *, width: int = 100) -> str:
+    """The self-check report: one line per check (result, points, id), then its message, wrapped."""
+    lines = [f"{result.assignment}: {_pts(result.score)} / {_pts(result.max_score)} points"
+             + (" on the public checks" if result.checks and not any(c.hidden for c in result.checks) else ""), ""]
     for c in result.checks:
-        rows.append([c.id, _MARK[c.status], f"{_pts(c.points)}/{_pts(c.max_points)}", c.message])
-    head = f"{result.assignment}: {_pts(result.score)} / {_pts(result.max_score)} points on the public checks"
-    notes = [f"note: {p}" for p in result.problems]
-    if result.message:
-        notes.insert(0, f"note: {result.message}")
-    tail = "Hidden checks are graded after you submit." if result.checks else ""
-    return "\n".join([head, "", _table(rows), *notes, "", tail]).rstrip() + "\n"
+        lines.append(f"{_MARK[c.status]:<5} {_pts(c.points):>3}/{_pts(c.max_points):<3} {c.id}{'  (hidden)' if c.hidden else ''}")
+        if c.status != "passed" and c.message:
+            lines.extend(textwrap.wrap(c.message, width=width, initial_indent="      ", subsequent_indent="      "))
+    notes = ([result.message] if result.message else []) + list(result.problems)
+    if notes:
+        lines.append("")
+        lines.extend(textwrap.fill(f"note: {n}", width=width, subsequent_indent="      ") for n in notes)
+    if result.checks and not any(c.hidden for c in result.checks):
+        lines += ["", "Hidden checks are graded after you submit."]
+    return "\n".join(lines) + "\n"
 
 
 def scores_table(results: list[SubmissionResult]) -> str:
