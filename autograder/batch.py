@@ -14,7 +14,7 @@ from pathlib import Path
 
 from autograder import assignment as assignment_mod
 from autograder import config as config_mod
-from autograder import engine, examples, results, sandbox
+from autograder import engine, examples, isolation, results, sandbox
 from autograder.forkserver import ForkServer
 from autograder.results import CheckResult, SubmissionResult
 
@@ -89,7 +89,8 @@ def select(paths: list[Path], names: list[str], *, assignment: str, out: Path, r
 
 
 def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str = "json", jobs: int = 1,
-               resume: bool = False, only_failed: bool = False, progress=None, fast: bool = True) -> list[SubmissionResult]:
+               resume: bool = False, only_failed: bool = False, progress=None, fast: bool = True,
+               isolate: bool = True) -> list[SubmissionResult]:
     """Grades notebooks, several at a time, writing each result as soon as it is known.
 
     Args:
@@ -103,6 +104,8 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
         only_failed: Regrade only submissions whose result ended in an error status or timeout.
         progress: Called as ``progress(done, total, result)`` after each submission.
         fast: Fork single-use workers from a process that has imported TensorFlow once.
+        isolate: Confine workers (own user, private mounts hiding the course and other submissions,
+            no network) as far as this machine allows; see :mod:`autograder.isolation`.
 
     Returns:
         The results graded in this run, in submission order.
@@ -114,6 +117,13 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
     if dup:
         raise config_mod.ConfigError(f"two submissions are both named {dup[0]!r}; rename one")
     todo = select(paths, names, assignment=assignment, out=Path(out), resume=resume, only_failed=only_failed)
+    confinement = None
+    if isolate:
+        hide = isolation.hidden_paths(root=Path(root), keep=isolation.needed_paths(),
+                                      extra=[Path(out), Path.home(), *{p.resolve().parent for p in paths}])
+        confinement = isolation.confinement(hide=hide, jobs=jobs)
+        if confinement.reason:
+            print(f"autograder: workers confined as '{confinement.mode}': {confinement.reason}", file=sys.stderr)
     lock = threading.Lock()
     with lock:
         reference = engine.reference_namespace(loaded)
@@ -121,7 +131,8 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
 
     def one(path: Path, name: str, server) -> SubmissionResult:
         try:
-            result = engine.grade(path, assignment=loaded, name=name, reference=reference, forkserver=server, lock=lock)
+            result = engine.grade(path, assignment=loaded, name=name, reference=reference, forkserver=server, lock=lock,
+                                  confinement=confinement)
         except Exception as err:  # an engine bug must not take the batch down
             result = _engine_failure(path, name, loaded, err)
         results.write(result, result_path(out, name, assignment))

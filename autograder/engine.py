@@ -120,7 +120,7 @@ def compute_expected(check: Check, reference: dict, seed: int) -> tuple[dict, ob
     return inputs, _to_plain(expected)
 
 
-def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limits: sandbox.Limits, *, preload: bool, forkserver=None):
+def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limits: sandbox.Limits, *, preload: bool, forkserver=None, confinement=None):
     """Runs the checks in as many workers as it takes; returns records, cell runs and worker failures."""
     records: dict[int, dict] = {}
     cell_runs: list | None = None
@@ -136,7 +136,8 @@ def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limi
             "checks": [{"index": n, "target": p.check.target, "probe": p.check.probe_spec(), "inputs": p.inputs,
                         "seed": p.seed, "timeout_s": p.timeout_s} for n, p in enumerate(pending)],
         }
-        run = sandbox.run_worker(request, limits=limits, n_checks=len(pending), n_cells=len(code), forkserver=forkserver)
+        run = sandbox.run_worker(request, limits=limits, n_checks=len(pending), n_cells=len(code), forkserver=forkserver,
+                                 confinement=confinement)
         for n, record in run.records.items():
             records[pending[n].index] = record
         if run.cells is not None and cell_runs is None:
@@ -217,7 +218,7 @@ def _with_hint(message: str, hint: str) -> str:
 
 
 def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name: str | None = None,
-          reference: dict | None = None, forkserver=None, lock=None) -> SubmissionResult:
+          reference: dict | None = None, forkserver=None, lock=None, confinement=None) -> SubmissionResult:
     """Grades one notebook.
 
     Args:
@@ -229,6 +230,8 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
             source notebook is available).
         forkserver: A :class:`autograder.forkserver.ForkServer` to start workers from (faster).
         lock: Serialises the grader's own TensorFlow work (seeded references) across threads.
+        confinement: How workers are isolated (:func:`autograder.isolation.confinement`); None runs
+            them as the grader's user (as ``autograder check`` does on a student's machine).
 
     Returns:
         The result; never raises for anything in the submission.
@@ -263,7 +266,9 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
         prepared = prepare(assignment, checks, digest=digest, reference=reference)
         env = determinism.describe()
     records, cell_runs, failures = _run_worker_checks(picked.cells, prepared, assignment.config.limits,
-                                                      preload=needs_tensorflow(assignment), forkserver=forkserver)
+                                                      preload=needs_tensorflow(assignment), forkserver=forkserver,
+                                                      confinement=confinement)
+    env["sandbox"] = confinement.mode if confinement is not None else "none"
     problems = list(picked.problems) + [c["message"] for c in cell_runs if c.get("status") != "ok" and c.get("message")]
     results = [judge(p, records.get(p.index), assignment.settings(p.check), hint=p.check.hint) for p in prepared]
     status = failures[0] if failures else "ok"

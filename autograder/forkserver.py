@@ -37,6 +37,11 @@ def _child(job: dict) -> None:
         resource.setrlimit(resource.RLIMIT_NOFILE, (limits["open_files"],) * 2)
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        if job.get("plan"):
+            from autograder import isolation
+
+            plan = job["plan"]
+            isolation.enter(isolation.Plan(**{**plan, "hide": tuple(plan["hide"]), "reveal": tuple(plan["reveal"])}))
         out = os.open(job["fifo"], os.O_WRONLY)
         devnull = os.open(os.devnull, os.O_RDONLY)
         os.dup2(devnull, 0)

@@ -21,7 +21,7 @@ import threading
 import time
 from pathlib import Path
 
-from autograder import determinism, plaindata
+from autograder import determinism, isolation, plaindata
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,7 +43,7 @@ class Limits:
     startup_s: float = 30.0
     memory_mb: int = 4096
     output_kb: int = 64
-    file_mb: int = 512
+    file_mb: int = 64
     open_files: int = 1024
 
 
@@ -85,6 +85,17 @@ def _session_rss_kb(sid: int) -> int:
     return total
 
 
+def _kill_user(uid: int) -> None:
+    """Kills every process of a worker's own user (daemons that left the session included)."""
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                if os.stat(f"/proc/{entry.name}").st_uid == uid:
+                    os.kill(int(entry.name), signal.SIGKILL)
+            except OSError:
+                continue
+
+
 def _kill_session(sid: int) -> None:
     try:
         os.killpg(sid, signal.SIGKILL)
@@ -118,8 +129,10 @@ def worker_environment(home: str) -> dict:
     return determinism.set_environment(env)
 
 
-def _limit(limits: Limits):
+def _limit(limits: Limits, plan=None):
     def preexec():
+        if plan is not None:
+            isolation.enter(plan)
         resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_mb * 2**20, limits.file_mb * 2**20))
         resource.setrlimit(resource.RLIMIT_NOFILE, (limits.open_files, limits.open_files))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
@@ -170,7 +183,7 @@ def _alive(pid: int, proc) -> bool:
         return False
 
 
-def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, forkserver=None) -> WorkerRun:
+def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, forkserver=None, confinement=None) -> WorkerRun:
     """Runs one worker on ``request`` and collects what it wrote.
 
     Args:
@@ -180,6 +193,8 @@ def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, fo
         n_cells: Number of cells in the request.
         forkserver: A :class:`autograder.forkserver.ForkServer` to fork the worker from (fast), or
             None to start a new interpreter.
+        confinement: An :class:`autograder.isolation.Confinement` (own user, private mounts, no
+            network), or None to run as the grader's user.
 
     Returns:
         The records written before the worker ended, however it ended.
@@ -190,23 +205,42 @@ def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, fo
     workdir.mkdir()
     req_path = base / "request.npz"
     plaindata.write_atomic(req_path, plaindata.dumps({**request, "workdir": str(workdir)}))
+    uid = confinement.pool.acquire() if confinement is not None and confinement.pool is not None else None
+    try:
+        return _run(base, req_path, outdir, workdir, limits, n_checks, forkserver,
+                    confinement.plan_for(uid) if confinement is not None else None)
+    finally:
+        if uid is not None:
+            _kill_user(uid)
+            confinement.pool.release(uid)
+        shutil.rmtree(base, ignore_errors=True)
+
+
+def _run(base, req_path, outdir, workdir, limits, n_checks, forkserver, plan) -> WorkerRun:
+    if plan is not None and plan.uid is not None:
+        for p in (base, req_path, outdir, workdir):
+            os.chown(p, plan.uid, plan.uid)
+        os.chmod(base, 0o700)
     output = _Output(limits.output_kb * 1024)
     start = time.monotonic()
     proc, pid = None, None
     if forkserver is not None:
         fifo = base / "output"
         os.mkfifo(fifo)
+        if plan is not None and plan.uid is not None:
+            os.chown(fifo, plan.uid, plan.uid)
         reader = threading.Thread(target=output.drain_fifo, args=(fifo,), daemon=True)
         reader.start()
         pid = forkserver.fork({"request": str(req_path), "outdir": str(outdir), "workdir": str(workdir),
-                               "fifo": str(fifo), "limits": dataclasses.asdict(limits)})
+                               "fifo": str(fifo), "limits": dataclasses.asdict(limits),
+                               "plan": dataclasses.asdict(plan) if plan is not None else None})
         if pid is None:
             output.stop.set()
     if pid is None:
         proc = subprocess.Popen(
             [sys.executable, "-I", "-m", "autograder.worker", str(req_path), str(outdir)],
             cwd=workdir, env=worker_environment(str(workdir)), stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_limit(limits),
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_limit(limits, plan),
         )
         pid = proc.pid
         reader = threading.Thread(target=output.drain_pipe, args=(proc.stdout,), daemon=True)
@@ -262,6 +296,5 @@ def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, fo
             cells_rec = plaindata.loads((outdir / "cells.npz").read_bytes())
         except plaindata.PlainDataError:
             cells_rec = None
-    shutil.rmtree(base, ignore_errors=True)
     returncode = proc.returncode if proc is not None else None
     return WorkerRun(records, cells_rec, ended, phase, returncode, output.kept.decode("utf-8", "replace"), time.monotonic() - start)

@@ -1,0 +1,237 @@
+"""Isolation of the student's worker when the grader runs as root.
+
+Inside a forked child, before any student code runs:
+
+1. ``unshare(CLONE_NEWNS | CLONE_NEWNET)``: a private mount table and an empty network namespace
+   (no interface is up, not even loopback: no network at all).
+2. Private mounts: every path in ``hide`` (the course's solutions, hidden checks, grading.yml,
+   tests, git history, the results folder, other submissions' folders, the grader's home) is
+   covered by an empty read-only tmpfs (folders) or ``/dev/null`` (files). Folders on the way to
+   what the worker needs (the Python installation, the autograder package, its own temporary
+   folder) that an unprivileged user cannot enter (``/root``, mode 700) are replaced by an empty
+   tmpfs into which only the needed entries are bind-mounted back.
+3. Drop to a user id of its own (one per concurrent worker, so workers cannot touch each other's
+   files), no supplementary groups, and ``RLIMIT_NPROC`` for that user.
+
+Without root, or where the host forbids namespaces, :func:`probe` reports a weaker mode and the
+README's threat model says what is then no longer guaranteed.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import os
+import queue
+import resource
+import stat
+from pathlib import Path
+
+CLONE_NEWNS = 0x00020000
+CLONE_NEWNET = 0x40000000
+MS_RDONLY, MS_NOSUID, MS_NODEV, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 0x1000, 0x4000, 0x40000
+FIRST_UID = 62000
+
+
+class IsolationError(OSError):
+    """The child could not be isolated as planned."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Plan:
+    """What one worker's isolation does.
+
+    Attributes:
+        uid: User (and group) id to run as, or None to stay as the grader's user.
+        namespaces: Whether to make private mount and network namespaces.
+        hide: Paths to cover with empty mounts.
+        reveal: Paths the worker needs, kept reachable through folders it could not enter.
+        nproc: ``RLIMIT_NPROC`` for the worker's user (threads count).
+    """
+
+    uid: int | None
+    namespaces: bool
+    hide: tuple[str, ...] = ()
+    reveal: tuple[str, ...] = ()
+    nproc: int = 512
+
+
+def _libc():
+    return ctypes.CDLL(None, use_errno=True)
+
+
+def _check(result: int, what: str) -> None:
+    if result != 0:
+        err = ctypes.get_errno()
+        raise IsolationError(err, f"{what}: {os.strerror(err)}")
+
+
+def _mount(libc, source, target, fstype, flags, data=None) -> None:
+    enc = lambda s: s.encode() if isinstance(s, str) else s  # noqa: E731
+    _check(libc.mount(enc(source), enc(target), enc(fstype), flags, enc(data)), f"mount {target}")
+
+
+def _closed_ancestors(paths: tuple[str, ...]) -> dict[str, set[str]]:
+    """Folders on the way to ``paths`` that others cannot traverse, with the entries needed in each."""
+    need: dict[str, set[str]] = {}
+    for p in paths:
+        parts = Path(p).resolve().parts
+        for i in range(1, len(parts) - 1):
+            folder = Path(*parts[: i + 1])
+            try:
+                mode = folder.stat().st_mode
+            except OSError:
+                break
+            if not mode & stat.S_IXOTH:
+                need.setdefault(str(folder), set()).add(parts[i + 1])
+    return need
+
+
+def enter(plan: Plan) -> None:
+    """Applies ``plan`` to the calling process (a fresh child, running as root).
+
+    Raises:
+        IsolationError: A step failed (the caller must not run student code then).
+    """
+    if plan.namespaces:
+        libc = _libc()
+        _check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET), "unshare")
+        _mount(libc, None, "/", None, MS_REC | MS_PRIVATE)
+        for folder, entries in sorted(_closed_ancestors(plan.reveal).items(), key=lambda kv: len(kv[0])):
+            fds = {e: os.open(os.path.join(folder, e), os.O_PATH) for e in entries}
+            _mount(libc, "tmpfs", folder, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0755")
+            for entry, fd in fds.items():
+                target = os.path.join(folder, entry)
+                if stat.S_ISDIR(os.fstat(fd).st_mode):
+                    os.mkdir(target)
+                else:
+                    open(target, "w").close()
+                _mount(libc, f"/proc/self/fd/{fd}", target, None, MS_BIND | MS_REC)
+                os.close(fd)
+        for path in plan.hide:
+            if os.path.isdir(path):
+                _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV | MS_RDONLY, "size=4k,mode=0555")
+            elif os.path.exists(path):
+                _mount(libc, "/dev/null", path, None, MS_BIND)
+    if plan.uid is not None:
+        resource.setrlimit(resource.RLIMIT_NPROC, (plan.nproc, plan.nproc))
+        os.setgroups([])
+        os.setgid(plan.uid)
+        os.setuid(plan.uid)
+
+
+def hidden_paths(*, root: Path, extra: list[Path], keep: list[Path]) -> tuple[str, ...]:
+    """What the worker must not see: the course root's entries (but those in ``keep``), and ``extra``.
+
+    Args:
+        root: The course repo.
+        extra: Other paths to hide (results folder, submissions' folders, the grader's home).
+        keep: Paths the worker needs (the Python installation, the autograder package, ...).
+    """
+    keep_resolved = [Path(k).resolve() for k in keep]
+
+    def needed(p: Path) -> bool:
+        return any(p == k or p in k.parents or k in p.parents for k in keep_resolved)
+
+    out = []
+    root = Path(root).resolve()
+    for entry in sorted(root.iterdir()):
+        if entry.name.endswith(".egg-info") or needed(entry.resolve()):
+            continue
+        out.append(str(entry.resolve()))
+    for p in extra:
+        p = Path(p).resolve()
+        if p.exists() and not needed(p) and not any(str(p).startswith(o + os.sep) or str(p) == o for o in out):
+            out.append(str(p))
+    return tuple(out)
+
+
+def needed_paths() -> list[Path]:
+    """What every worker must reach: the interpreter, its libraries, and the installed packages."""
+    import sys
+
+    import autograder
+
+    paths = {Path(sys.base_prefix), Path(sys.prefix), Path(sys.executable).parent, Path(autograder.__file__).parent}
+    try:
+        import coursedata
+
+        paths.update(Path(p) for p in coursedata.__path__ if os.path.isabs(p) and os.path.isdir(p))
+    except ImportError:
+        pass
+    return sorted(paths)
+
+
+class UidPool:
+    """User ids for concurrent workers: each running worker holds one that no other running worker has."""
+
+    def __init__(self, size: int, first: int = FIRST_UID):
+        self._free: queue.Queue[int] = queue.Queue()
+        for uid in range(first, first + size):
+            self._free.put(uid)
+
+    def acquire(self) -> int:
+        """Takes a free id (blocks until one is free)."""
+        return self._free.get()
+
+    def release(self, uid: int) -> None:
+        """Gives an id back."""
+        self._free.put(uid)
+
+
+@dataclasses.dataclass
+class Confinement:
+    """How a batch confines its workers.
+
+    Attributes:
+        mode: ``namespaces+uid`` (full), ``uid`` (own user, no private mounts or network
+            namespace) or ``none`` (same user as the grader: see the README's threat model).
+        template: The plan, without its user id.
+        pool: User ids for concurrent workers (None when not switching users).
+        reason: Why a weaker mode was chosen.
+    """
+
+    mode: str
+    template: Plan
+    pool: UidPool | None
+    reason: str = ""
+
+    def plan_for(self, uid: int | None) -> Plan | None:
+        """The plan of one worker."""
+        if self.mode == "none":
+            return None
+        return dataclasses.replace(self.template, uid=uid)
+
+
+def _try(plan: Plan) -> str:
+    """Runs a tiny child under ``plan``; returns '' if it could import what workers need, else why not."""
+    import subprocess
+    import sys
+    import tempfile
+
+    code = "import numpy, autograder.worker, socket\ntry:\n    socket.create_connection(('127.0.0.1', 9), timeout=1)\nexcept OSError:\n    pass\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        if plan.uid is not None:
+            os.chown(tmp, plan.uid, plan.uid)
+        try:
+            proc = subprocess.run([sys.executable, "-I", "-c", code], cwd=tmp, capture_output=True, text=True, timeout=60,
+                                  preexec_fn=lambda: enter(plan), env={"PATH": "/usr/bin:/bin", "HOME": tmp})
+        except (subprocess.SubprocessError, OSError) as err:
+            return f"{type(err).__name__}: {err}"
+    return "" if proc.returncode == 0 else (proc.stderr.strip().splitlines() or ["failed"])[-1]
+
+
+def confinement(*, hide: tuple[str, ...], jobs: int) -> Confinement:
+    """Chooses the strongest confinement this machine allows, by trying it."""
+    reveal = tuple(str(p) for p in needed_paths()) + ("/tmp",)
+    full = Plan(uid=FIRST_UID, namespaces=True, hide=hide, reveal=reveal)
+    if os.geteuid() != 0:
+        return Confinement("none", full, None, "the grader is not root, so it cannot run workers as another user")
+    why = _try(full)
+    if not why:
+        return Confinement("namespaces+uid", full, UidPool(max(1, jobs) * 2))
+    uid_only = dataclasses.replace(full, namespaces=False)
+    why2 = _try(uid_only)
+    if not why2:
+        return Confinement("uid", uid_only, UidPool(max(1, jobs) * 2), f"namespaces unavailable ({why})")
+    return Confinement("none", full, None, f"namespaces unavailable ({why}); another user cannot run Python here ({why2})")
