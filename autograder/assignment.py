@@ -99,7 +99,7 @@ def _validate(name: str, checks: list[Check], cfg: AssignmentConfig, hidden_ids:
             raise AssignmentError(f"grading.yml: assignments.{name}.checks.{check_id}.visibility is {settings.visibility}, but the check is in {where}")
 
 
-def load(name: str, *, root: Path) -> Assignment:
+def load(name: str, *, root: Path, require_release: bool = True) -> Assignment:
     """Loads an assignment from the course repo (instructor side: all checks).
 
     Raises:
@@ -113,15 +113,16 @@ def load(name: str, *, root: Path) -> Assignment:
         raise AssignmentError(f"unknown assignment {name!r} (grading.yml has: {known})")
     src_dir, rel_dir = root / "solutions" / name, root / "assignments" / name
     for path in (src_dir / f"{name}.ipynb", rel_dir / f"{name}.ipynb"):
-        if not path.is_file():
+        if not path.is_file() and (require_release or path.parent == src_dir):
             raise AssignmentError(f"{path}: missing (run `autograder release {name}` to make the release)")
     public = load_checks(src_dir / PUBLIC_CHECKS)
     hidden = load_checks(src_dir / HIDDEN_CHECKS)
     cfg = all_cfg[name]
     _validate(name, public + hidden, cfg, {c.id for c in hidden})
     fixtures = read_fixtures(rel_dir / FIXTURES) if (rel_dir / FIXTURES).is_file() else None
-    return Assignment(name, notebook.read(rel_dir / f"{name}.ipynb"), notebook.read(src_dir / f"{name}.ipynb"),
-                      public + hidden, cfg, fixtures, rel_dir)
+    source = notebook.read(src_dir / f"{name}.ipynb")
+    rel_nb = rel_dir / f"{name}.ipynb"
+    return Assignment(name, notebook.read(rel_nb) if rel_nb.is_file() else source, source, public + hidden, cfg, fixtures, rel_dir)
 
 
 def load_release(folder: Path, name: str | None = None) -> Assignment:

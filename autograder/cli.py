@@ -31,6 +31,11 @@ def _cmd_grade(args) -> int:
                                progress=None if args.quiet else ProgressBar(), fast=not args.no_fork)
 
     print(textreport.scores_table(results))
+    if args.gradebook:
+        from autograder import gradebook
+
+        count = gradebook.write(results, db_url=args.gradebook, assignment=args.assignment)
+        print(f"wrote {count} submission(s) into {args.gradebook}")
     return 0
 
 
@@ -78,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--only-failed", action="store_true", help="regrade only results that ended in an error or timeout")
     p.add_argument("--no-fork", action="store_true", help="start every worker as a new interpreter (slower)")
     p.add_argument("--quiet", action="store_true", help="no progress line")
+    p.add_argument("--gradebook", metavar="DB_URL",
+                   help="also write per-function points and comments into nbgrader's gradebook, e.g. sqlite:///gradebook.db")
     p.set_defaults(func=_cmd_grade)
 
     p = sub.add_parser("release", help="make the student release with nbgrader, and its public fixtures")
@@ -102,11 +109,12 @@ def main(argv: list[str] | None = None) -> int:
     """Runs ``autograder``; exits 2 with a one-line message on bad usage or bad configuration."""
     args = build_parser().parse_args(argv)
     from autograder.assignment import AssignmentError
+    from autograder.gradebook import GradebookError
     from autograder.notebook import NotebookError
 
     try:
         return args.func(args)
-    except (config.ConfigError, AssignmentError, NotebookError, FileNotFoundError) as err:
+    except (config.ConfigError, AssignmentError, NotebookError, FileNotFoundError, GradebookError) as err:
         print(f"autograder: error: {err}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head`

@@ -94,6 +94,16 @@ def prepare(assignment: Assignment, checks: list[Check], *, digest: str, referen
     return out
 
 
+def code_digest(code: list[notebook.Cell]) -> str:
+    """Digest of the graded code (solution cells): hidden inputs depend on it, not on outputs or
+    metadata, so the same answers get the same hidden inputs in every copy of a notebook."""
+    h = hashlib.sha256()
+    for cell in code:
+        if cell.kind == "solution":
+            h.update(cell.id.encode() + b"\0" + cell.source.encode() + b"\0")
+    return h.hexdigest()
+
+
 def public_seed(name: str, check: Check) -> int:
     """The fixed seed of a public check's inputs."""
     return stable_seed("public", name, check.id)
@@ -263,7 +273,7 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
     with lock or contextlib.nullcontext():
         if reference is None and assignment.source is not None:
             reference = reference_namespace(assignment)
-        prepared = prepare(assignment, checks, digest=digest, reference=reference)
+        prepared = prepare(assignment, checks, digest=code_digest(picked.cells), reference=reference)
         env = determinism.describe()
     records, cell_runs, failures = _run_worker_checks(picked.cells, prepared, assignment.config.limits,
                                                       preload=needs_tensorflow(assignment), forkserver=forkserver,

@@ -8,6 +8,7 @@ Then the public checks' inputs and expected values are computed from the referen
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -16,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 from autograder import assignment as assignment_mod
-from autograder import engine, plaindata
+from autograder import engine, gradecells, plaindata
 
 
 class ReleaseError(RuntimeError):
@@ -63,10 +64,24 @@ def fixtures(assignment: assignment_mod.Assignment) -> dict:
     return data
 
 
+def sync_grade_cells(name: str, *, root: Path, write: bool = True) -> bool:
+    """Brings the source notebook's grade cells in line with ``grading.yml``; returns whether it changed."""
+    loaded = assignment_mod.load(name, root=root, require_release=False)
+    path = Path(root) / "solutions" / name / f"{name}.ipynb"
+    synced = gradecells.sync(loaded.source, loaded.config, {c.id: c.target for c in loaded.checks})
+    if synced == loaded.source:
+        return False
+    if write:
+        path.write_text(json.dumps(synced, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return True
+
+
 def release(name: str, *, root: Path, dest: Path | None = None) -> Path:
-    """Generates the release of ``name`` and writes its public fixtures; returns the folder."""
+    """Syncs grade cells, generates the release of ``name`` with nbgrader and writes its public
+    fixtures; returns the release folder (``dest/name``, by default ``assignments/name``)."""
+    sync_grade_cells(name, root=root, write=dest is None)
     folder = generate_with_nbgrader(name, root=root, dest=dest)
-    loaded = assignment_mod.load(name, root=root)
+    loaded = assignment_mod.load(name, root=root, require_release=False)
     plaindata.write_atomic(folder / assignment_mod.FIXTURES, plaindata.dumps(fixtures(loaded)))
     stray = folder / assignment_mod.HIDDEN_CHECKS
     if stray.exists():
