@@ -136,6 +136,8 @@ def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limi
     cell_runs: list | None = None
     definitions_only: list[str] = []
     failures: list[str] = []
+    logs: list[str] = []
+    retried: set[int] = set()
     pending = list(prepared)
     while pending:
         request = {
@@ -158,6 +160,7 @@ def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limi
         phase = run.last_phase
         if phase.startswith("cell "):
             cell_id = phase[5:]
+            logs.append(f"--- worker {run.ended} in cell {cell_id} ---\n{run.output[-4000:]}")
             if cell_id in definitions_only or not any(c.id == cell_id and c.kind == "solution" for c in code):
                 for p in pending:
                     records.setdefault(p.index, {"status": run.ended, "message": f"the notebook's code could not be run ({run.ended} in cell '{cell_id}')"})
@@ -168,6 +171,12 @@ def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limi
         if phase.startswith("check "):
             n = int(phase[6:])
             target = pending[n].check.target
+            logs.append(f"--- worker {run.ended} during check {pending[n].check.id} ---\n{run.output[-4000:]}")
+            if run.ended == "crashed" and pending[n].index not in retried:
+                retried.add(pending[n].index)  # once: a crash can be transient (e.g. the machine's OOM killer)
+                pending = [p for p in pending[n:] if p.index not in records]
+                failures.pop()
+                continue
             records[pending[n].index] = {"status": run.ended, "message": _worker_end_message(run.ended, target, pending[n].timeout_s, limits)}
             pending = [p for p in pending[n + 1:] if p.index not in records]
             continue
@@ -178,7 +187,7 @@ def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limi
     for cell_id in definitions_only:
         cell_runs.append({"id": cell_id, "status": "definitions-only",
                           "message": f"cell '{cell_id}' could not run to its end (time or memory limit, or it crashed the interpreter); only its imports and definitions were kept"})
-    return records, cell_runs, failures
+    return records, cell_runs, failures, logs
 
 
 def _worker_end_message(ended: str, target: str, timeout_s: float, limits: sandbox.Limits) -> str:
@@ -275,7 +284,7 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
             reference = reference_namespace(assignment)
         prepared = prepare(assignment, checks, digest=code_digest(picked.cells), reference=reference)
         env = determinism.describe()
-    records, cell_runs, failures = _run_worker_checks(picked.cells, prepared, assignment.config.limits,
+    records, cell_runs, failures, logs = _run_worker_checks(picked.cells, prepared, assignment.config.limits,
                                                       preload=needs_tensorflow(assignment), forkserver=forkserver,
                                                       confinement=confinement)
     env["sandbox"] = confinement.mode if confinement is not None else "none"
@@ -285,4 +294,6 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
     message = ""
     if failures:
         message = f"{len(failures)} check(s) stopped by a limit or crash ({', '.join(sorted(set(failures)))}); the other checks were graded"
-    return finish(status, message, results, problems)
+    result = finish(status, message, results, problems)
+    result.worker_log = "\n".join(logs)
+    return result

@@ -60,6 +60,8 @@ class SubmissionResult:
         seconds: Wall time of grading.
         graded_at: UTC timestamp.
         submission_sha256: Digest of the submitted file.
+        worker_log: For instructors only, never shown to students: the end of the worker's output
+            when a worker crashed or was stopped (written to ``worker.log``, not ``result.json``).
     """
 
     assignment: str
@@ -74,11 +76,14 @@ class SubmissionResult:
     seconds: float = 0.0
     graded_at: str = ""
     submission_sha256: str = ""
+    worker_log: str = dataclasses.field(default="", repr=False)
 
 
 def to_dict(result: SubmissionResult) -> dict:
-    """The JSON-ready form of a result."""
-    return dataclasses.asdict(result)
+    """The JSON-ready form of a result (without the instructors' worker log)."""
+    data = dataclasses.asdict(result)
+    data.pop("worker_log", None)
+    return data
 
 
 def from_dict(data: dict) -> SubmissionResult:
@@ -95,6 +100,11 @@ def write(result: SubmissionResult, path: Path) -> Path:
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     plaindata.write_atomic(path, (json.dumps(to_dict(result), indent=2) + "\n").encode("utf-8"))
+    log = path.with_name("worker.log")
+    if result.worker_log:
+        plaindata.write_atomic(log, result.worker_log.encode("utf-8", "replace"))
+    elif log.exists():
+        log.unlink()
     return path
 
 
