@@ -88,9 +88,17 @@ def select(paths: list[Path], names: list[str], *, assignment: str, out: Path, r
     return todo
 
 
+def _write(result: SubmissionResult, out: Path, assignment: str, fmt: str) -> None:
+    results.write(result, result_path(out, result.submission, assignment))
+    if fmt == "gradescope":
+        from autograder import gradescope
+
+        gradescope.write(result, Path(out) / result.submission / assignment / "results.json")
+
+
 def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str = "json", jobs: int = 1,
                resume: bool = False, only_failed: bool = False, progress=None, fast: bool = True,
-               isolate: bool = True) -> list[SubmissionResult]:
+               isolate: bool = True, scheduler: str | None = None) -> list[SubmissionResult]:
     """Grades notebooks, several at a time, writing each result as soon as it is known.
 
     Args:
@@ -106,6 +114,8 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
         fast: Fork single-use workers from a process that has imported TensorFlow once.
         isolate: Confine workers (own user, private mounts hiding the course and other submissions,
             no network) as far as this machine allows; see :mod:`autograder.isolation`.
+        scheduler: A Dask scheduler address (``tcp://host:port``): grade on that cluster instead
+            of here, with the same result files (see :mod:`autograder.cluster`).
 
     Returns:
         The results graded in this run, in submission order.
@@ -117,6 +127,19 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
     if dup:
         raise config_mod.ConfigError(f"two submissions are both named {dup[0]!r}; rename one")
     todo = select(paths, names, assignment=assignment, out=Path(out), resume=resume, only_failed=only_failed)
+    if scheduler:
+        from autograder import cluster
+
+        done_remote: dict[str, SubmissionResult] = {}
+
+        def record(result: SubmissionResult) -> None:
+            _write(result, out, assignment, fmt)
+            done_remote[result.submission] = result
+            if progress is not None:
+                progress(len(done_remote), len(todo), result)
+
+        cluster.grade_on_cluster(todo, scheduler=scheduler, root=Path(root), assignment=assignment, on_result=record)
+        return [done_remote[name] for _, name in todo]
     confinement = None
     if isolate:
         hide = isolation.hidden_paths(root=Path(root), keep=isolation.needed_paths(),
@@ -135,11 +158,7 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
                                   confinement=confinement)
         except Exception as err:  # an engine bug must not take the batch down
             result = _engine_failure(path, name, loaded, err)
-        results.write(result, result_path(out, name, assignment))
-        if fmt == "gradescope":
-            from autograder import gradescope
-
-            gradescope.write(result, Path(out) / name / assignment / "results.json")
+        _write(result, out, assignment, fmt)
         return result
 
     with tempfile.TemporaryDirectory(prefix="autograder-zygote-") as home, contextlib.ExitStack() as stack:

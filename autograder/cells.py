@@ -8,6 +8,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import signal
+import threading
 import traceback
 
 
@@ -32,12 +33,20 @@ class CellRun:
 
 
 class time_limit:
-    """Context manager raising :class:`TimeLimit` after ``seconds`` of wall time (main thread only)."""
+    """Context manager raising :class:`TimeLimit` after ``seconds`` of wall time.
+
+    Signals only reach the main thread: elsewhere (trusted reference code in a Dask worker's
+    thread) it does nothing.
+    """
 
     def __init__(self, seconds: float):
         self.seconds = seconds
+        self.active = threading.current_thread() is threading.main_thread()
 
     def __enter__(self):
+        if not self.active:
+            return self
+
         def _raise(signum, frame):
             raise TimeLimit()
 
@@ -46,6 +55,8 @@ class time_limit:
         return self
 
     def __exit__(self, *exc):
+        if not self.active:
+            return False
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, self._old)
         return False

@@ -28,7 +28,8 @@ def _cmd_grade(args) -> int:
 
     results = batch.grade_many(args.submissions, assignment=args.assignment, root=Path(args.root), out=Path(args.out),
                                fmt=args.format, jobs=args.jobs, resume=args.resume, only_failed=args.only_failed,
-                               progress=None if args.quiet else ProgressBar(), fast=not args.no_fork)
+                               progress=None if args.quiet else ProgressBar(), fast=not args.no_fork,
+                               scheduler=args.scheduler)
 
     print(textreport.scores_table(results))
     if args.gradebook:
@@ -83,6 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--only-failed", action="store_true", help="regrade only results that ended in an error or timeout")
     p.add_argument("--no-fork", action="store_true", help="start every worker as a new interpreter (slower)")
     p.add_argument("--quiet", action="store_true", help="no progress line")
+    p.add_argument("--scheduler", metavar="ADDRESS", help="grade on a Dask cluster, e.g. tcp://host:8786 (workers need the course at the same path)")
     p.add_argument("--gradebook", metavar="DB_URL",
                    help="also write per-function points and comments into nbgrader's gradebook, e.g. sqlite:///gradebook.db")
     p.set_defaults(func=_cmd_grade)
