@@ -126,6 +126,8 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
     dup = sorted({n for n in names if names.count(n) > 1})
     if dup:
         raise config_mod.ConfigError(f"two submissions are both named {dup[0]!r}; rename one")
+    for stale in Path(out).glob(f"*/{assignment}/.*.tmp") if Path(out).is_dir() else []:
+        stale.unlink(missing_ok=True)  # half-written by a grader that was killed
     todo = select(paths, names, assignment=assignment, out=Path(out), resume=resume, only_failed=only_failed)
     if scheduler:
         from autograder import cluster
