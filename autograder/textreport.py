@@ -49,10 +49,10 @@ def scores_table(results: list[SubmissionResult]) -> str:
 
 def examples_table(rows) -> str:
     """The bundled examples: score, the checks that failed, and whether that was intended."""
-    table = [["assignment", "submission", "score", "as intended", "not passed"]]
+    table = [["assignment", "submission", "score", "seconds", "as intended", "not passed"]]
     for r in rows:
         failed = ", ".join(r.failed[:3]) + (f" (+{len(r.failed) - 3})" if len(r.failed) > 3 else "")
-        table.append([r.assignment, r.example, f"{_pts(r.score)}/{_pts(r.max_score)}",
+        table.append([r.assignment, r.example, f"{_pts(r.score)}/{_pts(r.max_score)}", f"{r.seconds:.1f}",
                       "yes" if r.as_intended else f"NO: {r.note}", failed or "-"])
     good = sum(r.as_intended for r in rows)
     return _table(table) + f"\n\n{good} of {len(rows)} submissions graded as intended"
