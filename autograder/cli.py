@@ -56,6 +56,14 @@ def _cmd_examples(args) -> int:
     return 0 if all(r.as_intended for r in rows) else 1
 
 
+def _cmd_report(args) -> int:
+    from autograder.reports import write_reports
+
+    for name, path in write_reports(Path(args.results), Path(args.out)).items():
+        print(path)
+    return 0
+
+
 def _cmd_validate(args) -> int:
     cfg = config.load(Path(args.path))
     print(f"{args.path}: valid; {sum(len(a.checks) for a in cfg.values())} checks in {len(cfg)} assignments")
@@ -100,6 +108,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="examples-out", help="where results go (default: examples-out)")
     p.add_argument("--jobs", type=int, default=2, help="submissions graded at the same time (default: 2)")
     p.set_defaults(func=_cmd_examples)
+
+    p = sub.add_parser("report", help="class gradebook CSV, HTML report and Markdown summary from result.json files (TAs)")
+    p.add_argument("results", help="folder of result.json files, e.g. the --out of `grade`")
+    p.add_argument("--out", default="reports", help="where the reports go (default: reports)")
+    p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("validate", help="validate grading.yml")
     p.add_argument("path", nargs="?", default="grading.yml")
