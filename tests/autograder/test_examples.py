@@ -46,3 +46,15 @@ def test_no_engine_traceback_reaches_students(graded):
     for _, result in graded:
         for check in result.checks:
             assert "Traceback" not in check.message and "autograder/" not in check.message
+
+
+def test_report_on_graded_examples(graded, tmp_path):
+    from autograder.reports import write_reports
+
+    results_dir = graded[0][0].path.parent.parent / "results"
+    written = write_reports(results_dir, tmp_path)
+    name = graded[0][1].assignment
+    assert {f"gradebook-{name}.csv", f"report-{name}.html", f"summary-{name}.md"} <= set(written)
+    page = written[f"report-{name}.html"].read_text()
+    for ex, _ in graded:
+        assert f">{ex.name}</a>" in page
