@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import fcntl
 import os
-import queue
+import threading
 import resource
 import stat
 from pathlib import Path
@@ -163,20 +164,48 @@ def needed_paths() -> list[Path]:
 
 
 class UidPool:
-    """User ids for concurrent workers: each running worker holds one that no other running worker has."""
+    """User ids for concurrent workers: each running worker holds one that no other running worker has,
+    in this process or in any other grader on the machine (two Dask workers, two ``autograder grade``
+    runs): a worker's end kills every process of its user id, so ids must never be shared.
+
+    Each id is claimed with an exclusive ``flock`` on ``LOCK_DIR/<uid>.lock`` (root-only folder),
+    which the kernel releases if the grader dies; within a process, ``size`` bounds how many are held.
+    """
+
+    LOCK_DIR = Path("/run/lock/autograder-uids") if Path("/run/lock").is_dir() else Path("/tmp/autograder-uids")
+    SPAN = 4096  # ids tried from ``first``: room for many graders at once
 
     def __init__(self, size: int, first: int = FIRST_UID):
-        self._free: queue.Queue[int] = queue.Queue()
-        for uid in range(first, first + size):
-            self._free.put(uid)
+        self._first = first
+        self._slots = threading.BoundedSemaphore(size)
+        self._mutex = threading.Lock()
+        self._held: dict[int, int] = {}
 
     def acquire(self) -> int:
         """Takes a free id (blocks until one is free)."""
-        return self._free.get()
+        self._slots.acquire()
+        self.LOCK_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with self._mutex:
+            for uid in range(self._first, self._first + self.SPAN):
+                if uid in self._held:
+                    continue
+                fd = os.open(self.LOCK_DIR / f"{uid}.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError:
+                    os.close(fd)
+                    continue
+                self._held[uid] = fd
+                return uid
+        self._slots.release()
+        raise RuntimeError(f"no free worker user id in {self._first}..{self._first + self.SPAN - 1}")
 
     def release(self, uid: int) -> None:
         """Gives an id back."""
-        self._free.put(uid)
+        with self._mutex:
+            fd = self._held.pop(uid)
+        os.close(fd)  # closing drops the flock
+        self._slots.release()
 
 
 @dataclasses.dataclass
