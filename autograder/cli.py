@@ -126,10 +126,11 @@ def main(argv: list[str] | None = None) -> int:
     from autograder.assignment import AssignmentError
     from autograder.gradebook import GradebookError
     from autograder.notebook import NotebookError
+    from autograder.reports import ReportError
 
     try:
         return args.func(args)
-    except (config.ConfigError, AssignmentError, NotebookError, FileNotFoundError, GradebookError) as err:
+    except (config.ConfigError, AssignmentError, NotebookError, FileNotFoundError, GradebookError, ReportError) as err:
         print(f"autograder: error: {err}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head`

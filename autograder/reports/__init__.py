@@ -1,0 +1,174 @@
+"""TAs' reports on a folder of graded results: gradebook CSV, HTML report and Markdown summary.
+
+``write_reports(results_dir, out_dir)`` reads every ``result.json`` under ``results_dir`` (the
+layout is ``<submission>/<assignment>/result.json``; several assignments may share the folder) and
+writes, per assignment ``NAME``:
+
+- ``gradebook-NAME.csv``: one row per submission, with its status and the points of every check
+  (:mod:`autograder.reports.csvbook`);
+- ``report-NAME.html``: one self-contained page with the score distribution, pass rate per check,
+  item analysis and one section per submission (:mod:`autograder.reports.html`);
+- ``summary-NAME.md``: a summary without names for a course forum
+  (:mod:`autograder.reports.markdown`).
+
+The numbers come from :mod:`autograder.reports.stats`. Hidden checks show only pass/fail and their
+hint everywhere. A ``result.json`` that cannot be read is skipped and listed in the HTML report.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+
+from autograder import plaindata, results
+from autograder.results import SubmissionResult
+
+from . import csvbook, html, markdown, stats
+
+__all__ = ["ReportError", "Collection", "Unreadable", "load", "write_reports"]
+
+
+class ReportError(ValueError):
+    """There is nothing to report on; the message names the folder."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Unreadable:
+    """A ``result.json`` that was skipped.
+
+    Attributes:
+        path: The file, relative to the results folder.
+        reason: Why it could not be read.
+        assignment: The assignment its folder names (``<submission>/<assignment>/result.json``),
+            or empty when the layout does not say.
+    """
+
+    path: Path
+    reason: str
+    assignment: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Collection:
+    """The results under a folder.
+
+    Attributes:
+        assignments: Each assignment's results, sorted by submission name.
+        unreadable: The files that were skipped.
+    """
+
+    assignments: dict[str, list[SubmissionResult]]
+    unreadable: list[Unreadable]
+
+    def unreadable_for(self, assignment: str) -> list[Unreadable]:
+        """The skipped files that belong to an assignment, or that cannot be told apart.
+
+        Args:
+            assignment: An assignment's name.
+
+        Returns:
+            The files whose folder names this assignment, and those whose folder names no
+            assignment with readable results.
+        """
+        return [u for u in self.unreadable if u.assignment == assignment or u.assignment not in self.assignments]
+
+
+def _is_number(x) -> bool:
+    return isinstance(x, (int, float)) and not isinstance(x, bool)
+
+
+def _validate(result: SubmissionResult) -> None:
+    """Raises ValueError if a result lacks what the reports rely on (wrong types in the JSON)."""
+    for name in ("assignment", "submission"):
+        if not isinstance(getattr(result, name), str) or not getattr(result, name):
+            raise ValueError(f"{name} must be a non-empty string")
+    for name in ("status", "message"):
+        if not isinstance(getattr(result, name), str):
+            raise ValueError(f"{name} must be a string")
+    if not (_is_number(result.score) and _is_number(result.max_score)):
+        raise ValueError("score and max_score must be numbers")
+    if not isinstance(result.problems, list) or not all(isinstance(p, str) for p in result.problems):
+        raise ValueError("problems must be a list of strings")
+    for check in result.checks:
+        if not all(isinstance(getattr(check, f), str) for f in ("id", "target", "status", "message", "category", "hint")):
+            raise ValueError(f"check {check.id!r}: id, target, status, message, category and hint must be strings")
+        if not (_is_number(check.points) and _is_number(check.max_points)) or not isinstance(check.hidden, bool):
+            raise ValueError(f"check {check.id!r}: points and max_points must be numbers and hidden a boolean")
+
+
+def load(results_dir: Path) -> Collection:
+    """Reads every ``result.json`` under a folder.
+
+    Args:
+        results_dir: The folder (searched recursively).
+
+    Returns:
+        The readable results grouped by assignment, and the files that were skipped.
+
+    Raises:
+        ReportError: The folder does not exist or holds no ``result.json``.
+    """
+    results_dir = Path(results_dir)
+    if not results_dir.is_dir():
+        raise ReportError(f"{results_dir}: no such folder of results")
+    paths = sorted(results_dir.rglob("result.json"))
+    if not paths:
+        raise ReportError(f"{results_dir}: no result.json found (expected <submission>/<assignment>/result.json)")
+    grouped: dict[str, list[tuple[str, str, SubmissionResult]]] = {}
+    unreadable = []
+    for path in paths:
+        rel = path.relative_to(results_dir)
+        try:
+            result = results.read(path)
+            _validate(result)
+        except (OSError, ValueError, TypeError, KeyError, AttributeError) as err:
+            guess = rel.parts[-2] if len(rel.parts) >= 3 else ""
+            unreadable.append(Unreadable(rel, f"{type(err).__name__}: {err}", guess))
+            continue
+        grouped.setdefault(result.assignment, []).append((result.submission, str(rel), result))
+    assignments = {name: [r for _, _, r in sorted(items, key=lambda t: t[:2])] for name, items in sorted(grouped.items())}
+    return Collection(assignments, unreadable)
+
+
+def _file_stem(assignment: str) -> str:
+    """The assignment's name made safe for a file name."""
+    return re.sub(r"[^\w.-]", "_", assignment).lstrip(".") or "assignment"
+
+
+def write_reports(results_dir: Path, out_dir: Path) -> dict[str, Path]:
+    """Writes the gradebook CSV, the HTML report and the Markdown summary of each assignment.
+
+    Args:
+        results_dir: Where the ``result.json`` files are (``<submission>/<assignment>/result.json``,
+            searched recursively).
+        out_dir: Where the reports go (created if needed).
+
+    Returns:
+        Each written file's name (``gradebook-NAME.csv``, ``report-NAME.html``,
+        ``summary-NAME.md``) and its path.
+
+    Raises:
+        ReportError: The folder holds no ``result.json``, or none that could be read.
+    """
+    results_dir, out_dir = Path(results_dir), Path(out_dir)
+    collection = load(results_dir)
+    if not collection.assignments:
+        skipped = ", ".join(str(u.path) for u in collection.unreadable)
+        raise ReportError(f"{results_dir}: no result.json could be read ({skipped})")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written: dict[str, Path] = {}
+    for assignment, subs in collection.assignments.items():
+        summary = stats.summarize(assignment, subs)
+        check_ids = stats.check_order(subs)
+        stem = _file_stem(assignment)
+        pages = {
+            f"gradebook-{stem}.csv": csvbook.render(subs, check_ids),
+            f"report-{stem}.html": html.render(summary, subs, collection.unreadable_for(assignment), source=results_dir.name),
+            f"summary-{stem}.md": markdown.render(summary),
+        }
+        for name, text in pages.items():
+            path = out_dir / name
+            plaindata.write_atomic(path, text.encode("utf-8"))
+            written[name] = path
+    return written
