@@ -66,3 +66,15 @@ def build_and_describe(ns: dict, target: str, inputs: dict):
     """Calls a model-building function and describes the model it returns."""
     model = ns[target](**inputs)
     return describe_model(model)
+
+
+def copy_inputs(inputs):
+    """A deep copy of plain-data inputs (arrays, and dicts/lists of them), so a student's in-place
+    edits cannot change what the next call or check sees."""
+    if isinstance(inputs, np.ndarray):
+        return inputs.copy()
+    if isinstance(inputs, dict):
+        return {k: copy_inputs(v) for k, v in inputs.items()}
+    if isinstance(inputs, (list, tuple)):
+        return type(inputs)(copy_inputs(v) for v in inputs)
+    return inputs
