@@ -1,0 +1,50 @@
+"""One timed ``autograder.batch.grade_many`` call, run by ``bench/run.py`` in a process of its own.
+
+A separate process per configuration keeps each run's grader memory (its VmHWM) and imports apart
+from the others and from the benchmark's own sampler. Usage (internal)::
+
+    python bench/_grade_child.py SPEC.json
+
+SPEC holds ``paths``, ``assignment``, ``root``, ``out``, ``jobs``, ``result`` (where this writes
+its JSON).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def main(spec_path: str) -> None:
+    spec = json.loads(Path(spec_path).read_text())
+    t_import = time.perf_counter()
+    from autograder import batch
+
+    imported = time.perf_counter() - t_import
+    done_at: list[float] = []
+
+    def progress(done, total, result):
+        done_at.append(time.perf_counter())
+
+    start = time.perf_counter()
+    results = batch.grade_many([Path(p) for p in spec["paths"]], assignment=spec["assignment"], root=Path(spec["root"]),
+                               out=Path(spec["out"]), jobs=int(spec["jobs"]), fast=True, isolate=True, progress=progress)
+    wall = time.perf_counter() - start
+    with open("/proc/self/status") as fh:
+        status = dict(line.split(":", 1) for line in fh if ":" in line)
+    out = {
+        "wall_s": wall,
+        "import_s": imported,
+        "completed_at_s": [t - start for t in done_at],
+        "grader_vmhwm_kb": int(status["VmHWM"].split()[0]),
+        "results": [{"submission": r.submission, "score": r.score, "max_score": r.max_score, "status": r.status,
+                     "seconds": r.seconds, "sandbox": r.environment.get("sandbox"),
+                     "tensorflow": r.environment.get("tensorflow")} for r in results],
+    }
+    Path(spec["result"]).write_text(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
