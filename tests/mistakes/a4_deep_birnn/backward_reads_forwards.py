@@ -1,0 +1,9 @@
+"""The backward layer reads the sequence forwards (only its outputs are reversed)."""
+CELLS = {"reverse_rnn_layer": """def reverse_rnn_layer(x_seq, h0, kernel, recurrent_kernel, bias):
+    return reverse_sequence(rnn_layer_forward(x_seq, h0, kernel, recurrent_kernel, bias))
+"""}
+EXPECT_FAILED = {"reverse_rnn_layer.values", "reverse_rnn_layer.hidden", "reverse_rnn_layer.zero_recurrent",
+                 "bidirectional_forward.concat", "bidirectional_forward.sum", "bidirectional_forward.keras_concat",
+                 "bidirectional_forward.hidden", "bidirectional_forward.keras_sum",
+                 "deep_birnn_forward.values", "deep_birnn_forward.sum", "deep_birnn_forward.keras"}
+MESSAGE = "values differ"

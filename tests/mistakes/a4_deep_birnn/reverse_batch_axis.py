@@ -1,0 +1,10 @@
+"""reverse_sequence reverses the batch (axis 0) instead of time (axis 1)."""
+CELLS = {"reverse_sequence": """def reverse_sequence(x_seq):
+    return x_seq[::-1].copy()
+"""}
+EXPECT_FAILED = {"reverse_sequence.values", "reverse_sequence.hidden",
+                 "reverse_rnn_layer.values", "reverse_rnn_layer.hidden", "reverse_rnn_layer.single_step",
+                 "bidirectional_forward.concat", "bidirectional_forward.sum", "bidirectional_forward.keras_concat",
+                 "bidirectional_forward.hidden", "bidirectional_forward.keras_sum",
+                 "deep_birnn_forward.values", "deep_birnn_forward.sum", "deep_birnn_forward.keras"}
+MESSAGE = "values differ"
