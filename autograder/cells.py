@@ -116,7 +116,7 @@ def run_cell(cell_id: str, source: str, namespace: dict, *, timeout_s: float, al
     try:
         code = compile(source, filename(cell_id), "exec")
     except SyntaxError as err:
-        return CellRun(cell_id, "error", student_error(err))
+        return CellRun(cell_id, "error", f"cell '{cell_id}' was not run: {student_error(err)}; fix that line (nothing in the cell is defined until then)")
     except (ValueError, MemoryError, RecursionError) as err:
         return CellRun(cell_id, "error", f"the cell cannot be compiled ({type(err).__name__})")
     try:

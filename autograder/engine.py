@@ -212,6 +212,8 @@ def judge(p: Prepared, record: dict | None, settings, *, hint: str) -> CheckResu
     if status != "returned":
         category = status if status in _ERROR_CATEGORIES else "crashed"
         message = str(record.get("message", ""))
+        if status not in _ERROR_CATEGORIES:  # a record the worker's own code never writes: tampered with
+            message = f"no valid result came back for {check.target} (did the notebook tamper with the grader?)"
         if hidden and category == "raised":  # the student's own message could carry hidden inputs out
             message = f"{check.target} raised an exception on a hidden input"
         if category == "unplain":
@@ -233,7 +235,9 @@ def judge(p: Prepared, record: dict | None, settings, *, hint: str) -> CheckResu
 
 
 def _with_hint(message: str, hint: str) -> str:
-    return f"{message}. Hint: {hint}" if hint and message else (message or hint)
+    if hint and message:
+        return f"{message}{' ' if message.endswith(('.', '?', '!')) else '. '}Hint: {hint}"
+    return message or hint
 
 
 def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name: str | None = None,
@@ -293,7 +297,10 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
     status = failures[0] if failures else "ok"
     message = ""
     if failures:
-        message = f"{len(failures)} check(s) stopped by a limit or crash ({', '.join(sorted(set(failures)))}); the other checks were graded"
+        cells_stopped = sum(1 for c in cell_runs if c.get("status") == "definitions-only" and "could not run to its end" in c.get("message", ""))
+        checks_stopped = len(failures) - cells_stopped
+        parts = ([f"{checks_stopped} check(s)"] if checks_stopped else []) + ([f"{cells_stopped} cell(s)"] if cells_stopped else [])
+        message = f"{' and '.join(parts)} stopped by a limit or crash ({', '.join(sorted(set(failures)))}); the other checks were graded"
     result = finish(status, message, results, problems)
     result.worker_log = "\n".join(logs)
     return result

@@ -48,6 +48,7 @@ class Plan:
         hide: Paths to cover with empty mounts.
         reveal: Paths the worker needs, kept reachable through folders it could not enter.
         nproc: ``RLIMIT_NPROC`` for the worker's user (threads count).
+        shm_mb: Size of the worker's private ``/dev/shm``.
     """
 
     uid: int | None
@@ -55,6 +56,7 @@ class Plan:
     hide: tuple[str, ...] = ()
     reveal: tuple[str, ...] = ()
     nproc: int = 512
+    shm_mb: int = 64
 
 
 def _libc():
@@ -114,6 +116,8 @@ def enter(plan: Plan) -> None:
                 _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV | MS_RDONLY, "size=4k,mode=0555")
             elif os.path.exists(path):
                 _mount(libc, "/dev/null", path, None, MS_BIND)
+        if os.path.isdir("/dev/shm"):  # shared memory is RAM that no process's resident set counts: cap it
+            _mount(libc, "tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, f"size={plan.shm_mb}m,mode=1777")
     if plan.uid is not None:
         resource.setrlimit(resource.RLIMIT_NPROC, (plan.nproc, plan.nproc))
         os.setgroups([])
@@ -256,11 +260,16 @@ def confinement(*, hide: tuple[str, ...], jobs: int) -> Confinement:
     full = Plan(uid=FIRST_UID, namespaces=True, hide=hide, reveal=reveal)
     if os.geteuid() != 0:
         return Confinement("none", full, None, "the grader is not root, so it cannot run workers as another user")
-    why = _try(full)
-    if not why:
-        return Confinement("namespaces+uid", full, UidPool(max(1, jobs) * 2))
-    uid_only = dataclasses.replace(full, namespaces=False)
-    why2 = _try(uid_only)
+    pool = UidPool(max(1, jobs) * 2)
+    uid = pool.acquire()  # a claimed id: another grader's worker ending under an unclaimed one would kill the trial
+    try:
+        why = _try(dataclasses.replace(full, uid=uid))
+        if not why:
+            return Confinement("namespaces+uid", full, pool)
+        uid_only = dataclasses.replace(full, namespaces=False)
+        why2 = _try(dataclasses.replace(uid_only, uid=uid))
+    finally:
+        pool.release(uid)
     if not why2:
-        return Confinement("uid", uid_only, UidPool(max(1, jobs) * 2), f"namespaces unavailable ({why})")
+        return Confinement("uid", uid_only, pool, f"namespaces unavailable ({why})")
     return Confinement("none", full, None, f"namespaces unavailable ({why}); another user cannot run Python here ({why2})")

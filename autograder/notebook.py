@@ -148,4 +148,30 @@ def submission_cells(submission: dict, release: dict) -> SubmissionCells:
     for gid in wanted:
         if gid not in found and gid not in counts:
             problems.append(f"cell '{gid}' is missing: copy it back from the released notebook")
+    problems += _locked_cell_problems(submission, setup)
     return SubmissionCells(setup + [found[g] for g in wanted if g in found], problems)
+
+
+def _normalised(source: str) -> str:
+    return "\n".join(line.rstrip() for line in source.strip().splitlines())
+
+
+def _locked_cell_problems(submission: dict, setup: list[Cell]) -> list[str]:
+    """Locked setup cells that were edited or deleted: they are run from the release anyway, so
+    the student only learns that their changes had no effect and how to get back in step."""
+    theirs: dict[str, list[str]] = {}
+    for cell in submission["cells"]:
+        if isinstance(cell, dict) and cell.get("cell_type") == "code":
+            gid = _nbgrader(cell).get("grade_id")
+            if isinstance(gid, str):
+                try:
+                    theirs.setdefault(gid, []).append(_source(cell))
+                except NotebookError:
+                    theirs.setdefault(gid, []).append("")
+    problems = []
+    for cell in setup:
+        if cell.id not in theirs:
+            problems.append(f"locked cell '{cell.id}' is missing: the released version was run instead; copy it back from the released notebook")
+        elif any(_normalised(s) != _normalised(cell.source) for s in theirs[cell.id]):
+            problems.append(f"locked cell '{cell.id}' was edited: your changes were ignored and the released version was run; undo them (or copy the cell from the released notebook)")
+    return problems

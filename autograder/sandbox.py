@@ -8,12 +8,14 @@ size and output (only the first bytes of stdout/stderr are kept, never parsed fo
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import resource
 import select
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 import tempfile
@@ -86,14 +88,53 @@ def _session_rss_kb(sid: int) -> int:
 
 
 def _kill_user(uid: int) -> None:
-    """Kills every process of a worker's own user (daemons that left the session included)."""
-    for entry in os.scandir("/proc"):
-        if entry.name.isdigit():
-            try:
-                if os.stat(f"/proc/{entry.name}").st_uid == uid:
-                    os.kill(int(entry.name), signal.SIGKILL)
-            except OSError:
-                continue
+    """Kills every process of a worker's own user (daemons that left the session included), again
+    and again until none is left: a fork bomb can make new ones while a pass is under way."""
+    for _ in range(100):
+        found = False
+        for entry in os.scandir("/proc"):
+            if entry.name.isdigit():
+                try:
+                    if os.stat(f"/proc/{entry.name}").st_uid == uid and _alive(int(entry.name), None):
+                        os.kill(int(entry.name), signal.SIGKILL)
+                        found = True
+                except OSError:
+                    continue
+        if not found:
+            return
+        time.sleep(0.01)
+
+
+SHARED_TMP = ("/tmp", "/var/tmp", "/dev/shm")
+
+
+def remove_user_files(uid: int, roots=SHARED_TMP) -> None:
+    """Deletes what a worker's user left in world-writable folders (its own folder is removed
+    separately): files there would fill the disk or RAM over a batch, or pass notes to a later worker.
+    Only folders that user could write into are searched."""
+    for top in roots:
+        for folder, dirs, files in os.walk(top):
+            for name in files + dirs:
+                path = os.path.join(folder, name)
+                try:
+                    st = os.lstat(path)
+                except OSError:
+                    continue
+                if st.st_uid == uid:
+                    if stat.S_ISDIR(st.st_mode):
+                        shutil.rmtree(path, ignore_errors=True)
+                    else:
+                        with contextlib.suppress(OSError):
+                            os.unlink(path)
+            dirs[:] = [d for d in dirs if _writable_by_others(os.path.join(folder, d))]
+
+
+def _writable_by_others(path: str) -> bool:
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and bool(st.st_mode & stat.S_IWOTH)
 
 
 def _kill_session(sid: int) -> None:
@@ -212,6 +253,7 @@ def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, fo
     finally:
         if uid is not None:
             _kill_user(uid)
+            remove_user_files(uid)
             confinement.pool.release(uid)
         shutil.rmtree(base, ignore_errors=True)
 

@@ -34,7 +34,18 @@ def test_cells_are_taken_by_grade_id_in_release_order():
     picked = notebook.submission_cells(sub, release())
     assert [(c.id, c.kind) for c in picked.cells] == [("setup_imports", "setup"), ("f", "solution"), ("g", "solution")]
     assert picked.cells[0].source == "import numpy as np"  # from the release, not the submission
-    assert picked.problems == []
+    assert picked.problems == ["locked cell 'setup_imports' was edited: your changes were ignored and the released version "
+                               "was run; undo them (or copy the cell from the released notebook)"]
+
+
+def test_untouched_and_deleted_locked_cells():
+    sub = make_notebook([("setup", "setup_imports", "import numpy as np\n"), ("solution", "f", "def f(): return 1"),
+                         ("solution", "g", "def g(): return 2")])
+    assert notebook.submission_cells(sub, release()).problems == []  # trailing whitespace is not an edit
+    del sub["cells"][0]
+    picked = notebook.submission_cells(sub, release())
+    assert picked.cells[0].source == "import numpy as np"
+    assert picked.problems == ["locked cell 'setup_imports' is missing: the released version was run instead; copy it back from the released notebook"]
 
 
 def test_missing_duplicated_and_retyped_cells_are_reported():

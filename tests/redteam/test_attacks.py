@@ -1,9 +1,12 @@
 """Red team: one submission per attack and per breakage, all graded in ONE batch with an honest one.
 
 Each attack function would pass its check only if the attack worked, so the honest score of a
-pure attack is 0 on the attacked function. Every case asserts the exact outcome, that no engine
-traceback reaches the student, that no hidden input leaks into any result, that payloads created
-nothing, and the honest submission in the same batch gets full marks.
+pure attack is 0 on the attacked function. Broken notebooks (BROKEN: unreadable; NOTEBOOKS: graded
+as far as they can be) get a status and a message saying what to fix. Every case asserts the exact
+outcome (points and category per check, score, status, message), that no engine traceback reaches
+the student, that no hidden input or reference value leaks into any result, that payloads created
+nothing and left nothing running or on disk, and that the honest submission in the same batch gets
+full marks.
 """
 
 from __future__ import annotations
@@ -18,12 +21,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autograder import assignment, batch, engine, isolation
-from toycourse import toy_submission, write_json
+from autograder import assignment, batch, engine, isolation, results
+from toycourse import toy_submission
 
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="isolation by user and namespaces needs root (CI and graders run as root)")
 
-# Each: name -> (double cell source, expected points of double.values + double.hidden (max 4), expected scale points (max 2), notes)
+# Each: name -> the source of the double cell, after constants (7 lines): SECRET_DIR (the course), SUBS_DIR,
+# OUT_DIR, MARKER (a file only a payload that ran in the grader could create), PORT (a listener), TOKEN, KERAS_B64.
 ATTACKS: dict[str, str] = {
     "read_solutions": (
         "def double(x):\n"
@@ -143,13 +147,15 @@ ATTACKS: dict[str, str] = {
         "        return x\n"
     ),
     "fork_bomb": (
-        "import os\n"
+        "import os, time\n"
         "def double(x):\n"
         "    for _ in range(100000):\n"
         "        try:\n"
-        "            os.fork()\n"
+        "            if os.fork() == 0:\n"
+        "                time.sleep(600)\n"
         "        except OSError:\n"
         "            break\n"
+        "    time.sleep(1)\n"
         "    return x\n"
     ),
     "memory_bomb": "def double(x):\n    b = [bytearray(50 * 2**20) for _ in range(200)]\n    return 2 * x\n",
@@ -172,19 +178,327 @@ ATTACKS: dict[str, str] = {
         "        pass\n"
     ),
     "leak_hidden_input_in_error": "def double(x):\n    raise ValueError('INPUT=' + repr(x.tolist()))\n",
+    "monkeypatch_numpy": (
+        "import gc, numpy as np\n"
+        "np.allclose = lambda *a, **k: True\n"
+        "np.array_equal = lambda *a, **k: True\n"
+        "np.isclose = lambda a, b, *r, **k: np.ones(np.shape(a), bool)\n"
+        "np.testing.assert_allclose = lambda *a, **k: None\n"
+        "np.testing.assert_array_equal = lambda *a, **k: None\n"
+        "gc.get_referents(np.ndarray.__dict__)[0]['__eq__'] = lambda self, other: True  # ndarray is immutable: patch its dict\n"
+        "def double(x):\n"
+        "    return x\n"
+    ),
+    "monkeypatch_pytest": (
+        "import sys, types\n"
+        "class Always:\n"
+        "    def __eq__(self, other): return True\n"
+        "fake = types.ModuleType('pytest')\n"
+        "fake.approx = lambda *a, **k: Always()\n"
+        "fake.fail = fake.skip = lambda *a, **k: None\n"
+        "sys.modules['pytest'] = sys.modules['_pytest'] = fake\n"
+        "def double(x):\n"
+        "    return x\n"
+    ),
+    "monkeypatch_worker": (
+        "import autograder.worker as w, autograder.plaindata as pd\n"
+        "real = w.run_check\n"
+        "w.run_check = lambda c, ns: {'status': 'passed', 'points': 100, 'message': 'PASSED'} if c['target'] == 'double' else real(c, ns)\n"
+        "def double(x):\n"
+        "    return x\n"
+    ),
+    "gc_scan_for_expected": (
+        "import gc, numpy as np\n"
+        "def double(x):\n"
+        "    for o in gc.get_objects():\n"
+        "        if type(o) is np.ndarray and o.shape == x.shape and o is not x and not np.array_equal(o, x):\n"
+        "            return o\n"
+        "    return x\n"
+    ),
+    "read_grader_process": (
+        "import os\n"
+        "def double(x):\n"
+        "    for pid in os.listdir('/proc'):\n"
+        "        if pid.isdigit() and int(pid) != os.getpid():\n"
+        "            try:\n"
+        "                with open(f'/proc/{pid}/mem', 'rb'):\n"
+        "                    return 2 * x\n"
+        "            except OSError:\n"
+        "                pass\n"
+        "            try:\n"
+        "                if SECRET_DIR.encode() in open(f'/proc/{pid}/environ', 'rb').read():\n"
+        "                    return 2 * x\n"
+        "            except OSError:\n"
+        "                pass\n"
+        "    return x\n"
+    ),
+    "object_array_pickle": (
+        "import numpy as np\n"
+        "class P:\n"
+        "    def __reduce__(self):\n"
+        "        return (open, (MARKER, 'w'))\n"
+        "def double(x):\n"
+        "    out = np.empty(x.shape, dtype=object)\n"
+        "    out[...] = P()\n"
+        "    return out\n"
+    ),
+    "returns_pickle_path": (
+        "import os, pickle\n"
+        "class P:\n"
+        "    def __reduce__(self):\n"
+        "        return (open, (MARKER, 'w'))\n"
+        "def double(x):\n"
+        "    with open('answer.pkl', 'wb') as f:\n"
+        "        pickle.dump(P(), f)\n"
+        "    return os.path.abspath('answer.pkl')\n"
+    ),
+    "returns_model_path": (
+        "import base64, pathlib\n"
+        "def double(x):\n"
+        "    path = pathlib.Path('answer.keras').absolute()\n"
+        "    path.write_bytes(base64.b64decode(KERAS_B64))\n"
+        "    return path\n"
+    ),
+    "os_exit_zero_in_function": "def double(x):\n    import os\n    os._exit(0)\n",
+    "race_results_file": (
+        "import os, time, json\n"
+        "def double(x):\n"
+        "    forged = json.dumps({'submission': 'honest', 'assignment': 'toy', 'score': 100, 'status': 'ok'})\n"
+        "    if os.fork() == 0:\n"
+        "        os.setsid()\n"
+        "        for _ in range(400):\n"
+        "            for who in ('honest', 'race_results_file'):\n"
+        "                d = OUT_DIR + '/' + who + '/toy'\n"
+        "                try:\n"
+        "                    os.makedirs(d, exist_ok=True)\n"
+        "                    open(d + '/.result.json.1.tmp', 'w').write(forged)\n"
+        "                    os.replace(d + '/.result.json.1.tmp', d + '/result.json')\n"
+        "                except OSError:\n"
+        "                    pass\n"
+        "            time.sleep(0.01)\n"
+        "        os._exit(0)\n"
+        "    return x\n"
+    ),
+    "shm_memory_filler": (
+        "def double(x):\n"
+        "    n = 0\n"
+        "    try:\n"
+        "        for i in range(6):\n"
+        "            with open(f'/dev/shm/redteam-{TOKEN}-fill{i}', 'wb') as f:\n"
+        "                for _ in range(50):\n"
+        "                    f.write(b'0' * 2**20)\n"
+        "                    f.flush()\n"
+        "                    n += 1\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "    raise ValueError(f'wrote {n} MiB to /dev/shm')\n"
+    ),
+    "leave_files_behind": (
+        "import os\n"
+        "def double(x):\n"
+        "    for d in ('/tmp', '/var/tmp', '/dev/shm'):\n"
+        "        try:\n"
+        "            os.makedirs(f'{d}/redteam-{TOKEN}-{os.getpid()}/deeper', exist_ok=True)\n"
+        "            open(f'{d}/redteam-{TOKEN}-{os.getpid()}/deeper/answers.txt', 'w').write('for the next student')\n"
+        "            open(f'{d}/redteam-{TOKEN}-{os.getpid()}.bin', 'wb').write(b'0' * 2**20)\n"
+        "        except OSError:\n"
+        "            pass\n"
+        "    return x\n"
+    ),
 }
 
-# Breakages of the notebook itself: name -> function(path) writing the broken file
-def _json(nb):
-    return json.dumps(nb)
-
-
-BROKEN = {
-    "empty": (lambda p: p.write_text(""), "invalid"),
-    "not_json": (lambda p: p.write_text('{"cells": [ oops'), "invalid"),
-    "not_utf8": (lambda p: p.write_bytes(b'{"cells": []}\xff\xfe'), "invalid"),
-    "not_a_notebook": (lambda p: p.write_text("[1, 2, 3]"), "invalid"),
+# The exact outcome of each attack: its double.values category (and message fragment), double.hidden
+# category, score and submission status. scale.values (2 points) passes except where noted.
+_T = "double(x) for x of shape (3, 2): expected an array of shape (3, 2), received "
+_V = "double(x) for x of shape (3, 2): values differ at 6 of 6 positions; largest difference at index"  # x, not 2 * x
+# Resource bombs are stopped by the memory limit, or (on a machine so loaded that 600 MB take more
+# than the check's 3 s to fill) by the time limit: either way that check, and only it, scores 0.
+STOPPED = ("memory", "timeout")
+STOP_MESSAGES = {"memory": "double used more than 600 MB of memory and was stopped",
+                 "timeout": "double ran for more than 3 s"}
+ATTACK_OUTCOMES: dict[str, tuple] = {
+    # name: (double.values category, fragment of its message, double.hidden category, score, status)
+    "read_solutions": ("values", _V, "values", 2, "ok"),
+    "read_grading_yml": ("values", _V, "values", 2, "ok"),
+    "read_other_submission": ("values", _V, "values", 2, "ok"),
+    "frame_walk": ("values", _V, "values", 2, "ok"),
+    "monkeypatch_checker": ("values", _V, "values", 2, "ok"),
+    "monkeypatch_numpy": ("values", _V, "values", 2, "ok"),
+    "monkeypatch_pytest": ("values", _V, "values", 2, "ok"),
+    "monkeypatch_worker": ("crashed", "no valid result came back for double (did the notebook tamper with the grader?)", "crashed", 2, "ok"),
+    "gc_scan_for_expected": ("values", _V, "values", 2, "ok"),
+    "read_grader_process": ("values", _V, "values", 2, "ok"),
+    "lying_array": ("type", "double returned a value of type __main__.Liar, which cannot be graded", "type", 2, "ok"),
+    "lying_object": ("type", "double returned a value of type __main__.Liar, which cannot be graded", "type", 2, "ok"),
+    "pickle_smuggling": ("type", "double returned a value of type builtins.bytes, which cannot be graded", "type", 2, "ok"),
+    "object_array_pickle": ("type", "double returned an array of dtype object, which cannot be graded", "type", 2, "ok"),
+    "returns_pickle_path": ("type", _T + "the string '/", "type", 2, "ok"),
+    "returns_model_path": ("type", "double returned a value of type pathlib.PosixPath, which cannot be graded", "type", 2, "ok"),
+    "exit_zero_top_level": ("values", _V, "values", 2, "crashed"),  # its definitions alone were kept
+    "sys_exit_in_function": ("raised", "double raised SystemExit: 0 (line 10 of cell 'double')", "raised", 2, "ok"),  # 7 lines of constants first
+    "os_exit_zero_in_function": ("crashed", "double crashed the Python process (did it call os._exit", "crashed", 2, "crashed"),
+    "forge_records": ("values", _V, "values", 2, "ok"),
+    "background_rewriter": ("values", _V, "values", 2, "ok"),
+    "race_results_file": ("values", _V, "values", 2, "ok"),
+    "print_passed": ("values", _V, "values", 2, "ok"),
+    "network": ("values", _V, "values", 2, "ok"),
+    "fork_bomb": (STOPPED, "double ", STOPPED, 2, STOPPED),  # RLIMIT_NPROC stops the forks; every child's memory counts
+    "memory_bomb": (STOPPED, "double ", STOPPED, 2, STOPPED),
+    "shm_memory_filler": ("raised", "double raised ValueError: wrote ", "raised", 2, "ok"),
+    "output_flood": ("values", _V, "values", 2, "ok"),
+    "disk_filler": ("values", _V, "values", 2, "ok"),
+    "leave_files_behind": ("values", _V, "values", 2, "ok"),
+    "infinite_loop_ignoring_signals": ("timeout", "double ran for more than 3 s and was stopped (an infinite loop?)", "timeout", 2, "timeout"),
+    "leak_hidden_input_in_error": ("raised", "double raised ValueError: INPUT=", "raised", 2, "ok"),
 }
+
+# Breakages of the notebook itself.
+BROKEN = {  # name -> (writer, status, fragment of the message saying what to fix)
+    "empty": (lambda p: p.write_text(""), "invalid", "empty.ipynb: the file is empty; save the notebook in Jupyter and submit again"),
+    "not_json": (lambda p: p.write_text('{"cells": [ oops'), "invalid", "not_json.ipynb: not valid notebook JSON (line 1, column 13: Expecting value); was it edited outside Jupyter?"),
+    "not_utf8": (lambda p: p.write_bytes(b'{"cells": []}\xff\xfe'), "invalid", "not_utf8.ipynb: not UTF-8 text (bad byte at offset 13); save it from Jupyter again"),
+    "not_a_notebook": (lambda p: p.write_text("[1, 2, 3]"), "invalid", "not_a_notebook.ipynb: JSON without a list of cells: not a Jupyter notebook"),
+    "missing_file": (lambda p: p.symlink_to(p.with_name("nowhere")), "invalid", "missing_file.ipynb: file not found"),
+    "oversized": (lambda p: _sparse(p, 51 * 2**20), "invalid", "oversized.ipynb: the file is 51 MiB; clear large outputs"),
+}
+
+
+MARKER: list[str] = []  # the marker's path, set by the fixture
+
+
+def _sparse(path: Path, size: int) -> None:
+    with open(path, "wb") as fh:
+        fh.truncate(size)
+
+
+def _edited(change):
+    """A writer of the honest toy notebook changed by ``change(nb)`` (cells: intro, setup, double, scale, tests)."""
+    from toycourse import TOY_SOLUTIONS, toy_notebook
+
+    def write(path: Path) -> None:
+        sols = {k: v.replace("    ### BEGIN SOLUTION\n", "").replace("    ### END SOLUTION\n", "") for k, v in TOY_SOLUTIONS.items()}
+        nb = toy_notebook(sols)
+        change(nb)
+        path.write_text(json.dumps(nb).replace("@MARKER@", MARKER[0]), encoding="utf-8")
+
+    return write
+
+
+def _set(index: int, **fields):
+    def change(nb):
+        nb["cells"][index].update(fields)
+    return change
+
+
+def _strip_metadata(nb):
+    for cell in nb["cells"]:
+        cell["metadata"] = {}
+
+
+def _duplicate_wrong_copy_first(nb):
+    wrong = json.loads(json.dumps(nb["cells"][2]))
+    wrong["source"] = "def double(x):\n    return x\n"
+    nb["cells"].insert(2, wrong)
+
+
+def _tamper_locked(nb):
+    nb["cells"][1]["source"] = ("import numpy as np\nSCALE = 1.0\nnp.allclose = lambda *a, **k: True\n"
+                                "def scale(z):\n    return z\n" + _marker_write("locked setup cell ran"))
+    nb["cells"][4]["source"] = _marker_write("locked test cell ran")
+    nb["cells"].append({"cell_type": "code", "metadata": {}, "source": _marker_write("extra cell ran"), "outputs": [], "execution_count": None})
+
+
+def _marker_write(text: str) -> str:
+    return f"open('@MARKER@', 'w').write({text!r})\n"  # '@MARKER@' becomes the marker's path when written
+
+
+def _huge_outputs(nb):
+    line = "epoch 1/1000 - loss: 0.6931 - accuracy: 0.5000 " * 4 + "\n"
+    text = [line] * (30 * 2**20 // len(line))
+    nb["cells"][2]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": text}]
+    nb["cells"][3]["outputs"] = [{"output_type": "execute_result", "execution_count": 3, "metadata": {},
+                                  "data": {"text/plain": "x" * 2**20}}]
+
+
+ONLY_SCALE = {"double.values": "missing", "double.hidden": "missing", "scale.values": "ok"}
+ALL_PASS = {"double.values": "ok", "double.hidden": "ok", "scale.values": "ok"}
+WRONG_TYPE = {"double.values": "type", "double.hidden": "type", "scale.values": "ok"}
+
+# Broken notebooks that can still be (partly) graded:
+# name -> (writer, score, status, categories per check, problems (exact), double.values message (exact, or None if passed))
+NOTEBOOKS = {
+    "cell_missing": (_edited(lambda nb: nb["cells"].pop(2)), 2, "ok", ONLY_SCALE,
+                     ["cell 'double' is missing: copy it back from the released notebook"],
+                     "'double' is not defined: was its cell deleted, renamed or left with an error? Hint: 2 * x"),
+    "cell_duplicated": (_edited(_duplicate_wrong_copy_first), 6, "ok", ALL_PASS,
+                        ["cell 'double' appears 2 times: the last copy was graded; delete the others"], None),
+    "cell_retyped_markdown": (_edited(_set(2, cell_type="markdown")), 2, "ok", ONLY_SCALE,
+                              ["cell 'double' is a markdown cell, not code: change its type back to Code"],
+                              "'double' is not defined: was its cell deleted, renamed or left with an error? Hint: 2 * x"),
+    "function_renamed": (_edited(_set(2, source="def double_it(x):\n    return 2 * x\n")), 2, "ok", ONLY_SCALE, [],
+                         "'double' is not defined: was its cell deleted, renamed or left with an error? Hint: 2 * x"),
+    "function_deleted": (_edited(_set(2, source="# I will do this later\n")), 2, "ok", ONLY_SCALE, [],
+                         "'double' is not defined: was its cell deleted, renamed or left with an error? Hint: 2 * x"),
+    "locked_cell_tampered": (_edited(_tamper_locked), 6, "ok", ALL_PASS,
+                             ["locked cell 'setup_imports' was edited: your changes were ignored and the released version was run; "
+                              "undo them (or copy the cell from the released notebook)"], None),
+    "locked_cell_deleted": (_edited(lambda nb: nb["cells"].pop(1)), 6, "ok", ALL_PASS,
+                            ["locked cell 'setup_imports' is missing: the released version was run instead; copy it back from the released notebook"], None),
+    "syntax_error": (_edited(_set(2, source="def double(x)\n    return 2 * x\n")), 2, "ok", ONLY_SCALE,
+                     ["cell 'double' was not run: SyntaxError: expected ':' (line 1 of cell 'double'); fix that line (nothing in the cell is defined until then)"],
+                     "'double' is not defined: was its cell deleted, renamed or left with an error? Hint: 2 * x"),
+    "top_level_training": (_edited(_set(2, source="def double(x):\n    return 2 * x\n\nfor epoch in range(10**12):  # an hour of training\n    loss = epoch * 0.5\n")),
+                           6, "ok", ALL_PASS,
+                           ["cell 'double' ran for more than 3 s (top-level code that trains or loops?); only its imports and definitions were kept"], None),
+    "data_file_missing": (_edited(_set(2, source="text = open('shakespeare_train.txt').read()\n\ndef double(x):\n    return 2 * x\n")),
+                          6, "ok", ALL_PASS,
+                          ["cell 'double' raised FileNotFoundError: [Errno 2] No such file or directory: 'shakespeare_train.txt' "
+                           "(line 1 of cell 'double'); only its imports and definitions were kept"], None),
+    "huge_outputs": (_edited(_huge_outputs), 6, "ok", ALL_PASS, [], None),
+    "metadata_stripped": (_edited(_strip_metadata), 6, "ok", ALL_PASS,
+                          ["no graded cells were found (the notebook's nbgrader metadata is gone): all code cells were graded; start from the released notebook next time"], None),
+    "returns_string": (_edited(_set(2, source="def double(x):\n    return '2x'\n")), 2, "ok", WRONG_TYPE, [],
+                       "double(x) for x of shape (3, 2): expected an array of shape (3, 2), received the string '2x'. Hint: 2 * x"),
+    "returns_none": (_edited(_set(2, source="def double(x):\n    y = 2 * x\n")), 2, "ok", WRONG_TYPE, [],
+                     "double(x) for x of shape (3, 2): expected an array of shape (3, 2), received None (did the function forget to return?). Hint: 2 * x"),
+    "returns_list_of_lists": (_edited(_set(2, source="def double(x):\n    return (2 * x).tolist()\n")), 2, "ok", WRONG_TYPE, [],
+                              "double(x) for x of shape (3, 2): expected an array of shape (3, 2), received a list of 3 items. Hint: 2 * x"),
+}
+
+
+def keras_payload(marker: Path) -> tuple[bytes, dict]:
+    """A ``.keras`` file in Keras 3's own format whose Lambda layer writes ``marker`` when the model is loaded."""
+    import base64
+    import io
+    import marshal
+    import zipfile
+
+    fn = eval(f"lambda t: (open({str(marker)!r}, 'w').write('keras model ran'), t)[1]")
+    code = base64.encodebytes(marshal.dumps(fn.__code__)).decode("ascii")
+    config = {"module": "keras", "class_name": "Sequential", "registered_name": None, "config": {
+        "name": "sequential", "trainable": True, "dtype": "float32", "layers": [
+            {"module": "keras.layers", "class_name": "InputLayer", "registered_name": None,
+             "config": {"batch_shape": [None, 2], "dtype": "float32", "sparse": False, "name": "input_layer"}},
+            {"module": "keras.layers", "class_name": "Lambda", "registered_name": None,
+             "config": {"name": "payload", "trainable": True, "dtype": "float32", "arguments": {},
+                        "function": {"class_name": "__lambda__", "config": {"code": code, "defaults": None, "closure": None}}}}],
+        "build_input_shape": [None, 2]}}
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("metadata.json", json.dumps({"keras_version": "3.15.1", "date_saved": "2025-01-01@00:00:00"}))
+        z.writestr("config.json", json.dumps(config))
+    return buf.getvalue(), config
+
+
+def h5_payload(path: Path, config: dict) -> None:
+    """A legacy HDF5 Keras model with the same Lambda payload."""
+    h5py = pytest.importorskip("h5py")
+    legacy = {"class_name": config["class_name"], "config": config["config"]}
+    with h5py.File(path, "w") as f:
+        f.attrs["model_config"] = json.dumps(legacy)
+        f.attrs["keras_version"] = "3.15.1"
+        f.attrs["backend"] = "tensorflow"
+        f.create_group("model_weights")
 
 
 @pytest.fixture(scope="module")
@@ -213,17 +527,51 @@ def graded(tmp_path_factory):
 
     thread = threading.Thread(target=accept, daemon=True)
     thread.start()
+    keras_bytes, keras_config = keras_payload(marker)
+    MARKER[:] = [str(marker)]
+    token = os.urandom(6).hex()  # names the files leave_files_behind scatters
     consts = (f"SECRET_DIR = {str(course)!r}\nSUBS_DIR = {str(subs)!r}\nOUT_DIR = {str(out)!r}\n"
-              f"MARKER = {str(marker)!r}\nPORT = {listener.getsockname()[1]}\n")
+              f"MARKER = {str(marker)!r}\nPORT = {listener.getsockname()[1]}\n"
+              f"TOKEN = {token!r}\nKERAS_B64 = {__import__('base64').b64encode(keras_bytes).decode()!r}\n")
     toy_submission(subs, "honest")
     for name, code in ATTACKS.items():
         toy_submission(subs, name, double=consts + code)
-    for name, (make, _) in BROKEN.items():
+    for name, (make, *_) in BROKEN.items():
         make(subs / f"{name}.ipynb")
-    (subs / "conftest.py").write_text(f"open({str(marker)!r}, 'w').write('conftest ran')\n")
-    (subs / "model.pkl").write_bytes(__import__("pickle").dumps(None))
+    for name, (make, *_) in NOTEBOOKS.items():
+        make(subs / f"{name}.ipynb")
+    # files next to the notebooks that would run code if anything imported or loaded them
+    payload = f"open({str(marker)!r}, 'w').write('submission file ran')\n"
+    for shadow in ("conftest.py", "sitecustomize.py", "usercustomize.py", "numpy.py", "autograder.py"):
+        (subs / shadow).write_text(payload)
+    (subs / "student7").mkdir()
+    (subs / "student7" / "conftest.py").write_text(payload)
+
+    class Payload:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    (subs / "model.pkl").write_bytes(__import__("pickle").dumps(Payload()))
+    (subs / "model.keras").write_bytes(keras_bytes)
+    h5_payload(subs / "model.h5", keras_config)
     started = time.monotonic()
-    results = {r.submission: r for r in batch.grade_many([subs], assignment="toy", root=course, out=out, jobs=2, isolate=os.environ.get("REDTEAM_NO_ISOLATION") is None)}
+    held, used = {}, []  # the worker user ids this batch held, and when (other graders on the machine use others)
+    real_acquire, real_release = isolation.UidPool.acquire, isolation.UidPool.release
+
+    def acquire(self):
+        uid = real_acquire(self)
+        held[uid] = _uptime()
+        return uid
+
+    def release(self, uid):
+        used.append((uid, held.pop(uid), _uptime()))
+        real_release(self, uid)
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(isolation.UidPool, "acquire", acquire)
+        mp.setattr(isolation.UidPool, "release", release)
+        results = {r.submission: r for r in batch.grade_many([subs], assignment="toy", root=course, out=out, jobs=2,
+                                                             isolate=os.environ.get("REDTEAM_NO_ISOLATION") is None)}
     elapsed = time.monotonic() - started
     time.sleep(1.0)  # give any surviving background writer the chance to show itself
     stop.set()
@@ -231,7 +579,30 @@ def graded(tmp_path_factory):
     listener.close()
     loaded = assignment.load("toy", root=course)
     return {"results": results, "out": out, "marker": marker, "received": received, "course": course,
-            "assignment": loaded, "subs": subs, "elapsed": elapsed}
+            "assignment": loaded, "subs": subs, "elapsed": elapsed, "uids": used, "token": token}
+
+
+def _uptime() -> float:
+    with open("/proc/uptime") as fh:
+        return float(fh.read().split()[0])
+
+
+def survivors(used: list[tuple[int, float, float]]) -> list[str]:
+    """Processes of a worker user id that were started while this batch held that id."""
+    out = []
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            uid = os.stat(entry.path).st_uid
+            with open(f"{entry.path}/stat", "rb") as fh:
+                fields = fh.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        started = int(fields[19]) / os.sysconf("SC_CLK_TCK")
+        if fields[0] != b"Z" and any(u == uid and a - 0.05 <= started <= r + 0.05 for u, a, r in used):
+            out.append(f"pid {entry.name} of uid {uid}")
+    return out
 
 
 def by_id(result):
@@ -240,70 +611,118 @@ def by_id(result):
 
 def test_honest_submission_in_the_same_batch_gets_full_marks(graded):
     honest = graded["results"]["honest"]
-    assert (honest.score, honest.status) == (6, "ok")
+    assert (honest.score, honest.status, honest.problems, honest.message) == (6, "ok", [], "")
+    on_disk = results.read(graded["out"] / "honest" / "toy" / "result.json")
+    assert (on_disk.submission, on_disk.score) == ("honest", 6)  # not the file race_results_file forged
+
+
+@ROOT_ONLY
+def test_workers_were_fully_confined(graded):
+    if os.environ.get("REDTEAM_NO_ISOLATION") is None:
+        assert {r.environment.get("sandbox") for r in graded["results"].values() if r.status != "invalid"} == {"namespaces+uid"}
+
+
+def test_every_attack_has_an_expected_outcome():
+    assert set(ATTACK_OUTCOMES) == set(ATTACKS)
+
+
+HIDDEN_MESSAGES = {  # what a hidden check may say, by category: never the student's own text
+    "values": "hidden check on double failed (values)",
+    "raised": "double raised an exception on a hidden input",
+}
 
 
 @ROOT_ONLY
 @pytest.mark.parametrize("name", sorted(ATTACKS))
-def test_each_pure_attack_scores_zero_on_the_attacked_function(graded, name):
+def test_each_attack_has_its_exact_outcome(graded, name):
     result = graded["results"][name]
     checks = by_id(result)
-    assert checks["double.values"].points == 0, checks["double.values"]
-    assert checks["double.hidden"].points == 0, checks["double.hidden"]
-    if name not in ("exit_zero_top_level",):
-        assert checks["scale.values"].status == "passed", (name, checks["scale.values"].message)
+    category, fragment, hidden_category, score, status = ATTACK_OUTCOMES[name]
+    public, hidden = checks["double.values"], checks["double.hidden"]
+    if category == STOPPED:  # the same limit must then name the check, its message and the submission's status
+        category, fragment = public.category, STOP_MESSAGES.get(public.category, "?")
+        status = result.status if result.status in STOPPED + ("ok",) else STOPPED  # 'ok' when the worker's own alarm stopped both
+        assert hidden.category in STOPPED
+        hidden_category = hidden.category
+    assert (public.points, public.category, hidden.points, hidden.category) == (0, category, 0, hidden_category), (public, hidden)
+    assert fragment in public.message and public.message.endswith("Hint: 2 * x"), public.message
+    if hidden_category in ("values", "raised"):
+        assert hidden.message == HIDDEN_MESSAGES[hidden_category] + ". Hint: keep the shape", hidden.message
+    assert hidden.message.endswith("Hint: keep the shape")
+    scale_points = 2.0 if score == 2 else 0.0
+    assert (checks["scale.values"].points, result.score, result.status) == (scale_points, score, status), (checks["scale.values"], result.status)
+    if result.status != "ok":
+        assert result.message.endswith("the other checks were graded"), result.message
 
 
 @ROOT_ONLY
-def test_expected_statuses(graded):
+def test_attacks_at_the_top_level_are_reported_and_contained(graded):
     r = graded["results"]
-    assert by_id(r["memory_bomb"])["double.values"].category == "memory"
-    assert r["memory_bomb"].status == "memory"
-    assert by_id(r["infinite_loop_ignoring_signals"])["double.values"].category == "timeout"
-    assert r["infinite_loop_ignoring_signals"].status == "timeout"
-    assert by_id(r["sys_exit_in_function"])["double.values"].category == "raised"
-    assert by_id(r["lying_array"])["double.values"].category == "type"
-    assert by_id(r["lying_object"])["double.values"].category == "type"
-    assert by_id(r["pickle_smuggling"])["double.values"].category == "type"  # bytes are not plain data
-    assert any("only its imports and definitions were kept" in p or "crash" in p for p in r["exit_zero_top_level"].problems)
+    assert r["exit_zero_top_level"].problems == [
+        "cell 'double' could not run to its end (time or memory limit, or it crashed the interpreter); only its imports and definitions were kept"]
+    assert r["exit_zero_top_level"].message == "1 cell(s) stopped by a limit or crash (crashed); the other checks were graded"
+    quiet = [n for n in ATTACKS if n != "exit_zero_top_level"]
+    assert {n: r[n].problems for n in quiet if r[n].problems} == {}
+
+
+@ROOT_ONLY
+def test_shared_memory_is_capped(graded):
+    result = graded["results"]["shm_memory_filler"]
+    written = int(by_id(result)["double.values"].message.split("wrote ")[1].split(" MiB")[0])
+    if result.environment.get("sandbox") == "namespaces+uid":
+        assert 32 <= written <= 64, f"/dev/shm took {written} MiB of RAM that no memory limit counts"
 
 
 @ROOT_ONLY
 def test_payloads_created_nothing_and_reached_nobody(graded):
-    assert not graded["marker"].exists(), "a smuggled payload or conftest.py ran"
+    assert not graded["marker"].exists(), f"a smuggled payload ran: {graded['marker'].read_text()!r}"
     assert graded["received"] == [], "a worker reached the network"
     assert not (graded["out"] / "forged").exists()
-    rewritten = graded["out"] / "background_rewriter" / "toy" / "result.json"
-    assert json.loads(rewritten.read_text())["submission"] == "background_rewriter"
-    for pid in os.listdir("/proc"):
-        if pid.isdigit():
-            try:
-                assert os.stat(f"/proc/{pid}").st_uid < isolation.FIRST_UID, "a worker process survived its grading"
-            except FileNotFoundError:
-                pass
+    for name in ("background_rewriter", "race_results_file"):
+        rewritten = graded["out"] / name / "toy" / "result.json"
+        assert json.loads(rewritten.read_text())["submission"] == name
+    assert graded["uids"], "the batch ran no worker under a user id of its own"
+    assert survivors(graded["uids"]) == [], "a worker process survived its grading"
+    for top in ("/tmp", "/var/tmp", "/dev/shm"):
+        left = [e for e in os.listdir(top) if graded["token"] in e]
+        assert left == [], f"a worker's files outlived it in {top}: {left}"
 
 
 def test_broken_notebooks_get_status_and_message(graded):
-    for name, (_, status) in BROKEN.items():
+    for name, (_, status, fragment) in BROKEN.items():
         result = graded["results"][name]
-        assert result.status == status and result.score == 0
-        assert result.message and "Traceback" not in result.message
+        assert (result.status, result.score) == (status, 0), name
+        assert result.message.startswith(fragment), result.message
+        assert result.problems == [result.message]
+        assert {(c.category, c.message) for c in result.checks} == {("invalid", "not graded: the notebook could not be read")}
 
 
-def test_no_traceback_and_no_hidden_input_in_any_output(graded):
+@pytest.mark.parametrize("name", sorted(NOTEBOOKS))
+def test_broken_notebook_is_graded_as_far_as_it_can_be(graded, name):
+    _, score, status, categories, problems, message = NOTEBOOKS[name]
+    result = graded["results"][name]
+    assert {c.id: c.category for c in result.checks} == categories
+    assert (result.score, result.status, result.problems) == (score, status, problems)
+    if message is not None:
+        assert by_id(result)["double.values"].message == message
+
+
+def test_no_traceback_and_no_hidden_input_or_reference_in_any_output(graded):
+    from autograder import notebook
+
     loaded = graded["assignment"]
+    reference = engine.reference_namespace(loaded)
+    hidden = [c for c in loaded.checks if loaded.settings(c).hidden]
     for name, result in graded["results"].items():
-        text = json.dumps([c.message for c in result.checks] + result.problems + [result.message])
+        shown = (graded["out"] / name / "toy" / "result.json").read_text()  # what the student gets
+        text = json.dumps([c.message for c in result.checks] + result.problems + [result.message]) + shown
         assert "Traceback" not in text and 'File "' not in text, name
         if result.status == "invalid":
             continue
-        from autograder import notebook
-
         picked = notebook.submission_cells(notebook.read(graded["subs"] / f"{name}.ipynb"), loaded.release)
-        hidden = [c for c in loaded.checks if loaded.settings(c).hidden]
-        for p in engine.prepare(loaded, hidden, digest=engine.code_digest(picked.cells), reference=engine.reference_namespace(loaded)):
-            for value in np.ravel(p.inputs["x"])[:10]:
-                assert f"{value:.4f}"[:7] not in text, f"{name} leaked a hidden input"
+        for p in engine.prepare(loaded, hidden, digest=engine.code_digest(picked.cells), reference=reference):
+            for value in np.concatenate([np.ravel(p.inputs["x"])[:10], np.ravel(p.expected)[:10]]):
+                assert f"{value:.4f}"[:7] not in text, f"{name} leaked a hidden input or reference value"
 
 
 def test_results_are_complete_files(graded):
