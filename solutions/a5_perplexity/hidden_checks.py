@@ -1,0 +1,95 @@
+"""Hidden checks of assignment 5 (never released): other sizes, other pad ids, edge cases."""
+
+import numpy as np
+
+from autograder.assignment import sibling
+from autograder.checks import Check
+
+pub = sibling(__file__, "public_checks")
+
+
+def probe_many_sequences(ns, target, inputs):
+    """bigram_log_prob of each sequence in turn (the empty one included)."""
+    return [ns[target](inputs["probs"].copy(), list(s)) for s in inputs["sequences"]]
+
+
+def token_weighted_corpus(rng):
+    """One tiny batch with a very unlikely token, then a large batch: batch weighting is far off."""
+    small = pub.padded_batch(1, 3, 6, (1,))(rng)
+    small["log_probs"][0, 0, small["targets"][0, 0]] = -9.0
+    large = pub.padded_batch(8, 9, 6, (9, 8, 7, 9, 6, 9, 5, 9))(rng)
+    return {"batches": [small, large]}
+
+
+def padding_batches(rng):
+    """A batch with no real token between two ordinary ones, and a corpus with no token at all."""
+    a = pub.padded_batch(2, 7, 5, (7, 3))(rng)
+    empty = pub.padded_batch(4, 6, 5, (0, 0, 0, 0))(rng)
+    b = pub.padded_batch(3, 4, 5, (2, 4, 1))(rng)
+    return {"with_empty_batch": [a, empty, b], "no_tokens": [empty]}
+
+
+def probe_padding_batches(ns, target, inputs):
+    """corpus_log_perplexity with an all-padding batch inside, and on a corpus with no real token."""
+    out = {}
+    for key, batches in inputs.items():
+        pairs = [(b["log_probs"].copy(), b["targets"].copy()) for b in batches]
+        out[key] = ns[target](pair for pair in pairs)
+    return out
+
+
+def start_end_inputs(rng):
+    """Tiny corpus: an empty sequence (START -> END only), a one-symbol one and a repeat."""
+    return {"sequences": [[], [4], [5, 5, 4]], "vocab_size": 6, "k": 0.25}
+
+
+def log_probs_sequences(rng):
+    probs = pub.random_bigram(rng, 7)
+    return {"probs": probs, "sequences": [[], [int(rng.integers(3, 7))]] + pub.sequences(rng, 7, (4, 8))}
+
+
+def long_and_short(rng):
+    """One long, likely sequence and several short unlikely ones: sequence weighting is far off."""
+    V = 6
+    probs = np.zeros((V, V))
+    probs[:, 2:] = 0.02
+    probs[:, 3] = 1.0 - 0.02 * 3  # symbol 3 is very likely everywhere
+    seqs = [[3] * 30, [5], [4, 5], [5]]
+    return {"probs": probs, "sequences": seqs}
+
+
+CHECKS = [
+    Check("log_perplexity.hidden", "log_perplexity", "log_perplexity on a batch with hidden sizes",
+          pub.padded_batch(4, 8, 3, (8, 3, 6, 1)), hint="do not hard-code sizes; mean over each sequence's real tokens, then over sequences"),
+    Check("log_perplexity.all_padding_batch", "log_perplexity", "log_perplexity on a batch with no real token (expected nan)",
+          pub.padded_batch(3, 4, 6, (0, 0, 0)), hint="when no sequence has a real token, return float('nan') (no exception, no 0)"),
+    Check("log_perplexity.pad_id", "log_perplexity", "log_perplexity with pad_id = 2 passed as an argument",
+          pub.padded_batch(5, 6, 4, (6, 2, 5, 1, 3), pad_id=2), hint="use the pad_id argument, not a hard-coded 0"),
+    Check("perplexity.hidden", "perplexity", "perplexity on a batch with hidden sizes", pub.padded_batch(3, 9, 4, (2, 9, 5)),
+          hint="exp of the natural-log log-perplexity"),
+    Check("log_perplexity_tf.hidden", "log_perplexity_tf", "log_perplexity_tf with hidden sizes and an all-padding sequence",
+          pub.padded_batch(5, 7, 3, (7, 0, 4, 1, 6)), probe=pub.probe_tf,
+          hint="keep float64 throughout, and leave out sequences with no real token (tf.boolean_mask), as in the numpy version"),
+    Check("log_perplexity_tf.all_padding_batch", "log_perplexity_tf", "log_perplexity_tf on a batch with no real token (expected nan)",
+          pub.padded_batch(2, 5, 4, (0, 0)), probe=pub.probe_tf, hint="the mean over no sequence is nan, as in the numpy version"),
+    Check("log_perplexity_tf.pad_id", "log_perplexity_tf", "log_perplexity_tf with pad_id = 3 passed as an argument",
+          pub.padded_batch(4, 6, 5, (6, 1, 4, 3), pad_id=3), probe=pub.probe_tf,
+          hint="build the mask from the pad_id argument (tf.not_equal(targets, pad_id)), not by casting the targets to bool"),
+    Check("corpus_log_perplexity.token_weighted", "corpus_log_perplexity",
+          "corpus_log_perplexity over a 1-token batch and a 62-token batch", token_weighted_corpus, probe=pub.probe_corpus,
+          hint="weight by real tokens: a batch's share is its number of real tokens, not 1 / (number of batches)"),
+    Check("corpus_log_perplexity.padding_batches", "corpus_log_perplexity",
+          "corpus_log_perplexity with an all-padding batch in the middle, and on a corpus with no real token (expected nan)",
+          padding_batches, probe=probe_padding_batches,
+          hint="an all-padding batch adds 0 to both sums; with no real token at all return float('nan')"),
+    Check("train_bigram.hidden", "train_bigram", "train_bigram with hidden sizes and k = 1",
+          pub.bigram_inputs(11, (12, 2, 7, 5, 9, 3), 1.0), hint="use vocab_size and k from the arguments"),
+    Check("train_bigram.start_end", "train_bigram", "train_bigram on [[], [4], [5, 5, 4]], V = 6, k = 0.25",
+          start_end_inputs, hint="every sequence, even an empty one, adds START -> first (or END) and last -> END"),
+    Check("bigram_log_prob.hidden", "bigram_log_prob", "bigram_log_prob of an empty, a one-symbol and two longer sequences",
+          log_probs_sequences, probe=probe_many_sequences,
+          hint="an empty sequence has one transition, START -> END; a one-symbol sequence has two"),
+    Check("bigram_perplexity.token_weighted", "bigram_perplexity",
+          "bigram_perplexity of one long likely sequence and three short unlikely ones", long_and_short,
+          hint="divide the total log-prob by the total number of predicted symbols, not by the number of sequences"),
+]

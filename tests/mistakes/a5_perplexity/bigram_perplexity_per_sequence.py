@@ -1,0 +1,7 @@
+"""bigram_perplexity averages each sequence's per-symbol log-prob: sequences, not symbols, are weighted equally."""
+CELLS = {"bigram_perplexity": """def bigram_perplexity(probs, sequences):
+    per_seq = [bigram_log_prob(probs, s) / (len(s) + 1) for s in sequences]
+    return float(np.exp(-np.mean(per_seq)))
+"""}
+EXPECT_FAILED = {"bigram_perplexity.values", "bigram_perplexity.token_weighted"}
+MESSAGE = "values differ"

@@ -1,0 +1,6 @@
+"""perplexity uses 2 ** log_perplexity although the log-probabilities are natural logs."""
+CELLS = {"perplexity": """def perplexity(log_probs, targets, pad_id=0):
+    return float(2 ** log_perplexity(log_probs, targets, pad_id))
+"""}
+EXPECT_FAILED = {"perplexity.values", "perplexity.uniform", "perplexity.hidden"}
+MESSAGE = "values differ"
