@@ -95,7 +95,8 @@ def compare_arrays(what: str, received, expected: np.ndarray, *, tol: Tolerance,
     r = received.astype(np.float64)
     e = expected.astype(np.float64)
     nan_mismatch = np.isnan(r) != np.isnan(e)
-    scale = max(1.0, float(np.nanmax(np.abs(e), initial=0.0)))
+    finite = np.abs(e[np.isfinite(e)])
+    scale = max(1.0, float(finite.max(initial=0.0)))
     with np.errstate(invalid="ignore"):
         close = np.abs(r - e) <= tol.atol * scale + tol.rtol * np.abs(e)
         close |= (r == e)  # equal infinities

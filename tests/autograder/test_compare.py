@@ -36,6 +36,12 @@ def test_nan_must_match():
     assert not compare_arrays("x", np.array([np.nan, 1.0]), np.array([0.0, 1.0]), tol=TOL).passed
 
 
+def test_an_infinite_expected_value_does_not_widen_the_tolerance_of_the_others():
+    assert compare_arrays("x", np.array([np.inf, 1.0]), np.array([np.inf, 1.0]), tol=TOL).passed
+    assert not compare_arrays("x", np.array([np.inf, 3.0]), np.array([np.inf, 1.0]), tol=TOL).passed
+    assert compare_arrays("x", np.array(np.nan), np.array(np.nan), tol=TOL).passed  # all-NaN: no warning, passes
+
+
 def test_scalar_must_be_scalar():
     out = compare_scalar("loss", np.ones(7), 1.0, tol=TOL)
     assert out.message == "loss: expected a scalar, received an array of shape (7,) (reduce over all axes?)"
