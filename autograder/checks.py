@@ -55,6 +55,17 @@ def same_numpy_value(received, expected, ctx: Context) -> Outcome:
     return same_value(received, expected, ctx)
 
 
+def loss_falls(received, expected, ctx: Context) -> Outcome:
+    """Training verdict (for a probe that returns the loss of each epoch; no reference value):
+    the final loss must be finite and below half the first epoch's loss."""
+    if not isinstance(received, np.ndarray) or received.ndim != 1 or received.size < 2:
+        return Outcome(False, "type", f"{ctx.what}: expected a loss per epoch, received {compare.describe(received)}")
+    first, last = float(received[0]), float(received[-1])
+    if not np.isfinite(last) or last > 0.5 * first:
+        return Outcome(False, "property", f"{ctx.what}: expected the loss to fall below half its first value ({first:.4g}), received a final loss of {last:.4g}")
+    return Outcome(True)
+
+
 def _no_inputs(rng: np.random.Generator) -> dict:
     return {}
 

@@ -3,7 +3,7 @@
 import numpy as np
 
 from autograder.assignment import sibling
-from autograder.checks import Check, same_numpy_value
+from autograder.checks import Check, loss_falls, same_numpy_value
 
 pub = sibling(__file__, "public_checks")
 
@@ -17,16 +17,6 @@ def probe_training(ns, target, inputs):
     return np.asarray(history.history["loss"], dtype=np.float64)
 
 
-def loss_falls(received, expected, ctx):
-    """Training verdict: the final loss must fall below half the first epoch's loss."""
-    from autograder.compare import Outcome, describe
-
-    if not isinstance(received, np.ndarray) or received.ndim != 1 or received.size < 2:
-        return Outcome(False, "type", f"{ctx.what}: expected a loss per epoch, received {describe(received)}")
-    first, last = float(received[0]), float(received[-1])
-    if not np.isfinite(last) or last > 0.5 * first:
-        return Outcome(False, "property", f"{ctx.what}: expected the loss to fall below half its first value ({first:.4g}), received a final loss of {last:.4g}")
-    return Outcome(True)
 
 
 def tagging_task(rng):

@@ -8,7 +8,7 @@ numerator counts padding is caught.
 
 import numpy as np
 
-from autograder.checks import Check
+from autograder.checks import Check, loss_falls
 
 SENTENCES = [
     ["Caesar", "went", "to", "Rome", "."],
@@ -175,18 +175,6 @@ def training_inputs(rng):
             "ids": ids, "tags": tags, "epochs": 30}
 
 
-def loss_falls(received, expected, ctx):
-    """Training verdict: the final loss must fall below half the first epoch's loss."""
-    import numpy as np
-
-    from autograder.compare import Outcome, describe
-
-    if not isinstance(received, np.ndarray) or received.ndim != 1 or received.size < 2:
-        return Outcome(False, "type", f"{ctx.what}: expected a loss per epoch, received {describe(received)}")
-    first, last = float(received[0]), float(received[-1])
-    if not np.isfinite(last) or last > 0.5 * first:
-        return Outcome(False, "property", f"{ctx.what}: expected the loss to fall below half its first value ({first:.4g}), received a final loss of {last:.4g}")
-    return Outcome(True)
 
 
 def probe_predict(ns, target, inputs):
