@@ -97,6 +97,12 @@ def _validate(name: str, checks: list[Check], cfg: AssignmentConfig, hidden_ids:
         if (check_id in hidden_ids) != settings.hidden:
             where = HIDDEN_CHECKS if check_id in hidden_ids else PUBLIC_CHECKS
             raise AssignmentError(f"grading.yml: assignments.{name}.checks.{check_id}.visibility is {settings.visibility}, but the check is in {where}")
+    for check in checks:
+        for req in check.requires:
+            if req not in ids:
+                raise AssignmentError(f"{name}: check {check.id!r} requires {req!r}, which is not a check of this assignment")
+            if req in hidden_ids and check.id not in hidden_ids:
+                raise AssignmentError(f"{name}: public check {check.id!r} requires hidden check {req!r} (the self-check could not judge it)")
 
 
 def load(name: str, *, root: Path, require_release: bool = True) -> Assignment:

@@ -84,6 +84,8 @@ class Check:
         hint: An actionable hint shown with a failure (also for hidden checks).
         reference: Whether the expected value comes from running the probe on the reference;
             if False, the verdict gets ``None`` as expected (self-judging checks, e.g. gradients).
+        requires: Ids of checks that must pass for this one to earn its points (a side property
+            such as "the input is not modified" counts only when the function's values are right).
     """
 
     id: str
@@ -94,6 +96,7 @@ class Check:
     verdict: Verdict = same_value
     hint: str = ""
     reference: bool = True
+    requires: tuple[str, ...] = ()
 
     def probe_spec(self) -> dict:
         """The probe as plain data for the worker."""

@@ -240,8 +240,46 @@ def _with_hint(message: str, hint: str) -> str:
     return message or hint
 
 
+def select_checks(assignment: Assignment, *, public_only: bool = False, only=None) -> list[Check]:
+    """The checks to run: all, the public ones, or those named in ``only`` plus what they require.
+
+    Raises:
+        KeyError: ``only`` names a check the assignment does not have.
+    """
+    checks = [c for c in assignment.checks if not (public_only and assignment.settings(c).hidden)]
+    if only is None:
+        return checks
+    by_id = {c.id: c for c in checks}
+    unknown = sorted(set(only) - set(by_id))
+    if unknown:
+        raise KeyError(f"{assignment.name} has no check {', '.join(unknown)}")
+    wanted: set[str] = set()
+    todo = list(only)
+    while todo:
+        cid = todo.pop()
+        if cid not in wanted:
+            wanted.add(cid)
+            todo.extend(r for r in by_id[cid].requires if r in by_id)
+    return [c for c in checks if c.id in wanted]
+
+
+def apply_requirements(results: list[CheckResult], checks: list[Check]) -> list[CheckResult]:
+    """Takes the points of a passed check away when a check it requires did not pass."""
+    by_id = {r.id: r for r in results}
+    out = []
+    for result, check in zip(results, checks):
+        missing = [r for r in check.requires if r in by_id and by_id[r].status != "passed"]
+        if result.status == "passed" and missing:
+            result = dataclasses.replace(
+                result, status="failed", points=0.0, category="requires",
+                message=_with_hint(f"not counted: this check earns its points only when {', '.join(missing)} passes, "
+                                   f"and {check.target}'s values are wrong on those inputs", result.hint))
+        out.append(result)
+    return out
+
+
 def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name: str | None = None,
-          reference: dict | None = None, forkserver=None, lock=None, confinement=None) -> SubmissionResult:
+          reference: dict | None = None, forkserver=None, lock=None, confinement=None, only=None) -> SubmissionResult:
     """Grades one notebook.
 
     Args:
@@ -255,6 +293,7 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
         lock: Serialises the grader's own TensorFlow work (seeded references) across threads.
         confinement: How workers are isolated (:func:`autograder.isolation.confinement`); None runs
             them as the grader's user (as ``autograder check`` does on a student's machine).
+        only: Check ids to grade (and the checks they require); None grades all.
 
     Returns:
         The result; never raises for anything in the submission.
@@ -262,7 +301,7 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
     started = time.monotonic()
     path = Path(path)
     name = name or path.stem
-    checks = [c for c in assignment.checks if not (public_only and assignment.settings(c).hidden)]
+    checks = select_checks(assignment, public_only=public_only, only=only)
     max_score = float(sum(assignment.settings(c).points for c in checks))
     stamp = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
     try:
@@ -294,6 +333,7 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
     env["sandbox"] = confinement.mode if confinement is not None else "none"
     problems = list(picked.problems) + [c["message"] for c in cell_runs if c.get("status") != "ok" and c.get("message")]
     results = [judge(p, records.get(p.index), assignment.settings(p.check), hint=p.check.hint) for p in prepared]
+    results = apply_requirements(results, [p.check for p in prepared])
     status = failures[0] if failures else "ok"
     message = ""
     if failures:

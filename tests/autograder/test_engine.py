@@ -136,3 +136,28 @@ def test_resume_and_only_failed(toy_course):
     assert [r.submission for r in again] == ["hang"]
     toy_submission(subs, "ok1", double="def double(x):\n    return x\n")  # changed file: graded again on resume
     assert [r.submission for r in batch.grade_many([subs], assignment="toy", root=toy_course, out=out, resume=True)] == ["ok1"]
+
+
+def test_side_property_counts_only_when_values_are_right(toy_course):
+    hidden = toy_course / "solutions" / "toy" / "hidden_checks.py"
+    hidden.write_text(hidden.read_text().replace(
+        "\n]\n", '\n    Check("double.copy", "double", "double on a fresh input", lambda rng: {"x": rng.normal(size=(2, 3))},'
+        ' probe="autograder.probes:inputs_unchanged", requires=("double.values",)),\n]\n'))
+    grading = toy_course / "grading.yml"
+    grading.write_text(grading.read_text() + "      double.copy: {points: 1, visibility: hidden}\n")
+    toy = assignment.load("toy", root=toy_course)
+    right = by_id(engine.grade(toy_submission(toy_course / "subs", "ok"), assignment=toy))
+    assert right["double.copy"].status == "passed" and right["double.copy"].points == 1
+    wrong = by_id(engine.grade(toy_submission(toy_course / "subs", "const", double="def double(x):\n    return 0 * x\n"),
+                               assignment=toy))
+    assert wrong["double.copy"].points == 0 and wrong["double.copy"].category == "requires"
+    assert "double.values" in wrong["double.copy"].message
+    only = engine.grade(toy_submission(toy_course / "subs", "ok2"), assignment=toy, only={"double.copy"})
+    assert [c.id for c in only.checks] == ["double.values", "double.copy"]
+
+
+def test_public_check_may_not_require_a_hidden_one(toy_course):
+    public = toy_course / "solutions" / "toy" / "public_checks.py"
+    public.write_text(public.read_text().replace('hint="z * SCALE")', 'hint="z * SCALE", requires=("double.hidden",))'))
+    with pytest.raises(assignment.AssignmentError, match="requires hidden check 'double.hidden'"):
+        assignment.load("toy", root=toy_course, require_release=False)
