@@ -20,12 +20,25 @@ def call_positional(ns: dict, target: str, inputs: dict):
 
 
 def inputs_unchanged(ns: dict, target: str, inputs: dict):
-    """Calls the target and reports whether it modified its array arguments in place."""
-    copies = {k: v.copy() for k, v in inputs.items() if isinstance(v, np.ndarray)}
-    args = dict(inputs)
-    args.update({k: v.copy() for k, v in copies.items()})
+    """Calls the target on copies of the inputs and reports, for every array among them (nested in
+    dicts and lists too, e.g. ``params['W1']``), whether the call left it unchanged."""
+    args = copy_inputs(inputs)
     ns[target](**args)
-    return {k: bool(np.array_equal(args[k], copies[k], equal_nan=True)) for k in copies}
+    return {path: bool(same) for path, same in _unchanged(inputs, args, "")}
+
+
+def _unchanged(before, after, path: str):
+    if isinstance(before, np.ndarray):
+        yield path, (isinstance(after, np.ndarray) and before.shape == after.shape
+                     and np.array_equal(before, after, equal_nan=before.dtype.kind in "fc"))
+    elif isinstance(before, dict):
+        for key, value in before.items():
+            yield from _unchanged(value, after.get(key) if isinstance(after, dict) else None,
+                                  f"{path}[{key!r}]" if path else str(key))
+    elif isinstance(before, (list, tuple)):
+        for i, value in enumerate(before):
+            other = after[i] if isinstance(after, (list, tuple)) and i < len(after) else None
+            yield from _unchanged(value, other, f"{path}[{i}]")
 
 
 def describe_model(model) -> dict:

@@ -161,3 +161,17 @@ def test_public_check_may_not_require_a_hidden_one(toy_course):
     public.write_text(public.read_text().replace('hint="z * SCALE")', 'hint="z * SCALE", requires=("double.hidden",))'))
     with pytest.raises(assignment.AssignmentError, match="requires hidden check 'double.hidden'"):
         assignment.load("toy", root=toy_course, require_release=False)
+
+
+def test_inputs_unchanged_sees_nested_arrays():
+    from autograder import probes
+    import numpy as np
+
+    def edit(params, x):
+        params["W"] += 1
+        return x
+
+    inputs = {"params": {"W": np.ones(2), "b": np.zeros(1)}, "x": [np.arange(3.0)]}
+    out = probes.inputs_unchanged({"f": edit}, "f", inputs)
+    assert out == {"params['W']": False, "params['b']": True, "x[0]": True}
+    assert inputs["params"]["W"].tolist() == [1.0, 1.0]
