@@ -7,6 +7,10 @@ Mistakes are small files ``tests/mistakes/NAME/<variant>.py`` holding::
     EXPECT_FAILED = {"sigmoid.values", "sigmoid.hidden"}   # exactly these checks fail
     MESSAGE = "values differ"                              # in the first public failure's message
 
+Correct variants are files ``tests/correct/NAME/<variant>.py`` with ``CELLS`` only: right answers
+written another way than the reference (loops against vectorised numpy, the functional API against
+``Sequential``, ...), which must get full marks; they are named ``correct-<variant>``.
+
 A variant is the reference submission with those cells replaced, in the release's layout, so it
 looks exactly like a student's notebook.
 """
@@ -75,7 +79,7 @@ def load_mistake(path: Path) -> dict:
     spec = importlib.util.spec_from_file_location(f"mistake_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return {"cells": module.CELLS, "expect_failed": frozenset(module.EXPECT_FAILED),
+    return {"cells": module.CELLS, "expect_failed": frozenset(getattr(module, "EXPECT_FAILED", ())),
             "message": getattr(module, "MESSAGE", ""), "description": (module.__doc__ or "").strip()}
 
 
@@ -98,4 +102,17 @@ def build(name: str, *, root: Path, out_dir: Path) -> list[Example]:
     for path in sorted((root / "tests" / "mistakes" / name).glob("*.py")):
         m = load_mistake(path)
         write(path.stem, with_cells(ref, m["cells"]), m["description"], m["expect_failed"], m["message"])
+    for path in sorted((root / "tests" / "correct" / name).glob("*.py")):
+        m = load_mistake(path)
+        if m["expect_failed"]:
+            raise ValueError(f"{path}: a correct variant must not expect failures")
+        write(f"{CORRECT_PREFIX}{path.stem}", with_cells(ref, m["cells"]), m["description"], frozenset())
     return examples
+
+
+CORRECT_PREFIX = "correct-"
+
+
+def is_correct_variant(name: str) -> bool:
+    """Whether an example's name is that of a correct variant (full marks expected)."""
+    return name.startswith(CORRECT_PREFIX)

@@ -36,10 +36,16 @@ def test_reference_full_marks_blank_zero(graded):
 
 
 def test_there_are_mistakes_and_each_loses_points(graded):
-    mistakes = [(ex, r) for ex, r in graded if ex.name not in ("reference", "blank")]
+    mistakes = [(ex, r) for ex, r in graded if ex.name not in ("reference", "blank") and not examples.is_correct_variant(ex.name)]
     assert len(mistakes) >= 8
     for ex, r in mistakes:
         assert 0 < r.score < r.max_score, ex.name
+
+
+def test_correct_variants_get_full_marks(graded):
+    correct = [(ex, r) for ex, r in graded if examples.is_correct_variant(ex.name)]
+    for ex, r in correct:
+        assert r.score == r.max_score, f"{ex.name}: {[(c.id, c.message) for c in r.checks if c.status != 'passed']}"
 
 
 def test_no_engine_traceback_reaches_students(graded):
