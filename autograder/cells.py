@@ -84,6 +84,16 @@ def student_error(err: BaseException) -> str:
     return f"{type(err).__name__}: {text}{where}" if text else f"{type(err).__name__}{where}"
 
 
+def error_origin(err: BaseException) -> tuple[str, str, int]:
+    """An exception's type name and where in the student's cells it was raised (``""``, 0 if unknown).
+
+    The grader checks these against the submitted code before it shows them next to a hidden check.
+    """
+    frames = [f for f in traceback.extract_tb(err.__traceback__) if f.filename.startswith("<cell ")]
+    cell, line = ("", 0) if not frames else (frames[-1].filename[6:-1], int(frames[-1].lineno or 0))
+    return type(err).__name__, cell, line
+
+
 def definitions_only(source: str) -> str:
     """Keeps a cell's imports, function and class definitions, and assignments of literals."""
     tree = ast.parse(source)

@@ -4,7 +4,11 @@ The grader builds each check's inputs from a seed, computes the expected value b
 check's probe on the reference solution in its own process (or reads it from the public fixtures
 in a student's folder), sends only the inputs to a fresh worker, and judges what comes back.
 A worker that dies or hangs costs only the check it was running: the grader starts a new worker
-for the checks after it.
+for the checks after it. Public and hidden checks run in different workers, so code that produced
+a message a student reads never held a hidden input; every text a worker sends back is scanned for
+hidden values anyway (:mod:`autograder.redact`), and a hidden check's message is built by the
+grader alone. A submission has a hard time ceiling derived from its assignment's limits
+(:func:`submission_ceiling`).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from autograder import cells, determinism, notebook, sandbox
+from autograder import cells, determinism, notebook, redact, sandbox
 from autograder.assignment import Assignment, stable_seed
 from autograder.checks import Check, Context, resolve_probe
 from autograder.compare import Outcome
@@ -130,7 +134,76 @@ def compute_expected(check: Check, reference: dict, seed: int) -> tuple[dict, ob
     return inputs, _to_plain(expected)
 
 
-def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limits: sandbox.Limits, *, preload: bool, forkserver=None, confinement=None):
+def submission_ceiling(limits: sandbox.Limits, *, n_cells: int, timeouts: list[float]) -> float:
+    """The most wall time one submission may take, whatever its workers do: two workers' startup
+    and cells (public and hidden checks run apart; a failing cell may be re-run with definitions
+    only), every check's own limit, and a grace period per phase."""
+    return (2 * (limits.startup_s + n_cells * 2 * limits.cell_timeout_s) + sum(timeouts)
+            + sandbox.GRACE_S * (len(timeouts) + 2 * n_cells + 4))
+
+
+_WORKER_STATUSES = {"returned", "raised", "not-implemented", "missing", "timeout", "unplain"}
+_CELL_STATUSES = {"ok", "error", "timeout", "definitions-only"}
+
+
+def _text(value, cap: int = 600) -> str:
+    text = value if isinstance(value, str) else ""
+    return text if len(text) <= cap else text[:cap] + "..."
+
+
+def _from_worker(record, p: Prepared, *, hidden: bool, code: list[notebook.Cell], redactor: redact.Redactor) -> dict:
+    """A record as the worker wrote it, made safe to judge and show: only known statuses, messages
+    rebuilt by the grader wherever it can, the student's own text (public checks only) redacted."""
+    target = p.check.target
+    status = record.get("status") if isinstance(record, dict) else None
+    if status not in _WORKER_STATUSES:
+        return {"status": "tampered", "message": f"no valid result came back for {target} (did the notebook tamper with the grader?)"}
+    if status == "returned":
+        return {"status": "returned", "type": _text(record.get("type"), 200), "value": record.get("value")}
+    if status == "not-implemented":
+        message = f"{target} is not implemented yet (it raises NotImplementedError)"
+    elif status == "missing":
+        message = f"'{target}' is not defined: was its cell deleted, renamed or left with an error?"
+    elif status == "timeout":
+        message = f"{target} ran for more than {p.timeout_s:g} s"
+    elif hidden and status == "raised":
+        message = f"{target} raised {_hidden_exception(record, code)} on a hidden input"
+    elif hidden:
+        message = f"{target} returned a value that cannot be graded, on a hidden input"
+    else:
+        message = redactor(_text(record.get("message")))
+    return {"status": status, "message": message}
+
+
+def _hidden_exception(record: dict, code: list[notebook.Cell]) -> str:
+    """An exception's type and line, from the submitted code itself: nothing the student's code said."""
+    source = "\n".join(c.source for c in code if c.kind == "solution")
+    name = redact.exception_name(_text(record.get("exception"), 80), code=source)
+    cell, line = record.get("cell"), record.get("line")
+    cells_by_id = {c.id: c for c in code}
+    if isinstance(cell, str) and cell in cells_by_id and type(line) is int:
+        lines = cells_by_id[cell].source.splitlines()
+        if 1 <= line <= len(lines):
+            text = lines[line - 1].strip()
+            text = text if len(text) <= 120 else text[:120] + "..."
+            return f"{name} (line {line} of cell '{cell}': {text})"
+    return name
+
+
+def _cells_from_worker(cells_rec, code: list[notebook.Cell], redactor: redact.Redactor) -> list | None:
+    if not isinstance(cells_rec, list):
+        return None
+    ids = {c.id for c in code}
+    out = []
+    for c in cells_rec[: len(code)]:
+        if isinstance(c, dict) and c.get("id") in ids and c.get("status") in _CELL_STATUSES:
+            out.append({"id": c["id"], "status": c["status"], "message": redactor(_text(c.get("message"), 1000))})
+    return out
+
+
+def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limits: sandbox.Limits, *, preload: bool, forkserver=None,
+                       confinement=None, deadline: float | None = None, ceiling_s: float = 0.0, hidden: bool = False,
+                       redactor: redact.Redactor | None = None):
     """Runs the checks in as many workers as it takes; returns records, cell runs and worker failures."""
     records: dict[int, dict] = {}
     cell_runs: list | None = None
@@ -139,7 +212,14 @@ def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limi
     logs: list[str] = []
     retried: set[int] = set()
     pending = list(prepared)
-    while pending:
+    first = True
+    while pending or first:
+        first = False
+        if deadline is not None and time.monotonic() >= deadline:
+            failures.append("timeout")
+            for p in pending:
+                records.setdefault(p.index, {"status": "timeout", "message": f"not run: the submission reached its time ceiling of {ceiling_s:.0f} s"})
+            break
         request = {
             "cells": [{"id": c.id, "source": c.source, "kind": c.kind} for c in code],
             "definitions_only": definitions_only,
@@ -149,11 +229,12 @@ def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limi
                         "seed": p.seed, "timeout_s": p.timeout_s} for n, p in enumerate(pending)],
         }
         run = sandbox.run_worker(request, limits=limits, n_checks=len(pending), n_cells=len(code), forkserver=forkserver,
-                                 confinement=confinement)
+                                 confinement=confinement, deadline=deadline)
+        redactor = redactor or redact.redactor(values=[], names=[])
         for n, record in run.records.items():
-            records[pending[n].index] = record
+            records[pending[n].index] = _from_worker(record, pending[n], hidden=hidden, code=code, redactor=redactor)
         if run.cells is not None and cell_runs is None:
-            cell_runs = run.cells
+            cell_runs = _cells_from_worker(run.cells, code, redactor)
         if run.ended == "exited":
             break
         failures.append(run.ended)
@@ -180,8 +261,9 @@ def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limi
             records[pending[n].index] = {"status": run.ended, "message": _worker_end_message(run.ended, target, pending[n].timeout_s, limits)}
             pending = [p for p in pending[n + 1:] if p.index not in records]
             continue
+        logs.append(f"--- worker {run.ended} in phase {phase} ---\n{run.output[-4000:]}")
         for p in pending:
-            records.setdefault(p.index, {"status": run.ended, "message": f"the worker {run.ended} before running any check: {run.output[-300:]}"})
+            records.setdefault(p.index, {"status": run.ended, "message": f"the worker {run.ended} before running {p.check.target}"})
         break
     cell_runs = list(cell_runs or [])
     for cell_id in definitions_only:
@@ -211,11 +293,9 @@ def judge(p: Prepared, record: dict | None, settings, *, hint: str) -> CheckResu
     status = record.get("status")
     if status != "returned":
         category = status if status in _ERROR_CATEGORIES else "crashed"
-        message = str(record.get("message", ""))
+        message = str(record.get("message", ""))  # built or redacted by the grader (_from_worker)
         if status not in _ERROR_CATEGORIES:  # a record the worker's own code never writes: tampered with
             message = f"no valid result came back for {check.target} (did the notebook tamper with the grader?)"
-        if hidden and category == "raised":  # the student's own message could carry hidden inputs out
-            message = f"{check.target} raised an exception on a hidden input"
         if category == "unplain":
             category = "type"
         result_status = "failed" if category == "type" else "error"
@@ -279,7 +359,8 @@ def apply_requirements(results: list[CheckResult], checks: list[Check]) -> list[
 
 
 def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name: str | None = None,
-          reference: dict | None = None, forkserver=None, lock=None, confinement=None, only=None) -> SubmissionResult:
+          reference: dict | None = None, forkserver=None, lock=None, confinement=None, only=None,
+          tree: Path | None = None) -> SubmissionResult:
     """Grades one notebook.
 
     Args:
@@ -294,6 +375,8 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
         confinement: How workers are isolated (:func:`autograder.isolation.confinement`); None runs
             them as the grader's user (as ``autograder check`` does on a student's machine).
         only: Check ids to grade (and the checks they require); None grades all.
+        tree: The submission tree the notebook must lie in as a plain file (no link, FIFO or
+            device on the way; default: its own folder); anything else is ``invalid``.
 
     Returns:
         The result; never raises for anything in the submission.
@@ -304,10 +387,7 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
     checks = select_checks(assignment, public_only=public_only, only=only)
     max_score = float(sum(assignment.settings(c).points for c in checks))
     stamp = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
-    try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        digest = ""
+    digest = ""
     env = determinism.describe()
 
     def finish(status, message, results, problems):
@@ -316,7 +396,9 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
                                 round(time.monotonic() - started, 3), stamp, digest)
 
     try:
-        nb = notebook.read(path)
+        nb, raw = notebook.read_submission(path, tree=tree)
+        digest = hashlib.sha256(raw).hexdigest()
+        del raw
         picked = notebook.submission_cells(nb, assignment.release)
     except notebook.NotebookError as err:
         results = [CheckResult(c.id, c.target, "error", 0.0, float(assignment.settings(c).points), assignment.settings(c).hidden,
@@ -327,9 +409,24 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
             reference = reference_namespace(assignment)
         prepared = prepare(assignment, checks, digest=code_digest(picked.cells), reference=reference)
         env = determinism.describe()
-    records, cell_runs, failures, logs = _run_worker_checks(picked.cells, prepared, assignment.config.limits,
-                                                      preload=needs_tensorflow(assignment), forkserver=forkserver,
-                                                      confinement=confinement)
+    limits = assignment.config.limits
+    ceiling = submission_ceiling(limits, n_cells=len(picked.cells), timeouts=[p.timeout_s for p in prepared])
+    deadline = started + ceiling
+    hidden = [p for p in prepared if assignment.settings(p.check).hidden]
+    hidden_ids = {p.index for p in hidden}
+    redactor = hidden_redactor(assignment, prepared)
+    records, cell_runs, failures, logs = {}, [], [], []
+    for group, is_hidden in (([p for p in prepared if p.index not in hidden_ids], False), (hidden, True)):
+        if is_hidden and not group:
+            continue
+        r, c, f, lg = _run_worker_checks(picked.cells, group, limits, preload=needs_tensorflow(assignment), forkserver=forkserver,
+                                         confinement=confinement, deadline=deadline, ceiling_s=ceiling, hidden=is_hidden,
+                                         redactor=redactor)
+        records.update(r)
+        failures += f
+        logs += lg
+        if not is_hidden:
+            cell_runs = c  # the hidden checks' worker's cell messages are never shown: its code held hidden inputs
     env["sandbox"] = confinement.mode if confinement is not None else "none"
     problems = list(picked.problems) + [c["message"] for c in cell_runs if c.get("status") != "ok" and c.get("message")]
     results = [judge(p, records.get(p.index), assignment.settings(p.check), hint=p.check.hint) for p in prepared]
@@ -342,5 +439,20 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
         parts = ([f"{checks_stopped} check(s)"] if checks_stopped else []) + ([f"{cells_stopped} cell(s)"] if cells_stopped else [])
         message = f"{' and '.join(parts)} stopped by a limit or crash ({', '.join(sorted(set(failures)))}); the other checks were graded"
     result = finish(status, message, results, problems)
+    result.flags = notebook.review_flags(nb, graded=picked.cells, source=assignment.source)
     result.worker_log = "\n".join(logs)
     return result
+
+
+def hidden_redactor(assignment: Assignment, prepared: list[Prepared]) -> redact.Redactor:
+    """Masks this submission's hidden inputs and expected values, hidden check ids and the names of
+    probes only hidden checks use, in text built from what a worker sent back."""
+    hidden = [p for p in prepared if assignment.settings(p.check).hidden]
+    public_probes = {_probe_name(c) for c in assignment.checks if not assignment.settings(c).hidden}
+    names = [p.check.id for p in hidden] + [n for n in (_probe_name(p.check) for p in hidden) if n not in public_probes]
+    return redact.redactor(values=[v for p in hidden for v in (p.inputs, p.expected)], names=names)
+
+
+def _probe_name(check: Check) -> str:
+    spec = check.probe if isinstance(check.probe, str) else getattr(check.probe, "__name__", "")
+    return spec.rpartition(":")[2]

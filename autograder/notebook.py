@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
+import re
+import stat
 from pathlib import Path
 
 MAX_NOTEBOOK_BYTES = 50 * 2**20
@@ -44,8 +47,95 @@ def _source(cell: dict) -> str:
     return src
 
 
+class NotPlainFile(NotebookError):
+    """A submission that is not a plain file inside its submission tree (a link, FIFO, device, ...)."""
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    return "not a plain file"
+
+
+def read_submission_bytes(path: Path, *, tree: Path | None = None) -> bytes:
+    """Reads a submitted file, refusing anything but a plain file inside ``tree``.
+
+    Every component from ``tree`` (default: the file's own folder) down to the file is opened
+    without following links (``O_NOFOLLOW``, one folder descriptor at a time), so nothing outside
+    the tree is ever read: a symbolic link anywhere on the way, a hard link (the file has other
+    names, possibly outside the tree), a FIFO, a device or a socket is refused, and so is a file
+    over :data:`MAX_NOTEBOOK_BYTES`. Nothing here blocks.
+
+    Raises:
+        NotPlainFile: A component is a link, FIFO, device or socket, or the file has hard links.
+        NotebookError: The file is missing, empty or too large.
+    """
+    path = Path(path)
+    tree = Path(tree) if tree is not None else path.parent
+    try:
+        rel = path.relative_to(tree).parts
+    except ValueError:
+        rel = ()
+    if not rel or ".." in rel:
+        tree, rel = path.parent, (path.name,)
+    shown = path.name
+    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        dir_fd = os.open(tree, flags | os.O_DIRECTORY)
+    except OSError:
+        raise NotebookError(f"{shown}: file not found") from None
+    try:
+        for n, part in enumerate(rel):
+            last = n == len(rel) - 1
+            where = Path(*rel[: n + 1])
+            try:
+                st = os.stat(part, dir_fd=dir_fd, follow_symlinks=False)
+            except OSError:
+                raise NotebookError(f"{shown}: file not found") from None
+            if not last and not stat.S_ISDIR(st.st_mode):
+                raise NotPlainFile(f"{shown}: refused: {where} on its path is {_kind(st.st_mode)}; submit the notebook itself")
+            if last and not stat.S_ISREG(st.st_mode):
+                raise NotPlainFile(f"{shown}: refused: {where} is {_kind(st.st_mode)}, not the notebook file itself; submit the notebook itself")
+            try:
+                fd = os.open(part, flags | os.O_NONBLOCK | (os.O_DIRECTORY if not last else 0), dir_fd=dir_fd)
+            except OSError:
+                raise NotPlainFile(f"{shown}: refused: {where} could not be opened as a plain file") from None
+            os.close(dir_fd)
+            dir_fd = fd
+        st = os.fstat(dir_fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotPlainFile(f"{shown}: refused: {path.name} is {_kind(st.st_mode)}; submit the notebook itself")
+        if st.st_nlink > 1:
+            raise NotPlainFile(f"{shown}: refused: {path.name} is a hard link ({st.st_nlink} names for one file, maybe outside the submission); submit a copy of the notebook")
+        if st.st_size == 0:
+            raise NotebookError(f"{shown}: the file is empty; save the notebook in Jupyter and submit again")
+        if st.st_size > MAX_NOTEBOOK_BYTES:
+            raise NotebookError(f"{shown}: the file is {st.st_size // 2**20} MiB; clear large outputs (Kernel > Restart & Clear Output) and submit again")
+        chunks, total = [], 0
+        while total <= MAX_NOTEBOOK_BYTES:
+            chunk = os.read(dir_fd, 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        if total > MAX_NOTEBOOK_BYTES:
+            raise NotebookError(f"{shown}: the file is over {MAX_NOTEBOOK_BYTES // 2**20} MiB; clear large outputs and submit again")
+        return b"".join(chunks)
+    finally:
+        os.close(dir_fd)
+
+
 def read(path: Path) -> dict:
-    """Reads a notebook's JSON, with errors that say what is wrong with the file.
+    """Reads one of the course's own notebooks (trusted: links are followed). Submissions are read
+    with :func:`read_submission`.
 
     Raises:
         NotebookError: Missing, empty, too large, not UTF-8, not JSON, or not a notebook.
@@ -53,22 +143,44 @@ def read(path: Path) -> dict:
     path = Path(path)
     if not path.is_file():
         raise NotebookError(f"{path.name}: file not found")
-    size = path.stat().st_size
-    if size == 0:
-        raise NotebookError(f"{path.name}: the file is empty; save the notebook in Jupyter and submit again")
-    if size > MAX_NOTEBOOK_BYTES:
-        raise NotebookError(f"{path.name}: the file is {size // 2**20} MiB; clear large outputs (Kernel > Restart & Clear Output) and submit again")
-    raw = path.read_bytes()
+    if path.stat().st_size > MAX_NOTEBOOK_BYTES:
+        raise NotebookError(f"{path.name}: the file is {path.stat().st_size // 2**20} MiB; clear large outputs (Kernel > Restart & Clear Output) and submit again")
+    return parse(path.read_bytes(), name=path.name)
+
+
+def read_submission(path: Path, *, tree: Path | None = None) -> tuple[dict, bytes]:
+    """Reads a submitted notebook as a plain file inside ``tree`` (see :func:`read_submission_bytes`).
+
+    Returns:
+        The notebook and the file's bytes (for its digest).
+
+    Raises:
+        NotebookError: Not a plain file in the tree, missing, empty, too large, not UTF-8, not JSON,
+            or not a notebook.
+    """
+    path = Path(path)
+    raw = read_submission_bytes(path, tree=tree)
+    return parse(raw, name=path.name), raw
+
+
+def parse(raw: bytes, *, name: str) -> dict:
+    """Parses a notebook's bytes (``name`` is used in messages).
+
+    Raises:
+        NotebookError: Empty, not UTF-8, not JSON, or not a notebook.
+    """
+    if not raw:
+        raise NotebookError(f"{name}: the file is empty; save the notebook in Jupyter and submit again")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise NotebookError(f"{path.name}: not UTF-8 text (bad byte at offset {err.start}); save it from Jupyter again") from None
+        raise NotebookError(f"{name}: not UTF-8 text (bad byte at offset {err.start}); save it from Jupyter again") from None
     try:
         nb = json.loads(text)
     except json.JSONDecodeError as err:
-        raise NotebookError(f"{path.name}: not valid notebook JSON (line {err.lineno}, column {err.colno}: {err.msg}); was it edited outside Jupyter?") from None
+        raise NotebookError(f"{name}: not valid notebook JSON (line {err.lineno}, column {err.colno}: {err.msg}); was it edited outside Jupyter?") from None
     if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
-        raise NotebookError(f"{path.name}: JSON without a list of cells: not a Jupyter notebook")
+        raise NotebookError(f"{name}: JSON without a list of cells: not a Jupyter notebook")
     return nb
 
 
@@ -175,3 +287,44 @@ def _locked_cell_problems(submission: dict, setup: list[Cell]) -> list[str]:
         elif any(_normalised(s) != _normalised(cell.source) for s in theirs[cell.id]):
             problems.append(f"locked cell '{cell.id}' was edited: your changes were ignored and the released version was run; undo them (or copy the cell from the released notebook)")
     return problems
+
+
+_MARKERS = ("### BEGIN SOLUTION", "### BEGIN HIDDEN TESTS", "### END SOLUTION", "### END HIDDEN TESTS")
+_MARKER_LINE = re.compile(r"^[ \t]*### (BEGIN|END) (SOLUTION|HIDDEN TESTS)[ \t]*$", re.M)
+
+
+def _squashed(source: str) -> str:
+    return "\n".join(" ".join(line.split()) for line in _MARKER_LINE.sub("", source).splitlines() if line.strip())
+
+
+def review_flags(submission: dict, *, graded: list[Cell], source: dict | None) -> list[str]:
+    """Reasons a TA should look at a submission (never a grade change): cells that carry the
+    instructor source's solution or hidden-test markers (a copy of the instructor notebook, e.g.
+    what nbgrader's ``collect`` made of a link), or graded code that is the reference verbatim
+    (marker lines dropped, whitespace normalised).
+
+    Returns:
+        ``"code: explanation"`` strings; codes are ``instructor-markers`` and ``reference-verbatim``.
+    """
+    flags = []
+    marked = []
+    for n, cell in enumerate(submission.get("cells", [])):
+        try:
+            text = _source(cell) if isinstance(cell, dict) else ""
+        except NotebookError:
+            continue
+        found = [m for m in _MARKERS if m in text]
+        if found:
+            gid = _nbgrader(cell).get("grade_id")
+            marked.append((gid if isinstance(gid, str) else f"cell-{n}", found[0]))
+    if marked:
+        names = ", ".join(f"'{g}'" for g, _ in marked[:5]) + (f" and {len(marked) - 5} more" if len(marked) > 5 else "")
+        flags.append(f"instructor-markers: cell(s) {names} carry the instructor source's '{marked[0][1]}' marker: "
+                     "a copy of the instructor notebook? review before releasing grades")
+    if source is not None:
+        ref = {c.id: _squashed(c.source) for c in code_cells(source) if c.kind == "solution"}
+        mine = {c.id: _squashed(c.source) for c in graded if c.kind == "solution"}
+        if ref and set(ref) <= set(mine) and all(mine[k] == v for k, v in ref.items()):
+            flags.append(f"reference-verbatim: the graded code of all {len(ref)} solution cell(s) is the reference solution, "
+                         "character for character (whitespace aside): review before releasing grades")
+    return flags

@@ -60,6 +60,11 @@ class SubmissionResult:
         seconds: Wall time of grading.
         graded_at: UTC timestamp.
         submission_sha256: Digest of the submitted file.
+        flags: Reasons a TA should review the submission, not a grade change: ``"code: explanation"``
+            with code ``instructor-markers`` (cells carry the instructor source's ``### BEGIN
+            SOLUTION`` or ``### BEGIN HIDDEN TESTS`` markers), ``reference-verbatim`` (the graded
+            code is the reference solution) or ``name-collision`` (another submission had the same
+            name; this one was renamed). Shown in the TA report.
         worker_log: For instructors only, never shown to students: the end of the worker's output
             when a worker crashed or was stopped (written to ``worker.log``, not ``result.json``).
     """
@@ -76,6 +81,7 @@ class SubmissionResult:
     seconds: float = 0.0
     graded_at: str = ""
     submission_sha256: str = ""
+    flags: list[str] = dataclasses.field(default_factory=list)
     worker_log: str = dataclasses.field(default="", repr=False)
 
 

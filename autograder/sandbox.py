@@ -4,6 +4,13 @@ The worker runs in its own session with a scrubbed environment and a private wor
 Limits: wall time (a deadline per cell and per check, enforced here), memory (resident set of the
 whole session, polled here, because ``RLIMIT_AS`` breaks TensorFlow), CPU time, open files, file
 size and output (only the first bytes of stdout/stderr are kept, never parsed for verdicts).
+
+Every limit is kept on the grader's own clock: each phase (startup, a cell, a check) has a budget
+that restarts only when the worker's progress note names a later phase, and the worker as a whole
+has a hard ceiling (the sum of its phases' budgets, or the submission's deadline, if sooner).
+Nothing the worker writes can block the grader: its files are read through a directory
+descriptor opened before it started, without following links or blocking, as regular files
+under a size cap (:func:`read_worker_file`); anything else counts as no result.
 """
 
 from __future__ import annotations
@@ -57,7 +64,8 @@ class WorkerRun:
         records: Probe records by check index (plain data, validated).
         cells: Cell records (plain data), or None if the worker died before finishing the cells.
         ended: ``exited``, ``timeout``, ``memory`` or ``crashed``.
-        last_phase: The worker's last progress note, e.g. ``check 3`` or ``cell sigmoid``.
+        last_phase: The last phase the grader accepted from the worker's progress notes, e.g.
+            ``check 3`` or ``cell sigmoid`` (always one of :meth:`Phases.names`).
         returncode: The worker's exit status (informative only, never a verdict).
         output: The first bytes of the worker's stdout and stderr.
         elapsed_s: Wall time.
@@ -70,6 +78,75 @@ class WorkerRun:
     returncode: int | None
     output: str
     elapsed_s: float
+
+
+RESULT_MAX_BYTES = 64 * 2**20  # a check's or the cells' record; bigger is "no valid result"
+PROGRESS_MAX_BYTES = 256
+GRACE_S = 5.0  # beyond a phase's own limit: the worker's alarm fires first, this is the grader's backstop
+
+
+def read_worker_file(name: str, *, dir_fd: int, cap: int) -> bytes | None:
+    """Reads a file the worker wrote, never blocking and never following a link.
+
+    The file is opened relative to a directory descriptor the grader opened before the worker
+    started (so a renamed or replaced folder changes nothing), with ``O_NOFOLLOW | O_NONBLOCK``;
+    it must be a regular file with one link and at most ``cap`` bytes, read with that bound.
+
+    Returns:
+        The bytes, or None for anything else (missing, a link, a FIFO, a device, a folder, too big).
+    """
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY, dir_fd=dir_fd)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_nlink != 1 or st.st_size > cap:
+            return None
+        chunks, total = [], 0
+        while total <= cap:
+            chunk = os.read(fd, min(1 << 20, cap + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        return None if total > cap else b"".join(chunks)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+@dataclasses.dataclass(frozen=True)
+class Phases:
+    """The worker's phases in the only order the grader accepts: start, each cell, each check, done.
+
+    The worker names its phase in ``progress`` (``cell <id>``, ``check <n>``, ``done``); the grader
+    moves on (and restarts the phase's clock) only when the note names a *later* phase than the
+    current one, so rewriting the file, or writing garbage, never buys time.
+    """
+
+    cell_ids: tuple[str, ...]
+    check_timeouts: tuple[float, ...]
+
+    def names(self) -> list[str]:
+        """Every phase's note, in order."""
+        return (["start"] + [f"cell {c}" for c in self.cell_ids] + [f"check {n}" for n in range(len(self.check_timeouts))]
+                + ["done"])
+
+    def budget(self, phase: str, limits: "Limits") -> float:
+        """The grader's wall-time limit for one phase."""
+        if phase == "start":
+            return limits.startup_s
+        if phase.startswith("cell "):
+            return 2 * limits.cell_timeout_s + GRACE_S  # a failing cell is re-run with definitions only
+        if phase.startswith("check "):
+            return self.check_timeouts[int(phase[6:])] + GRACE_S
+        return GRACE_S  # done: writing the last file and exiting
+
+    def ceiling(self, limits: "Limits") -> float:
+        """The most one worker may take, whatever it writes: the sum of every phase's budget."""
+        return sum(self.budget(p, limits) for p in self.names())
 
 
 def _session_rss_kb(sid: int) -> int:
@@ -198,12 +275,15 @@ class _Output:
         while chunk := pipe.read(65536):
             self.keep(chunk)
 
-    def drain_fifo(self, path: Path) -> None:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    def drain_fd(self, fd: int) -> None:
+        """Reads a non-blocking descriptor (the worker's output FIFO) until told to stop; closes it."""
         try:
             while True:
                 ready, _, _ = select.select([fd], [], [], 0.1)
-                chunk = os.read(fd, 65536) if ready else b""
+                try:
+                    chunk = os.read(fd, 65536) if ready else b""
+                except BlockingIOError:
+                    chunk = b""
                 if chunk:
                     self.keep(chunk)
                 elif self.stop.is_set():
@@ -224,7 +304,8 @@ def _alive(pid: int, proc) -> bool:
         return False
 
 
-def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, forkserver=None, confinement=None) -> WorkerRun:
+def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, forkserver=None, confinement=None,
+               deadline: float | None = None) -> WorkerRun:
     """Runs one worker on ``request`` and collects what it wrote.
 
     Args:
@@ -236,6 +317,8 @@ def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, fo
             None to start a new interpreter.
         confinement: An :class:`autograder.isolation.Confinement` (own user, private mounts, no
             network), or None to run as the grader's user.
+        deadline: A ``time.monotonic()`` instant the worker is stopped at in any case (the
+            submission's ceiling); the worker's own ceiling (every phase's budget) applies too.
 
     Returns:
         The records written before the worker ended, however it ended.
@@ -246,11 +329,15 @@ def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, fo
     workdir.mkdir()
     req_path = base / "request.npz"
     plaindata.write_atomic(req_path, plaindata.dumps({**request, "workdir": str(workdir)}))
+    phases = Phases(tuple(c["id"] for c in request["cells"]),
+                    tuple(float(c.get("timeout_s", limits.check_timeout_s)) for c in request["checks"]))
     uid = confinement.pool.acquire() if confinement is not None and confinement.pool is not None else None
+    out_fd = os.open(outdir, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
     try:
-        return _run(base, req_path, outdir, workdir, limits, n_checks, forkserver,
-                    confinement.plan_for(uid) if confinement is not None else None)
+        return _run(base, req_path, outdir, out_fd, workdir, limits, phases, forkserver,
+                    confinement.plan_for(uid) if confinement is not None else None, deadline)
     finally:
+        os.close(out_fd)
         if uid is not None:
             _kill_user(uid)
             remove_user_files(uid)
@@ -258,20 +345,26 @@ def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, fo
         shutil.rmtree(base, ignore_errors=True)
 
 
-def _run(base, req_path, outdir, workdir, limits, n_checks, forkserver, plan) -> WorkerRun:
+def _run(base, req_path, outdir, out_fd, workdir, limits, phases: Phases, forkserver, plan, deadline) -> WorkerRun:
     if plan is not None and plan.uid is not None:
         for p in (base, req_path, outdir, workdir):
             os.chown(p, plan.uid, plan.uid)
         os.chmod(base, 0o700)
     output = _Output(limits.output_kb * 1024)
     start = time.monotonic()
+    hard_stop = start + phases.ceiling(limits)
+    if deadline is not None:
+        hard_stop = min(hard_stop, deadline)
+    order = {name: n for n, name in enumerate(phases.names())}
     proc, pid = None, None
     if forkserver is not None:
         fifo = base / "output"
-        os.mkfifo(fifo)
+        os.mkfifo(fifo, 0o600)
         if plan is not None and plan.uid is not None:
             os.chown(fifo, plan.uid, plan.uid)
-        reader = threading.Thread(target=output.drain_fifo, args=(fifo,), daemon=True)
+        # opened here, before the worker exists: a FIFO opened for reading without blocking needs no writer
+        fifo_fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+        reader = threading.Thread(target=output.drain_fd, args=(fifo_fd,), daemon=True)
         reader.start()
         pid = forkserver.fork({"request": str(req_path), "outdir": str(outdir), "workdir": str(workdir),
                                "fifo": str(fifo), "limits": dataclasses.asdict(limits),
@@ -288,24 +381,21 @@ def _run(base, req_path, outdir, workdir, limits, n_checks, forkserver, plan) ->
         reader = threading.Thread(target=output.drain_pipe, args=(proc.stdout,), daemon=True)
         reader.start()
     ended, phase, phase_since = "exited", "start", start
-    grace = 5.0
     last_mem = 0.0
+
+    def note() -> str:
+        """The phase the progress file names, if it is a later one than the current phase."""
+        raw = read_worker_file("progress", dir_fd=out_fd, cap=PROGRESS_MAX_BYTES)
+        text = raw.decode("utf-8", "replace") if raw is not None else ""
+        return text if order.get(text, -1) > order[phase] else phase
+
     while _alive(pid, proc):
         time.sleep(0.05)
         now = time.monotonic()
-        try:
-            current = (outdir / "progress").read_text()
-        except OSError:
-            current = phase
+        current = note()
         if current != phase:
             phase, phase_since = current, now
-        if phase == "start":
-            budget = limits.startup_s
-        elif phase.startswith("cell"):
-            budget = 2 * limits.cell_timeout_s + grace  # a failing cell may be re-run with definitions only
-        else:
-            budget = limits.check_timeout_s + grace
-        if now - phase_since > budget:
+        if now - phase_since > phases.budget(phase, limits) or now > hard_stop:
             ended = "timeout"
             break
         if now - last_mem > 0.2:
@@ -318,24 +408,23 @@ def _run(base, req_path, outdir, workdir, limits, n_checks, forkserver, plan) ->
         proc.wait()
     output.stop.set()
     reader.join(timeout=2)
-    try:
-        phase = (outdir / "progress").read_text()
-    except OSError:
-        pass
+    phase = note()
     if ended == "exited" and phase != "done":
         ended = "crashed"
     records = {}
-    for i in range(n_checks):
-        path = outdir / f"check-{i}.npz"
-        if path.exists():
-            try:
-                records[i] = plaindata.loads(path.read_bytes())
-            except plaindata.PlainDataError as err:
-                records[i] = {"status": "unplain", "message": f"the result could not be read ({err})"}
-    cells_rec = None
-    if (outdir / "cells.npz").exists():
+    for i in range(len(phases.check_timeouts)):
+        data = read_worker_file(f"check-{i}.npz", dir_fd=out_fd, cap=RESULT_MAX_BYTES)
+        if data is None:
+            continue
         try:
-            cells_rec = plaindata.loads((outdir / "cells.npz").read_bytes())
+            records[i] = plaindata.loads(data)
+        except plaindata.PlainDataError as err:
+            records[i] = {"status": "unplain", "message": f"the result could not be read ({err})"}
+    cells_rec = None
+    data = read_worker_file("cells.npz", dir_fd=out_fd, cap=RESULT_MAX_BYTES)
+    if data is not None:
+        try:
+            cells_rec = plaindata.loads(data)
         except plaindata.PlainDataError:
             cells_rec = None
     returncode = proc.returncode if proc is not None else None

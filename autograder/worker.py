@@ -2,9 +2,10 @@
 
 Started by :mod:`autograder.sandbox` as ``python -I -m autograder.worker REQUEST OUTDIR`` in its own
 session, with a scrubbed environment, a private working directory and resource limits. It never
-sees expected values; it writes one plain-data file per probe (``OUTDIR/check-N.npz``) as each
-finishes, and a ``progress`` file naming what it is doing, so the grader can tell which check a
-crash or timeout belongs to.
+sees expected values; it reads its request and deletes the file before any student code runs; it
+writes one plain-data file per probe (``OUTDIR/check-N.npz``) as each finishes, and a ``progress``
+file naming what it is doing, so the grader can tell which check a crash or timeout belongs to.
+Nothing it writes is trusted: the grader reads it as untrusted data (:mod:`autograder.sandbox`).
 """
 
 from __future__ import annotations
@@ -79,7 +80,9 @@ def run_check(check: dict, namespace: dict) -> dict:
     except NotImplementedError:
         return {"status": "not-implemented", "message": f"{target} is not implemented yet (it raises NotImplementedError)"}
     except BaseException as err:
-        return {"status": "raised", "message": f"{target} raised {cells.student_error(err)}"}
+        exc, cell, line = cells.error_origin(err)
+        return {"status": "raised", "message": f"{target} raised {cells.student_error(err)}",
+                "exception": exc, "cell": cell, "line": line}
     kind = type_name(value)
     try:
         plain = _to_plain(value)
@@ -98,7 +101,14 @@ def _progress(outdir: Path, text: str) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: ``python -m autograder.worker REQUEST OUTDIR``."""
     argv = sys.argv[1:] if argv is None else argv
-    request = plaindata.loads(Path(argv[0]).read_bytes())
+    request_path = Path(argv[0])
+    raw = request_path.read_bytes()
+    try:  # gone before any student code runs: a cell or probe cannot read other checks' inputs from it
+        request_path.unlink()
+    except OSError:
+        pass
+    request = plaindata.loads(raw)
+    del raw
     outdir = Path(argv[1])
     os.chdir(request.get("workdir", os.getcwd()))
     if request.get("preload_tensorflow"):
