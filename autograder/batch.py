@@ -6,6 +6,7 @@ import concurrent.futures
 import contextlib
 import dataclasses
 import hashlib
+import os
 import sys
 import tempfile
 import threading
@@ -14,33 +15,153 @@ from pathlib import Path
 
 from autograder import assignment as assignment_mod
 from autograder import config as config_mod
-from autograder import engine, examples, isolation, results, sandbox
+from autograder import engine, examples, isolation, notebook, results, sandbox
 from autograder.forkserver import ForkServer
 from autograder.results import CheckResult, SubmissionResult
 
 
 def submission_name(path: Path, assignment: str) -> str:
-    """A submission's name: the file's stem, or the student folder in nbgrader's tree."""
-    path = Path(path)
-    if path.stem != assignment:
-        return path.stem
-    for parent in path.resolve().parents:
-        if parent.name != assignment:
-            return parent.name
+    """A submission's name: the student folder in nbgrader's ``submitted/<student>/<assignment>/``
+    tree (whatever the notebook is called), else the file's stem. Never resolves links."""
+    path = Path(os.path.abspath(path))
+    parents = list(path.parents)
+    for n, parent in enumerate(parents[:-1]):
+        if parent.name == assignment and parents[n + 1].name:
+            return parents[n + 1].name
     return path.stem
 
 
+@dataclasses.dataclass(frozen=True)
+class Submission:
+    """One notebook to grade.
+
+    Attributes:
+        path: The notebook (not resolved: it may be a link, which grading refuses).
+        name: The student id or file stem its result is written under.
+        tree: The submission tree it must lie in as a plain file (the folder given on the command
+            line, or the notebook's own folder when it was given directly).
+        problems: What the student should know about their folder (extra notebooks not graded).
+        flags: Review flags set before grading (``name-collision``).
+    """
+
+    path: Path
+    name: str
+    tree: Path
+    problems: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+
+
+@dataclasses.dataclass(frozen=True)
+class Collected:
+    """What :func:`collect` found: submissions, paths that do not exist, and notes for the grader."""
+
+    submissions: list[Submission]
+    missing: list[str]
+    notes: list[str]
+
+
+def _walk_notebooks(top: Path) -> tuple[list[Path], list[str]]:
+    """Every ``*.ipynb`` entry under ``top`` (files, links, FIFOs alike: grading refuses what is not a
+    plain file), without following linked folders; the linked folders are reported."""
+    found, notes = [], []
+    for folder, dirs, files in os.walk(top, followlinks=False):
+        here = Path(folder)
+        dirs[:] = sorted(d for d in dirs if d != ".ipynb_checkpoints")
+        for d in list(dirs):
+            if os.path.islink(here / d):
+                dirs.remove(d)
+                notes.append(f"{here / d}: a symbolic link to a folder, not followed")
+                if d.endswith(".ipynb"):
+                    found.append(here / d)
+        found.extend(here / f for f in files if f.endswith(".ipynb"))
+    return sorted(found), notes
+
+
+def collect(paths: list[str | Path], *, assignment: str) -> Collected:
+    """The submissions in ``paths``: notebooks given directly, or found in given folders.
+
+    In nbgrader's tree (a notebook under ``<student>/<assignment>/``) the student folder names
+    the submission and only one notebook per student is graded: ``<assignment>.ipynb`` if there,
+    else the only one (or the first in name order); the others are named in that student's
+    problems. A file inside one student's folder never speaks for another. Elsewhere (a flat list
+    or folder) the file's stem names it. Names that collide are all graded: the first in the order
+    given keeps the name, each other gets ``<name>-<6 hex digits of its path>`` and a
+    ``name-collision`` flag. Folder links are not followed. A path that does not exist is listed
+    in ``missing`` and the others are still collected.
+    """
+    notes: list[str] = []
+    missing: list[str] = []
+    found: list[tuple[Path, Path]] = []  # (notebook, tree)
+    for p in map(Path, paths):
+        if not os.path.lexists(p):
+            missing.append(f"{p}: no such file or folder")
+        elif p.is_dir() and not p.is_symlink():
+            nbs, more = _walk_notebooks(p)
+            notes += more
+            found.extend((nb, p) for nb in nbs)
+        else:
+            found.append((p, p.parent))
+    groups: dict[tuple[str, bool], list[tuple[Path, Path]]] = {}
+    for nb, tree in found:
+        student = _student(nb, tree, assignment)
+        key = (student, True) if student is not None else (str(nb), False)
+        groups.setdefault(key, []).append((nb, tree))
+    picked: list[tuple[Path, Path, str, tuple[str, ...]]] = []
+    for (who, nbgrader_layout), members in groups.items():
+        if not nbgrader_layout:
+            nb, tree = members[0]
+            picked.append((nb, tree, nb.stem, ()))
+            continue
+        members = sorted(set(members))
+        named = [m for m in members if m[0].name == f"{assignment}.ipynb" and m[0].parent.name == assignment]
+        chosen = named[0] if named else members[0]
+        extras = [m[0] for m in members if m != chosen]
+        problems = ()
+        if extras:
+            listed = ", ".join(str(m.relative_to(chosen[0].parent)) if m.is_relative_to(chosen[0].parent) else m.name for m in extras)
+            problems = (f"only {chosen[0].name} was graded; other notebooks in your submission were not: {listed}"
+                        + ("" if named else f" (name your notebook {assignment}.ipynb)"),)
+        picked.append((chosen[0], chosen[1], who, problems))
+    taken: dict[str, Path] = {}
+    out = []
+    for nb, tree, name, problems in picked:
+        flags: tuple[str, ...] = ()
+        if name in taken:
+            first = taken[name]
+            new = f"{name}-{hashlib.sha256(os.path.abspath(nb).encode()).hexdigest()[:6]}"
+            while new in taken:
+                new += "x"
+            flags = (f"name-collision: {nb} and {first} are both named {name!r}; this one was graded as {new!r}",)
+            notes.append(f"{nb}: named {name!r} like {first}; graded as {new!r}")
+            name = new
+        taken[name] = nb
+        out.append(Submission(nb, name, tree, problems, flags))
+    return Collected(out, missing, notes)
+
+
+def _student(nb: Path, tree: Path, assignment: str) -> str | None:
+    """The student of a notebook in nbgrader's layout (``<student>/<assignment>/...``), or None.
+    Only folders at or below the given path's parent count, so a deeper folder named like the
+    assignment inside one student's folder cannot name another student."""
+    parts = Path(os.path.abspath(nb)).parts
+    base = len(Path(os.path.abspath(tree)).parts) - 1  # the tree itself may be <student>/<assignment>
+    for n in range(max(base, 1), len(parts) - 1):
+        if parts[n] == assignment:
+            return parts[n - 1]
+    return None
+
+
 def expand(paths: list[str | Path]) -> list[Path]:
-    """Notebooks given directly, or found (recursively) in given folders, in sorted order.
+    """Notebooks given directly, or found (recursively, not following folder links) in given folders.
 
     Raises:
         FileNotFoundError: A path does not exist.
     """
     out = []
     for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*.ipynb") if ".ipynb_checkpoints" not in q.parts))
-        elif p.exists():
+        if p.is_dir() and not p.is_symlink():
+            out.extend(_walk_notebooks(p)[0])
+        elif os.path.lexists(p):
             out.append(p)
         else:
             raise FileNotFoundError(f"{p}: no such file or folder")
@@ -68,16 +189,18 @@ def _previous(path: Path) -> SubmissionResult | None:
         return None
 
 
-def select(paths: list[Path], names: list[str], *, assignment: str, out: Path, resume: bool, only_failed: bool):
+def select(paths: list[Path], names: list[str], *, assignment: str, out: Path, resume: bool, only_failed: bool,
+           trees: list[Path] | None = None):
     """The submissions still to grade: all, or (resume) those without a result for their current
     file, or (only_failed) those whose result ended in error, timeout, memory, crash or invalid."""
     todo = []
-    for path, name in zip(paths, names):
+    for n, (path, name) in enumerate(zip(paths, names)):
         prev = _previous(result_path(out, name, assignment)) if (resume or only_failed) else None
         if prev is not None:
             try:
-                same_file = prev.submission_sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
-            except OSError:
+                raw = notebook.read_submission_bytes(path, tree=trees[n] if trees else None)
+                same_file = prev.submission_sha256 == hashlib.sha256(raw).hexdigest()
+            except notebook.NotebookError:
                 same_file = False
             failed = prev.status != "ok" or any(c.category in ("timeout", "memory", "crashed") for c in prev.checks)
             if only_failed and not failed and same_file:
@@ -121,31 +244,50 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
         The results graded in this run, in submission order.
     """
     loaded = assignment_mod.load(assignment, root=root)
-    paths = expand(submissions)
-    names = [submission_name(p, assignment) for p in paths]
-    dup = sorted({n for n in names if names.count(n) > 1})
-    if dup:
-        raise config_mod.ConfigError(f"two submissions are both named {dup[0]!r}; rename one")
+    found = collect(submissions, assignment=assignment)
+    for note in found.missing + found.notes:
+        print(f"autograder: {note}", file=sys.stderr)
+    if found.missing and not found.submissions:
+        raise FileNotFoundError("; ".join(found.missing))
+    paths = [s.path for s in found.submissions]
+    names = [s.name for s in found.submissions]
+    by_name = {s.name: s for s in found.submissions}
     for stale in Path(out).glob(f"*/{assignment}/.*.tmp") if Path(out).is_dir() else []:
         stale.unlink(missing_ok=True)  # half-written by a grader that was killed
-    todo = select(paths, names, assignment=assignment, out=Path(out), resume=resume, only_failed=only_failed)
+    todo = select(paths, names, assignment=assignment, out=Path(out), resume=resume, only_failed=only_failed,
+                  trees=[s.tree for s in found.submissions])
+
+    def annotated(result: SubmissionResult) -> SubmissionResult:
+        sub = by_name.get(result.submission)
+        if sub is not None:
+            result.problems = list(sub.problems) + list(result.problems)
+            result.flags = list(sub.flags) + list(result.flags)
+        return result
+
     if scheduler:
         from autograder import cluster
 
         done_remote: dict[str, SubmissionResult] = {}
 
         def record(result: SubmissionResult) -> None:
+            result = annotated(result)
             _write(result, out, assignment, fmt)
             done_remote[result.submission] = result
             if progress is not None:
                 progress(len(done_remote), len(todo), result)
 
-        cluster.grade_on_cluster(todo, scheduler=scheduler, root=Path(root), assignment=assignment, on_result=record)
+        sendable = []
+        for path, name in todo:  # read here, as plain files only: what is refused is graded (invalid) here
+            try:
+                sendable.append((notebook.read_submission_bytes(path, tree=by_name[name].tree), name))
+            except notebook.NotebookError:
+                record(engine.grade(path, assignment=loaded, name=name, tree=by_name[name].tree))
+        cluster.grade_on_cluster(sendable, scheduler=scheduler, root=Path(root), assignment=assignment, on_result=record)
         return [done_remote[name] for _, name in todo]
     confinement = None
     if isolate:
         hide = isolation.hidden_paths(root=Path(root), keep=isolation.needed_paths(),
-                                      extra=[Path(out), Path.home(), *{p.resolve().parent for p in paths}])
+                                      extra=[Path(out), Path.home(), *{Path(os.path.abspath(p)).parent for p in paths}, *{p.resolve().parent for p in paths}])
         confinement = isolation.confinement(hide=hide, jobs=jobs)
         if confinement.reason:
             print(f"autograder: workers confined as '{confinement.mode}': {confinement.reason}", file=sys.stderr)
@@ -157,9 +299,10 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
     def one(path: Path, name: str, server) -> SubmissionResult:
         try:
             result = engine.grade(path, assignment=loaded, name=name, reference=reference, forkserver=server, lock=lock,
-                                  confinement=confinement)
+                                  confinement=confinement, tree=by_name[name].tree)
         except Exception as err:  # an engine bug must not take the batch down
             result = _engine_failure(path, name, loaded, err)
+        result = annotated(result)
         _write(result, out, assignment, fmt)
         return result
 

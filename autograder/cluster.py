@@ -48,13 +48,15 @@ def grade_task(notebook_bytes: bytes, name: str, *, root: str, assignment: str) 
     return data
 
 
-def grade_on_cluster(todo: list[tuple[Path, str]], *, scheduler: str, root: Path, assignment: str, on_result) -> None:
-    """Sends each (path, name) to the cluster at ``scheduler``; calls ``on_result(result)`` as each finishes."""
+def grade_on_cluster(todo: list[tuple[bytes, str]], *, scheduler: str, root: Path, assignment: str, on_result) -> None:
+    """Sends each (notebook bytes, name) to the cluster at ``scheduler``; calls ``on_result(result)``
+    once per submission as each finishes. A task whose Dask worker dies is run again on another
+    worker by the scheduler; it is reported once, when it finishes."""
     from distributed import Client, as_completed
 
     with Client(scheduler) as client:
-        futures = [client.submit(grade_task, path.read_bytes(), name, root=str(Path(root).resolve()), assignment=assignment,
-                                 key=f"grade-{assignment}-{name}", pure=False) for path, name in todo]
+        futures = [client.submit(grade_task, data, name, root=str(Path(root).resolve()), assignment=assignment,
+                                 key=f"grade-{assignment}-{name}", pure=False) for data, name in todo]
         for future in as_completed(futures):
             data = future.result()
             log = data.pop("worker_log", "")

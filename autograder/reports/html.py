@@ -65,6 +65,7 @@ table.checks col.c-res { width: 9%; }
 table.checks col.c-pts { width: 8%; }
 .note { margin: 4px 0; color: #7a4a00; }
 ul.problems { margin: 4px 0 8px; color: #7a4a00; }
+div.flags { margin: 4px 0 8px; padding: 4px 8px; border-left: 4px solid #b00020; background: #fdecee; }
 .back { font-size: 13px; }
 svg text { font-family: system-ui, "DejaVu Sans", sans-serif; }
 """
@@ -215,7 +216,8 @@ def _submission_list(results: list[SubmissionResult], ids: list[str]) -> str:
             '<th class="num">not passed</th></tr></thead><tbody>']
     for r, anchor in zip(results, ids):
         missed = sum(c.status != "passed" for c in r.checks)
-        rows.append(f'<tr><td><a href="#{anchor}">{_e(r.submission)}</a></td>'
+        review = "".join(f' <span class="badge s-invalid" title="{_e(f)}">review: {_e(f.partition(":")[0])}</span>' for f in r.flags)
+        rows.append(f'<tr><td><a href="#{anchor}">{_e(r.submission)}</a>{review}</td>'
                     f'<td class="num">{_pts(r.score)} / {_pts(r.max_score)}</td>'
                     f'<td><span class="badge s-{_e(r.status)}">{_e(r.status)}</span></td>'
                     f'<td class="num">{missed} of {len(r.checks)}</td></tr>')
@@ -253,6 +255,8 @@ def _submission_section(r: SubmissionResult, anchor: str, hidden_ids: set[str]) 
         parts.append(f'<p class="note">{_e(r.message)}</p>')
     if r.problems:
         parts.append('<ul class="problems">' + "".join(f"<li>{_e(p)}</li>" for p in r.problems) + "</ul>")
+    if r.flags:
+        parts.append('<div class="flags"><strong>Review:</strong><ul>' + "".join(f"<li>{_e(f)}</li>" for f in r.flags) + "</ul></div>")
     if r.checks:
         parts.append('<table class="checks"><colgroup><col class="c-id"><col class="c-vis"><col class="c-res">'
                      '<col class="c-pts"><col></colgroup><thead><tr><th>check</th><th>visibility</th><th>result</th>'
