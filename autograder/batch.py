@@ -60,9 +60,11 @@ class Collected:
     notes: list[str]
 
 
-def _walk_notebooks(top: Path) -> tuple[list[Path], list[str]]:
+def _walk_notebooks(top: Path, assignment: str = "") -> tuple[list[Path], list[str]]:
     """Every ``*.ipynb`` entry under ``top`` (files, links, FIFOs alike: grading refuses what is not a
-    plain file), without following linked folders; the linked folders are reported."""
+    plain file), without following linked folders. A linked folder is reported and stands for the
+    notebook nbgrader would expect in it (``<link>/<assignment>.ipynb`` or
+    ``<link>/<assignment>/<assignment>.ipynb``), so its student gets an ``invalid`` result naming it."""
     found, notes = [], []
     for folder, dirs, files in os.walk(top, followlinks=False):
         here = Path(folder)
@@ -73,6 +75,9 @@ def _walk_notebooks(top: Path) -> tuple[list[Path], list[str]]:
                 notes.append(f"{here / d}: a symbolic link to a folder, not followed")
                 if d.endswith(".ipynb"):
                     found.append(here / d)
+                elif assignment:
+                    inner = here / d if d == assignment else here / d / assignment
+                    found.append(inner / f"{assignment}.ipynb")
         found.extend(here / f for f in files if f.endswith(".ipynb"))
     return sorted(found), notes
 
@@ -96,7 +101,7 @@ def collect(paths: list[str | Path], *, assignment: str) -> Collected:
         if not os.path.lexists(p):
             missing.append(f"{p}: no such file or folder")
         elif p.is_dir() and not p.is_symlink():
-            nbs, more = _walk_notebooks(p)
+            nbs, more = _walk_notebooks(p, assignment)
             notes += more
             found.extend((nb, p) for nb in nbs)
         else:

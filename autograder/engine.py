@@ -208,7 +208,7 @@ def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limi
     records: dict[int, dict] = {}
     cell_runs: list | None = None
     definitions_only: list[str] = []
-    failures: list[str] = []
+    failures: list[tuple[str, str]] = []  # (how the worker ended, its phase)
     logs: list[str] = []
     retried: set[int] = set()
     pending = list(prepared)
@@ -216,7 +216,7 @@ def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limi
     while pending or first:
         first = False
         if deadline is not None and time.monotonic() >= deadline:
-            failures.append("timeout")
+            failures.append(("timeout", "ceiling"))
             for p in pending:
                 records.setdefault(p.index, {"status": "timeout", "message": f"not run: the submission reached its time ceiling of {ceiling_s:.0f} s"})
             break
@@ -237,7 +237,7 @@ def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limi
             cell_runs = _cells_from_worker(run.cells, code, redactor)
         if run.ended == "exited":
             break
-        failures.append(run.ended)
+        failures.append((run.ended, run.last_phase))
         phase = run.last_phase
         if phase.startswith("cell "):
             cell_id = phase[5:]
@@ -263,7 +263,7 @@ def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limi
             continue
         logs.append(f"--- worker {run.ended} in phase {phase} ---\n{run.output[-4000:]}")
         for p in pending:
-            records.setdefault(p.index, {"status": run.ended, "message": f"the worker {run.ended} before running {p.check.target}"})
+            records.setdefault(p.index, {"status": run.ended, "message": f"no result came back for {p.check.target} (the worker {run.ended} in phase '{phase}')"})
         break
     cell_runs = list(cell_runs or [])
     for cell_id in definitions_only:
@@ -431,13 +431,14 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
     problems = list(picked.problems) + [c["message"] for c in cell_runs if c.get("status") != "ok" and c.get("message")]
     results = [judge(p, records.get(p.index), assignment.settings(p.check), hint=p.check.hint) for p in prepared]
     results = apply_requirements(results, [p.check for p in prepared])
-    status = failures[0] if failures else "ok"
+    status = failures[0][0] if failures else "ok"
     message = ""
     if failures:
-        cells_stopped = sum(1 for c in cell_runs if c.get("status") == "definitions-only" and "could not run to its end" in c.get("message", ""))
-        checks_stopped = len(failures) - cells_stopped
+        cells_stopped = len({where for _, where in failures if where.startswith("cell ")})
+        checks_stopped = sum(1 for _, where in failures if not where.startswith("cell "))
         parts = ([f"{checks_stopped} check(s)"] if checks_stopped else []) + ([f"{cells_stopped} cell(s)"] if cells_stopped else [])
-        message = f"{' and '.join(parts)} stopped by a limit or crash ({', '.join(sorted(set(failures)))}); the other checks were graded"
+        message = (f"{' and '.join(parts)} stopped by a limit or crash ({', '.join(sorted({e for e, _ in failures}))}); "
+                   "the other checks were graded")
     result = finish(status, message, results, problems)
     result.flags = notebook.review_flags(nb, graded=picked.cells, source=assignment.source)
     result.worker_log = "\n".join(logs)

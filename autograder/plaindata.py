@@ -13,6 +13,7 @@ import io
 import json
 import math
 import os
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -95,7 +96,15 @@ def dumps(value) -> bytes:
 
 
 def loads(data: bytes):
-    """Decodes and validates bytes written by :func:`dumps`; never unpickles."""
+    """Decodes and validates bytes written by :func:`dumps`; never unpickles, never inflates
+    (every member must be stored uncompressed, as :func:`dumps` writes them: no zip bomb)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            members = z.infolist()
+    except Exception as err:
+        raise PlainDataError(f"unreadable data ({type(err).__name__})") from None
+    if any(m.compress_type != zipfile.ZIP_STORED for m in members) or sum(m.file_size for m in members) > len(data):
+        raise PlainDataError("compressed or inconsistent data (not written by the worker)")
     try:
         with np.load(io.BytesIO(data), allow_pickle=False) as npz:
             arrays = {k: npz[k] for k in npz.files}

@@ -49,7 +49,9 @@ def test_hidden_exception_text_is_not_shown(toy, toy_course):
     out = by_id(engine.grade(toy_submission(toy_course / "subs", "eve", double=leak), assignment=toy))
     assert "ValueError" in out["double.values"].message  # public: the student's own error, with their line
     assert "line 2 of cell 'double'" in out["double.values"].message
-    assert out["double.hidden"].message.startswith("double raised an exception on a hidden input")
+    # hidden: the type and the student's own source line, from the submitted code; nothing the exception said
+    assert out["double.hidden"].message.startswith(
+        "double raised ValueError (line 2 of cell 'double': raise ValueError(repr(x.tolist()))) on a hidden input")
 
 
 def test_setup_cells_come_from_the_release_not_the_submission(toy, toy_course):

@@ -72,3 +72,17 @@ def test_source_lists_are_joined(tmp_path):
     path = tmp_path / "n.ipynb"
     path.write_text(json.dumps(nb))
     assert notebook.code_cells(notebook.read(path))[0].source == "a = 1\nb = 2\n"
+
+
+def test_review_flags_for_instructor_markers_and_the_reference_verbatim():
+    from toycourse import TOY_SOLUTIONS, toy_notebook
+
+    source = toy_notebook(TOY_SOLUTIONS)
+    copied = notebook.review_flags(source, graded=notebook.code_cells(source), source=source)
+    assert [f.split(":")[0] for f in copied] == ["instructor-markers", "reference-verbatim"]
+    stripped = {k: v.replace("    ### BEGIN SOLUTION\n", "").replace("    ### END SOLUTION\n", "").replace("return", "return  ")
+                for k, v in TOY_SOLUTIONS.items()}
+    nb = toy_notebook(stripped)
+    assert [f.split(":")[0] for f in notebook.review_flags(nb, graded=notebook.code_cells(nb), source=source)] == ["reference-verbatim"]
+    own = toy_notebook({**stripped, "double": "def double(x):\n    return x + x\n"})
+    assert notebook.review_flags(own, graded=notebook.code_cells(own), source=source) == []
