@@ -21,14 +21,10 @@ from autograder.results import CheckResult, SubmissionResult
 
 
 def submission_name(path: Path, assignment: str) -> str:
-    """A submission's name: the student folder in nbgrader's ``submitted/<student>/<assignment>/``
-    tree (whatever the notebook is called), else the file's stem. Never resolves links."""
-    path = Path(os.path.abspath(path))
-    parents = list(path.parents)
-    for n, parent in enumerate(parents[:-1]):
-        if parent.name == assignment and parents[n + 1].name:
-            return parents[n + 1].name
-    return path.stem
+    """A notebook's name when given directly: its student in nbgrader's tree (see :func:`_student`),
+    else the file's stem. Never resolves links."""
+    path = Path(path)
+    return _student(path, path.parent, assignment, direct=True) or path.stem
 
 
 @dataclasses.dataclass(frozen=True)
@@ -85,7 +81,8 @@ def _walk_notebooks(top: Path, assignment: str = "") -> tuple[list[Path], list[s
 def collect(paths: list[str | Path], *, assignment: str) -> Collected:
     """The submissions in ``paths``: notebooks given directly, or found in given folders.
 
-    In nbgrader's tree (a notebook under ``<student>/<assignment>/``) the student folder names
+    In nbgrader's tree (a notebook under ``submitted/<student>/<assignment>/``, or under
+    ``<student>/<assignment>/`` inside a given folder; see :func:`_student`) the student folder names
     the submission and only one notebook per student is graded: ``<assignment>.ipynb`` if there,
     else the only one (or the first in name order); the others are named in that student's
     problems. A file inside one student's folder never speaks for another. Elsewhere (a flat list
@@ -96,21 +93,22 @@ def collect(paths: list[str | Path], *, assignment: str) -> Collected:
     """
     notes: list[str] = []
     missing: list[str] = []
-    found: list[tuple[Path, Path]] = []  # (notebook, tree)
+    found: list[tuple[Path, Path, bool]] = []  # (notebook, tree, given directly)
     for p in map(Path, paths):
         if not os.path.lexists(p):
             missing.append(f"{p}: no such file or folder")
         elif p.is_dir() and not p.is_symlink():
             nbs, more = _walk_notebooks(p, assignment)
             notes += more
-            found.extend((nb, p) for nb in nbs)
+            found.extend((nb, p, False) for nb in nbs)
         else:
-            found.append((p, p.parent))
+            found.append((p, p.parent, True))
     groups: dict[tuple[str, bool], list[tuple[Path, Path]]] = {}
-    for nb, tree in found:
-        student = _student(nb, tree, assignment)
+    for nb, tree, direct in found:
+        student = _student(nb, tree, assignment, direct=direct)
         key = (student, True) if student is not None else (str(nb), False)
         groups.setdefault(key, []).append((nb, tree))
+
     picked: list[tuple[Path, Path, str, tuple[str, ...]]] = []
     for (who, nbgrader_layout), members in groups.items():
         if not nbgrader_layout:
@@ -144,15 +142,27 @@ def collect(paths: list[str | Path], *, assignment: str) -> Collected:
     return Collected(out, missing, notes)
 
 
-def _student(nb: Path, tree: Path, assignment: str) -> str | None:
-    """The student of a notebook in nbgrader's layout (``<student>/<assignment>/...``), or None.
-    Only folders at or below the given path's parent count, so a deeper folder named like the
-    assignment inside one student's folder cannot name another student."""
+NBGRADER_FOLDERS = ("submitted", "autograded")  # nbgrader's <folder>/<student>/<assignment>/ trees
+
+
+def _student(nb: Path, tree: Path, assignment: str, *, direct: bool) -> str | None:
+    """The student of a notebook in nbgrader's layout, or None (then its file name names it).
+
+    The student is the folder above the assignment folder: below nbgrader's ``submitted/`` (or
+    ``autograded/``), or below the folder given on the command line; the first such folder from
+    the top counts, so a folder inside one student's folder never names another student. A
+    notebook given directly as ``<student>/<assignment>/<assignment>.ipynb`` is that student's.
+    """
     parts = Path(os.path.abspath(nb)).parts
-    base = len(Path(os.path.abspath(tree)).parts) - 1  # the tree itself may be <student>/<assignment>
-    for n in range(max(base, 1), len(parts) - 1):
-        if parts[n] == assignment:
-            return parts[n - 1]
+    for k in range(len(parts) - 3):
+        if parts[k] in NBGRADER_FOLDERS and parts[k + 2] == assignment:
+            return parts[k + 1]
+    if not direct:
+        for n in range(len(Path(os.path.abspath(tree)).parts) + 1, len(parts) - 1):
+            if parts[n] == assignment:
+                return parts[n - 1]
+    if nb.stem == assignment and nb.parent.name == assignment and len(parts) >= 3:
+        return parts[-3]
     return None
 
 
@@ -246,7 +256,12 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
             of here, with the same result files (see :mod:`autograder.cluster`).
 
     Returns:
-        The results graded in this run, in submission order.
+        The results graded in this run, in submission order. Paths that do not exist are reported
+        on stderr and the others graded; name collisions are graded under distinct names (see
+        :func:`collect`).
+
+    Raises:
+        FileNotFoundError: None of ``submissions`` exists.
     """
     loaded = assignment_mod.load(assignment, root=root)
     found = collect(submissions, assignment=assignment)

@@ -81,7 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("grade", help="grade submissions with every check (instructors)")
-    p.add_argument("submissions", nargs="+", help="notebooks, or folders of notebooks")
+    p.add_argument("submissions", nargs="+",
+                   help="notebooks, or folders of notebooks (nbgrader's submitted/ tree: one notebook per student); "
+                        "a path that does not exist is reported and the others graded (exit 2 only if none exists)")
     p.add_argument("--assignment", required=True, help="assignment name, e.g. a1_perceptron")
     p.add_argument("--out", required=True, help="results folder: OUT/<submission>/<assignment>/result.json")
     p.add_argument("--root", default=".", help="the course repo (default: .)")

@@ -112,9 +112,9 @@ def read_submission_bytes(path: Path, *, tree: Path | None = None) -> bytes:
             dir_fd = fd
         st = os.fstat(dir_fd)
         if not stat.S_ISREG(st.st_mode):
-            raise NotPlainFile(f"{shown}: refused: {path.name} is {_kind(st.st_mode)}; submit the notebook itself")
+            raise NotPlainFile(f"{shown}: refused: {Path(*rel)} is {_kind(st.st_mode)}; submit the notebook itself")
         if st.st_nlink > 1:
-            raise NotPlainFile(f"{shown}: refused: {path.name} is a hard link ({st.st_nlink} names for one file, maybe outside the submission); submit a copy of the notebook")
+            raise NotPlainFile(f"{shown}: refused: {Path(*rel)} is a hard link ({st.st_nlink} names for one file, maybe outside the submission); submit a copy of the notebook")
         if st.st_size == 0:
             raise NotebookError(f"{shown}: the file is empty; save the notebook in Jupyter and submit again")
         if st.st_size > MAX_NOTEBOOK_BYTES:

@@ -75,3 +75,24 @@ def test_a_linked_folder_on_the_way_is_refused(tmp_path):
         assert "link on its path is a symbolic link" in str(err)
     else:
         raise AssertionError("read through a linked folder")
+
+
+def test_grade_goes_on_past_a_missing_path_and_exits_2_only_when_nothing_is_there(toy_course, capsys):
+    from autograder import cli
+
+    good = toy_submission(toy_course / "subs", "alice")
+    out = toy_course / "out"
+    base = ["grade", "--assignment", "toy", "--root", str(toy_course), "--out", str(out), "--quiet", "--jobs", "1"]
+    assert cli.main(base + [str(toy_course / "nope.ipynb"), str(good)]) == 0
+    err = capsys.readouterr().err
+    assert f"autograder: {toy_course / 'nope.ipynb'}: no such file or folder" in err
+    assert (out / "alice" / "toy" / "result.json").is_file()
+    assert cli.main(base + [str(toy_course / "nope.ipynb")]) == 2
+
+
+def test_flat_notebooks_in_a_folder_named_like_the_assignment_keep_their_file_names(tmp_path):
+    folder = tmp_path / "examples" / "toy"  # as `autograder examples` lays them out
+    paths = [toy_submission(folder, n) for n in ("reference", "blank")]
+    assert [s.name for s in batch.collect(paths, assignment="toy").submissions] == ["reference", "blank"]
+    assert [s.name for s in batch.collect([tmp_path / "examples"], assignment="toy").submissions] == ["blank", "reference"]
+    assert batch.submission_name(toy_submission(tmp_path / "bob" / "toy", "toy"), "toy") == "bob"

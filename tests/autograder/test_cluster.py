@@ -31,3 +31,33 @@ def test_dask_cluster_of_two_workers_matches_local_grading(toy_course):
         a = comparable(toy_course / "local" / r.submission / "toy" / "result.json")
         b = comparable(toy_course / "remote" / r.submission / "toy" / "result.json")
         assert a == b, r.submission
+
+
+def test_a_dask_worker_killed_mid_batch_loses_nothing_and_grades_each_once(toy_course):
+    import os
+    import signal
+
+    subs = toy_course / "subs"
+    names = [f"s{i:02d}" for i in range(6)]
+    for name in names:
+        toy_submission(subs, name, double="import time\ndef double(x):\n    time.sleep(0.7)\n    return 2 * x\n")
+    seen, killed = [], []
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with distributed.Client(cluster) as client:
+            pids = client.run(os.getpid)
+
+        def progress(done, total, result):
+            seen.append(result.submission)
+            if not killed:  # the first result is in, the other worker is busy: kill one worker mid-batch
+                victim = sorted(pids.values())[0]
+                os.kill(victim, signal.SIGKILL)
+                killed.append(victim)
+
+        remote = batch.grade_many([subs], assignment="toy", root=toy_course, out=toy_course / "remote",
+                                  scheduler=cluster.scheduler_address, progress=progress)
+    assert killed
+    assert sorted(seen) == names  # reported once each
+    assert sorted(r.submission for r in remote) == names and all(r.score == 6 for r in remote)
+    for name in names:
+        assert json.loads((toy_course / "remote" / name / "toy" / "result.json").read_text())["score"] == 6
+    assert list((toy_course / "remote").rglob(".*.tmp")) == []

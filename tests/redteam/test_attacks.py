@@ -21,8 +21,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autograder import assignment, batch, engine, isolation, results
+from autograder import assignment, batch, engine, gradescope, isolation, results
 from toycourse import toy_submission
+from redteam import trust_cases
 
 ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="isolation by user and namespaces needs root (CI and graders run as root)")
 
@@ -358,7 +359,7 @@ BROKEN = {  # name -> (writer, status, fragment of the message saying what to fi
     "not_json": (lambda p: p.write_text('{"cells": [ oops'), "invalid", "not_json.ipynb: not valid notebook JSON (line 1, column 13: Expecting value); was it edited outside Jupyter?"),
     "not_utf8": (lambda p: p.write_bytes(b'{"cells": []}\xff\xfe'), "invalid", "not_utf8.ipynb: not UTF-8 text (bad byte at offset 13); save it from Jupyter again"),
     "not_a_notebook": (lambda p: p.write_text("[1, 2, 3]"), "invalid", "not_a_notebook.ipynb: JSON without a list of cells: not a Jupyter notebook"),
-    "missing_file": (lambda p: p.symlink_to(p.with_name("nowhere")), "invalid", "missing_file.ipynb: file not found"),
+    "missing_file": (lambda p: p.symlink_to(p.with_name("nowhere")), "invalid", "missing_file.ipynb: refused: missing_file.ipynb is a symbolic link"),
     "oversized": (lambda p: _sparse(p, 51 * 2**20), "invalid", "oversized.ipynb: the file is 51 MiB; clear large outputs"),
 }
 
@@ -554,6 +555,9 @@ def graded(tmp_path_factory):
     (subs / "model.pkl").write_bytes(__import__("pickle").dumps(Payload()))
     (subs / "model.keras").write_bytes(keras_bytes)
     h5_payload(subs / "model.h5", keras_config)
+    submitted = base / "submitted"  # nbgrader's submitted/<student>/toy/ tree, with the trust cases
+    paths = [subs, submitted, *trust_cases.build(submitted, course)]
+    collected = {s.name: s.path for s in batch.collect(paths, assignment="toy").submissions}
     started = time.monotonic()
     held, used = {}, []  # the worker user ids this batch held, and when (other graders on the machine use others)
     real_acquire, real_release = isolation.UidPool.acquire, isolation.UidPool.release
@@ -570,16 +574,17 @@ def graded(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(isolation.UidPool, "acquire", acquire)
         mp.setattr(isolation.UidPool, "release", release)
-        results = {r.submission: r for r in batch.grade_many([subs], assignment="toy", root=course, out=out, jobs=2,
+        results = {r.submission: r for r in batch.grade_many(paths, assignment="toy", root=course, out=out, jobs=2,
                                                              isolate=os.environ.get("REDTEAM_NO_ISOLATION") is None)}
     elapsed = time.monotonic() - started
+    print(f"\nred team: {len(results)} submissions graded in one batch in {elapsed:.1f} s (bound {BATCH_BOUND_S:.0f} s)")
     time.sleep(1.0)  # give any surviving background writer the chance to show itself
     stop.set()
     thread.join(timeout=2)
     listener.close()
     loaded = assignment.load("toy", root=course)
     return {"results": results, "out": out, "marker": marker, "received": received, "course": course,
-            "assignment": loaded, "subs": subs, "elapsed": elapsed, "uids": used, "token": token}
+            "assignment": loaded, "subs": subs, "elapsed": elapsed, "uids": used, "token": token, "paths": collected}
 
 
 def _uptime() -> float:
@@ -628,7 +633,7 @@ def test_every_attack_has_an_expected_outcome():
 
 HIDDEN_MESSAGES = {  # what a hidden check may say, by category: never the student's own text
     "values": "hidden check on double failed (values)",
-    "raised": "double raised an exception on a hidden input",
+    "raised": "double raised ",  # the exception's type and the student's own source line, then:
 }
 
 
@@ -646,8 +651,10 @@ def test_each_attack_has_its_exact_outcome(graded, name):
         hidden_category = hidden.category
     assert (public.points, public.category, hidden.points, hidden.category) == (0, category, 0, hidden_category), (public, hidden)
     assert fragment in public.message and public.message.endswith("Hint: 2 * x"), public.message
-    if hidden_category in ("values", "raised"):
+    if hidden_category == "values":
         assert hidden.message == HIDDEN_MESSAGES[hidden_category] + ". Hint: keep the shape", hidden.message
+    if hidden_category == "raised":
+        assert hidden.message.startswith("double raised ") and hidden.message.endswith(" on a hidden input. Hint: keep the shape"), hidden.message
     assert hidden.message.endswith("Hint: keep the shape")
     scale_points = 2.0 if score == 2 else 0.0
     assert (checks["scale.values"].points, result.score, result.status) == (scale_points, score, status), (checks["scale.values"], result.status)
@@ -715,14 +722,16 @@ def test_no_traceback_and_no_hidden_input_or_reference_in_any_output(graded):
     hidden = [c for c in loaded.checks if loaded.settings(c).hidden]
     for name, result in graded["results"].items():
         shown = (graded["out"] / name / "toy" / "result.json").read_text()  # what the student gets
-        text = json.dumps([c.message for c in result.checks] + result.problems + [result.message]) + shown
+        text = (json.dumps([c.message for c in result.checks] + result.problems + [result.message]) + shown
+                + json.dumps(gradescope.to_gradescope(result)))
         assert "Traceback" not in text and 'File "' not in text, name
         if result.status == "invalid":
             continue
-        picked = notebook.submission_cells(notebook.read(graded["subs"] / f"{name}.ipynb"), loaded.release)
+        picked = notebook.submission_cells(notebook.read(graded["paths"][name]), loaded.release)
         for p in engine.prepare(loaded, hidden, digest=engine.code_digest(picked.cells), reference=reference):
-            for value in np.concatenate([np.ravel(p.inputs["x"])[:10], np.ravel(p.expected)[:10]]):
-                assert f"{value:.4f}"[:7] not in text, f"{name} leaked a hidden input or reference value"
+            for value in np.concatenate([np.ravel(p.inputs["x"]), np.ravel(p.expected)]):
+                for shown_as in (f"{value:.4f}"[:7], repr(float(value))[:8], f"{value:.3e}", f"{value:.2f}"):
+                    assert shown_as not in text, f"{name} leaked a hidden input or reference value ({shown_as})"
 
 
 def test_results_are_complete_files(graded):
@@ -732,3 +741,70 @@ def test_results_are_complete_files(graded):
         assert data["submission"] == name
     leftovers = list(graded["out"].rglob(".*.tmp"))
     assert leftovers == []
+
+
+# ---- Trust (issue 12): the cases in trust_cases.py, graded in the same batch ----
+
+BATCH_BOUND_S = 420.0  # the whole hostile batch on a shared 2-core machine: the stalls cost only their own checks
+
+
+def test_the_hostile_batch_finishes_within_its_bound(graded):
+    print(f"hostile batch: {len(graded['results'])} submissions in {graded['elapsed']:.1f} s (bound {BATCH_BOUND_S:.0f} s)")
+    assert graded["elapsed"] < BATCH_BOUND_S
+
+
+@ROOT_ONLY
+@pytest.mark.parametrize("name", sorted(n for n, c in trust_cases.CASES.items() if c.own_result))
+def test_each_trust_case_has_its_outcome(graded, name):
+    case = trust_cases.CASES[name]
+    for gone in case.absent:
+        assert gone not in graded["results"], f"{gone} was graded from {name}'s folder"
+    result = graded["results"][name]
+    checks = by_id(result)
+    for cid, most in case.points.items():
+        for c in (checks.values() if cid == "*" else [checks[cid]]):
+            assert c.points <= most, (c.id, c.points, c.message)
+    for cid, allowed in case.categories.items():
+        assert checks[cid].category in allowed, (cid, checks[cid])
+    assert result.status in case.status, (result.status, result.message)
+    assert case.message in result.message, result.message
+    for fragment in case.problems:
+        assert any(fragment in p for p in result.problems), result.problems
+    if case.flags is not None:
+        assert sorted(f.split(":")[0] for f in result.flags) == sorted(case.flags), result.flags
+    if case.kind == "link" and result.status == "invalid":
+        assert result.problems == [result.message] and result.score == 0
+
+
+def test_the_honest_reference_copy_is_flagged_not_refused(graded):
+    honest = graded["results"]["honest"]
+    assert [f.split(":")[0] for f in honest.flags] == ["reference-verbatim"]  # the toy's honest one IS the reference
+    html = __import__("autograder.reports", fromlist=["write_reports"])
+    paths = html.write_reports(graded["out"], graded["out"].parent / "reports")
+    report = next(Path(p) for p in paths.values() if str(p).endswith(".html")).read_text()
+    assert "review: instructor-markers" in report and "review: name-collision" in report
+
+
+def test_name_collisions_grade_everyone_under_distinct_names(graded):
+    r = graded["results"]
+    first = r["id_same_file_name"]  # the first given keeps the name (it is the reference: flagged as such, nothing else)
+    assert (first.score, [f.split(":")[0] for f in first.flags]) == (6, ["reference-verbatim"])
+    renamed = [n for n in r if n.startswith("id_same_file_name-")]
+    assert len(renamed) == 1 and r[renamed[0]].score == 2
+    assert r[renamed[0]].flags[0].startswith("name-collision: ")
+    speaker = [n for n in r if n.startswith("honest-")]  # submitted/honest/toy/toy.ipynb, after the flat honest.ipynb
+    assert len(speaker) == 1 and r[speaker[0]].score == 2 and r[speaker[0]].flags[0].startswith("name-collision: ")
+    assert r["carol"].score == 4, "carol's result must be her own notebook's, not trudy's copy named carol.ipynb"
+
+
+def test_hidden_attacks_ran_and_said_nothing_hidden(graded):
+    r = graded["results"]
+    assert "LEAK" in by_id(r["hidden_request_and_stack_raise"])["double.values"].message  # the attack ran, in public
+    assert "LEAK" in " ".join(r["hidden_cell_raise"].problems)
+    assert "LEAK" in by_id(r["hidden_forged_records"])["double.values"].message
+    for name in ("hidden_request_and_stack_raise", "hidden_forged_records", "hidden_type_name"):
+        hidden = by_id(r[name])["double.hidden"]
+        assert "LEAK" not in hidden.message and hidden.message.endswith(" on a hidden input. Hint: keep the shape"), hidden.message
+    assert by_id(r["hidden_type_name"])["double.hidden"].message.startswith("double raised an exception (line ")
+    assert by_id(r["hidden_forged_records"])["double.hidden"].message == (
+        "double raised an exception on a hidden input. Hint: keep the shape")  # forged type and line: not shown
