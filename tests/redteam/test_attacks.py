@@ -745,7 +745,7 @@ def test_results_are_complete_files(graded):
 
 # ---- Trust (issue 12): the cases in trust_cases.py, graded in the same batch ----
 
-BATCH_BOUND_S = 420.0  # the whole hostile batch on a shared 2-core machine: the stalls cost only their own checks
+BATCH_BOUND_S = 240.0  # measured 61-65 s at load 8-9 on the shared 2-core machine; the stalls cost only their own budgets
 
 
 def test_the_hostile_batch_finishes_within_its_bound(graded):
@@ -802,9 +802,16 @@ def test_hidden_attacks_ran_and_said_nothing_hidden(graded):
     assert "LEAK" in by_id(r["hidden_request_and_stack_raise"])["double.values"].message  # the attack ran, in public
     assert "LEAK" in " ".join(r["hidden_cell_raise"].problems)
     assert "LEAK" in by_id(r["hidden_forged_records"])["double.values"].message
+    import re
+
     for name in ("hidden_request_and_stack_raise", "hidden_forged_records", "hidden_type_name"):
         hidden = by_id(r[name])["double.hidden"]
-        assert "LEAK" not in hidden.message and hidden.message.endswith(" on a hidden input. Hint: keep the shape"), hidden.message
+        # the type, and the line of the student's own code it came from: nothing the exception said
+        m = re.fullmatch(r"double raised (ValueError|an exception)(?: \(line (\d+) of cell 'double': (.*)\))? on a hidden input\. Hint: keep the shape",
+                         hidden.message)
+        assert m, hidden.message
+        if m.group(2):
+            assert trust_cases.CASES[name].double.splitlines()[int(m.group(2)) - 1].strip() == m.group(3), hidden.message
     assert by_id(r["hidden_type_name"])["double.hidden"].message.startswith("double raised an exception (line ")
     assert by_id(r["hidden_forged_records"])["double.hidden"].message == (
         "double raised an exception on a hidden input. Hint: keep the shape")  # forged type and line: not shown
