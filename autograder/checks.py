@@ -99,9 +99,16 @@ class Check:
     requires: tuple[str, ...] = ()
 
     def probe_spec(self) -> dict:
-        """The probe as plain data for the worker."""
+        """The probe as plain data for the worker: a ``module:function`` reference when it lives in
+        the installed package, else its source (course probes, which the worker cannot import)."""
         if isinstance(self.probe, str):
             return {"ref": self.probe}
+        module, name = getattr(self.probe, "__module__", "") or "", getattr(self.probe, "__qualname__", "")
+        if module.startswith("autograder.") and "." not in name and "<" not in name:
+            import importlib
+
+            if getattr(importlib.import_module(module), name, None) is self.probe:
+                return {"ref": f"{module}:{name}"}  # by reference into the installed package: no source travels
         return {"source": inspect.getsource(self.probe), "name": self.probe.__name__}
 
 

@@ -258,7 +258,10 @@ def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limi
                 pending = [p for p in pending[n:] if p.index not in records]
                 failures.pop()
                 continue
-            records[pending[n].index] = {"status": run.ended, "message": _worker_end_message(run.ended, target, pending[n].timeout_s, limits)}
+            message = _worker_end_message(run.ended, target, pending[n].timeout_s, limits)
+            if run.ended == "timeout" and deadline is not None and time.monotonic() >= deadline:
+                message = f"{target} was stopped: the submission reached its time ceiling of {ceiling_s:.0f} s"
+            records[pending[n].index] = {"status": run.ended, "message": message}
             pending = [p for p in pending[n + 1:] if p.index not in records]
             continue
         logs.append(f"--- worker {run.ended} in phase {phase} ---\n{run.output[-4000:]}")
@@ -441,7 +444,7 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
                    "the other checks were graded")
     result = finish(status, message, results, problems)
     result.flags = notebook.review_flags(nb, graded=picked.cells, source=assignment.source)
-    result.worker_log = "\n".join(logs)
+    result.worker_log = redactor("\n".join(logs))  # instructors only, but a results folder can be handed out whole
     return result
 
 

@@ -177,3 +177,26 @@ def test_inputs_unchanged_sees_nested_arrays():
     out = probes.inputs_unchanged({"f": edit}, "f", inputs)
     assert out == {"params['W']": False, "params['b']": True, "x[0]": True}
     assert inputs["params"]["W"].tolist() == [1.0, 1.0]
+
+
+def test_a_submission_stops_at_its_ceiling_and_hidden_checks_run_in_a_worker_of_their_own(toy, toy_course, monkeypatch):
+    assert engine.submission_ceiling(toy.config.limits, n_cells=3, timeouts=[3, 3, 3]) == (
+        2 * (toy.config.limits.startup_s + 3 * 2 * 3) + 9 + 5.0 * (3 + 6 + 4))
+    requests = []
+    real = engine.sandbox.run_worker
+
+    def spy(request, **kw):
+        requests.append([tuple(v.shape) for c in request["checks"] for v in c["inputs"].values()])
+        return real(request, **kw)
+
+    monkeypatch.setattr(engine.sandbox, "run_worker", spy)
+    slow = toy_submission(toy_course / "subs", "slow", double="import time\ndef double(x):\n    time.sleep(2.5)\n    return 2 * x\n")
+    assert engine.grade(slow, assignment=toy).score == 6
+    assert requests == [[(3, 2), (2, 4)], [(5, 7)]]  # public inputs, then the hidden one: never in one request
+    requests.clear()
+    monkeypatch.setattr(engine, "submission_ceiling", lambda *a, **k: 2.0)
+    out = engine.grade(slow, assignment=toy)
+    checks = by_id(out)
+    assert checks["double.values"].category == "timeout" and "time ceiling of 2 s" in checks["double.values"].message
+    assert checks["double.hidden"].message.startswith("not run: the submission reached its time ceiling of 2 s")
+    assert out.status == "timeout" and out.seconds < 8
