@@ -311,8 +311,8 @@ def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, fo
     Args:
         request: The plain-data request (cells and checks) for :mod:`autograder.worker`.
         limits: Resource limits.
-        n_checks: Number of checks in the request.
-        n_cells: Number of cells in the request.
+        n_checks: Number of checks in the request (the request's own list is what counts).
+        n_cells: Number of cells in the request (likewise).
         forkserver: A :class:`autograder.forkserver.ForkServer` to fork the worker from (fast), or
             None to start a new interpreter.
         confinement: An :class:`autograder.isolation.Confinement` (own user, private mounts, no
