@@ -65,8 +65,15 @@ def _cmd_report(args) -> int:
 
 
 def _cmd_validate(args) -> int:
-    cfg = config.load(Path(args.path))
-    print(f"{args.path}: valid; {sum(len(a.checks) for a in cfg.values())} checks in {len(cfg)} assignments")
+    from autograder import validate
+
+    problems, n_assignments, n_checks = validate.validate(Path(args.path))
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s); `autograder grade` would refuse the assignments concerned", file=sys.stderr)
+        return 1
+    print(f"{args.path}: valid; {n_checks} checks in {n_assignments} assignments, matching their check files")
     return 0
 
 
@@ -114,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default="reports", help="where the reports go (default: reports)")
     p.set_defaults(func=_cmd_report)
 
-    p = sub.add_parser("validate", help="validate grading.yml")
+    p = sub.add_parser("validate", help="validate grading.yml and the check files it names (every problem, with file and line)")
     p.add_argument("path", nargs="?", default="grading.yml")
     p.set_defaults(func=_cmd_validate)
     return parser
