@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from autograder import cells, determinism, notebook, sandbox
+from autograder import cells, determinism, notebook, sandbox, staffview
 from autograder.assignment import Assignment, stable_seed
 from autograder.checks import Check, Context, resolve_probe
 from autograder.compare import Outcome
@@ -343,4 +343,5 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
         message = f"{' and '.join(parts)} stopped by a limit or crash ({', '.join(sorted(set(failures)))}); the other checks were graded"
     result = finish(status, message, results, problems)
     result.worker_log = "\n".join(logs)
+    result.staff = staffview.collect(prepared, records, results, settings=assignment.settings)
     return result
