@@ -92,8 +92,14 @@ def _cmd_examples(args) -> int:
 def _cmd_report(args) -> int:
     from autograder.reports import write_reports
 
-    for name, path in write_reports(Path(args.results), Path(args.out)).items():
-        print(path)
+    written = write_reports(Path(args.results), Path(args.out), skip_blank=args.skip_blank, members=args.members,
+                            by_function=args.by_function)
+    own = [p for name, p in written.items() if "/" in name]
+    for name, path in written.items():
+        if "/" not in name:
+            print(path)
+    if own:
+        print(f"and {len(own)} page(s), one per submission, in {own[0].parent}")
     return 0
 
 
@@ -173,6 +179,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="class gradebook CSV, HTML report and Markdown summary from result.json files (TAs)")
     p.add_argument("results", help="folder of result.json files, e.g. the --out of `grade`")
     p.add_argument("--out", default="reports", help="where the reports go (default: reports)")
+    p.add_argument("--skip-blank", action="store_true", help="leave out blank submissions (every check not implemented)")
+    p.add_argument("--members", action="store_true", help="list who is in each common-mistake group (item analysis)")
+    p.add_argument("--by-function", action="store_true", help="group the pass-rate table by graded function")
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("feedback", help="one HTML page per student from result.json files, safe to send (TAs)")
