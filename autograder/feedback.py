@@ -63,8 +63,8 @@ def _student_details(c) -> str:
     if c.status == "passed":
         return ""
     if c.hidden:  # never the message: only the kind of failure and the hint
-        return f"hidden check {'failed' if c.status == 'failed' else 'did not run to its end'} ({c.category})" + \
-            (f". Hint: {c.hint}" if c.hint else "")
+        what = "failed" if c.status == "failed" else "could not be judged"
+        return f"hidden check {what} ({c.category})" + (f". Hint: {c.hint}" if c.hint else "")
     return c.message
 
 

@@ -148,7 +148,10 @@ def _assignment_problems(name: str, body: dict, *, course: Path, root, file: str
     """The problems ``autograder grade`` would refuse in one assignment, all of them."""
     out: list[Problem] = []
     folder = course / "solutions" / name
-    rel = lambda p: str(p.relative_to(course)) if p.is_relative_to(course) else str(p)  # noqa: E731
+
+    def rel(p: Path) -> str:
+        return str(p.relative_to(course)) if p.is_relative_to(course) else str(p)
+
     where = ["assignments", name]
     if not (folder / f"{name}.ipynb").is_file():
         out.append(Problem(rel(folder / f"{name}.ipynb"), 0, "", f"missing: the source notebook of {name} (named in {file} line {_line(root, where, key=True)})"))
