@@ -43,7 +43,10 @@ def test_cache_is_private_and_keeps_no_notebook(graded_here, tmp_path, capsys):
         if stat.S_ISDIR(info.st_mode):
             assert stat.S_IMODE(info.st_mode) == 0o700, folder
     assert not list(base.rglob("*.ipynb")), "the student's notebook copy must be deleted once graded"
-    assert [p.name for p in base.rglob("result.json")] == ["result.json"]
+    (cached,) = base.rglob("result.json")
+    stamp = cached.stat().st_mtime_ns
+    assert nbgrade.grade("double") == 0.0  # the notebook's other grade cell: the same grading, from the cache
+    assert list(base.rglob("result.json")) == [cached] and cached.stat().st_mtime_ns == stamp
 
 
 def test_a_cache_folder_open_to_others_is_not_trusted(graded_here, tmp_path, capsys):
