@@ -236,7 +236,7 @@ def _write(result: SubmissionResult, out: Path, assignment: str, fmt: str) -> No
 
 def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str = "json", jobs: int = 1,
                resume: bool = False, only_failed: bool = False, progress=None, fast: bool = True,
-               isolate: bool = True, scheduler: str | None = None) -> list[SubmissionResult]:
+               isolate: bool = True, scheduler: str | None = None, on_plan=None) -> list[SubmissionResult]:
     """Grades notebooks, several at a time, writing each result as soon as it is known.
 
     Args:
@@ -254,6 +254,8 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
             no network) as far as this machine allows; see :mod:`autograder.isolation`.
         scheduler: A Dask scheduler address (``tcp://host:port``): grade on that cluster instead
             of here, with the same result files (see :mod:`autograder.cluster`).
+        on_plan: Called once as ``on_plan(to_grade, skipped)`` when it is known how many
+            submissions will be graded and how many ``resume`` / ``only_failed`` skipped.
 
     Returns:
         The results graded in this run, in submission order. Paths that do not exist are reported
@@ -276,6 +278,8 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
         stale.unlink(missing_ok=True)  # half-written by a grader that was killed
     todo = select(paths, names, assignment=assignment, out=Path(out), resume=resume, only_failed=only_failed,
                   trees=[s.tree for s in found.submissions])
+    if on_plan is not None:
+        on_plan(len(todo), len(paths) - len(todo))
 
     def annotated(result: SubmissionResult) -> SubmissionResult:
         sub = by_name.get(result.submission)

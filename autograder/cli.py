@@ -12,10 +12,19 @@ from autograder import config
 def _cmd_check(args) -> int:
     from autograder import assignment, engine, textreport
 
+    from autograder.progress import ProgressBar
+
     nb = Path(args.notebook)
     folder = Path(args.release_dir) if args.release_dir else nb.resolve().parent
-    loaded = assignment.load_release(folder)
-    result = engine.grade(nb, assignment=loaded, public_only=True)
+    bar = ProgressBar()
+    bar.starting(f"checking {nb.name}: loading the public checks")
+    try:
+        loaded = assignment.load_release(folder)
+        public = [c for c in loaded.checks if not loaded.settings(c).hidden]
+        bar.starting(f"checking {nb.name}: {len(public)} public checks in a sandboxed worker")
+        result = engine.grade(nb, assignment=loaded, public_only=True)
+    finally:
+        bar.stop()
     print(textreport.student_table(result))
     return 0
 
@@ -26,10 +35,26 @@ def _cmd_grade(args) -> int:
     from autograder import textreport
     from autograder.progress import ProgressBar
 
-    results = batch.grade_many(args.submissions, assignment=args.assignment, root=Path(args.root), out=Path(args.out),
-                               fmt=args.format, jobs=args.jobs, resume=args.resume, only_failed=args.only_failed,
-                               progress=None if args.quiet else ProgressBar(), fast=not args.no_fork,
-                               scheduler=args.scheduler)
+    bar = None if args.quiet else ProgressBar()
+    if bar is not None:
+        bar.starting(f"grading {args.assignment}: loading the assignment, its reference and the sandbox")
+    reason = "graded before, unchanged" if args.resume and not args.only_failed else "graded before without an error"
+    plan: dict[str, int] = {}
+
+    def on_plan(todo: int, skipped: int) -> None:
+        plan.update(todo=todo, skipped=skipped)
+        if bar is not None:
+            bar.planned(todo, skipped, reason)
+
+    try:
+        results = batch.grade_many(args.submissions, assignment=args.assignment, root=Path(args.root), out=Path(args.out),
+                                   fmt=args.format, jobs=args.jobs, resume=args.resume, only_failed=args.only_failed,
+                                   progress=bar, fast=not args.no_fork, scheduler=args.scheduler, on_plan=on_plan)
+    finally:
+        if bar is not None:
+            bar.stop()
+    if bar is None and (args.resume or args.only_failed):
+        print(f"{plan.get('skipped', 0)} submission(s) skipped ({reason}); {len(results)} graded", file=sys.stderr)
 
     print(textreport.scores_table(results))
     if args.gradebook:
@@ -37,6 +62,14 @@ def _cmd_grade(args) -> int:
 
         count = gradebook.write(results, db_url=args.gradebook, assignment=args.assignment)
         print(f"wrote {count} submission(s) into {args.gradebook}")
+        from autograder import autograded
+
+        paths = batch.expand(args.submissions)
+        by_name = {batch.submission_name(p, args.assignment): p for p in paths}
+        done = autograded.write_tree({r.submission: by_name[r.submission] for r in results if r.submission in by_name},
+                                     root=Path(args.root), assignment=args.assignment,
+                                     release=autograded.release_notebook(Path(args.root), args.assignment))
+        print(f"wrote {len(done)} notebook(s) into {Path(args.root) / 'autograded'} (for `nbgrader generate_feedback`)")
     return 0
 
 
@@ -59,20 +92,54 @@ def _cmd_examples(args) -> int:
 def _cmd_report(args) -> int:
     from autograder.reports import write_reports
 
-    for name, path in write_reports(Path(args.results), Path(args.out)).items():
-        print(path)
+    written = write_reports(Path(args.results), Path(args.out), skip_blank=args.skip_blank, members=args.members,
+                            by_function=args.by_function)
+    own = [p for name, p in written.items() if "/" in name]
+    for name, path in written.items():
+        if "/" not in name:
+            print(path)
+    if own:
+        print(f"and {len(own)} page(s), one per submission, in {own[0].parent}")
+    return 0
+
+
+def _cmd_feedback(args) -> int:
+    from autograder import feedback
+
+    pages = feedback.write_feedback(Path(args.results), Path(args.out), staff=args.staff, assignment=args.assignment)
+    students = sum(1 for p in pages if p.parent.name != "staff")
+    print(f"wrote {students} student page(s){' and as many staff pages' if args.staff else ''} under {args.out}")
+    return 0
+
+
+def _cmd_gradescope_zip(args) -> int:
+    from autograder import gradescopezip
+
+    out = Path(args.out or f"{args.name}-autograder.zip")
+    entries = gradescopezip.build(args.name, root=Path(args.root), out=out)
+    print(f"{out}: {len(entries)} files ({out.stat().st_size / 1024:.0f} KiB), from the allow-list only")
     return 0
 
 
 def _cmd_validate(args) -> int:
-    cfg = config.load(Path(args.path))
-    print(f"{args.path}: valid; {sum(len(a.checks) for a in cfg.values())} checks in {len(cfg)} assignments")
+    from autograder import validate
+
+    problems, n_assignments, n_checks = validate.validate(Path(args.path))
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s); `autograder grade` would refuse the assignments concerned", file=sys.stderr)
+        return 1
+    print(f"{args.path}: valid; {n_checks} checks in {n_assignments} assignments, matching their check files")
     return 0
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``autograder``."""
+    from autograder import __version__
+
     parser = argparse.ArgumentParser(prog="autograder", description="Grade Keras/TensorFlow notebooks safely.")
+    parser.add_argument("--version", action="version", version=f"autograder {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("check", help="run the public checks on your notebook (students)")
@@ -114,9 +181,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="class gradebook CSV, HTML report and Markdown summary from result.json files (TAs)")
     p.add_argument("results", help="folder of result.json files, e.g. the --out of `grade`")
     p.add_argument("--out", default="reports", help="where the reports go (default: reports)")
+    p.add_argument("--skip-blank", action="store_true", help="leave out blank submissions (every check not implemented)")
+    p.add_argument("--members", action="store_true", help="list who is in each common-mistake group (item analysis)")
+    p.add_argument("--by-function", action="store_true", help="group the pass-rate table by graded function")
     p.set_defaults(func=_cmd_report)
 
-    p = sub.add_parser("validate", help="validate grading.yml")
+    p = sub.add_parser("feedback", help="one HTML page per student from result.json files, safe to send (TAs)")
+    p.add_argument("results", help="folder of result.json files, e.g. the --out of `grade`")
+    p.add_argument("--out", default="feedback-html", help="where the pages go: OUT/<assignment>/<student>.html (default: feedback-html)")
+    p.add_argument("--assignment", help="only this assignment")
+    p.add_argument("--staff", action="store_true",
+                   help="also OUT/<assignment>/staff/<student>.html with hidden checks' inputs and values (staff only)")
+    p.set_defaults(func=_cmd_feedback)
+
+    p = sub.add_parser("gradescope-zip", help="the Gradescope autograder zip of one assignment (allow-list: no course data)")
+    p.add_argument("name", help="assignment name")
+    p.add_argument("--root", default=".", help="the course repo (default: .)")
+    p.add_argument("--out", help="the zip (default: NAME-autograder.zip)")
+    p.set_defaults(func=_cmd_gradescope_zip)
+
+    p = sub.add_parser("validate", help="validate grading.yml and the check files it names (every problem, with file and line)")
     p.add_argument("path", nargs="?", default="grading.yml")
     p.set_defaults(func=_cmd_validate)
     return parser
@@ -127,12 +211,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from autograder.assignment import AssignmentError
     from autograder.gradebook import GradebookError
+    from autograder.gradescopezip import ZipError
     from autograder.notebook import NotebookError
     from autograder.reports import ReportError
 
     try:
         return args.func(args)
-    except (config.ConfigError, AssignmentError, NotebookError, FileNotFoundError, GradebookError, ReportError) as err:
+    except (config.ConfigError, AssignmentError, NotebookError, FileNotFoundError, GradebookError, ReportError, ZipError) as err:
         print(f"autograder: error: {err}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head`

@@ -45,6 +45,7 @@ def grade_task(notebook_bytes: bytes, name: str, *, root: str, assignment: str) 
                               lock=lock, confinement=confinement)
     data = results.to_dict(result)
     data["worker_log"] = result.worker_log
+    data["staff"] = result.staff
     return data
 
 
@@ -60,6 +61,8 @@ def grade_on_cluster(todo: list[tuple[bytes, str]], *, scheduler: str, root: Pat
         for future in as_completed(futures):
             data = future.result()
             log = data.pop("worker_log", "")
+            staff = data.pop("staff", {})
             result = results.from_dict(data)
             result.worker_log = log
+            result.staff = staff
             on_result(result)

@@ -10,6 +10,10 @@ import dataclasses
 
 import numpy as np
 
+VALUE_KEY = "value"
+"""A probe that returns ``{"value": x, ...}`` (the function's result beside facts about it) has
+``x`` reported as the value itself: messages never show this internal key."""
+
 from autograder.tolerance import Tolerance
 
 
@@ -156,7 +160,8 @@ def compare_values(what: str, received, expected, *, tol: Tolerance, dtype: str 
         if set(received) != set(expected):
             return Outcome(False, "keys", f"{what}: expected keys {sorted(expected)}, received {sorted(received)}")
         for key in expected:
-            out = compare_values(f"{what}[{key!r}]", received[key], expected[key], tol=tol, dtype=dtype)
+            name = what if key == VALUE_KEY else f"{what}[{key!r}]"
+            out = compare_values(name, received[key], expected[key], tol=tol, dtype=dtype)
             if not out.passed:
                 return out
         return OK

@@ -1,7 +1,7 @@
 """The device policy shared by the grader and the student's worker.
 
 TF32 off, op determinism on, oneDNN's CPU rewrites off, and every seed set, so that verdicts are
-the same on a CPU and on a GPU (see ``shared/gpu/README.md`` for the errors TF32 causes on an H100).
+the same on a CPU and on a GPU (see ``docs/device.md`` for the errors TF32 causes on an H100).
 """
 
 from __future__ import annotations

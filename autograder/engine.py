@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from autograder import cells, determinism, notebook, redact, sandbox
+from autograder import cells, determinism, notebook, redact, sandbox, staffview
 from autograder.assignment import Assignment, stable_seed
 from autograder.checks import Check, Context, resolve_probe
 from autograder.compare import Outcome
@@ -445,6 +445,7 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
     result = finish(status, message, results, problems)
     result.flags = notebook.review_flags(nb, graded=picked.cells, source=assignment.source)
     result.worker_log = redactor("\n".join(logs))  # instructors only, but a results folder can be handed out whole
+    result.staff = staffview.collect(prepared, records, results, settings=assignment.settings)
     return result
 
 

@@ -89,9 +89,21 @@ def dumps(value) -> bytes:
     size = sum(a.nbytes for a in arrays.values())
     if size > MAX_BYTES:
         raise PlainDataError(f"{size} bytes of arrays (limit {MAX_BYTES})")
-    buf = io.BytesIO()
     doc = np.frombuffer(json.dumps(meta).encode("utf-8"), dtype=np.uint8)
-    np.savez(buf, __meta__=doc, **arrays)
+    return _npz_bytes({"__meta__": doc, **arrays})
+
+
+def _npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
+    """An ``.npz`` archive whose bytes depend only on the arrays: members in the given order, with
+    a fixed timestamp and mode (``np.savez`` stamps the current time, so equal data differed)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_STORED) as archive:
+        for name, array in arrays.items():
+            member = io.BytesIO()
+            np.lib.format.write_array(member, np.ascontiguousarray(array), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, member.getvalue())
     return buf.getvalue()
 
 

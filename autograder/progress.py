@@ -1,4 +1,11 @@
-"""A progress line for batches: counts, percentage, rate and ETA, on stderr."""
+"""Progress on stderr for long commands: a spinner from the first second, then a line per submission.
+
+``ProgressBar.starting(text)`` shows a spinner (``rich``'s status) while the command starts up (the
+reference, the sandbox probe, the fork server's TensorFlow import: seconds of otherwise silent
+work); ``planned(total, skipped)`` says how many submissions will be graded and how many were
+skipped (``--resume``, ``--only-failed``); each call ``(done, total, result)`` after a submission
+redraws one line (or prints one line when stderr is not a terminal).
+"""
 
 from __future__ import annotations
 
@@ -14,6 +21,36 @@ class ProgressBar:
         self.width = width
         self.start = time.monotonic()
         self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self._status = None
+
+    def starting(self, text: str) -> None:
+        """Shows ``text`` with a spinner (a terminal) or as one line (a log) until the first result."""
+        self.stop()
+        if self.tty:
+            from rich.console import Console
+
+            self._status = Console(file=self.stream, highlight=False).status(text, spinner="dots")
+            self._status.start()
+        else:
+            self.stream.write(f"{text}\n")
+            self.stream.flush()
+
+    def stop(self) -> None:
+        """Stops the spinner, if one runs."""
+        if self._status is not None:
+            self._status.stop()
+            self._status = None
+
+    def planned(self, total: int, skipped: int = 0, reason: str = "already graded") -> None:
+        """Says how many submissions will be graded, and how many were skipped and why."""
+        text = f"{total} submission(s) to grade" + (f"; {skipped} skipped ({reason})" if skipped else "")
+        if self._status is not None:
+            self.stop()
+            self.stream.write(text + "\n")
+            self.starting(f"{text}: starting workers, first result soon")
+        else:
+            self.stream.write(text + "\n")
+            self.stream.flush()
 
     def line(self, done: int, total: int, last: str = "") -> str:
         """The text of the progress line."""
@@ -25,6 +62,7 @@ class ProgressBar:
                 f"elapsed {elapsed:4.0f}s ETA {eta:4.0f}s {last}").rstrip()
 
     def __call__(self, done: int, total: int, result=None) -> None:
+        self.stop()
         last = f"{result.submission}: {result.score:g}/{result.max_score:g} {result.status}" if result is not None else ""
         text = self.line(done, total, last)
         if self.tty:

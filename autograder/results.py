@@ -67,6 +67,9 @@ class SubmissionResult:
             name; this one was renamed). Shown in the TA report.
         worker_log: For instructors only, never shown to students: the end of the worker's output
             when a worker crashed or was stopped (written to ``worker.log``, not ``result.json``).
+        staff: For staff only, never shown to students: every check's inputs, expected and received
+            values and full message, hidden checks included (``staff.json``; see
+            :mod:`autograder.staffview`).
     """
 
     assignment: str
@@ -83,12 +86,14 @@ class SubmissionResult:
     submission_sha256: str = ""
     flags: list[str] = dataclasses.field(default_factory=list)
     worker_log: str = dataclasses.field(default="", repr=False)
+    staff: dict = dataclasses.field(default_factory=dict, repr=False)
 
 
 def to_dict(result: SubmissionResult) -> dict:
-    """The JSON-ready form of a result (without the instructors' worker log)."""
+    """The JSON-ready form of a result (without the instructors' worker log and staff record)."""
     data = dataclasses.asdict(result)
     data.pop("worker_log", None)
+    data.pop("staff", None)
     return data
 
 
@@ -111,6 +116,11 @@ def write(result: SubmissionResult, path: Path) -> Path:
         plaindata.write_atomic(log, result.worker_log.encode("utf-8", "replace"))
     elif log.exists():
         log.unlink()
+    staff = path.with_name("staff.json")
+    if result.staff:
+        plaindata.write_atomic(staff, (json.dumps(result.staff, indent=1) + "\n").encode("utf-8"))
+    elif staff.exists():
+        staff.unlink()
     return path
 
 

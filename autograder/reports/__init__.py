@@ -24,7 +24,7 @@ from pathlib import Path
 from autograder import plaindata, results
 from autograder.results import SubmissionResult
 
-from . import csvbook, html, markdown, stats
+from . import csvbook, html, lms, markdown, stats
 
 __all__ = ["ReportError", "Collection", "Unreadable", "load", "write_reports"]
 
@@ -136,17 +136,28 @@ def _file_stem(assignment: str) -> str:
     return re.sub(r"[^\w.-]", "_", assignment).lstrip(".") or "assignment"
 
 
-def write_reports(results_dir: Path, out_dir: Path) -> dict[str, Path]:
-    """Writes the gradebook CSV, the HTML report and the Markdown summary of each assignment.
+def is_blank(result: SubmissionResult) -> bool:
+    """Whether a submission is the untouched release: every check not implemented."""
+    return bool(result.checks) and all(c.category == "not-implemented" for c in result.checks)
+
+
+def write_reports(results_dir: Path, out_dir: Path, *, skip_blank: bool = False, members: bool = False,
+                  by_function: bool = False) -> dict[str, Path]:
+    """Writes the gradebook CSVs, the HTML report, one page per submission and the Markdown summary
+    of each assignment.
 
     Args:
         results_dir: Where the ``result.json`` files are (``<submission>/<assignment>/result.json``,
             searched recursively).
         out_dir: Where the reports go (created if needed).
+        skip_blank: Leave out submissions that are the blank release (every check not implemented).
+        members: In the HTML item analysis, list who is in each common-mistake group.
+        by_function: In the HTML pass-rate table, group the checks by graded function.
 
     Returns:
-        Each written file's name (``gradebook-NAME.csv``, ``report-NAME.html``,
-        ``summary-NAME.md``) and its path.
+        Each written file's name (``gradebook-NAME.csv``, ``lms-NAME.csv``, ``report-NAME.html``,
+        ``summary-NAME.md``, and ``report-NAME/<submission>.html``, one per submission, the page
+        :func:`autograder.feedback.render_student` makes) and its path.
 
     Raises:
         ReportError: The folder holds no ``result.json``, or none that could be read.
@@ -158,15 +169,26 @@ def write_reports(results_dir: Path, out_dir: Path) -> dict[str, Path]:
         raise ReportError(f"{results_dir}: no result.json could be read ({skipped})")
     out_dir.mkdir(parents=True, exist_ok=True)
     written: dict[str, Path] = {}
+    from autograder import feedback
+
     for assignment, subs in collection.assignments.items():
+        if skip_blank:
+            subs = [r for r in subs if not is_blank(r)]
+            if not subs:
+                continue
         summary = stats.summarize(assignment, subs)
         check_ids = stats.check_order(subs)
         stem = _file_stem(assignment)
+        own = {r.submission: f"report-{stem}/{feedback.page_name(r.submission)}" for r in subs}
         pages = {
             f"gradebook-{stem}.csv": csvbook.render(subs, check_ids),
-            f"report-{stem}.html": html.render(summary, subs, collection.unreadable_for(assignment), source=results_dir.name),
+            f"lms-{stem}.csv": lms.render(subs),
+            f"report-{stem}.html": html.render(summary, subs, collection.unreadable_for(assignment), source=results_dir.name,
+                                               pages=own, members=members, by_function=by_function),
             f"summary-{stem}.md": markdown.render(summary),
         }
+        (out_dir / f"report-{stem}").mkdir(exist_ok=True)
+        pages.update({own[r.submission]: feedback.render_student(r) for r in subs})
         for name, text in pages.items():
             path = out_dir / name
             plaindata.write_atomic(path, text.encode("utf-8"))

@@ -170,15 +170,26 @@ def _cards(summary: AssignmentStats) -> str:
     cards = [("submissions", str(summary.n)),
              ("mean score", f"{dist.mean:.2f} / {_pts(dist.max_score)}"),
              ("median score", f"{dist.median:g} / {_pts(dist.max_score)}")]
-    cards += [(s, str(n)) for s, n in summary.status_counts.items()]
+    cards += [(f"submissions {s}", str(n)) for s, n in summary.status_counts.items()]
+    cards += [(f"checks {s}", str(n)) for s, n in summary.check_counts.items()]  # what the checks' statuses say
     return '<div class="cards">' + "".join(
         f'<div class="card"><div class="value">{_e(v)}</div><div class="label">{_e(k)}</div></div>' for k, v in cards) + "</div>"
 
 
-def _pass_rates(summary: AssignmentStats) -> str:
+def _pass_rates(summary: AssignmentStats, by_function: bool = False) -> str:
     rows = ['<table class="pass-rates"><thead><tr><th>check</th><th class="num">points</th><th>visibility</th>'
             '<th>pass rate</th><th class="num">passed</th><th class="num">not passed</th></tr></thead><tbody>']
-    for c in summary.checks:
+    order = list(summary.checks)
+    if by_function:  # checks of one function together, under a row for the function
+        targets = list(dict.fromkeys(c.target for c in order))
+        order = [c for t in targets for c in order if c.target == t]
+    current = None
+    for c in order:
+        if by_function and c.target != current:
+            current = c.target
+            mine = [k for k in order if k.target == current]
+            rows.append(f'<tr class="function"><th colspan="6"><code>{_e(current)}</code>: {len(mine)} check(s), '
+                        f'{_pts(sum(k.max_points for k in mine))} point(s)</th></tr>')
         vis = '<span class="vis-hidden">hidden</span>' if c.hidden else "public"
         rows.append(f'<tr><td><code>{_e(c.id)}</code></td><td class="num">{_pts(c.max_points)}</td><td>{vis}</td>'
                     f'<td class="num" style="text-align:left">{_bar(c.pass_rate)}{c.pass_rate:.0%}</td>'
@@ -187,7 +198,7 @@ def _pass_rates(summary: AssignmentStats) -> str:
     return "\n".join(rows)
 
 
-def _item_analysis(summary: AssignmentStats) -> str:
+def _item_analysis(summary: AssignmentStats, show_members: bool = False) -> str:
     failing = [c for c in summary.checks if c.n_failed]
     if not failing:
         return '<p class="panel">Every submission passed every check.</p>'
@@ -203,7 +214,8 @@ def _item_analysis(summary: AssignmentStats) -> str:
         parts.append('<ol class="groups">')
         for g in c.failures:
             text = f"hint: {g.pattern}" if c.hidden else g.pattern
-            parts.append(f'<li><span class="count">{g.count}×</span> <code>{_e(text)}</code></li>')
+            who = (f'<br><span class="more">{_e(", ".join(g.members))}</span>' if show_members and g.members else "")
+            parts.append(f'<li><span class="count">{g.count}×</span> <code>{_e(text)}</code>{who}</li>')
         parts.append("</ol>")
         if c.n_groups > len(c.failures):
             parts.append(f'<p class="more">and {c.n_groups - len(c.failures)} other kind(s) of failure</p>')
@@ -211,16 +223,18 @@ def _item_analysis(summary: AssignmentStats) -> str:
     return "\n".join(parts)
 
 
-def _submission_list(results: list[SubmissionResult], ids: list[str]) -> str:
+def _submission_list(results: list[SubmissionResult], ids: list[str], pages: dict[str, str] | None = None) -> str:
     rows = ['<table class="submissions"><thead><tr><th>submission</th><th class="num">score</th><th>status</th>'
-            '<th class="num">not passed</th></tr></thead><tbody>']
+            '<th class="num">not passed</th>' + ('<th>own page</th>' if pages else '') + '</tr></thead><tbody>']
     for r, anchor in zip(results, ids):
         missed = sum(c.status != "passed" for c in r.checks)
         review = "".join(f' <span class="badge s-invalid" title="{_e(f)}">review: {_e(f.partition(":")[0])}</span>' for f in r.flags)
+        page = (f'<td><a href="{_e(pages[r.submission])}">{_e(pages[r.submission])}</a></td>'
+                if pages and r.submission in pages else ("<td></td>" if pages else ""))
         rows.append(f'<tr><td><a href="#{anchor}">{_e(r.submission)}</a>{review}</td>'
                     f'<td class="num">{_pts(r.score)} / {_pts(r.max_score)}</td>'
                     f'<td><span class="badge s-{_e(r.status)}">{_e(r.status)}</span></td>'
-                    f'<td class="num">{missed} of {len(r.checks)}</td></tr>')
+                    f'<td class="num">{missed} of {len(r.checks)}</td>{page}</tr>')
     rows.append("</tbody></table>")
     return "\n".join(rows)
 
@@ -235,7 +249,7 @@ def _unreadable(unreadable) -> str:
 
 def _check_row(c, hidden: bool) -> str:
     if hidden:
-        shown = "passed" if c.status == "passed" else "failed"  # hidden: pass/fail and the hint only
+        shown = c.status  # hidden: the status and the hint only (an error stays an error, as in result.json)
         details = "" if c.status == "passed" else (f"Hint: {c.hint}" if c.hint else "(no hint)")
         vis = '<span class="vis-hidden">hidden</span>'
     else:
@@ -269,7 +283,8 @@ def _submission_section(r: SubmissionResult, anchor: str, hidden_ids: set[str]) 
     return "\n".join(parts)
 
 
-def render(summary: AssignmentStats, results: list[SubmissionResult], unreadable=(), *, source: str = "") -> str:
+def render(summary: AssignmentStats, results: list[SubmissionResult], unreadable=(), *, source: str = "",
+           pages: dict[str, str] | None = None, members: bool = False, by_function: bool = False) -> str:
     """The report's HTML.
 
     Args:
@@ -277,6 +292,9 @@ def render(summary: AssignmentStats, results: list[SubmissionResult], unreadable
         results: Its results, in the order of the page.
         unreadable: :class:`autograder.reports.Unreadable` files to list as skipped.
         source: The results folder's name, shown under the title.
+        pages: Each submission's own page (a relative link), listed beside it.
+        members: List who is in each failure group of the item analysis.
+        by_function: Group the pass-rate table by graded function.
 
     Returns:
         A complete HTML document.
@@ -293,9 +311,9 @@ def render(summary: AssignmentStats, results: list[SubmissionResult], unreadable
         histogram_svg(summary.distribution),
         f'<p class="meta">Mean {summary.distribution.mean:.2f}, median {summary.distribution.median:g} '
         f'out of {_pts(summary.distribution.max_score)} points.</p></div></section>',
-        '<section id="checks"><h2>Pass rate per check</h2>', _pass_rates(summary), "</section>",
-        '<section id="items"><h2>Item analysis</h2>', _item_analysis(summary), "</section>",
-        '<section id="submissions"><h2>Submissions</h2>', _submission_list(results, ids), "</section>",
+        '<section id="checks"><h2>Pass rate per check</h2>', _pass_rates(summary, by_function), "</section>",
+        '<section id="items"><h2>Item analysis</h2>', _item_analysis(summary, members), "</section>",
+        '<section id="submissions"><h2>Submissions</h2>', _submission_list(results, ids, pages), "</section>",
         _unreadable(unreadable),
         '<section id="details"><h2>Per submission</h2>',
         *(_submission_section(r, a, hidden_ids) for r, a in zip(results, ids)),

@@ -12,7 +12,7 @@ import re
 import statistics
 from collections import Counter
 
-from autograder.results import SUBMISSION_STATUSES, SubmissionResult
+from autograder.results import CHECK_STATUSES, SUBMISSION_STATUSES, SubmissionResult
 
 TOP_FAILURES = 3
 """How many failure groups item analysis keeps per check."""
@@ -52,10 +52,12 @@ class FailureGroup:
     Attributes:
         pattern: The masked message without the hint (public checks) or the hint (hidden checks).
         count: How many submissions failed this way.
+        members: The submissions that failed this way, sorted (for TAs; not compared).
     """
 
     pattern: str
     count: int
+    members: tuple[str, ...] = dataclasses.field(default=(), compare=False)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -141,6 +143,10 @@ class AssignmentStats:
             :data:`autograder.results.SUBMISSION_STATUSES` (zeros included), then any other status.
         distribution: The scores.
         checks: One entry per check, in the order of the checks.
+        check_counts: Check results over all submissions per status (``passed``, ``failed``,
+            ``error``), then per error category (``timeout``, ``memory``, ``crashed``, ...): what
+            the checks' own statuses say, which a submission's status may not (a check that timed
+            out in a worker that survived leaves the submission ``ok``).
     """
 
     assignment: str
@@ -148,6 +154,7 @@ class AssignmentStats:
     status_counts: dict[str, int]
     distribution: Distribution
     checks: tuple[CheckStats, ...]
+    check_counts: dict[str, int] = dataclasses.field(default_factory=dict)
 
     def most_missed(self, limit: int | None = None) -> list[CheckStats]:
         """The checks someone failed, lowest pass rate first.
@@ -251,9 +258,17 @@ def summarize(assignment: str, results: list[SubmissionResult], *, top: int = TO
         hidden = any(c.hidden for c in found)  # hidden anywhere: treated as hidden everywhere
         failed = [c for c in found if c.status != "passed"]
         groups = Counter(failure_key(c, hidden=hidden) for c in failed)
+        members: dict[str, set[str]] = {}
+        for r in results:
+            for c in r.checks:
+                if c.id == check_id and c.status != "passed":
+                    members.setdefault(failure_key(c, hidden=hidden), set()).add(r.submission)
         ranked = sorted(groups.items(), key=lambda kv: (-kv[1], kv[0]))
         checks.append(CheckStats(
             id=check_id, target=first.target, max_points=max(float(c.max_points) for c in found), hidden=hidden,
             hint=next((c.hint for c in found if c.hint), ""), n=len(found), n_passed=len(found) - len(failed),
-            failures=tuple(FailureGroup(p, n) for p, n in ranked[:top]), n_groups=len(groups)))
-    return AssignmentStats(assignment, len(results), status_counts, distribution, tuple(checks))
+            failures=tuple(FailureGroup(p, n, tuple(sorted(members.get(p, ())))) for p, n in ranked[:top]), n_groups=len(groups)))
+    every = [c for r in results for c in r.checks]
+    check_counts = {s: sum(1 for c in every if c.status == s) for s in CHECK_STATUSES}
+    check_counts.update(sorted(Counter(c.category for c in every if c.status == "error").items()))
+    return AssignmentStats(assignment, len(results), status_counts, distribution, tuple(checks), check_counts)

@@ -31,6 +31,10 @@ def test_dask_cluster_of_two_workers_matches_local_grading(toy_course):
         a = comparable(toy_course / "local" / r.submission / "toy" / "result.json")
         b = comparable(toy_course / "remote" / r.submission / "toy" / "result.json")
         assert a == b, r.submission
+        staff = [(root / r.submission / "toy" / "staff.json") for root in (toy_course / "local", toy_course / "remote")]
+        assert [p.is_file() for p in staff] == [bool(r.staff)] * 2, r.submission  # the staff record comes back too
+        if r.staff:
+            assert staff[0].read_text() == staff[1].read_text(), r.submission
 
 
 def test_a_dask_worker_killed_mid_batch_loses_nothing_and_grades_each_once(toy_course):

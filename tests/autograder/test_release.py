@@ -71,3 +71,71 @@ def test_release_stubs_raise_not_implemented(root, name):
     for cell in notebook.code_cells(nb):
         if cell.kind == "solution":
             assert "raise NotImplementedError()" in cell.source
+
+
+def _nbgrader(course, *args):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+           "JUPYTER_CONFIG_DIR": str(course / ".jupyter"), "JUPYTER_DATA_DIR": str(course / ".jupyter-data")}
+    return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture()
+def toy_released(toy_course, root):
+    import shutil
+
+    shutil.copy(root / "nbgrader_config.py", toy_course / "nbgrader_config.py")
+    shutil.rmtree(toy_course / "assignments")
+    release.release("toy", root=toy_course)
+    return toy_course
+
+
+def test_release_adds_the_assignment_to_the_courses_gradebook(toy_released):
+    from nbgrader.api import Gradebook
+
+    with Gradebook(f"sqlite:///{toy_released / 'gradebook.db'}") as gb:
+        toy = gb.find_assignment("toy")
+        assert {c.name for c in gb.find_notebook("toy", "toy").grade_cells} == {"grade_double", "grade_scale"}
+        assert toy.max_score == 6
+
+
+def test_fixtures_survive_generate_assignment_force_and_are_byte_stable(toy_released):
+    released = toy_released / "assignments" / "toy" / assignment.FIXTURES
+    source = toy_released / "solutions" / "toy" / assignment.FIXTURES
+    first = released.read_bytes()
+    assert source.read_bytes() == first
+    proc = _nbgrader(toy_released, "generate_assignment", "toy", "--force")
+    assert proc.returncode == 0, proc.stderr
+    assert released.read_bytes() == first, "nbgrader generate_assignment --force must keep the public fixtures"
+    before = source.stat().st_mtime_ns
+    release.release("toy", root=toy_released)
+    assert released.read_bytes() == first and source.stat().st_mtime_ns == before  # not rewritten
+
+
+def test_fixture_bytes_depend_only_on_the_data():
+    import time
+
+    import numpy as np
+
+    from autograder import plaindata
+
+    value = {"x": np.arange(6.0).reshape(2, 3), "y": [1, "a", np.array([True])]}
+    first = plaindata.dumps(value)
+    time.sleep(2.1)  # zip timestamps have a 2 s resolution
+    assert plaindata.dumps(value) == first
+
+
+def test_write_fixtures_keeps_a_file_that_differs_by_rounding_only(tmp_path):
+    import numpy as np
+
+    data = {"fixtures": {"c": {"expected": np.array([0.1, 0.7310585786300049])}}}
+    path = tmp_path / "f.npz"
+    assert release.write_fixtures(path, data)
+    nudged = {"fixtures": {"c": {"expected": np.nextafter(data["fixtures"]["c"]["expected"], 1.0)}}}
+    assert not release.write_fixtures(path, nudged)
+    assert release.write_fixtures(path, {"fixtures": {"c": {"expected": np.array([0.1, 0.7310586])}}})
+    assert release.write_fixtures(path, {"fixtures": {"c": {"expected": np.array([[0.1, 0.7310586]])}}})  # shape

@@ -85,10 +85,17 @@ def _section(page: str, anchor: str) -> str:
     return page[start:page.index("</section>", start)]
 
 
-def test_three_files_per_assignment(tmp_path):
+def test_four_files_per_assignment_and_one_page_per_submission(tmp_path):
     written = write_reports(_write_class(tmp_path / "results"), tmp_path / "out")
-    assert set(written) == {f"{kind}-{a}.{ext}" for a in (A1, A2)
-                            for kind, ext in (("gradebook", "csv"), ("report", "html"), ("summary", "md"))}
+    main = {name for name in written if "/" not in name}
+    assert main == {f"{kind}-{a}.{ext}" for a in (A1, A2)
+                    for kind, ext in (("gradebook", "csv"), ("lms", "csv"), ("report", "html"), ("summary", "md"))}
+    by_assignment = {a: sorted(r.submission for r in _class() if r.assignment == a) for a in (A1, A2)}
+    for a, subs in by_assignment.items():
+        assert sorted(n for n in written if n.startswith(f"report-{a}/")) == [f"report-{a}/{s}.html" for s in subs]
+        page = written[f"report-{a}.html"].read_text()
+        for s in subs:  # the report links each submission to its own page
+            assert f'href="report-{a}/{s}.html"' in page
     for name, path in written.items():
         assert path == tmp_path / "out" / name and path.stat().st_size > 0
 
@@ -151,7 +158,7 @@ def test_hidden_checks_show_only_pass_fail_and_hint(tmp_path, reports):
     assert ">failed<" in row and f"Hint: {HINT_HIDDEN}" in row
     erin = _section(page, "sub-erin_timeout")
     row = erin[erin.index("lstm_step.cell_values"):].split("</tr>")[0]
-    assert ">failed<" in row and ">error<" not in row  # pass/fail only, even when it was an error
+    assert ">error<" in row and f"Hint: {HINT_HIDDEN}" in row  # the status result.json gives, and only the hint
 
 
 def test_public_failures_show_expected_and_received(reports):
@@ -209,7 +216,7 @@ def test_unreadable_results_are_skipped_and_listed(tmp_path):
     (folder / "yan" / A1).mkdir(parents=True)
     (folder / "yan" / A1 / "result.json").write_text('{"assignment": "a1_demo", "submission": "yan", "score": "lots"}')
     written = write_reports(folder, tmp_path / "out")
-    assert len(written) == 6
+    assert len([n for n in written if "/" not in n]) == 8
     page = written[f"report-{A1}.html"].read_text()
     unreadable = _section(page, "unreadable")
     assert "Unreadable results" in unreadable
@@ -257,3 +264,45 @@ def test_report_renders_in_a_browser(tmp_path):
     assert shot_run.returncode == 0, shot_run.stderr[-2000:]
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
+
+
+def _timed_out_in_a_surviving_worker() -> SubmissionResult:
+    checks = _checks()
+    checks[0] = CheckResult("sigmoid.values", "sigmoid", "error", 0.0, 2.0, False, "sigmoid ran for more than 10 s", "timeout", HINT_VALUES)
+    return _result("fay_slow", checks)  # the worker survived: the submission is ok
+
+
+def test_cards_count_what_the_checks_statuses_say(tmp_path):
+    folder = tmp_path / "results"
+    for r in [_class()[0], _timed_out_in_a_surviving_worker()]:
+        results.write(r, folder / r.submission / r.assignment / "result.json")
+    page = write_reports(folder, tmp_path / "out")[f"report-{A1}.html"].read_text()
+    by_label = {label: value for value, label in re.findall(r'<div class="value">([^<]*)</div><div class="label">([^<]*)</div>', page)}
+    assert by_label["submissions ok"] == "2" and by_label["submissions timeout"] == "0"
+    assert by_label["checks passed"] == "5" and by_label["checks error"] == "1" and by_label["checks timeout"] == "1"
+
+
+def test_lms_csv_has_a_max_points_row_and_per_function_columns(reports):
+    rows = list(csv.reader(io.StringIO(reports[f"lms-{A1}.csv"])))
+    assert rows[0] == ["student", "sigmoid", "lstm_step", "total", "max_points", "percentage", "status"]
+    assert rows[1] == ["max points", "3", "3", "6", "6", "100", ""]
+    by_name = {row[0]: row for row in rows[2:]}
+    assert sorted(by_name) == NAMES
+    assert by_name["bob_public"] == ["bob_public", "1", "3", "4", "6", "66.67", "ok"]
+    assert by_name["erin_timeout"][-1] == "timeout"
+
+
+def test_report_options_skip_blank_members_and_by_function(tmp_path):
+    folder = _write_class(tmp_path / "results")
+    blank = _result("zoe_blank", [CheckResult(c.id, c.target, "error", 0.0, c.max_points, c.hidden, "not implemented", "not-implemented", c.hint)
+                                  for c in _checks()])
+    results.write(blank, folder / "zoe_blank" / A1 / "result.json")
+    plain = write_reports(folder, tmp_path / "plain")
+    assert "zoe_blank" in plain[f"lms-{A1}.csv"].read_text()
+    written = write_reports(folder, tmp_path / "out", skip_blank=True, members=True, by_function=True)
+    assert "zoe_blank" not in written[f"lms-{A1}.csv"].read_text() and f"report-{A1}/zoe_blank.html" not in written
+    page = written[f"report-{A1}.html"].read_text()
+    items = _section(page, "items")
+    assert "bob_public, carol_public" in items  # who made the common mistake
+    rates = _section(page, "checks")
+    assert rates.index("<code>sigmoid</code>: 2 check(s), 3 point(s)") < rates.index("sigmoid.values") < rates.index("<code>lstm_step</code>")
