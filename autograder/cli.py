@@ -65,7 +65,13 @@ def _cmd_report(args) -> int:
 
 
 def _cmd_validate(args) -> int:
+    from autograder import assignment
+
     cfg = config.load(Path(args.path))
+    course = Path(args.path).resolve().parent
+    for name in cfg:  # the checks files (test_*.py included) must agree with grading.yml
+        if (course / "solutions" / name / f"{name}.ipynb").is_file():
+            assignment.load(name, root=course, require_release=False)
     print(f"{args.path}: valid; {sum(len(a.checks) for a in cfg.values())} checks in {len(cfg)} assignments")
     return 0
 
