@@ -253,5 +253,8 @@ class CheckItem(pytest.Item):
         return super().repr_failure(excinfo, style=style)
 
     def reportinfo(self):
-        return self.path, None, f"{self.path.name}::{self.check_id}"
+        # The domain heads the failure's section; it must not end the node id, or `-v` rewrites its dots.
+        visibility = next(m.args[0] for m in self.iter_markers("visibility"))
+        points = next(m.args[0] for m in self.iter_markers("points"))
+        return self.path, None, f"{self.path.name}::{self.check_id} ({visibility}, {points:g} points)"
 

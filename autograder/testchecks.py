@@ -119,11 +119,11 @@ def load(folder: Path) -> list[PytestCheck]:
             where = f"{path.name}::{name}"
             if not inspect.isfunction(fn) or fn.__module__ != module.__name__:
                 raise PytestCheckError(f"{where}: expected a test function defined in this file")
+            marks = _marks(fn, where)
             params = tuple(inspect.signature(fn).parameters)
             unknown = [p for p in params if p not in FIXTURES]
             if unknown:
                 raise PytestCheckError(f"{where}: unknown fixture {unknown[0]!r} (available: {', '.join(FIXTURES)})")
-            marks = _marks(fn, where)
             doc = inspect.getdoc(fn) or ""
             what = doc.splitlines()[0].rstrip(".") if doc else f"{target}: {name[5:].replace('_', ' ')}"
             out.append(PytestCheck(id=f"{target}.{name[5:]}", target=target, what=what, hint=str(marks.get("hint", "")),
