@@ -256,5 +256,5 @@ class CheckItem(pytest.Item):
         # The domain heads the failure's section; it must not end the node id, or `-v` rewrites its dots.
         visibility = next(m.args[0] for m in self.iter_markers("visibility"))
         points = next(m.args[0] for m in self.iter_markers("points"))
-        return self.path, None, f"{self.path.name}::{self.check_id} ({visibility}, {points:g} points)"
+        return self.path, None, f"{self.path.name}::{self.check_id} ({visibility}, {points:g} point{'' if points == 1 else 's'})"
 

@@ -141,6 +141,9 @@ def test_k_selects_and_x_stops(course, tmp_path):
     assert proc.returncode == 0, proc.stdout
     assert list(json_report(tmp_path / "k.json")) == ["alice.ipynb::double.linear"]
     assert "alice.ipynb: 2 / 2 points on the 1 selected of 5 checks" in proc.stdout
+    proc = run_pytest(*common, "--json-report-file=h.json", "-k", "alice and hidden", cwd=tmp_path)
+    assert sorted(json_report(tmp_path / "h.json")) == ["alice.ipynb::double.chain", "alice.ipynb::double.hidden",
+                                                       "alice.ipynb::double.linear"]
     proc = run_pytest(*common, "--json-report-file=x.json", "-x", "-k", "blank", cwd=tmp_path)
     assert proc.returncode == 1
     outcomes = [t["outcome"] for t in json_report(tmp_path / "x.json").values()]
@@ -190,6 +193,16 @@ def test_nothing_from_the_submission_folder_is_imported(course, tmp_path):
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "5 passed" in proc.stdout
     assert not marker.exists(), marker.read_text()
+
+
+def test_settings_from_inside_the_submissions_are_refused(course, tmp_path):
+    """A pytest.ini shipped beside a notebook would become pytest's configuration: a usage error."""
+    subs = tmp_path / "subs"
+    path = toy_submission(subs, "eve")
+    (subs / "pytest.ini").write_text("[pytest]\naddopts = -k nothing\n")
+    proc = run_pytest("--assignment", "toy", "--course-root", str(course), str(path), cwd=tmp_path)
+    assert proc.returncode == 4, proc.stdout + proc.stderr
+    assert f"pytest read its settings from {subs / 'pytest.ini'}, inside the submissions" in proc.stderr
 
 
 def test_plain_pytest_leaves_checks_written_as_tests_alone(course, tmp_path):
