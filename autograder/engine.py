@@ -323,10 +323,11 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
                                "not graded: the notebook could not be read", "invalid", c.hint) for c in checks]
         return finish("invalid", str(err), results, [str(err)])
     tests = [c for c in checks if isinstance(c, testchecks.PytestCheck)]
+    probed = [c for c in checks if not isinstance(c, testchecks.PytestCheck)]
     with lock or contextlib.nullcontext():
         if reference is None and assignment.source is not None:
             reference = reference_namespace(assignment)
-        prepared = prepare(assignment, [c for c in checks if not isinstance(c, testchecks.PytestCheck)], digest=code_digest(picked.cells), reference=reference)
+        prepared = prepare(assignment, probed, digest=code_digest(picked.cells), reference=reference)
         env = determinism.describe()
     records, cell_runs, failures, logs = _run_worker_checks(picked.cells, prepared, assignment.config.limits,
                                                       preload=needs_tensorflow(assignment), forkserver=forkserver,
