@@ -21,7 +21,7 @@ import importlib.util
 from pathlib import Path
 
 from autograder import config as config_mod
-from autograder import notebook, plaindata
+from autograder import notebook, plaindata, testchecks
 from autograder.checks import Check
 from autograder.config import AssignmentConfig, CheckConfig
 from autograder.sandbox import Limits
@@ -82,6 +82,21 @@ def load_checks(path: Path) -> list[Check]:
     return found
 
 
+def load_test_checks(name: str, folder: Path, cfg: AssignmentConfig) -> list[Check]:
+    """The checks written as pytest tests in ``folder/test_*.py`` (hidden only), validated against
+    ``grading.yml`` (see :mod:`autograder.testchecks`).
+
+    Raises:
+        AssignmentError: A test file breaks the rules, or disagrees with ``grading.yml``.
+    """
+    try:
+        found = testchecks.load(folder)
+        testchecks.validate(name, found, cfg.checks)
+    except testchecks.PytestCheckError as err:
+        raise AssignmentError(str(err)) from None
+    return list(found)
+
+
 def _validate(name: str, checks: list[Check], cfg: AssignmentConfig, hidden_ids: set[str]) -> None:
     ids = [c.id for c in checks]
     dup = sorted({i for i in ids if ids.count(i) > 1})
@@ -124,6 +139,7 @@ def load(name: str, *, root: Path, require_release: bool = True) -> Assignment:
     public = load_checks(src_dir / PUBLIC_CHECKS)
     hidden = load_checks(src_dir / HIDDEN_CHECKS)
     cfg = all_cfg[name]
+    hidden = hidden + load_test_checks(name, src_dir, cfg)
     _validate(name, public + hidden, cfg, {c.id for c in hidden})
     fixtures = read_fixtures(rel_dir / FIXTURES) if (rel_dir / FIXTURES).is_file() else None
     source = notebook.read(src_dir / f"{name}.ipynb")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from autograder import cells, determinism, notebook, redact, sandbox, staffview
+from autograder import cells, determinism, notebook, redact, sandbox, staffview, testchecks
 from autograder.assignment import Assignment, stable_seed
 from autograder.checks import Check, Context, resolve_probe
 from autograder.compare import Outcome
@@ -407,10 +407,12 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
         results = [CheckResult(c.id, c.target, "error", 0.0, float(assignment.settings(c).points), assignment.settings(c).hidden,
                                "not graded: the notebook could not be read", "invalid", c.hint) for c in checks]
         return finish("invalid", str(err), results, [str(err)])
+    tests = [c for c in checks if isinstance(c, testchecks.PytestCheck)]
+    probed = [c for c in checks if not isinstance(c, testchecks.PytestCheck)]
     with lock or contextlib.nullcontext():
         if reference is None and assignment.source is not None:
             reference = reference_namespace(assignment)
-        prepared = prepare(assignment, checks, digest=code_digest(picked.cells), reference=reference)
+        prepared = prepare(assignment, probed, digest=code_digest(picked.cells), reference=reference)
         env = determinism.describe()
     limits = assignment.config.limits
     ceiling = submission_ceiling(limits, n_cells=len(picked.cells), timeouts=[p.timeout_s for p in prepared])
@@ -433,7 +435,13 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
     env["sandbox"] = confinement.mode if confinement is not None else "none"
     problems = list(picked.problems) + [c["message"] for c in cell_runs if c.get("status") != "ok" and c.get("message")]
     results = [judge(p, records.get(p.index), assignment.settings(p.check), hint=p.check.hint) for p in prepared]
-    results = apply_requirements(results, [p.check for p in prepared])
+    if tests:  # checks written as pytest tests (autograder.testchecks): their calls run in workers of their own
+        test_results, test_failures, test_logs = testchecks.grade(
+            tests, assignment=assignment, code=picked.cells, digest=code_digest(picked.cells), reference=reference,
+            forkserver=forkserver, lock=lock, confinement=confinement)
+        by_id = {r.id: r for r in results + test_results}
+        results, failures, logs = [by_id[c.id] for c in checks], failures + test_failures, logs + test_logs
+    results = apply_requirements(results, checks)
     status = failures[0][0] if failures else "ok"
     message = ""
     if failures:

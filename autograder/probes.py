@@ -19,6 +19,12 @@ def call_positional(ns: dict, target: str, inputs: dict):
     return ns[target](*copy_inputs(list(inputs["args"])))
 
 
+def call_args(ns: dict, target: str, inputs: dict):
+    """Calls ``target(*inputs["args"], **inputs["kwargs"])`` on copies (a call made by a check
+    written as a pytest test, see :mod:`autograder.testchecks`)."""
+    return ns[target](*copy_inputs(list(inputs["args"])), **copy_inputs(dict(inputs["kwargs"])))
+
+
 def inputs_unchanged(ns: dict, target: str, inputs: dict):
     """Calls the target on copies of the inputs and reports, for every array among them (nested in
     dicts and lists too, e.g. ``params['W1']``), whether the call left it unchanged."""
