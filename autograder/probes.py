@@ -315,6 +315,43 @@ def build_and_describe(ns: dict, target: str, inputs: dict):
     return describe_model(ns[target](**args), sample_input=inputs.get("sample_input"))
 
 
+def scan_calls(ns: dict, target: str, inputs: dict) -> dict:
+    """Calls ``target(**inputs)`` with the notebook's ``scan`` and ``tf.scan`` wrapped in counters.
+
+    Returns:
+        ``{"scan": {"calls": n, "steps": T}, "tf.scan": {...}}``: how often each was called and the
+        length of the leading axis of the elements of the first call (plain facts for a verdict
+        such as :func:`autograder.checks.runs_through`).
+    """
+    import sys
+
+    calls: dict = {"scan": [], "tf.scan": []}
+    own = ns.get("scan")
+    tf = sys.modules.get("tensorflow")
+    tf_scan = getattr(tf, "scan", None) if tf is not None else None
+
+    def counting(name, fn):
+        def wrapper(*args, **kwargs):
+            elems = args[1] if len(args) > 1 else kwargs.get("elems")
+            shape = getattr(elems, "shape", None)
+            calls[name].append(int(shape[0]) if shape is not None and len(shape) and shape[0] is not None else -1)
+            return fn(*args, **kwargs)
+        return wrapper
+
+    if callable(own):
+        ns["scan"] = counting("scan", own)
+    if tf_scan is not None:
+        tf.scan = counting("tf.scan", tf_scan)
+    try:
+        ns[target](**copy_inputs(inputs))
+    finally:
+        if callable(own):
+            ns["scan"] = own
+        if tf_scan is not None:
+            tf.scan = tf_scan
+    return {name: {"calls": len(steps), "steps": steps[0] if steps else 0} for name, steps in calls.items()}
+
+
 def copy_inputs(inputs):
     """A deep copy of plain-data inputs (arrays, and dicts/lists of them), so a student's in-place
     edits cannot change what the next call or check sees."""

@@ -39,6 +39,20 @@ def network(m, n_x, n_h, k):
     return build
 
 
+def network_with_cache(m, n_x, n_h, k):
+    """Inputs builder: the network's data and parameters with the forward cache computed here (in
+    the grader, by the documented formulas), so that backward can be called on its own."""
+    def build(rng):
+        d = network(m, n_x, n_h, k)(rng)
+        p = d["params"]
+        Z1 = d["X"] @ p["W1"] + p["b1"]
+        A1 = np.maximum(0.0, Z1)
+        Z2 = A1 @ p["W2"] + p["b2"]
+        e = np.exp(Z2 - Z2.max(axis=-1, keepdims=True))
+        return {**d, "cache": {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": e / e.sum(axis=-1, keepdims=True)}}
+    return build
+
+
 def probe_forward(ns, target, inputs):
     """forward(X, params) -> the probabilities and the four cached arrays."""
     A2, cache = ns[target](inputs["X"].copy(), {k: v.copy() for k, v in inputs["params"].items()})
@@ -186,6 +200,7 @@ CHECKS = [
     Check("logistic_gradients.numeric", "logistic_gradients", "logistic_gradients against finite differences",
           lambda rng: {"X": rng.normal(size=(7, 4)), "y": rng.integers(0, 2, size=7), "w": rng.normal(size=4), "b": 0.1},
           probe=probe_logistic_numeric, verdict=gradients_agree, reference=False,
+          requires=("logistic_gradients.values", "logistic_forward.values", "logistic_loss.values"),
           hint="your gradient must be the derivative of YOUR logistic_loss: check the 1/m factor and the sign"),
     Check("init_params.values", "init_params", "init_params(5, 4, 3, seed=7)",
           lambda rng: {"n_x": 5, "n_h": 4, "n_y": 3, "seed": 7},
@@ -199,6 +214,7 @@ CHECKS = [
           probe=probe_backward, hint="dZ2 = (A2 - one_hot(y)) / m; multiply by relu_grad(Z1) on the way back"),
     Check("backward.numeric", "backward", "backward against finite differences of forward + cross_entropy", network(4, 3, 5, 2),
           probe=probe_backward_numeric, verdict=gradients_agree, reference=False,
+          requires=("backward.values", "forward.values", "cross_entropy.values"),
           hint="your gradients must match the slope of your own cost: check the 1/m factor and the transposes"),
     Check("update_params.values", "update_params", "update_params(params, grads, lr=0.1)",
           lambda rng: {"params": network(3, 5, 4, 3)(rng)["params"],
