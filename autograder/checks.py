@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from autograder import compare
+from autograder import compare, modelcompare
 from autograder.compare import Outcome
 from autograder.tolerance import Tolerance
 
@@ -53,6 +53,52 @@ def same_numpy_value(received, expected, ctx: Context) -> Outcome:
     if ctx.received_type.startswith("tensorflow"):
         return Outcome(False, "type", f"{ctx.what}: expected a numpy array, received a {ctx.received_type} (this exercise is in numpy)")
     return same_value(received, expected, ctx)
+
+
+def same_model(received, expected, ctx: Context) -> Outcome:
+    """Verdict for a Keras model described by :func:`autograder.probes.describe_model`: the same
+    layers, sizes and compile arguments as the reference, resolved through Keras (a loss by name
+    equals its class, ``TimeDistributed(Dense)`` equals ``Dense``, extra metrics are accepted), and
+    the same outputs on a fixed input when the description has them."""
+    return modelcompare.compare_models(ctx.what, received, expected, tol=ctx.tol)
+
+
+def same_model_exact_metrics(received, expected, ctx: Context) -> Outcome:
+    """Like :func:`same_model`, for a docstring that forbids metrics beyond the listed ones."""
+    return modelcompare.compare_models(ctx.what, received, expected, tol=ctx.tol, extra_metrics=False)
+
+
+def inputs_kept(received, expected, ctx: Context) -> Outcome:
+    """Verdict for :func:`autograder.probes.inputs_unchanged` (``{path: bool}``): every input array
+    the reference leaves alone must be unchanged after the student's call too."""
+    if not isinstance(received, dict) or not all(isinstance(v, bool) for v in received.values()):
+        return Outcome(False, "type", f"{ctx.what}: the inputs could not be compared after the call ({compare.describe(received)})")
+    wanted = [path for path, same in (expected or {}).items() if same] if isinstance(expected, dict) else list(received)
+    changed = [path for path in wanted if received.get(path) is not True]
+    if changed:
+        return Outcome(False, "property", f"{ctx.what}: expected the inputs to be unchanged after the call, but {', '.join(changed)} "
+                                          f"{'was' if len(changed) == 1 else 'were'} modified in place (compute new arrays instead: "
+                                          "`x = x.copy()` first, or out-of-place operations such as `x - m` rather than `x -= m`)")
+    return Outcome(True)
+
+
+def runs_through(name: str) -> Verdict:
+    """Verdict factory for :func:`autograder.probes.scan_calls`: the function must run its
+    recurrence through ``name`` (``"scan"`` or ``"tf.scan"``) as often and over as many steps as
+    the reference (a docstring that requires scan: a Python loop over time fails)."""
+    def verdict(received, expected, ctx: Context) -> Outcome:
+        if not isinstance(received, dict) or not isinstance(received.get(name), dict) or not isinstance(expected, dict):
+            return Outcome(False, "type", f"{ctx.what}: the calls could not be counted ({compare.describe(received)})")
+        got, want = received[name], expected[name]
+        if got.get("calls") == want["calls"] and got.get("steps") == want["steps"]:
+            return Outcome(True)
+        n = got.get("calls")
+        received_text = (f"{n} call{'s' if n != 1 else ''} over {got.get('steps')} steps" if n
+                         else "no call (a Python loop over time does not count)")
+        return Outcome(False, "property", f"{ctx.what}: the docstring requires {name} over the time axis; expected {want['calls']} "
+                                          f"call{'s' if want['calls'] != 1 else ''} of {name} over {want['steps']} steps, received {received_text}")
+    verdict.__name__ = f"runs_through_{name.replace('.', '_')}"
+    return verdict
 
 
 def loss_falls(received, expected, ctx: Context) -> Outcome:

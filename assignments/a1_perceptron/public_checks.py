@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from autograder.checks import Check, same_numpy_value
+from autograder.checks import Check, same_model, same_numpy_value
 from autograder.gradcheck import gradients_agree
 
 PUBLIC = "public"
@@ -36,6 +36,20 @@ def network(m, n_x, n_h, k):
         params = {"W1": rng.normal(size=(n_x, n_h)) * 0.7, "b1": rng.normal(size=n_h) * 0.1,
                   "W2": rng.normal(size=(n_h, k)) * 0.7, "b2": rng.normal(size=k) * 0.1}
         return {"X": rng.normal(size=(m, n_x)), "y": rng.integers(0, k, size=m), "params": params}
+    return build
+
+
+def network_with_cache(m, n_x, n_h, k):
+    """Inputs builder: the network's data and parameters with the forward cache computed here (in
+    the grader, by the documented formulas), so that backward can be called on its own."""
+    def build(rng):
+        d = network(m, n_x, n_h, k)(rng)
+        p = d["params"]
+        Z1 = d["X"] @ p["W1"] + p["b1"]
+        A1 = np.maximum(0.0, Z1)
+        Z2 = A1 @ p["W2"] + p["b2"]
+        e = np.exp(Z2 - Z2.max(axis=-1, keepdims=True))
+        return {**d, "cache": {"Z1": Z1, "A1": A1, "Z2": Z2, "A2": e / e.sum(axis=-1, keepdims=True)}}
     return build
 
 
@@ -125,10 +139,11 @@ def probe_texts_to_ids(ns, target, inputs):
 
 
 def probe_classifier(ns, target, inputs):
-    """Builds the student's classifier and describes its layers and compile arguments."""
-    from autograder.probes import describe_model
+    """Builds the student's classifier and describes its layers, compile arguments and its outputs
+    on ``sample_input`` with fixed weights (see autograder.probes.describe_model)."""
+    from autograder.probes import build_and_describe
 
-    return describe_model(ns[target](**inputs))
+    return build_and_describe(ns, target, inputs)
 
 
 def probe_classifier_training(ns, target, inputs):
@@ -140,6 +155,14 @@ def probe_classifier_training(ns, target, inputs):
     return np.asarray(history.history["loss"], dtype=np.float64)
 
 
+
+
+def classifier_ids(rng, vocab_size, n=3, t=6):
+    """Token ids (n, t), int32, with post-padding (0) of different lengths, for a classifier's outputs."""
+    ids = rng.integers(2, vocab_size, size=(n, t)).astype(np.int32)
+    for i in range(n):
+        ids[i, t - i:] = 0
+    return ids
 
 
 TEXTS = ["To be, or not to be: that is the question.", "The lady doth protest too much, methinks.",
@@ -177,6 +200,7 @@ CHECKS = [
     Check("logistic_gradients.numeric", "logistic_gradients", "logistic_gradients against finite differences",
           lambda rng: {"X": rng.normal(size=(7, 4)), "y": rng.integers(0, 2, size=7), "w": rng.normal(size=4), "b": 0.1},
           probe=probe_logistic_numeric, verdict=gradients_agree, reference=False,
+          requires=("logistic_gradients.values", "logistic_forward.values", "logistic_loss.values"),
           hint="your gradient must be the derivative of YOUR logistic_loss: check the 1/m factor and the sign"),
     Check("init_params.values", "init_params", "init_params(5, 4, 3, seed=7)",
           lambda rng: {"n_x": 5, "n_h": 4, "n_y": 3, "seed": 7},
@@ -190,6 +214,7 @@ CHECKS = [
           probe=probe_backward, hint="dZ2 = (A2 - one_hot(y)) / m; multiply by relu_grad(Z1) on the way back"),
     Check("backward.numeric", "backward", "backward against finite differences of forward + cross_entropy", network(4, 3, 5, 2),
           probe=probe_backward_numeric, verdict=gradients_agree, reference=False,
+          requires=("backward.values", "forward.values", "cross_entropy.values"),
           hint="your gradients must match the slope of your own cost: check the 1/m factor and the transposes"),
     Check("update_params.values", "update_params", "update_params(params, grads, lr=0.1)",
           lambda rng: {"params": network(3, 5, 4, 3)(rng)["params"],
@@ -206,6 +231,7 @@ CHECKS = [
                        "max_len": 12},
           probe=probe_texts_to_ids, hint="unknown tokens -> 1; cut to max_len; pad with 0 at the END"),
     Check("build_classifier.structure", "build_classifier", "the model from build_classifier(50, 8, 6, 3)",
-          lambda rng: {"vocab_size": 50, "embed_dim": 8, "hidden_units": 6, "n_classes": 3}, probe=probe_classifier,
+          lambda rng: {"vocab_size": 50, "embed_dim": 8, "hidden_units": 6, "n_classes": 3, "sample_input": classifier_ids(rng, 50)},
+          probe=probe_classifier, verdict=same_model,
           hint="Embedding(mask_zero=True), GlobalAveragePooling1D, Dense(relu), Dense(softmax); Adam(0.01) and SparseCategoricalCrossentropy()"),
 ]

@@ -3,7 +3,7 @@
 import numpy as np
 
 from autograder.assignment import sibling
-from autograder.checks import Check, loss_falls
+from autograder.checks import Check, inputs_kept, loss_falls, same_model
 
 pub = sibling(__file__, "public_checks")
 
@@ -28,6 +28,45 @@ def probe_texts_to_ids_shape_only(ns, target, inputs):
     return ns[target](list(inputs["texts"]), vocab, inputs["max_len"])
 
 
+def _extremes(rng):
+    """z of shape (4, 7): large normal values with exact +-710, +-800 and +-1000 among them."""
+    z = rng.normal(size=(4, 7)) * 30.0
+    z[0, :6] = [710.0, -710.0, 800.0, -800.0, 1000.0, -1000.0]
+    return {"z": z}
+
+
+def _rows_of_different_scale(rng):
+    """Four rows of scores: around +1000, around -1000, spread over [-900, 900], and moderate."""
+    z = rng.normal(size=(4, 8)) * 5.0
+    z[0] += 1000.0
+    z[1] -= 1000.0
+    z[2] = np.linspace(-900.0, 900.0, 8)[rng.permutation(8)]
+    return {"z": z}
+
+
+def _scores_at_zero(rng):
+    """X with dyadic entries so that X @ w + b is exact: three rows score exactly 0, the others not."""
+    w, b = np.array([0.5, -0.25, 1.0, 0.75]), -0.5
+    X = rng.integers(-3, 4, size=(8, 4)).astype(np.float64)
+    X[[1, 4, 6]] = [[1.0, 0.0, 0.0, 0.0], [0.0, -2.0, 0.0, 0.0], [1.0, 2.0, 0.5, 0.0]]
+    return {"X": X, "w": w, "b": b}
+
+
+def _separable_first_positive(rng):
+    """Separable data (12 examples) reordered so that the first example has label 1."""
+    d = pub.separable(12, 3)(rng)
+    first = int(np.argmax(d["y"] == 1))
+    order = np.r_[first, np.delete(np.arange(len(d["y"])), first)]
+    return {**d, "X": d["X"][order], "y": d["y"][order]}
+
+
+def unchanged(fn, inputs, what, values="values"):
+    """A hidden check that ``fn`` leaves its input arrays unchanged; it counts only when ``fn.values`` passes."""
+    return Check(f"{fn}.unchanged", fn, f"{fn}({what}) leaves its inputs unchanged", inputs, probe="autograder.probes:inputs_unchanged",
+                 verdict=inputs_kept, requires=(f"{fn}.{values}",),
+                 hint="do not modify the arguments in place (no `z[...] = ...`, `z -= ...`, `out=z`): compute and return new arrays")
+
+
 def _zero_output_network(rng):
     """Isolation: W2 = 0 so the output cannot depend on the hidden layer; catches A1 vs Z1 mix-ups in backward."""
     data = pub.network(5, 3, 4, 2)(rng)
@@ -36,13 +75,13 @@ def _zero_output_network(rng):
 
 
 CHECKS = [
-    Check("sigmoid.extremes", "sigmoid", "sigmoid on large positive and negative inputs", pub.normal(4, 7, scale=30.0),
-          hint="must return values in [0, 1] of the input's shape, even for |z| around 100"),
+    Check("sigmoid.extremes", "sigmoid", "sigmoid on large positive and negative inputs, |z| up to 1000", _extremes,
+          hint="must return values in [0, 1] of the input's shape for every z: exp(z) / (1 + exp(z)) is inf / inf = nan beyond z = 709"),
     Check("relu_grad.at_zero", "relu_grad", "relu_grad at exactly zero and around it",
           lambda rng: {"z": np.array([[0.0, -0.0, 1e-12, -1e-12, 2.0], [0.0, 3.0, -3.0, 0.0, 0.5]])},
           hint="the derivative at z == 0 is 0 by this notebook's convention"),
-    Check("softmax.stable", "softmax", "softmax on large scores", lambda rng: {"z": rng.normal(size=(3, 8)) * 5 + 1000.0},
-          hint="subtract each row's maximum before exponentiating"),
+    Check("softmax.stable", "softmax", "softmax on rows of very different scale (around +1000, -1000, and spread over +-900)",
+          _rows_of_different_scale, hint="subtract EACH ROW's maximum (axis=-1, keepdims=True) before exponentiating, not the maximum of the whole array"),
     Check("softmax.shape", "softmax", "softmax on a hidden (9, 2) input", pub.normal(9, 2),
           hint="normalise over the last axis (the classes), not over the examples"),
     Check("perceptron_update.no_mistake", "perceptron_update", "perceptron_update on a correctly classified example",
@@ -50,7 +89,17 @@ CHECKS = [
           probe=probe_update_no_mistake, hint="when y_hat == y nothing changes, and w itself must never be modified in place"),
     Check("perceptron_update.copy", "perceptron_update", "perceptron_update leaves the caller's w unchanged",
           lambda rng: {"x": np.abs(rng.normal(size=6)), "y": 0, "w": np.abs(rng.normal(size=6)), "b": 0.2, "lr": 0.7},
-          probe=probe_update_copy, hint="return w + ..., a new array: `w += ...` modifies the caller's weights"),
+          probe=probe_update_copy, requires=("perceptron_update.values",), hint="return w + ..., a new array: `w += ...` modifies the caller's weights"),
+    Check("perceptron_predict.at_zero", "perceptron_predict", "perceptron_predict where some scores X @ w + b are exactly 0",
+          _scores_at_zero, hint="predict 1 only where the score is strictly positive: a score of exactly 0 predicts 0 (> 0, not >= 0)"),
+    Check("perceptron_update.at_zero", "perceptron_update", "perceptron_update on an example of label 0 whose score is exactly 0",
+          lambda rng: {"x": np.array([1.0, 2.0, 0.5]), "y": 0, "w": np.array([0.5, -0.25, 1.0]), "b": -0.5, "lr": 0.3},
+          hint="y_hat = 1 only if x @ w + b > 0: at a score of exactly 0 the prediction is 0, so nothing changes here"),
+    Check("perceptron_update.small_score", "perceptron_update", "perceptron_update on an example of label 0 with a small positive score",
+          lambda rng: {"x": np.array([1.0, 0.5, 2.0, 1.0]), "y": 0, "w": np.array([0.25, -0.5, 0.0, 0.25]), "b": 0.25, "lr": 0.4},
+          hint="the score is x @ w + b (plus the bias) and the threshold is 0"),
+    Check("train_perceptron.first_at_zero", "train_perceptron", "train_perceptron where the first example has label 1 (its score from zero weights is exactly 0)",
+          _separable_first_positive, hint="from zero weights every score is 0, which predicts 0: the first example of label 1 is a mistake and updates w"),
     Check("train_perceptron.hidden", "train_perceptron", "train_perceptron on hidden data", pub.separable(20, 5),
           hint="start from zeros and visit the examples in order, counting mistakes before each update"),
     Check("logistic_loss.hidden", "logistic_loss", "logistic_loss on hidden data",
@@ -74,7 +123,7 @@ CHECKS = [
     Check("update_params.copy", "update_params", "update_params leaves its input parameters unchanged",
           lambda rng: {"params": pub.network(3, 5, 4, 3)(rng)["params"],
                        "grads": {"d" + k: v for k, v in pub.network(3, 5, 4, 3)(rng)["params"].items()}, "lr": 0.05},
-          probe=pub.probe_update_unchanged, hint="build a new dict; `params[k] -= ...` changes the caller's arrays"),
+          probe=pub.probe_update_unchanged, requires=("update_params.values",), hint="build a new dict; `params[k] -= ...` changes the caller's arrays"),
     Check("train_network.minibatch", "train_network", "train_network, mini-batches of 4 (the last one smaller)",
           lambda rng: {**pub.network(11, 4, 5, 3)(rng), "lr": 0.3, "epochs": 2, "batch_size": 4, "seed": 11},
           probe=pub.probe_train_network, hint="step on order[0:4], order[4:8], order[8:11]"),
@@ -88,7 +137,8 @@ CHECKS = [
           lambda rng: {"texts": pub.TEXTS[::-1], "max_size": 20}, probe=pub.probe_build_vocabulary,
           hint="max_size counts the two reserved ids"),
     Check("build_classifier.hidden", "build_classifier", "the model from build_classifier with hidden sizes",
-          lambda rng: {"vocab_size": 31, "embed_dim": 5, "hidden_units": 9, "n_classes": 4}, probe=pub.probe_classifier,
+          lambda rng: {"vocab_size": 31, "embed_dim": 5, "hidden_units": 9, "n_classes": 4, "sample_input": pub.classifier_ids(rng, 31, n=4, t=7)},
+          probe=pub.probe_classifier, verdict=same_model,
           hint="use the arguments for every size"),
     Check("build_classifier.training", "build_classifier", "a short training run of your classifier on 16 examples",
           lambda rng: {"vocab_size": 40, "embed_dim": 8, "hidden_units": 16, "n_classes": 2, "epochs": 25,
@@ -96,4 +146,19 @@ CHECKS = [
                        "labels": np.array([0] * 8 + [1] * 8)},
           probe=pub.probe_classifier_training, verdict=loss_falls, reference=False,
           hint="the model must be compiled so that fit() lowers the loss: softmax output with SparseCategoricalCrossentropy()"),
+    unchanged("sigmoid", pub.normal(5, 4, scale=2.0), "z (5, 4)"),
+    unchanged("sigmoid_grad", pub.normal(5, 4, scale=2.0), "z (5, 4)"),
+    unchanged("relu", pub.normal(5, 4), "z (5, 4)"),
+    unchanged("relu_grad", pub.normal(5, 4), "z (5, 4)"),
+    unchanged("tanh_grad", pub.normal(5, 4), "z (5, 4)"),
+    unchanged("softmax", pub.normal(5, 4, scale=2.0), "z (5, 4)"),
+    unchanged("perceptron_predict", lambda rng: {"X": rng.normal(size=(6, 4)), "w": rng.normal(size=4), "b": 0.3}, "X, w, b"),
+    unchanged("train_perceptron", pub.separable(12, 3), "X, y, epochs, lr"),
+    unchanged("logistic_forward", lambda rng: {"X": rng.normal(size=(7, 4)), "w": rng.normal(size=4), "b": -0.2}, "X, w, b"),
+    unchanged("logistic_loss", lambda rng: {"p": rng.uniform(0.05, 0.95, size=7), "y": rng.integers(0, 2, size=7)}, "p, y"),
+    unchanged("logistic_gradients", lambda rng: {"X": rng.normal(size=(7, 4)), "y": rng.integers(0, 2, size=7), "w": rng.normal(size=4), "b": 0.1}, "X, y, w, b"),
+    unchanged("forward", lambda rng: {k: v for k, v in pub.network(6, 5, 4, 3)(rng).items() if k != "y"}, "X, params"),
+    unchanged("cross_entropy", lambda rng: {"A2": rng.dirichlet(np.ones(3), size=6), "y": rng.integers(0, 3, size=6)}, "A2, y"),
+    unchanged("backward", pub.network_with_cache(6, 5, 4, 3), "X, y, params, cache"),
+    unchanged("train_network", lambda rng: {**pub.network(10, 5, 4, 3)(rng), "lr": 0.5, "epochs": 2, "batch_size": 4, "seed": 3}, "X, y, params, ..."),
 ]
