@@ -175,3 +175,24 @@ def test_inputs_unchanged_sees_nested_arrays():
     out = probes.inputs_unchanged({"f": edit}, "f", inputs)
     assert out == {"params['W']": False, "params['b']": True, "x[0]": True}
     assert inputs["params"]["W"].tolist() == [1.0, 1.0]
+
+
+def test_arguments_unchanged_sees_lists_and_strings():
+    from autograder import probes
+    import numpy as np
+
+    def insert_start(sequences, vocab, k):
+        for s in sequences:
+            s.insert(0, 1)
+        return k
+
+    inputs = {"sequences": [[4, 5], [6]], "vocab": {"a": 2}, "k": 0.5}
+    assert probes.arguments_unchanged({"f": insert_start}, "f", inputs) == {"sequences": False, "vocab": True, "k": True}
+    assert inputs["sequences"] == [[4, 5], [6]]
+
+    def rename(sequences, vocab, k):
+        vocab["a"] = 3
+        return np.float64(k)
+
+    assert probes.arguments_unchanged({"f": rename}, "f", inputs) == {"sequences": True, "vocab": False, "k": True}
+    assert probes.arguments_unchanged({"f": lambda **kw: None}, "f", {"x": np.array([np.nan])}) == {"x": True}
