@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 import numpy as np
 
-from autograder import compare
+from autograder import compare, modelcompare
 from autograder.compare import Outcome
 from autograder.tolerance import Tolerance
 
@@ -53,6 +53,19 @@ def same_numpy_value(received, expected, ctx: Context) -> Outcome:
     if ctx.received_type.startswith("tensorflow"):
         return Outcome(False, "type", f"{ctx.what}: expected a numpy array, received a {ctx.received_type} (this exercise is in numpy)")
     return same_value(received, expected, ctx)
+
+
+def same_model(received, expected, ctx: Context) -> Outcome:
+    """Verdict for a Keras model described by :func:`autograder.probes.describe_model`: the same
+    layers, sizes and compile arguments as the reference, resolved through Keras (a loss by name
+    equals its class, ``TimeDistributed(Dense)`` equals ``Dense``, extra metrics are accepted), and
+    the same outputs on a fixed input when the description has them."""
+    return modelcompare.compare_models(ctx.what, received, expected, tol=ctx.tol)
+
+
+def same_model_exact_metrics(received, expected, ctx: Context) -> Outcome:
+    """Like :func:`same_model`, for a docstring that forbids metrics beyond the listed ones."""
+    return modelcompare.compare_models(ctx.what, received, expected, tol=ctx.tol, extra_metrics=False)
 
 
 def loss_falls(received, expected, ctx: Context) -> Outcome:

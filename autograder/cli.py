@@ -56,6 +56,24 @@ def _cmd_examples(args) -> int:
     return 0 if all(r.as_intended for r in rows) else 1
 
 
+def _cmd_mutants(args) -> int:
+    import json
+
+    from autograder import mutation, textreport
+
+    def progress(done: int, total: int, result) -> None:
+        if not args.quiet:
+            print(f"[{done}/{total}] {result.verdict:<10} {result.id}", file=sys.stderr, flush=True)
+
+    report = mutation.run(args.name, root=Path(args.root), functions=args.function, max_per_function=args.max_per_function,
+                          jobs=args.jobs, time_budget_s=args.time_budget, fast=not args.no_fork, progress=progress)
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(json.dumps(report.to_json(), indent=1) + "\n", encoding="utf-8")
+    print(textreport.mutation_table(report), end="")
+    return 0
+
+
 def _cmd_report(args) -> int:
     from autograder.reports import write_reports
 
@@ -109,6 +127,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=2, help="submissions graded at the same time (default: 2)")
     p.set_defaults(func=_cmd_examples)
 
+    p = sub.add_parser("mutants", help="mutation testing of the checks: mutate the reference, grade every mutant, report survivors")
+    p.add_argument("name", help="assignment name, e.g. a1_perceptron")
+    p.add_argument("--function", action="append", help="only this graded function (repeatable)")
+    p.add_argument("--max-per-function", type=int, metavar="N", help="grade at most N mutants per function (taken across operators)")
+    p.add_argument("--jobs", type=int, default=2, help="mutants graded at the same time (default: 2)")
+    p.add_argument("--time-budget", type=float, metavar="SECONDS", help="start no mutant after SECONDS; the rest are reported as not run")
+    p.add_argument("--out", metavar="JSON", help="write every mutant, its verdict and diff to this JSON file")
+    p.add_argument("--root", default=".", help="the course repo (default: .)")
+    p.add_argument("--no-fork", action="store_true", help="start every worker as a new interpreter (slower)")
+    p.add_argument("--quiet", action="store_true", help="no line per mutant on stderr")
+    p.set_defaults(func=_cmd_mutants)
+
     p = sub.add_parser("report", help="class gradebook CSV, HTML report and Markdown summary from result.json files (TAs)")
     p.add_argument("results", help="folder of result.json files, e.g. the --out of `grade`")
     p.add_argument("--out", default="reports", help="where the reports go (default: reports)")
@@ -125,12 +155,13 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from autograder.assignment import AssignmentError
     from autograder.gradebook import GradebookError
+    from autograder.mutation import MutationError
     from autograder.notebook import NotebookError
     from autograder.reports import ReportError
 
     try:
         return args.func(args)
-    except (config.ConfigError, AssignmentError, NotebookError, FileNotFoundError, GradebookError, ReportError) as err:
+    except (config.ConfigError, AssignmentError, NotebookError, MutationError, FileNotFoundError, GradebookError, ReportError) as err:
         print(f"autograder: error: {err}", file=sys.stderr)
         return 2
     except BrokenPipeError:  # output piped into `head`

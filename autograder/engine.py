@@ -72,11 +72,21 @@ def _fixture(assignment: Assignment, check: Check) -> dict | None:
     return assignment.fixtures["fixtures"].get(check.id)
 
 
-def prepare(assignment: Assignment, checks: list[Check], *, digest: str, reference: dict | None) -> list[Prepared]:
+def prepare(assignment: Assignment, checks: list[Check], *, digest: str, reference: dict | None,
+            cache: dict | None = None) -> list[Prepared]:
     """Builds inputs and expected values for the checks.
 
     Public checks use a fixed seed (so their fixtures can be shipped); hidden checks are seeded
     from the course salt and the submission's digest: reproducible, and different per submission.
+
+    Args:
+        assignment: The assignment.
+        checks: The checks to prepare.
+        digest: The submission's code digest (seeds the hidden checks).
+        reference: The reference namespace, or None to use the public fixtures.
+        cache: A dict kept by the caller across submissions of one run (e.g. a mutation run
+            with a pinned digest): inputs and expected values by ``(check id, seed)``, computed
+            once. Only valid for one assignment and one reference.
     """
     out = []
     for index, check in enumerate(checks):
@@ -89,7 +99,13 @@ def prepare(assignment: Assignment, checks: list[Check], *, digest: str, referen
         if reference is None:
             raise ReferenceError(f"no expected value for check {check.id}")
         seed = public_seed(assignment.name, check) if not settings.hidden else stable_seed(assignment.config.seed, assignment.name, check.id, digest)
-        inputs, expected = compute_expected(check, reference, seed)
+        key = (check.id, seed)
+        if cache is not None and key in cache:
+            inputs, expected = cache[key]
+        else:
+            inputs, expected = compute_expected(check, reference, seed)
+            if cache is not None:
+                cache[key] = (inputs, expected)
         out.append(Prepared(index, check, inputs, seed, expected, timeout))
     return out
 
@@ -279,7 +295,8 @@ def apply_requirements(results: list[CheckResult], checks: list[Check]) -> list[
 
 
 def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name: str | None = None,
-          reference: dict | None = None, forkserver=None, lock=None, confinement=None, only=None) -> SubmissionResult:
+          reference: dict | None = None, forkserver=None, lock=None, confinement=None, only=None,
+          seed_digest: str | None = None, expected_cache: dict | None = None) -> SubmissionResult:
     """Grades one notebook.
 
     Args:
@@ -294,6 +311,11 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
         confinement: How workers are isolated (:func:`autograder.isolation.confinement`); None runs
             them as the grader's user (as ``autograder check`` does on a student's machine).
         only: Check ids to grade (and the checks they require); None grades all.
+        seed_digest: Seeds the hidden checks with this digest instead of the submission's code
+            digest (a mutation run pins it to the reference's, so every mutant meets the same
+            hidden inputs and their expected values are computed once).
+        expected_cache: Inputs and expected values by ``(check id, seed)``, shared across the
+            submissions of one run (see :func:`prepare`); use it with ``seed_digest``.
 
     Returns:
         The result; never raises for anything in the submission.
@@ -325,7 +347,8 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
     with lock or contextlib.nullcontext():
         if reference is None and assignment.source is not None:
             reference = reference_namespace(assignment)
-        prepared = prepare(assignment, checks, digest=code_digest(picked.cells), reference=reference)
+        digest_used = seed_digest if seed_digest is not None else code_digest(picked.cells)
+        prepared = prepare(assignment, checks, digest=digest_used, reference=reference, cache=expected_cache)
         env = determinism.describe()
     records, cell_runs, failures, logs = _run_worker_checks(picked.cells, prepared, assignment.config.limits,
                                                       preload=needs_tensorflow(assignment), forkserver=forkserver,

@@ -56,3 +56,30 @@ def examples_table(rows) -> str:
                       "yes" if r.as_intended else f"NO: {r.note}", failed or "-"])
     good = sum(r.as_intended for r in rows)
     return _table(table) + f"\n\n{good} of {len(rows)} submissions graded as intended"
+
+
+def mutation_table(report) -> str:
+    """``autograder mutants``: a table per function, the survivors' diffs, equivalents and warnings."""
+    def score(f) -> str:
+        return "-" if f.score is None else f"{f.score:.1%}"
+
+    rows = [["function", "mutants", "killed", "survived", "equivalent", "not compiled", "not run", "score"]]
+    for f in [*report.functions, report.total()]:
+        rows.append([f.function, str(f.mutants), str(f.killed), str(f.survived), str(f.equivalent),
+                     str(f.not_compiled), str(f.not_run), score(f)])
+    total = report.total()
+    lines = [f"{report.assignment}: mutation score {score(total)} ({total.killed} killed / "
+             f"{total.killed + total.survived} non-equivalent mutants; {total.equivalent} equivalent) in {report.seconds:g} s", "",
+             _table(rows)]
+    survivors = [m for m in report.mutants if m.verdict == "survived"]
+    if survivors:
+        lines += ["", f"Survivors ({len(survivors)}): full marks on their function's checks", ""]
+        for m in survivors:
+            lines += [f"{m.id}  ({m.description})", m.diff.rstrip("\n"), ""]
+    equivalent = [m for m in report.mutants if m.verdict == "equivalent"]
+    if equivalent:
+        lines += ["", f"Equivalent survivors ({len(equivalent)}), not counted:"]
+        lines += [f"  {m.id}: {m.reason}" for m in equivalent]
+    if report.warnings:
+        lines += ["", "Warnings:"] + [f"  {w}" for w in report.warnings]
+    return "\n".join(lines).rstrip() + "\n"

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from autograder.checks import Check, same_numpy_value
+from autograder.checks import Check, same_model, same_numpy_value
 from autograder.gradcheck import gradients_agree
 
 PUBLIC = "public"
@@ -125,10 +125,11 @@ def probe_texts_to_ids(ns, target, inputs):
 
 
 def probe_classifier(ns, target, inputs):
-    """Builds the student's classifier and describes its layers and compile arguments."""
-    from autograder.probes import describe_model
+    """Builds the student's classifier and describes its layers, compile arguments and its outputs
+    on ``sample_input`` with fixed weights (see autograder.probes.describe_model)."""
+    from autograder.probes import build_and_describe
 
-    return describe_model(ns[target](**inputs))
+    return build_and_describe(ns, target, inputs)
 
 
 def probe_classifier_training(ns, target, inputs):
@@ -140,6 +141,14 @@ def probe_classifier_training(ns, target, inputs):
     return np.asarray(history.history["loss"], dtype=np.float64)
 
 
+
+
+def classifier_ids(rng, vocab_size, n=3, t=6):
+    """Token ids (n, t), int32, with post-padding (0) of different lengths, for a classifier's outputs."""
+    ids = rng.integers(2, vocab_size, size=(n, t)).astype(np.int32)
+    for i in range(n):
+        ids[i, t - i:] = 0
+    return ids
 
 
 TEXTS = ["To be, or not to be: that is the question.", "The lady doth protest too much, methinks.",
@@ -206,6 +215,7 @@ CHECKS = [
                        "max_len": 12},
           probe=probe_texts_to_ids, hint="unknown tokens -> 1; cut to max_len; pad with 0 at the END"),
     Check("build_classifier.structure", "build_classifier", "the model from build_classifier(50, 8, 6, 3)",
-          lambda rng: {"vocab_size": 50, "embed_dim": 8, "hidden_units": 6, "n_classes": 3}, probe=probe_classifier,
+          lambda rng: {"vocab_size": 50, "embed_dim": 8, "hidden_units": 6, "n_classes": 3, "sample_input": classifier_ids(rng, 50)},
+          probe=probe_classifier, verdict=same_model,
           hint="Embedding(mask_zero=True), GlobalAveragePooling1D, Dense(relu), Dense(softmax); Adam(0.01) and SparseCategoricalCrossentropy()"),
 ]

@@ -3,7 +3,7 @@
 import numpy as np
 
 from autograder.assignment import sibling
-from autograder.checks import Check, loss_falls
+from autograder.checks import Check, loss_falls, same_model
 
 pub = sibling(__file__, "public_checks")
 
@@ -88,7 +88,8 @@ CHECKS = [
           lambda rng: {"texts": pub.TEXTS[::-1], "max_size": 20}, probe=pub.probe_build_vocabulary,
           hint="max_size counts the two reserved ids"),
     Check("build_classifier.hidden", "build_classifier", "the model from build_classifier with hidden sizes",
-          lambda rng: {"vocab_size": 31, "embed_dim": 5, "hidden_units": 9, "n_classes": 4}, probe=pub.probe_classifier,
+          lambda rng: {"vocab_size": 31, "embed_dim": 5, "hidden_units": 9, "n_classes": 4, "sample_input": pub.classifier_ids(rng, 31, n=4, t=7)},
+          probe=pub.probe_classifier, verdict=same_model,
           hint="use the arguments for every size"),
     Check("build_classifier.training", "build_classifier", "a short training run of your classifier on 16 examples",
           lambda rng: {"vocab_size": 40, "embed_dim": 8, "hidden_units": 16, "n_classes": 2, "epochs": 25,

@@ -3,7 +3,7 @@
 import numpy as np
 
 from autograder.assignment import sibling
-from autograder.checks import Check, loss_falls, same_numpy_value
+from autograder.checks import Check, loss_falls, same_model, same_numpy_value
 
 pub = sibling(__file__, "public_checks")
 
@@ -53,8 +53,9 @@ def probe_loss_value(ns, target, inputs):
     model = keras.Sequential([keras.layers.Input(shape=(None,), dtype="int32"), keras.layers.Embedding(v, w[0].shape[1]),
                               keras.layers.GRU(w[2].shape[0], return_sequences=True), keras.layers.Dense(v, activation="log_softmax")])
     model.set_weights([np.asarray(a, dtype=np.float32) for a in w])
-    out = ns[target](model, inputs["learning_rate"])
-    model = out if out is not None else model
+    model = ns[target](model, inputs["learning_rate"])
+    if model is None:  # the docstring says it returns the model
+        return None
     return float(model.evaluate(inputs["x"].astype(np.int32), inputs["y"].astype(np.int32), batch_size=len(inputs["x"]), verbose=0))
 
 
@@ -135,7 +136,8 @@ CHECKS = [
           lambda rng: {"inputs": rng.integers(0, 20, size=(12, 2)), "targets": rng.integers(0, 20, size=(12, 2)), "batch_size": 4, "seed": 2},
           probe=pub.probe_batches, hint="every pair is used once when batch_size divides n; no empty batch at the end"),
     Check("build_char_lm.hidden", "build_char_lm", "the model from build_char_lm with hidden sizes",
-          lambda rng: {"vocab_size": 17, "embed_dim": 5, "units": 7}, probe=pub.probe_model,
+          lambda rng: {"vocab_size": 17, "embed_dim": 5, "units": 7, "sample_input": rng.integers(0, 17, size=(3, 4)).astype(np.int32)},
+          probe=pub.probe_model, verdict=same_model,
           hint="use the arguments vocab_size, embed_dim and units for every size"),
     Check("build_char_lm.training", "build_char_lm", "a short training run of your model on 8 periodic sequences",
           periodic_text(), probe=probe_training, verdict=loss_falls, reference=False,

@@ -7,7 +7,7 @@ changes a shape or the values. GRU weights are float32 numbers stored as float64
 
 import numpy as np
 
-from autograder.checks import Check, same_numpy_value
+from autograder.checks import Check, same_model, same_numpy_value
 from autograder.compare import Outcome, compare_values, describe
 
 M, T, N_X, N_H = 6, 5, 4, 3
@@ -99,10 +99,11 @@ def probe_batches(ns, target, inputs):
 
 
 def probe_model(ns, target, inputs):
-    """Builds the student's language model and describes its layers."""
-    from autograder.probes import describe_model
+    """Builds the student's language model and describes its layers (and, given ``sample_input``,
+    its outputs on it with fixed weights; see autograder.probes.describe_model)."""
+    from autograder.probes import build_and_describe
 
-    return describe_model(ns[target](**inputs))
+    return build_and_describe(ns, target, inputs)
 
 
 def probe_model_output(ns, target, inputs):
@@ -123,8 +124,7 @@ def probe_compile(ns, target, inputs):
     v = inputs["vocab_size"]
     model = keras.Sequential([keras.layers.Input(shape=(None,), dtype="int32"), keras.layers.Embedding(v, 4),
                               keras.layers.GRU(5, return_sequences=True), keras.layers.Dense(v, activation="log_softmax")])
-    out = ns[target](model, inputs["learning_rate"])
-    return describe_model(out if out is not None else model)
+    return describe_model(ns[target](model, inputs["learning_rate"]))  # returning None fails: the docstring says it returns the model
 
 
 def tiny_lm(rng, vocab="\n abdeht", embed=3, units=4, scale=1.5):
@@ -216,13 +216,14 @@ CHECKS = [
           probe=probe_batches,
           hint="order = np.random.default_rng(seed).permutation(n); batch k takes order[k*B:(k+1)*B]; only full batches (the remainder is dropped)"),
     Check("build_char_lm.structure", "build_char_lm", "the model from build_char_lm(29, 8, 12)",
-          lambda rng: {"vocab_size": 29, "embed_dim": 8, "units": 12}, probe=probe_model,
+          lambda rng: {"vocab_size": 29, "embed_dim": 8, "units": 12, "sample_input": rng.integers(0, 29, size=(2, 5)).astype(np.int32)},
+          probe=probe_model, verdict=same_model,
           hint="Sequential: keras.Input((None,), dtype='int32'), Embedding(vocab_size, embed_dim), GRU(units, return_sequences=True), Dense(vocab_size, activation='log_softmax')"),
     Check("build_char_lm.log_probs", "build_char_lm", "the output of build_char_lm(29, 8, 12) on ids of shape (6, 5)",
           lambda rng: {"vocab_size": 29, "embed_dim": 8, "units": 12, "ids": rng.integers(0, 29, size=(6, 5))}, probe=probe_model_output,
           hint="one row of log-probabilities per time step, shape (batch, T, vocab_size): return_sequences=True and a log_softmax output, so exp(output) sums to 1"),
     Check("compile_char_lm.settings", "compile_char_lm", "compile_char_lm(a fixed model, learning_rate=0.003)",
-          lambda rng: {"vocab_size": 11, "learning_rate": 0.003}, probe=probe_compile,
+          lambda rng: {"vocab_size": 11, "learning_rate": 0.003}, probe=probe_compile, verdict=same_model,
           hint="Adam with the given learning_rate, and SparseCategoricalCrossentropy(from_logits=True): log-probabilities are valid logits"),
     Check("sample_text.greedy", "sample_text", "sample_text(a tiny model, seed_text='the', length=12, temperature=0)",
           sample_inputs(temperature=0.0), probe=probe_sample,
