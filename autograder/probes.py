@@ -368,3 +368,28 @@ def copy_inputs(inputs):
     if isinstance(inputs, (list, tuple)):
         return type(inputs)(copy_inputs(v) for v in inputs)
     return inputs
+
+
+def arguments_unchanged(ns: dict, target: str, inputs: dict):
+    """Calls the target on deep copies of the inputs and reports, for every argument, whether the
+    call left it equal to what it was. Unlike :func:`inputs_unchanged`, lists, dicts, strings and
+    numbers count too, so a vocabulary builder that appends to the corpus' sentences, or a trainer
+    that inserts start symbols into its sequences, is caught."""
+    args = copy_inputs(inputs)
+    ns[target](**args)
+    return {name: bool(_same_plain(value, args.get(name))) for name, value in inputs.items()}
+
+
+def _same_plain(before, after) -> bool:
+    if isinstance(before, np.ndarray):
+        return (isinstance(after, np.ndarray) and before.shape == after.shape and before.dtype == after.dtype
+                and np.array_equal(before, after, equal_nan=before.dtype.kind in "fc"))
+    if isinstance(before, dict):
+        return (isinstance(after, dict) and list(before) == list(after)
+                and all(_same_plain(v, after[k]) for k, v in before.items()))
+    if isinstance(before, (list, tuple)):
+        return (type(after) is type(before) and len(after) == len(before)
+                and all(_same_plain(a, b) for a, b in zip(before, after)))
+    if isinstance(before, float) and isinstance(after, float) and before != before:
+        return after != after
+    return type(after) is type(before) and bool(after == before)

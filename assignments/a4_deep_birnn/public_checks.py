@@ -149,17 +149,76 @@ def matches_keras(received, expected, ctx):
     return compare_arrays(f"{ctx.what}: your output against Keras's", received["yours"], received["keras"], tol=ctx.tol, dtype="any")
 
 
+def probe_uses_scan(ns, target, inputs):
+    """Calls the target with the notebook's ``scan`` wrapped in a counter; reports whether scan was
+    called over the time axis (elems of length T) and how many times."""
+    from autograder.probes import copy_inputs
+
+    original = ns.get("scan")
+    lengths = []
+
+    def counting_scan(fn, elems, initializer):
+        lengths.append(len(elems))
+        return original(fn, elems, initializer)
+
+    ns["scan"] = counting_scan
+    try:
+        ns[target](**copy_inputs(inputs))
+    finally:
+        ns["scan"] = original
+    return {"scan_over_time": inputs["x_seq"].shape[1] in lengths, "calls": len(lengths)}
+
+
+def uses_scan(received, expected, ctx):
+    """Verdict: the function called the notebook's scan over the time axis (the docstring requires it)."""
+    if not isinstance(received, dict) or "scan_over_time" not in received:
+        return Outcome(False, "type", f"{ctx.what}: the calls could not be counted ({describe(received)})")
+    if received["scan_over_time"]:
+        return Outcome(True)
+    T = ctx.inputs["x_seq"].shape[1]
+    seen = "never called scan" if not received["calls"] else f"called scan {received['calls']} time(s), never over the {T} time steps"
+    return Outcome(False, "property", f"{ctx.what}: the docstring requires scan over the time axis (elems of length T = {T}); "
+                                    f"your function {seen} (a Python loop over time does not count)")
+
+
 def probe_model(ns, target, inputs):
-    """Builds the student's model and describes its layers, parameters and compile arguments."""
+    """Builds the student's model and describes its layers, parameters and compile arguments; what
+    the function returned instead, when it is not a Keras model or one that was never built."""
+    import keras
+
     from autograder.probes import describe_model
 
-    return describe_model(ns[target](**inputs))
+    model = ns[target](**inputs)
+    if not isinstance(model, keras.Model):
+        return {"returned": "None" if model is None else type(model).__module__ + "." + type(model).__name__}
+    if not model.built:
+        return {"returned": "a keras model that was never built"}
+    return describe_model(model)
+
+
+def model_structure(received, expected, ctx):
+    """Structure verdict: says plainly when no (built) model came back, then compares the descriptions."""
+    from autograder.checks import same_value
+
+    if isinstance(received, dict) and "returned" in received and "layers" not in received:
+        what = received["returned"]
+        if what == "None":
+            why = "None: return the model itself (model.compile(...) returns None), after compiling it"
+        elif "never built" in what:
+            why = what + ": start it with keras.Input(shape=(None,), dtype=\"int32\") so that its weights exist"
+        else:
+            why = f"a {what}, not a keras.Model"
+        return Outcome(False, "type", f"{ctx.what}: expected the compiled keras model, received {why}")
+    return same_value(received, expected, ctx)
 
 
 CHECKS = [
     Check("rnn_layer_forward.values", "rnn_layer_forward", "rnn_layer_forward(x_seq (6, 5, 4), h0 (6, 3), kernel (4, 3), recurrent_kernel (3, 3), bias (3,))",
           layer_inputs(), verdict=same_numpy_value,
           hint="scan over time: transpose x_seq to (T, m, n_x), step h -> tanh(x_t @ kernel + h @ recurrent_kernel + bias), transpose the result back to (m, T, n_h)"),
+    Check("rnn_layer_forward.scan", "rnn_layer_forward", "how rnn_layer_forward(x_seq (6, 5, 4), ...) runs over time", layer_inputs(),
+          probe=probe_uses_scan, verdict=uses_scan, requires=("rnn_layer_forward.values",),
+          hint="call scan(step, elems, initializer) with elems = x_seq moved to time-major (T, m, n_x), instead of a Python loop over t"),
     Check("deep_rnn_forward.values", "deep_rnn_forward", "deep_rnn_forward on x_seq (6, 5, 4) with layers of 3 then 2 units", deep_inputs(),
           probe=probe_numpy, verdict=same_numpy_value,
           hint="feed each layer's WHOLE output sequence (m, T, n_h) to the next layer, and start every layer from zeros of its own size"),
@@ -192,6 +251,6 @@ CHECKS = [
           lambda rng: {"args": [[27, 16, 32, 2], [50, 8, 6, 3]]}, probe=probe_counts,
           hint="embedding V*d, then two bidirectional layers (the second reads 2*units features), then Dense(2*units -> n_classes) with biases"),
     Check("build_stacked_birnn.structure", "build_stacked_birnn", "the model from build_stacked_birnn(27, 8, 6, 3)",
-          lambda rng: {"vocab_size": 27, "embed_dim": 8, "units": 6, "n_classes": 3}, probe=probe_model,
+          lambda rng: {"vocab_size": 27, "embed_dim": 8, "units": 6, "n_classes": 3}, probe=probe_model, verdict=model_structure,
           hint="Embedding, Bidirectional(SimpleRNN(units, return_sequences=True)) twice (concat), Dense(n_classes, softmax); Adam(0.01), SparseCategoricalCrossentropy()"),
 ]

@@ -27,6 +27,16 @@ def tagging_task(rng):
     return {"vocab_size": 12, "embed_dim": 8, "units": 8, "n_classes": 2, "epochs": 30, "ids": ids, "tags": tags}
 
 
+def large_inputs(rng):
+    """Inputs whose pre-activations reach |z| > 1000 (np.tanh gives +-1; exp(2z) overflows)."""
+    d = pub.layer_inputs(4, 5, 3, 2)(rng)
+    d["x_seq"] = d["x_seq"] * 1000.0
+    return d
+
+
+UNCHANGED = "autograder.probes:inputs_unchanged"
+NO_EDIT = "your function changed an array it was given (x_seq, h0 or a weight): work on new arrays (no +=, x[...] = or in-place reversal)"
+
 CHECKS = [
     Check("rnn_layer_forward.hidden", "rnn_layer_forward", "rnn_layer_forward with hidden sizes", pub.layer_inputs(7, 3, 2, 5),
           verdict=same_numpy_value, hint="do not hard-code sizes; transpose to time-major for scan and back"),
@@ -81,9 +91,24 @@ CHECKS = [
           lambda rng: {"args": [[10, 3, 7, 5], [100, 32, 64, 9]]}, probe=pub.probe_counts,
           hint="the Dense layer reads 2 * units features per step"),
     Check("build_stacked_birnn.hidden", "build_stacked_birnn", "the model from build_stacked_birnn with hidden sizes",
-          lambda rng: {"vocab_size": 41, "embed_dim": 5, "units": 9, "n_classes": 4}, probe=pub.probe_model,
+          lambda rng: {"vocab_size": 41, "embed_dim": 5, "units": 9, "n_classes": 4}, probe=pub.probe_model, verdict=pub.model_structure,
           hint="use the arguments for every size"),
     Check("build_stacked_birnn.training", "build_stacked_birnn", "a short training run of your tagger on 16 sequences of 8 steps",
-          tagging_task, probe=probe_training, verdict=loss_falls, reference=False,
+          tagging_task, probe=probe_training, verdict=loss_falls, reference=False, requires=("build_stacked_birnn.structure",),
           hint="the model must output (batch, T, n_classes) probabilities and be compiled with SparseCategoricalCrossentropy() so that fit() lowers the loss"),
+    Check("rnn_layer_forward.large_preactivation", "rnn_layer_forward", "rnn_layer_forward with pre-activations beyond |z| = 1000",
+          large_inputs, verdict=same_numpy_value,
+          hint="use np.tanh: a tanh written with np.exp overflows (inf / inf = nan) for |z| > 709"),
+    Check("rnn_layer_forward.batch_of_one", "rnn_layer_forward", "rnn_layer_forward on a batch of one sequence (m = 1)",
+          pub.layer_inputs(1, 4, 3, 2), verdict=same_numpy_value, hint="keep the batch axis when m = 1 (no squeeze): shape (1, T, n_h)"),
+    Check("rnn_layer_forward.unchanged", "rnn_layer_forward", "x_seq, h0 and the weights after rnn_layer_forward",
+          pub.layer_inputs(4, 5, 3, 2), probe=UNCHANGED, requires=("rnn_layer_forward.values",), hint=NO_EDIT),
+    Check("deep_rnn_forward.unchanged", "deep_rnn_forward", "x_seq and every layer's weights after deep_rnn_forward",
+          pub.deep_inputs(4, 5, 3, (2, 3)), probe=UNCHANGED, requires=("deep_rnn_forward.values",), hint=NO_EDIT),
+    Check("reverse_rnn_layer.unchanged", "reverse_rnn_layer", "x_seq, h0 and the weights after reverse_rnn_layer",
+          pub.layer_inputs(4, 5, 3, 2), probe=UNCHANGED, requires=("reverse_rnn_layer.values",), hint=NO_EDIT),
+    Check("bidirectional_forward.unchanged", "bidirectional_forward", "x_seq and both directions' weights after bidirectional_forward",
+          pub.bi_inputs(4, 5, 3, 2), probe=UNCHANGED, requires=("bidirectional_forward.concat",), hint=NO_EDIT),
+    Check("deep_birnn_forward.unchanged", "deep_birnn_forward", "x_seq and every layer's weights after deep_birnn_forward",
+          pub.deep_bi_inputs(4, 5, 3, (2, 3)), probe=UNCHANGED, requires=("deep_birnn_forward.values",), hint=NO_EDIT),
 ]

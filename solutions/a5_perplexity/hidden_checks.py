@@ -58,6 +58,40 @@ def long_and_short(rng):
     return {"probs": probs, "sequences": seqs}
 
 
+def corpus_with_pad_id(rng):
+    """Three batches padded with pad_id = 4 (id 0 is a real token here)."""
+    specs = [(2, 6, (6, 3)), (4, 5, (5, 1, 4, 2)), (1, 7, (7,))]
+    return {"batches": [pub.padded_batch(m, T, 6, lengths, pad_id=4)(rng) for m, T, lengths in specs], "pad_id": 4}
+
+
+def long_corpus(rng):
+    """A short batch, then a batch of long sequences with one token of log-probability -800."""
+    return {"batches": [pub.padded_batch(3, 4, 5, (4, 2, 3))(rng), pub.long_batch(2, 1400, 5, (1400, 900))(rng)]}
+
+
+def probe_corpus_unchanged(ns, target, inputs):
+    """corpus_log_perplexity over copies of the batches; per batch, whether both arrays are unchanged."""
+    import numpy as np
+
+    pairs = [(b["log_probs"].copy(), b["targets"].copy()) for b in inputs["batches"]]
+    ns[target](pair for pair in pairs)
+    return [bool(np.array_equal(lp, b["log_probs"]) and np.array_equal(tg, b["targets"])) for (lp, tg), b in zip(pairs, inputs["batches"])]
+
+
+def long_bigram_sequence(rng):
+    """A (9, 9) bigram and a 700-symbol sequence: its probability, about 7 ** -700, underflows."""
+    return {"probs": pub.random_bigram(rng, 9), "sequence": pub.sequences(rng, 9, (700,))[0]}
+
+
+def long_bigram_corpus(rng):
+    """A (9, 9) bigram, a 700-symbol sequence and two short ones."""
+    return {"probs": pub.random_bigram(rng, 9), "sequences": pub.sequences(rng, 9, (700, 3, 5))}
+
+
+UNCHANGED = "autograder.probes:inputs_unchanged"
+ARGS_UNCHANGED = "autograder.probes:arguments_unchanged"
+NO_EDIT = "your function changed an argument it was given: work on copies (no +=, x[...] = or in-place numpy/list calls on the arguments)"
+
 CHECKS = [
     Check("log_perplexity.hidden", "log_perplexity", "log_perplexity on a batch with hidden sizes",
           pub.padded_batch(4, 8, 3, (8, 3, 6, 1)), hint="do not hard-code sizes; mean over each sequence's real tokens, then over sequences"),
@@ -92,4 +126,36 @@ CHECKS = [
     Check("bigram_perplexity.token_weighted", "bigram_perplexity",
           "bigram_perplexity of one long likely sequence and three short unlikely ones", long_and_short,
           hint="divide the total log-prob by the total number of predicted symbols, not by the number of sequences"),
+    Check("log_perplexity.single", "log_perplexity", "log_perplexity on a batch of one sequence of one token",
+          pub.padded_batch(1, 1, 4, (1,)), hint="keep the (m, T) axes when m = 1 or T = 1 (no squeeze); the result is that token's -log p"),
+    Check("log_perplexity.unchanged", "log_perplexity", "log_probs and targets after log_perplexity (padded batch)",
+          pub.padded_batch(5, 6, 4, (6, 2, 5, 1, 3)), probe=UNCHANGED, requires=("log_perplexity.values",), hint=NO_EDIT),
+    Check("perplexity.pad_id", "perplexity", "perplexity with pad_id = 3 passed as an argument",
+          pub.padded_batch(4, 5, 6, (5, 2, 4, 1), pad_id=3), hint="pass pad_id on to log_perplexity"),
+    Check("perplexity.unchanged", "perplexity", "log_probs and targets after perplexity (padded batch)",
+          pub.padded_batch(5, 6, 4, (6, 2, 5, 1, 3)), probe=UNCHANGED, requires=("perplexity.values",), hint=NO_EDIT),
+    Check("log_perplexity_tf.long_sequence", "log_perplexity_tf",
+          "log_perplexity_tf on 2 sequences of 1300 and 800 real tokens (one token with log-probability -800)",
+          pub.long_batch(2, 1300, 5, (1300, 800)), probe=pub.probe_tf,
+          hint="sum the log-probabilities (tf.reduce_sum): a product of many probabilities, or tf.exp(-800), underflows to 0"),
+    Check("log_perplexity_tf.unchanged", "log_perplexity_tf", "log_probs and targets (numpy arrays) after log_perplexity_tf",
+          pub.padded_batch(5, 6, 4, (6, 2, 5, 1, 3)), probe=UNCHANGED, requires=("log_perplexity_tf.values",), hint=NO_EDIT),
+    Check("corpus_log_perplexity.pad_id", "corpus_log_perplexity", "corpus_log_perplexity over 3 batches with pad_id = 4 passed as an argument",
+          corpus_with_pad_id, probe=pub.probe_corpus, hint="use the pad_id argument for the mask, not a hard-coded 0"),
+    Check("corpus_log_perplexity.long_sequence", "corpus_log_perplexity",
+          "corpus_log_perplexity over a short batch and a batch of 1400- and 900-token sequences (one token with log-probability -800)",
+          long_corpus, probe=pub.probe_corpus, hint="sum the log-probabilities; a product of many probabilities underflows to 0"),
+    Check("corpus_log_perplexity.unchanged", "corpus_log_perplexity", "every batch's log_probs and targets after corpus_log_perplexity",
+          pub.corpus([(2, 5, (5, 3)), (3, 4, (4, 1, 2))]), probe=probe_corpus_unchanged, requires=("corpus_log_perplexity.values",), hint=NO_EDIT),
+    Check("train_bigram.unchanged", "train_bigram", "the sequences (lists of ids) after train_bigram",
+          pub.bigram_inputs(8, (6, 3, 9, 1, 4), 0.5), probe=ARGS_UNCHANGED, requires=("train_bigram.values",),
+          hint="train_bigram changed the caller's sequences: build new lists ([START_ID] + list(seq) + [END_ID]) instead of seq.insert / seq.append"),
+    Check("bigram_log_prob.long_sequence", "bigram_log_prob", "bigram_log_prob of a 700-symbol sequence (probability about 7 ** -700)",
+          long_bigram_sequence, hint="sum np.log of each transition's probability: the product of 701 probabilities underflows to 0"),
+    Check("bigram_log_prob.unchanged", "bigram_log_prob", "probs and the sequence after bigram_log_prob",
+          pub.bigram_eval(9, (6,), single=True), probe=ARGS_UNCHANGED, requires=("bigram_log_prob.values",), hint=NO_EDIT),
+    Check("bigram_perplexity.long_sequence", "bigram_perplexity", "bigram_perplexity of a 700-symbol sequence and two short ones",
+          long_bigram_corpus, hint="work with log-probabilities throughout: exp(-(sum of log-probs) / count), not a product of probabilities"),
+    Check("bigram_perplexity.unchanged", "bigram_perplexity", "probs and the sequences after bigram_perplexity",
+          pub.bigram_eval(9, (7, 2, 5, 3)), probe=ARGS_UNCHANGED, requires=("bigram_perplexity.values",), hint=NO_EDIT),
 ]

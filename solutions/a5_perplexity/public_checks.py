@@ -85,6 +85,21 @@ def probe_tf(ns, target, inputs):
     return {"value": out, "is_tensor": bool(tf.is_tensor(out))}
 
 
+def long_batch(m, T, V, lengths, *, pad_id=PAD):
+    """A padded batch of long sequences in which one real token has log-probability about -800.
+
+    The product of a thousand probabilities, and exp(-800), underflow to 0 in float64: only a sum
+    of log-probabilities gives a finite result.
+    """
+    def build(rng):
+        d = padded_batch(m, T, V, lengths, pad_id=pad_id)(rng)
+        i, t = 0, int(rng.integers(0, lengths[0]))
+        d["log_probs"][i, t, d["targets"][i, t]] = -800.0
+        d["log_probs"] = log_softmax(d["log_probs"])  # rows stay distributions
+        return d
+    return build
+
+
 def corpus(specs):
     """Batches of (m, T, lengths), each built as padded_batch, with a vocabulary of 5."""
     def build(rng):
@@ -95,6 +110,8 @@ def corpus(specs):
 def probe_corpus(ns, target, inputs):
     """corpus_log_perplexity over a generator of (log_probs, targets) batches (read once)."""
     batches = [(b["log_probs"].copy(), b["targets"].copy()) for b in inputs["batches"]]
+    if "pad_id" in inputs:
+        return ns[target]((pair for pair in batches), pad_id=inputs["pad_id"])
     return ns[target](pair for pair in batches)
 
 
@@ -144,6 +161,10 @@ CHECKS = [
     Check("log_perplexity.all_padding_sequence", "log_perplexity", "log_perplexity on a batch (6, 5, 7) in which one sequence is all padding",
           padded_batch(6, 5, 7, (4, 0, 5, 2, 3, 1)),
           hint="a sequence with no real token is left out of the mean over sequences (do not divide by zero, do not count it as 0)"),
+    Check("log_perplexity.long_sequence", "log_perplexity",
+          "log_perplexity on 2 sequences of 1500 and 1100 real tokens (one token with log-probability -800)",
+          long_batch(2, 1500, 5, (1500, 1100)),
+          hint="sum the log-probabilities: np.prod of 1500 probabilities, or np.exp(-800), underflows to 0 (log 0 = -inf)"),
     Check("perplexity.values", "perplexity", "perplexity on a batch (6, 5, 7)", padded_batch(6, 5, 7, (3, 5, 1, 5, 2, 4)),
           hint="perplexity = np.exp(log_perplexity(...)): natural log, natural exp"),
     Check("perplexity.uniform", "perplexity", "perplexity of a uniform model over V = 7 tokens (expected 7)",

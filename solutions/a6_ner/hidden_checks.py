@@ -74,6 +74,32 @@ def accuracy_extra_padding(rng):
     return pub.accuracy_inputs(5, 8, 4, extra_pad=5)(rng)
 
 
+def probe_predict_unchanged(ns, target, inputs):
+    """predict_tags with the fixed model of probe_predict; whether the tokens, vocabulary and tag list are unchanged."""
+    import copy
+
+    import keras
+
+    table = inputs["table"]
+    fixed = keras.Sequential([keras.Input((None,), dtype="int32"),
+                              keras.layers.Embedding(table.shape[0], table.shape[1], embeddings_initializer=keras.initializers.Constant(table))])
+    args = {k: copy.deepcopy(inputs[k]) for k in ("tokens", "vocab", "id_to_tag")}
+    ns[target](fixed, args["tokens"], args["vocab"], args["id_to_tag"], inputs["max_len"])
+    return {k: args[k] == inputs[k] for k in args}
+
+
+def exact_lengths(rng):
+    """Sentences of exactly max_len words, one more, one fewer, and an empty one."""
+    d = vectorize_inputs(4, 5, 1, 1)(rng)
+    words = [str(w) for w in rng.choice(WORDS, size=16)]
+    d["sentences"] = [words[:5], words[5:11], words[11:15], []]
+    return d
+
+
+ARGS_UNCHANGED = "autograder.probes:arguments_unchanged"
+UNCHANGED = "autograder.probes:inputs_unchanged"
+NO_EDIT = "your function changed an argument it was given (a sentence, a tag list, a vocabulary or an array): work on new lists and arrays"
+
 CHECKS = [
     Check("build_vocab.hidden", "build_vocab", "build_vocab(9 hidden sentences, min_count=3)", vocab_inputs(9, 3),
           probe=pub.probe_vocab, hint="keep words with count >= min_count; order by decreasing count, then alphabetically; ids from 2"),
@@ -121,4 +147,27 @@ CHECKS = [
           lambda rng: {"true_tag_seqs": [["I-PER", "I-PER", "O", "B-LOC"], ["O", "I-LOC", "B-PER", "I-PER"]],
                        "pred_tag_seqs": [["B-PER", "I-PER", "O", "I-LOC"], ["O", "B-LOC", "B-PER", "O"]]},
           probe=pub.probe_plain, hint="I-X after O starts a span, so [I-PER, I-PER] and [B-PER, I-PER] are the same entity"),
+    Check("build_vocab.ties_case", "build_vocab", "build_vocab of one sentence of 7 different words in upper and lower case (min_count=1)",
+          lambda rng: {"sentences": [["and", "Brutus", "antony", "Antony", "cassius", "Caesar", "brutus"]], "min_count": 1},
+          probe=pub.probe_vocab, hint="ties in Python's string order, case-sensitive (sorted()): 'Antony' < 'Brutus' < 'Caesar' < 'and' < 'antony'"),
+    Check("build_vocab.unchanged", "build_vocab", "the sentences after build_vocab(9 hidden sentences, min_count=3)", vocab_inputs(9, 3),
+          probe=ARGS_UNCHANGED, requires=("build_vocab.values",), hint=NO_EDIT),
+    Check("build_tag_vocab.unchanged", "build_tag_vocab", "the tag sequences after build_tag_vocab", tag_inputs,
+          probe=ARGS_UNCHANGED, requires=("build_tag_vocab.values",), hint=NO_EDIT),
+    Check("vectorize.exact_length", "vectorize", "vectorize of sentences of exactly max_len = 5 words, 6, 4 and 0 words",
+          exact_lengths, probe=pub.probe_vectorize, hint="a sentence of exactly max_len words fills its row with no padding; an empty one is all PAD_ID"),
+    Check("vectorize.unchanged", "vectorize", "the sentences and the vocabulary after vectorize(8 hidden sentences, max_len=6)",
+          vectorize_inputs(8, 6, 1, 10), probe=ARGS_UNCHANGED, requires=("vectorize.values",), hint=NO_EDIT),
+    Check("vectorize_tags.unchanged", "vectorize_tags", "the tag sequences and the tag vocabulary after vectorize_tags",
+          vectorize_tags_inputs(5, 4), probe=ARGS_UNCHANGED, requires=("vectorize_tags.values",), hint=NO_EDIT),
+    Check("masked_accuracy.unchanged", "masked_accuracy", "y_true and the predicted ids after masked_accuracy",
+          pub.accuracy_inputs(5, 6, 4), probe=UNCHANGED, requires=("masked_accuracy.values",), hint=NO_EDIT),
+    Check("predict_tags.unchanged", "predict_tags", "the tokens, vocabulary and tag list after predict_tags",
+          predict_hidden_inputs(5, 8), probe=probe_predict_unchanged, requires=("predict_tags.values",),
+          hint="your function changed an argument it was given: pad a new list (tokens + [...]), not the caller's with += or append"),
+    Check("bio_spans.unchanged", "bio_spans", "the tag list after bio_spans",
+          lambda rng: {"tags": random_tags(rng, 1, 9)[0]}, probe=ARGS_UNCHANGED, requires=("bio_spans.values",),
+          hint="your function changed the tag list it was given: add a sentinel to a copy (list(tags) + ['O']), not with append"),
+    Check("entity_f1.unchanged", "entity_f1", "the true and predicted tag sequences after entity_f1", f1_inputs(5, 7),
+          probe=ARGS_UNCHANGED, requires=("entity_f1.values",), hint=NO_EDIT),
 ]

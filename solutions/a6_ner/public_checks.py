@@ -75,9 +75,16 @@ def accuracy_inputs(n=6, t=7, k=6, *, probabilities=False, pad_id=0, extra_pad=0
 
 def probe_tagger(ns, target, inputs):
     """Builds the student's tagger and describes its layers and compile arguments."""
+    import keras
+
     from autograder.probes import describe_model
 
-    return describe_model(ns[target](**inputs))
+    model = ns[target](**inputs)
+    if not isinstance(model, keras.Model):
+        return {"returned": "None" if model is None else type(model).__module__ + "." + type(model).__name__}
+    if not model.built:
+        return {"returned": "a keras model that was never built"}
+    return describe_model(model)
 
 
 def tagger_structure(received, expected, ctx):
@@ -86,6 +93,9 @@ def tagger_structure(received, expected, ctx):
     from autograder.checks import same_value
     from autograder.compare import Outcome, describe
 
+    if isinstance(received, dict) and "returned" in received and "layers" not in received:
+        why = {"None": "None: return the model itself (model.compile(...) returns None), after compiling it"}.get(received["returned"], received["returned"])
+        return Outcome(False, "type", f"{ctx.what}: expected the compiled keras model, received {why}")
     if not isinstance(received, dict) or not isinstance(received.get("layers"), list):
         return Outcome(False, "type", f"{ctx.what}: expected a Keras model, received {describe(received)}")
     layers = received["layers"]
@@ -232,7 +242,7 @@ PRED_TAGS = [
 CHECKS = [
     Check("build_vocab.values", "build_vocab", "build_vocab(6 sentences, min_count=2)",
           lambda rng: {"sentences": SENTENCES, "min_count": 2}, probe=probe_vocab,
-          hint="'<pad>': 0, '<unk>': 1, then the words seen at least min_count times from id 2, most frequent first, ties alphabetical"),
+          hint="'<pad>': 0, '<unk>': 1, then the words seen at least min_count times from id 2, most frequent first, ties in Python's string order (sorted(), case-sensitive)"),
     Check("build_tag_vocab.values", "build_tag_vocab", "build_tag_vocab(the tags of 6 sentences)",
           lambda rng: {"tag_sequences": TAGS}, probe=probe_vocab,
           hint="'<pad>': 0 (PAD_TAG), then every tag seen, in sorted order, from id 1"),
@@ -250,10 +260,10 @@ CHECKS = [
           lambda rng: {"vocab_size": 23, "n_tags": 5, "embed_dim": 4, "units": 3, "bidirectional": True}, probe=probe_tagger, verdict=tagger_structure,
           hint="wrap the LSTM: Bidirectional(LSTM(units, return_sequences=True)); it has twice the LSTM's parameters"),
     Check("build_tagger.masking", "build_tagger", "a bidirectional tagger on a batch padded to 5, then to 9 positions",
-          masking_inputs, probe=probe_tagger_masking, verdict=same_when_padded, reference=False,
+          masking_inputs, probe=probe_tagger_masking, verdict=same_when_padded, reference=False, requires=("build_tagger.bidirectional",),
           hint="Embedding(..., mask_zero=True) tells the LSTMs to skip padding; the loss must ignore PAD_TAG"),
     Check("build_tagger.training", "build_tagger", "build_tagger(20, 5, 16, 16) trained for 30 epochs on 8 padded sentences",
-          training_inputs, probe=probe_tagger_training, verdict=loss_falls, reference=False,
+          training_inputs, probe=probe_tagger_training, verdict=loss_falls, reference=False, requires=("build_tagger.structure",),
           hint="compile with Adam(learning_rate=0.01) and the masked loss; the tag here depends on the word alone"),
     Check("masked_accuracy.values", "masked_accuracy", "masked_accuracy(y_true (6, 7), predicted ids (6, 7), pad_id=0)",
           accuracy_inputs(), hint="count only positions where y_true != pad_id, in the numerator AND the denominator"),

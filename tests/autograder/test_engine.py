@@ -200,3 +200,24 @@ def test_a_submission_stops_at_its_ceiling_and_hidden_checks_run_in_a_worker_of_
     assert checks["double.values"].category == "timeout" and "time ceiling of 2 s" in checks["double.values"].message
     assert checks["double.hidden"].message.startswith("not run: the submission reached its time ceiling of 2 s")
     assert out.status == "timeout" and out.seconds < 8
+
+
+def test_arguments_unchanged_sees_lists_and_strings():
+    from autograder import probes
+    import numpy as np
+
+    def insert_start(sequences, vocab, k):
+        for s in sequences:
+            s.insert(0, 1)
+        return k
+
+    inputs = {"sequences": [[4, 5], [6]], "vocab": {"a": 2}, "k": 0.5}
+    assert probes.arguments_unchanged({"f": insert_start}, "f", inputs) == {"sequences": False, "vocab": True, "k": True}
+    assert inputs["sequences"] == [[4, 5], [6]]
+
+    def rename(sequences, vocab, k):
+        vocab["a"] = 3
+        return np.float64(k)
+
+    assert probes.arguments_unchanged({"f": rename}, "f", inputs) == {"sequences": True, "vocab": False, "k": True}
+    assert probes.arguments_unchanged({"f": lambda **kw: None}, "f", {"x": np.array([np.nan])}) == {"x": True}
