@@ -46,3 +46,11 @@ def test_pickled_payload_is_never_unpickled(tmp_path):
 def test_garbage_bytes_are_refused():
     with pytest.raises(plaindata.PlainDataError):
         plaindata.loads(b"PK\x03\x04 not a zip")
+
+
+def test_zero_dimensional_arrays_keep_their_shape():
+    from autograder import plaindata
+    import numpy as np
+
+    back = plaindata.loads(plaindata.dumps({"value": np.asarray(3.5), "v": np.zeros((2, 0))}))
+    assert back["value"].shape == () and back["v"].shape == (2, 0)
