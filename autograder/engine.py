@@ -329,16 +329,19 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
             reference = reference_namespace(assignment)
         prepared = prepare(assignment, probed, digest=code_digest(picked.cells), reference=reference)
         env = determinism.describe()
-    records, cell_runs, failures, logs = _run_worker_checks(picked.cells, prepared, assignment.config.limits,
+    # Checks written as pytest tests (autograder.testchecks): their first calls share this worker.
+    tested = testchecks.Grading(tests, assignment=assignment, digest=code_digest(picked.cells), reference=reference,
+                                lock=lock) if tests else None
+    calls = tested.start(offset=len(prepared)) if tested else []
+    records, cell_runs, failures, logs = _run_worker_checks(picked.cells, prepared + calls, assignment.config.limits,
                                                       preload=needs_tensorflow(assignment), forkserver=forkserver,
                                                       confinement=confinement)
     env["sandbox"] = confinement.mode if confinement is not None else "none"
     problems = list(picked.problems) + [c["message"] for c in cell_runs if c.get("status") != "ok" and c.get("message")]
     results = [judge(p, records.get(p.index), assignment.settings(p.check), hint=p.check.hint) for p in prepared]
-    if tests:  # checks written as pytest tests (autograder.testchecks): their calls run in workers of their own
-        test_results, test_failures, test_logs = testchecks.grade(
-            tests, assignment=assignment, code=picked.cells, digest=code_digest(picked.cells), reference=reference,
-            forkserver=forkserver, lock=lock, confinement=confinement)
+    if tested is not None:
+        tested.feed(calls, records)
+        test_results, test_failures, test_logs = tested.finish(code=picked.cells, forkserver=forkserver, confinement=confinement)
         by_id = {r.id: r for r in results + test_results}
         results, failures, logs = [by_id[c.id] for c in checks], failures + test_failures, logs + test_logs
     results = apply_requirements(results, checks)
