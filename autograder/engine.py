@@ -436,6 +436,10 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
         digest_used = seed_digest if seed_digest is not None else code_digest(picked.cells)
         prepared = prepare(assignment, probed, digest=digest_used, reference=reference, cache=expected_cache)
         env = determinism.describe()
+    # Checks written as pytest tests (autograder.testchecks) are hidden: their first calls share the hidden worker.
+    tested = testchecks.Grading(tests, assignment=assignment, digest=code_digest(picked.cells), reference=reference,
+                                lock=lock) if tests else None
+    calls = tested.start(offset=len(prepared)) if tested else []
     limits = assignment.config.limits
     ceiling = submission_ceiling(limits, n_cells=len(picked.cells), timeouts=[p.timeout_s for p in prepared])
     deadline = started + ceiling
@@ -443,7 +447,7 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
     hidden_ids = {p.index for p in hidden}
     redactor = hidden_redactor(assignment, prepared)
     records, cell_runs, failures, logs = {}, [], [], []
-    for group, is_hidden in (([p for p in prepared if p.index not in hidden_ids], False), (hidden, True)):
+    for group, is_hidden in (([p for p in prepared if p.index not in hidden_ids], False), (hidden + calls, True)):
         if is_hidden and not group:
             continue
         r, c, f, lg = _run_worker_checks(picked.cells, group, limits, preload=needs_tensorflow(assignment), forkserver=forkserver,
@@ -457,10 +461,9 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
     env["sandbox"] = confinement.mode if confinement is not None else "none"
     problems = list(picked.problems) + [c["message"] for c in cell_runs if c.get("status") != "ok" and c.get("message")]
     results = [judge(p, records.get(p.index), assignment.settings(p.check), hint=p.check.hint) for p in prepared]
-    if tests:  # checks written as pytest tests (autograder.testchecks): their calls run in workers of their own
-        test_results, test_failures, test_logs = testchecks.grade(
-            tests, assignment=assignment, code=picked.cells, digest=code_digest(picked.cells), reference=reference,
-            forkserver=forkserver, lock=lock, confinement=confinement)
+    if tested is not None:
+        tested.feed(calls, records)
+        test_results, test_failures, test_logs = tested.finish(code=picked.cells, forkserver=forkserver, confinement=confinement)
         by_id = {r.id: r for r in results + test_results}
         results, failures, logs = [by_id[c.id] for c in checks], failures + test_failures, logs + test_logs
     results = apply_requirements(results, checks)

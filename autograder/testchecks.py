@@ -302,78 +302,121 @@ def _run_once(run: _Run, *, settings, reference: dict, results: dict[str, dict],
                              category=outcome.category, **base)
 
 
-def grade(checks: list[PytestCheck], *, assignment, code: list, digest: str, reference: dict | None,
-          forkserver=None, lock=None, confinement=None) -> tuple[list[CheckResult], list[str], list[str]]:
-    """Grades checks written as tests against one submission.
+class Grading:
+    """Grades checks written as tests against one submission, round by round.
+
+    :meth:`start` runs every test until its first call of a student function and returns those
+    calls as prepared checks, so that the engine can run them in the same worker as the other
+    checks; :meth:`feed` takes their records; :meth:`finish` runs the remaining rounds in workers
+    of their own and returns the results.
 
     Args:
         checks: The test checks to grade.
         assignment: The :class:`autograder.assignment.Assignment`.
-        code: The submission's cells to run in each worker (setup and solution cells).
         digest: The graded code's digest (hidden seeds depend on it).
         reference: The reference namespace.
-        forkserver: As for :func:`autograder.engine.grade`.
         lock: Serialises the grader's own TensorFlow work across threads.
-        confinement: As for :func:`autograder.engine.grade`.
-
-    Returns:
-        The results (in the order of ``checks``), the worker failures and the instructors' log lines.
 
     Raises:
-        autograder.engine.ReferenceError: No reference here, or the reference failed in a test.
+        autograder.engine.ReferenceError: No reference here.
     """
-    import contextlib
 
-    from autograder import engine
-    from autograder.assignment import stable_seed
+    def __init__(self, checks: list[PytestCheck], *, assignment, digest: str, reference: dict | None, lock=None):
+        from autograder import engine
+        from autograder.assignment import stable_seed
 
-    if not checks:
-        return [], [], []
-    if reference is None:
-        raise engine.ReferenceError("checks written as pytest tests need the reference solution (instructor's repo)")
-    runs = []
-    for check in checks:
-        settings = assignment.settings(check)
-        seed = (engine.public_seed(assignment.name, check) if not settings.hidden
-                else stable_seed(assignment.config.seed, assignment.name, check.id, digest))
-        runs.append(_Run(check, seed))
-    results: dict[str, dict] = {}
-    failures: list[str] = []
-    logs: list[str] = []
-    for round_ in range(MAX_ROUNDS + 1):
+        if reference is None:
+            raise engine.ReferenceError("checks written as pytest tests need the reference solution (instructor's repo)")
+        self.assignment, self.reference, self.lock = assignment, reference, lock
+        self.runs = []
+        for check in checks:
+            settings = assignment.settings(check)
+            seed = (engine.public_seed(assignment.name, check) if not settings.hidden
+                    else stable_seed(assignment.config.seed, assignment.name, check.id, digest))
+            self.runs.append(_Run(check, seed))
+        self.results: dict[str, dict] = {}
+        self.failures: list[str] = []
+        self.logs: list[str] = []
+        self._calls: list[tuple[str, Call]] = []
+
+    def _step(self, start: int) -> list:
+        """Runs the unfinished tests; returns their new calls as prepared checks numbered from ``start``."""
+        import contextlib
+
+        from autograder import engine
+
         wanted: list[tuple[str, Call]] = []
         owners: dict[str, _Run] = {}
-        for run in runs:
+        for run in self.runs:
             if run.result is not None:
                 continue
             before = len(wanted)
-            with lock or contextlib.nullcontext():
-                _run_once(run, settings=assignment.settings(run.check), reference=reference, results=results, wanted=wanted)
+            with self.lock or contextlib.nullcontext():
+                _run_once(run, settings=self.assignment.settings(run.check), reference=self.reference,
+                          results=self.results, wanted=wanted)
             for key, _call in wanted[before:]:
                 owners.setdefault(key, run)
-        if not wanted or round_ == MAX_ROUNDS:
-            break
-        calls = {key: c for key, c in wanted if key not in results}
+        calls = {key: c for key, c in wanted if key not in self.results}
+        self._calls = list(calls.items())
         prepared = []
-        for n, (key, c) in enumerate(calls.items()):
+        for n, (key, c) in enumerate(self._calls):
             run = owners[key]
-            settings = assignment.settings(run.check)
-            timeout = settings.timeout_s or assignment.config.limits.check_timeout_s
+            settings = self.assignment.settings(run.check)
+            timeout = settings.timeout_s or self.assignment.config.limits.check_timeout_s
             probe_check = Check(id=f"{run.check.id} ({c.target})", target=c.target, what=run.check.what, probe=CALL_PROBE)
-            prepared.append(engine.Prepared(n, probe_check, {"args": c.args, "kwargs": c.kwargs}, run.seed, None, timeout))
-        records, _cells, failed, log = engine._run_worker_checks(code, prepared, assignment.config.limits,
-                                                                 preload=engine.needs_tensorflow(assignment),
-                                                                 forkserver=forkserver, confinement=confinement,
-                                                                 hidden=True)
-        failures += failed
-        logs += log
-        for p, key in zip(prepared, calls):
-            results[key] = records.get(p.index) or {"status": "crashed", "message": f"no result came back for {p.check.target}"}
-    out = []
-    for run in runs:
-        if run.result is None:
-            raise engine.ReferenceError(f"{run.check.location} made more than {MAX_ROUNDS} calls that depend on each other's results")
-        if run.detail:
-            logs.append(f"--- check {run.check.id} ({run.check.location}) failed: {run.detail[:4000]}")
-        out.append(run.result)
-    return out, failures, logs
+            prepared.append(engine.Prepared(start + n, probe_check, {"args": c.args, "kwargs": c.kwargs}, run.seed, None, timeout))
+        return prepared
+
+    def start(self, *, offset: int = 0) -> list:
+        """The tests' first calls, as :class:`autograder.engine.Prepared` checks indexed from ``offset``."""
+        return self._step(offset)
+
+    def feed(self, prepared: list, records: dict[int, dict]) -> None:
+        """Takes the records of the calls last returned (by ``Prepared.index``)."""
+        for p, (key, _call) in zip(prepared, self._calls):
+            self.results[key] = records.get(p.index) or {"status": "crashed", "message": f"no result came back for {p.check.target}"}
+
+    def finish(self, *, code: list, forkserver=None, confinement=None) -> tuple[list[CheckResult], list[str], list[str]]:
+        """Runs the remaining rounds; returns the results (in the order of the checks), the worker
+        failures and the instructors' log lines.
+
+        Raises:
+            autograder.engine.ReferenceError: The reference failed in a test, or a test made too many
+                calls that depend on each other.
+        """
+        from autograder import engine
+
+        for _ in range(MAX_ROUNDS):
+            prepared = self._step(0)
+            if not prepared:
+                break
+            records, _cells, failed, log = engine._run_worker_checks(code, prepared, self.assignment.config.limits,
+                                                                     preload=engine.needs_tensorflow(self.assignment),
+                                                                     forkserver=forkserver, confinement=confinement,
+                                                                     hidden=True)
+            self.failures += failed
+            self.logs += log
+            self.feed(prepared, records)
+        else:
+            self._step(0)
+        out = []
+        for run in self.runs:
+            if run.result is None:
+                raise engine.ReferenceError(f"{run.check.location} made more than {MAX_ROUNDS} calls that depend on each other's results")
+            if run.detail:
+                self.logs.append(f"--- check {run.check.id} ({run.check.location}) failed: {run.detail[:4000]}")
+            out.append(run.result)
+        return out, self.failures, self.logs
+
+
+def grade(checks: list[PytestCheck], *, assignment, code: list, digest: str, reference: dict | None,
+          forkserver=None, lock=None, confinement=None) -> tuple[list[CheckResult], list[str], list[str]]:
+    """Grades checks written as tests against one submission, every round in workers of its own.
+
+    Returns:
+        The results (in the order of ``checks``), the worker failures and the instructors' log lines.
+    """
+    if not checks:
+        return [], [], []
+    grading = Grading(checks, assignment=assignment, digest=digest, reference=reference, lock=lock)
+    return grading.finish(code=code, forkserver=forkserver, confinement=confinement)

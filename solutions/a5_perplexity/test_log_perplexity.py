@@ -5,7 +5,6 @@ submission's ``f`` in its sandboxed worker and returns plain data; ``reference.f
 solution; the asserts run here, in the grader.
 """
 
-import numpy as np
 import pytest
 
 from autograder.assignment import sibling
