@@ -46,3 +46,14 @@ def test_pickled_payload_is_never_unpickled(tmp_path):
 def test_garbage_bytes_are_refused():
     with pytest.raises(plaindata.PlainDataError):
         plaindata.loads(b"PK\x03\x04 not a zip")
+
+
+def test_shapes_and_layouts_survive_the_round_trip():
+    import numpy as np
+
+    from autograder import plaindata
+
+    value = {"scalar": np.array(3.25), "fortran": np.asfortranarray(np.arange(6.0).reshape(2, 3)), "empty": np.zeros((0, 4))}
+    back = plaindata.loads(plaindata.dumps(value))
+    for key, array in value.items():
+        assert back[key].shape == array.shape and np.array_equal(back[key], array), key
