@@ -6,18 +6,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from autograder import config
-
 
 def _cmd_check(args) -> int:
-    from autograder import assignment, engine, textreport
-
     from autograder.progress import ProgressBar
 
     nb = Path(args.notebook)
-    folder = Path(args.release_dir) if args.release_dir else nb.resolve().parent
     bar = ProgressBar()
-    bar.starting(f"checking {nb.name}: loading the public checks")
+    bar.starting(f"checking {nb.name}: loading the public checks")  # before the heavy imports
+    from autograder import assignment, engine, textreport
+
+    folder = Path(args.release_dir) if args.release_dir else nb.resolve().parent
     try:
         loaded = assignment.load_release(folder)
         public = [c for c in loaded.checks if not loaded.settings(c).hidden]
@@ -30,14 +28,13 @@ def _cmd_check(args) -> int:
 
 
 def _cmd_grade(args) -> int:
-    from autograder import batch
-
-    from autograder import textreport
     from autograder.progress import ProgressBar
 
     bar = None if args.quiet else ProgressBar()
-    if bar is not None:
+    if bar is not None:  # before the heavy imports: something on the screen from the first second
         bar.starting(f"grading {args.assignment}: loading the assignment, its reference and the sandbox")
+    from autograder import batch, textreport
+
     reason = "graded before, unchanged" if args.resume and not args.only_failed else "graded before without an error"
     plan: dict[str, int] = {}
 
@@ -236,9 +233,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Runs ``autograder``; exits 2 with a one-line message on bad usage or bad configuration."""
-    args = build_parser().parse_args(argv)
+def _usage_errors() -> tuple[type[Exception], ...]:
+    """The errors that mean bad usage or bad configuration (a one-line message, exit 2)."""
     from autograder.assignment import AssignmentError
     from autograder.gradebook import GradebookError
     from autograder.gradescopezip import ZipError
@@ -246,14 +242,22 @@ def main(argv: list[str] | None = None) -> int:
     from autograder.notebook import NotebookError
     from autograder.reports import ReportError
 
+    return (config.ConfigError, AssignmentError, NotebookError, MutationError, FileNotFoundError, GradebookError,
+            ReportError, ZipError)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs ``autograder``; exits 2 with a one-line message on bad usage or bad configuration."""
+    args = build_parser().parse_args(argv)
     try:
         return args.func(args)
-    except (config.ConfigError, AssignmentError, NotebookError, MutationError, FileNotFoundError, GradebookError, ReportError,
-            ZipError) as err:
-        print(f"autograder: error: {err}", file=sys.stderr)
-        return 2
     except BrokenPipeError:  # output piped into `head`
         return 0
+    except Exception as err:
+        if isinstance(err, _usage_errors()):
+            print(f"autograder: error: {err}", file=sys.stderr)
+            return 2
+        raise
 
 
 if __name__ == "__main__":
