@@ -242,7 +242,9 @@ def _usage_errors() -> tuple[type[Exception], ...]:
     from autograder.notebook import NotebookError
     from autograder.reports import ReportError
 
-    return (config.ConfigError, AssignmentError, NotebookError, MutationError, FileNotFoundError, GradebookError,
+    from autograder.config import ConfigError
+
+    return (ConfigError, AssignmentError, NotebookError, MutationError, FileNotFoundError, GradebookError,
             ReportError, ZipError)
 
 
