@@ -15,6 +15,7 @@ inputs and expected values are computed once and cached.
 
 from __future__ import annotations
 
+import ast
 import concurrent.futures
 import contextlib
 import dataclasses
@@ -147,8 +148,6 @@ def _solution_cells(nb: dict) -> dict[str, str]:
 
 def graded_functions(loaded: assignment_mod.Assignment, cells: dict[str, str]) -> dict[str, str]:
     """Graded function name -> id of the solution cell that defines it, in notebook order."""
-    import ast
-
     targets = {c.target for c in loaded.checks}
     out = {}
     for cell_id, source in cells.items():
