@@ -33,6 +33,8 @@ _SWAP_NAMES = {"maximum": "minimum", "minimum": "maximum", "max": "min", "min": 
                "zeros": "ones", "ones": "zeros", "zeros_like": "ones_like", "ones_like": "zeros_like",
                "amax": "amin", "amin": "amax", "nansum": "nanmean"}
 _AXES = (0, 1, -1, None)
+_UFUNCS = {"exp", "log", "tanh", "sqrt", "abs", "negative", "square", "clip", "maximum", "minimum", "add",
+           "subtract", "multiply", "divide", "power"}
 _ATOMIC = (ast.Name, ast.Constant, ast.Attribute, ast.Call, ast.Subscript, ast.List, ast.Dict, ast.Set)
 
 
@@ -284,6 +286,12 @@ def _call_edits(src: _Source, node: ast.Call):
         yield node, "transpose", ".transpose() dropped", [(*whole, _paren(src.seg(node.func.value), node.func.value))]
     elif name == "transpose" and only_arg and not node.keywords:
         yield node, "transpose", "transpose(...) dropped", [(*whole, _paren(src.seg(node.args[0]), node.args[0]))]
+    if (name in _UFUNCS and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
+            and node.func.value.id in ("np", "numpy") and node.args and isinstance(node.args[0], (ast.Name, ast.Subscript))
+            and not any(k.arg == "out" for k in node.keywords) and not isinstance(node.args[-1], ast.Starred)):
+        # the result written into the first argument: the function now edits its input
+        end = src.end(node.keywords[-1] if node.keywords else node.args[-1])
+        yield node, "in-place", f"{name}(...) written into {src.seg(node.args[0])} (out=)", [(end, end, f", out={src.seg(node.args[0])}")]
     if name in _SWAP_NAMES:
         new = _SWAP_NAMES[name]
         if isinstance(node.func, ast.Attribute):

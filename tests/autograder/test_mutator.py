@@ -180,3 +180,16 @@ def test_diff_shows_only_the_edit():
 def test_a_cell_that_does_not_parse_is_an_error():
     with pytest.raises(SyntaxError):
         mutator.mutate("def f(:\n", function="f")
+
+
+def test_results_written_into_the_input_with_out():
+    src = "def f(v, lo):\n    return np.clip(v, -lo, lo)\n"
+    (got,) = [m.source for m in _mutants(src) if m.description.endswith("(out=)")]
+    assert got == "def f(v, lo):\n    return np.clip(v, -lo, lo, out=v)\n"
+    import numpy as np
+
+    v = np.array([-3.0, 0.5, 3.0])
+    _run(got)(v, 1.0)
+    assert v.tolist() == [-1.0, 0.5, 1.0]  # the mutant clips its input in place
+    assert not [m for m in _mutants("def f(v):\n    return np.exp(v, out=None)\n") if "(out=)" in m.description]
+    assert not [m for m in _mutants("def f(v):\n    return np.exp(v + 1)\n") if "(out=)" in m.description]
