@@ -328,6 +328,7 @@ def mutate(source: str, *, function: str) -> list[Mutant]:
     src = _Source(source)
     original = ast.dump(tree)
     seen: set[str] = set()
+    ids: set[str] = set()
     out = []
     for node, operator, description, edits in _edits(src, tree):
         mutated = src.splice(edits)
@@ -343,7 +344,12 @@ def mutate(source: str, *, function: str) -> list[Mutant]:
             compiles = False
         edit_text = "|".join(f"{src.data[lo:hi].decode('utf-8')}=>{text}" for lo, hi, text in sorted(edits))
         digest = hashlib.sha256(f"{operator}\0{edit_text}".encode("utf-8")).hexdigest()[:6]
-        out.append(Mutant(f"{function}/{operator}@{node.lineno}:{node.col_offset}#{digest}", function, operator,
-                          node.lineno, node.col_offset, description, mutated, compiles))
+        mutant_id = f"{function}/{operator}@{node.lineno}:{node.col_offset}#{digest}"
+        if mutant_id in ids:  # the same edit text in two nodes that start at one place (a + b + c): add where
+            where = min(lo for lo, _, _ in edits) - src.start(node)
+            digest = hashlib.sha256(f"{operator}\0{edit_text}\0{where}".encode("utf-8")).hexdigest()[:6]
+            mutant_id = f"{function}/{operator}@{node.lineno}:{node.col_offset}#{digest}"
+        ids.add(mutant_id)
+        out.append(Mutant(mutant_id, function, operator, node.lineno, node.col_offset, description, mutated, compiles))
     out.sort(key=lambda m: (m.line, m.col, m.operator, m.id))
     return out

@@ -193,3 +193,10 @@ def test_results_written_into_the_input_with_out():
     assert v.tolist() == [-1.0, 0.5, 1.0]  # the mutant clips its input in place
     assert not [m for m in _mutants("def f(v):\n    return np.exp(v, out=None)\n") if "(out=)" in m.description]
     assert not [m for m in _mutants("def f(v):\n    return np.exp(v + 1)\n") if "(out=)" in m.description]
+
+
+def test_the_same_edit_in_nodes_that_start_at_one_place_gets_two_ids():
+    # a + b + c is (a + b) + c: both additions start at column 11 and both edits read '+' -> '-'
+    ms = [m for m in _mutants("def f(a, b, c):\n    return a + b + c\n") if m.operator == "binop" and "'-'" in m.description]
+    assert {m.source for m in ms} == {"def f(a, b, c):\n    return a - b + c\n", "def f(a, b, c):\n    return a + b - c\n"}
+    assert len({m.id for m in ms}) == 2
