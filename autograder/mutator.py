@@ -180,7 +180,7 @@ def _edits(src: _Source, tree: ast.AST):
         elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.Not, ast.USub)):
             label = "not" if isinstance(node.op, ast.Not) else "-"
             yield node, "unary", f"{label!r} dropped", [(*whole, _paren(src.seg(node.operand), node.operand))]
-        elif isinstance(node, ast.Constant) and id(node) not in skip:
+        elif isinstance(node, ast.Constant):
             parent = parents.get(node)
             if isinstance(parent, ast.keyword) and parent.arg == "axis":
                 continue  # the axis operator covers it
@@ -189,7 +189,8 @@ def _edits(src: _Source, tree: ast.AST):
                 yield node, operator, f"{node.value!r} -> {new!r}", [(*whole, repr(new))]
         elif isinstance(node, ast.keyword) and node.arg == "axis":
             current = node.value.value if isinstance(node.value, ast.Constant) else None
-            is_neg = isinstance(node.value, ast.UnaryOp) and isinstance(node.value.op, ast.USub)
+            is_neg = (isinstance(node.value, ast.UnaryOp) and isinstance(node.value.op, ast.USub)
+                      and isinstance(node.value.operand, ast.Constant))
             if isinstance(node.value, ast.Constant) or is_neg:
                 current = -node.value.operand.value if is_neg else current
                 for new in _AXES:

@@ -85,6 +85,8 @@ def test_axis_and_keepdims():
     axes = _sources(src, "axis")
     assert axes == {f"def f(z):\n    return np.sum(z, axis={a}, keepdims=True)\n" for a in ("0", "1", "None")}
     assert _sources(src, "keepdims") == {"def f(z):\n    return np.sum(z, axis=-1, keepdims=False)\n"}
+    # an axis given by a name gets no axis mutant (and no error)
+    assert not _sources("def f(z, k):\n    return np.sum(z, axis=-k)\n", "axis")
     # the constant inside axis=-1 is left to the axis operator (no axis=-0, axis=-2 duplicates)
     assert not any("axis=-2" in m.source or "axis=-0" in m.source for m in _mutants(src))
 
