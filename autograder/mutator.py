@@ -150,6 +150,7 @@ def _edits(src: _Source, tree: ast.AST):
         if isinstance(node, ast.keyword) and node.arg == "axis":
             skip.update(id(n) for n in ast.walk(node.value) if n is not node.value)
     functions = {id(n): n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    inputs = _input_names(tree)
     for node in ast.walk(tree):
         if id(node) in skip or not hasattr(node, "lineno"):
             continue
@@ -199,7 +200,7 @@ def _edits(src: _Source, tree: ast.AST):
         elif isinstance(node, ast.Subscript):
             yield from _subscript_edits(src, node)
         elif isinstance(node, ast.Call):
-            yield from _call_edits(src, node)
+            yield from _call_edits(src, node, inputs)
         elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
             if node.attr in _SWAP_NAMES and not isinstance(parents.get(node), ast.Call):
                 yield node, "swap-function", f".{node.attr} -> .{_SWAP_NAMES[node.attr]}", [(*whole, f"{src.seg(node.value)}.{_SWAP_NAMES[node.attr]}")]
@@ -273,7 +274,29 @@ def _call_name(func) -> str:
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
-def _call_edits(src: _Source, node: ast.Call):
+def _input_names(tree: ast.AST) -> set[str]:
+    """Names that hold the caller's data: parameters, and loop targets (``for k, v in grads.items()``)."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            a = node.args
+            names.update(x.arg for x in a.posonlyargs + a.args + a.kwonlyargs)
+        elif isinstance(node, (ast.For, ast.comprehension)):
+            names.update(n.id for n in ast.walk(node.target) if isinstance(n, ast.Name))
+    return names
+
+
+def _is_input(node, inputs: set[str]) -> bool:
+    """An input, or a basic-slicing view of one (integer-array indexing would make a copy)."""
+    if isinstance(node, ast.Name):
+        return node.id in inputs
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in inputs:
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        return all(isinstance(p, ast.Slice) for p in parts)
+    return False
+
+
+def _call_edits(src: _Source, node: ast.Call, inputs: set[str]):
     whole = (src.start(node), src.end(node))
     name = _call_name(node.func)
     only_arg = len(node.args) == 1 and not isinstance(node.args[0], ast.Starred)
@@ -288,9 +311,9 @@ def _call_edits(src: _Source, node: ast.Call):
     elif name == "transpose" and only_arg and not node.keywords:
         yield node, "transpose", "transpose(...) dropped", [(*whole, _paren(src.seg(node.args[0]), node.args[0]))]
     if (name in _UFUNCS and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
-            and node.func.value.id in ("np", "numpy") and node.args and isinstance(node.args[0], (ast.Name, ast.Subscript))
+            and node.func.value.id in ("np", "numpy") and node.args and _is_input(node.args[0], inputs)
             and not any(k.arg == "out" for k in node.keywords) and not isinstance(node.args[-1], ast.Starred)):
-        # the result written into the first argument: the function now edits its input
+        # the result written into the first argument, an input: the function now edits its input
         end = src.end(node.keywords[-1] if node.keywords else node.args[-1])
         yield node, "in-place", f"{name}(...) written into {src.seg(node.args[0])} (out=)", [(end, end, f", out={src.seg(node.args[0])}")]
     if name in _SWAP_NAMES:

@@ -195,6 +195,11 @@ def test_results_written_into_the_input_with_out():
     assert v.tolist() == [-1.0, 0.5, 1.0]  # the mutant clips its input in place
     assert not [m for m in _mutants("def f(v):\n    return np.exp(v, out=None)\n") if "(out=)" in m.description]
     assert not [m for m in _mutants("def f(v):\n    return np.exp(v + 1)\n") if "(out=)" in m.description]
+    # only into the caller's data: not into a local temporary, nor into a copy made by integer indexing
+    assert not [m for m in _mutants("def f(v):\n    w = v - 1\n    return np.exp(w)\n") if "(out=)" in m.description]
+    assert not [m for m in _mutants("def f(v, i):\n    return np.log(v[i, 0])\n") if "(out=)" in m.description]
+    assert [m for m in _mutants("def f(v):\n    return np.log(v[1:, :])\n") if "(out=)" in m.description]
+    assert [m for m in _mutants("def f(g):\n    return {k: np.clip(x, -1, 1) for k, x in g.items()}\n") if "(out=)" in m.description]
 
 
 def test_the_same_edit_in_nodes_that_start_at_one_place_gets_two_ids():
