@@ -15,6 +15,7 @@ inputs and expected values are computed once and cached.
 
 from __future__ import annotations
 
+import ast
 import concurrent.futures
 import contextlib
 import dataclasses
@@ -147,8 +148,6 @@ def _solution_cells(nb: dict) -> dict[str, str]:
 
 def graded_functions(loaded: assignment_mod.Assignment, cells: dict[str, str]) -> dict[str, str]:
     """Graded function name -> id of the solution cell that defines it, in notebook order."""
-    import ast
-
     targets = {c.target for c in loaded.checks}
     out = {}
     for cell_id, source in cells.items():
@@ -256,7 +255,7 @@ def run(name: str, *, root: Path, functions: list[str] | None = None, max_per_fu
                 del chosen[fn]
 
         todo = [m for fn in chosen for m in chosen[fn] if m.compiles]
-        done: dict[str, MutantResult] = {}
+        done: dict[mutator.Mutant, MutantResult] = {}  # by the mutant itself: its source, not only its id
 
         def one(m: mutator.Mutant, index: int) -> MutantResult:
             base = dict(id=m.id, function=m.function, operator=m.operator, description=m.description,
@@ -284,7 +283,7 @@ def run(name: str, *, root: Path, functions: list[str] | None = None, max_per_fu
             futures = {pool.submit(one, m, n): m for n, m in enumerate(todo)}
             for count, future in enumerate(concurrent.futures.as_completed(futures), 1):
                 result = future.result()
-                done[result.id] = result
+                done[futures[future]] = result
                 if progress is not None:
                     progress(count, len(todo), result)
 
@@ -296,7 +295,7 @@ def run(name: str, *, root: Path, functions: list[str] | None = None, max_per_fu
             if not m.compiles:
                 rows.append(MutantResult(m.id, fn, m.operator, m.description, "not-compiled", diff=m.diff(cells[graded[fn]])))
             else:
-                rows.append(done[m.id])
+                rows.append(done[m])
         results.extend(rows)
         count = {v: sum(r.verdict == v for r in rows) for v in VERDICTS}
         scores.append(FunctionScore(fn, len(rows), count["killed"], count["survived"], count["equivalent"],

@@ -33,6 +33,8 @@ _SWAP_NAMES = {"maximum": "minimum", "minimum": "maximum", "max": "min", "min": 
                "zeros": "ones", "ones": "zeros", "zeros_like": "ones_like", "ones_like": "zeros_like",
                "amax": "amin", "amin": "amax", "nansum": "nanmean"}
 _AXES = (0, 1, -1, None)
+_UFUNCS = {"exp", "log", "tanh", "sqrt", "abs", "negative", "square", "clip", "maximum", "minimum", "add",
+           "subtract", "multiply", "divide", "power"}
 _ATOMIC = (ast.Name, ast.Constant, ast.Attribute, ast.Call, ast.Subscript, ast.List, ast.Dict, ast.Set)
 
 
@@ -148,6 +150,7 @@ def _edits(src: _Source, tree: ast.AST):
         if isinstance(node, ast.keyword) and node.arg == "axis":
             skip.update(id(n) for n in ast.walk(node.value) if n is not node.value)
     functions = {id(n): n for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    inputs = _input_names(tree)
     for node in ast.walk(tree):
         if id(node) in skip or not hasattr(node, "lineno"):
             continue
@@ -178,7 +181,7 @@ def _edits(src: _Source, tree: ast.AST):
         elif isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.Not, ast.USub)):
             label = "not" if isinstance(node.op, ast.Not) else "-"
             yield node, "unary", f"{label!r} dropped", [(*whole, _paren(src.seg(node.operand), node.operand))]
-        elif isinstance(node, ast.Constant) and id(node) not in skip:
+        elif isinstance(node, ast.Constant):
             parent = parents.get(node)
             if isinstance(parent, ast.keyword) and parent.arg == "axis":
                 continue  # the axis operator covers it
@@ -187,7 +190,8 @@ def _edits(src: _Source, tree: ast.AST):
                 yield node, operator, f"{node.value!r} -> {new!r}", [(*whole, repr(new))]
         elif isinstance(node, ast.keyword) and node.arg == "axis":
             current = node.value.value if isinstance(node.value, ast.Constant) else None
-            is_neg = isinstance(node.value, ast.UnaryOp) and isinstance(node.value.op, ast.USub)
+            is_neg = (isinstance(node.value, ast.UnaryOp) and isinstance(node.value.op, ast.USub)
+                      and isinstance(node.value.operand, ast.Constant))
             if isinstance(node.value, ast.Constant) or is_neg:
                 current = -node.value.operand.value if is_neg else current
                 for new in _AXES:
@@ -196,7 +200,7 @@ def _edits(src: _Source, tree: ast.AST):
         elif isinstance(node, ast.Subscript):
             yield from _subscript_edits(src, node)
         elif isinstance(node, ast.Call):
-            yield from _call_edits(src, node)
+            yield from _call_edits(src, node, inputs)
         elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
             if node.attr in _SWAP_NAMES and not isinstance(parents.get(node), ast.Call):
                 yield node, "swap-function", f".{node.attr} -> .{_SWAP_NAMES[node.attr]}", [(*whole, f"{src.seg(node.value)}.{_SWAP_NAMES[node.attr]}")]
@@ -270,7 +274,29 @@ def _call_name(func) -> str:
     return func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
 
 
-def _call_edits(src: _Source, node: ast.Call):
+def _input_names(tree: ast.AST) -> set[str]:
+    """Names that hold the caller's data: parameters, and loop targets (``for k, v in grads.items()``)."""
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            a = node.args
+            names.update(x.arg for x in a.posonlyargs + a.args + a.kwonlyargs)
+        elif isinstance(node, (ast.For, ast.comprehension)):
+            names.update(n.id for n in ast.walk(node.target) if isinstance(n, ast.Name))
+    return names
+
+
+def _is_input(node, inputs: set[str]) -> bool:
+    """An input, or a basic-slicing view of one (integer-array indexing would make a copy)."""
+    if isinstance(node, ast.Name):
+        return node.id in inputs
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name) and node.value.id in inputs:
+        parts = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        return all(isinstance(p, ast.Slice) for p in parts)
+    return False
+
+
+def _call_edits(src: _Source, node: ast.Call, inputs: set[str]):
     whole = (src.start(node), src.end(node))
     name = _call_name(node.func)
     only_arg = len(node.args) == 1 and not isinstance(node.args[0], ast.Starred)
@@ -284,6 +310,12 @@ def _call_edits(src: _Source, node: ast.Call):
         yield node, "transpose", ".transpose() dropped", [(*whole, _paren(src.seg(node.func.value), node.func.value))]
     elif name == "transpose" and only_arg and not node.keywords:
         yield node, "transpose", "transpose(...) dropped", [(*whole, _paren(src.seg(node.args[0]), node.args[0]))]
+    if (name in _UFUNCS and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
+            and node.func.value.id in ("np", "numpy") and node.args and _is_input(node.args[0], inputs)
+            and not any(k.arg == "out" for k in node.keywords) and not isinstance(node.args[-1], ast.Starred)):
+        # the result written into the first argument, an input: the function now edits its input
+        end = src.end(node.keywords[-1] if node.keywords else node.args[-1])
+        yield node, "in-place", f"{name}(...) written into {src.seg(node.args[0])} (out=)", [(end, end, f", out={src.seg(node.args[0])}")]
     if name in _SWAP_NAMES:
         new = _SWAP_NAMES[name]
         if isinstance(node.func, ast.Attribute):
@@ -320,6 +352,7 @@ def mutate(source: str, *, function: str) -> list[Mutant]:
     src = _Source(source)
     original = ast.dump(tree)
     seen: set[str] = set()
+    ids: set[str] = set()
     out = []
     for node, operator, description, edits in _edits(src, tree):
         mutated = src.splice(edits)
@@ -335,7 +368,12 @@ def mutate(source: str, *, function: str) -> list[Mutant]:
             compiles = False
         edit_text = "|".join(f"{src.data[lo:hi].decode('utf-8')}=>{text}" for lo, hi, text in sorted(edits))
         digest = hashlib.sha256(f"{operator}\0{edit_text}".encode("utf-8")).hexdigest()[:6]
-        out.append(Mutant(f"{function}/{operator}@{node.lineno}:{node.col_offset}#{digest}", function, operator,
-                          node.lineno, node.col_offset, description, mutated, compiles))
+        mutant_id = f"{function}/{operator}@{node.lineno}:{node.col_offset}#{digest}"
+        if mutant_id in ids:  # the same edit text in two nodes that start at one place (a + b + c): add where
+            where = min(lo for lo, _, _ in edits) - src.start(node)
+            digest = hashlib.sha256(f"{operator}\0{edit_text}\0{where}".encode("utf-8")).hexdigest()[:6]
+            mutant_id = f"{function}/{operator}@{node.lineno}:{node.col_offset}#{digest}"
+        ids.add(mutant_id)
+        out.append(Mutant(mutant_id, function, operator, node.lineno, node.col_offset, description, mutated, compiles))
     out.sort(key=lambda m: (m.line, m.col, m.operator, m.id))
     return out

@@ -120,3 +120,33 @@ def test_pinned_seed_digest_and_expected_cache(tmp_path):
     # without a pin, the hidden seed follows each submission's code (as in `autograder grade`)
     c = engine.grade(wrong, assignment=loaded, reference=reference, only=["double.hidden"], expected_cache=cache)
     assert c.checks[0].status == "failed" and len(cache) == 2
+
+
+def test_sample_takes_every_operator_in_turn_and_keeps_source_order():
+    from autograder import mutator
+
+    src = "def f(a, b):\n    c = a + b\n    d = c * 2\n    return np.maximum(c, d) > 0\n"
+    ms = mutator.mutate(src, function="f")
+    picked = mutation.sample(ms, 5)
+    assert len(picked) == 5
+    assert len({m.operator for m in picked}) == 5  # five kinds, not the first five edits
+    assert picked == sorted(picked, key=ms.index)
+    assert mutation.sample(ms, None) == ms and mutation.sample(ms, len(ms) + 1) == ms
+
+
+def test_a_function_whose_reference_loses_points_is_skipped_with_a_warning(tmp_path):
+    root = _course(tmp_path)
+    with (root / "solutions" / "toy" / "public_checks.py").open("a") as f:
+        f.write(textwrap.dedent('''
+            from autograder.compare import Outcome
+
+            def _never(received, expected, ctx):
+                return Outcome(False, "property", "never passes")
+
+            CHECKS.append(Check("scale.never", "scale", "scale(z)", lambda rng: {"z": np.ones(2)}, reference=False, verdict=_never))
+        '''))
+    grading = (root / "grading.yml").read_text().replace("      scale.values: {points: 2}\n", "      scale.values: {points: 2}\n      scale.never: {points: 1}\n")
+    (root / "grading.yml").write_text(grading)
+    report = mutation.run("toy", root=root)
+    assert [f.function for f in report.functions] == ["double"]
+    assert any(w.startswith("scale: skipped, the reference itself does not pass scale.never") for w in report.warnings)

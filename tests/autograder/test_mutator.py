@@ -85,6 +85,8 @@ def test_axis_and_keepdims():
     axes = _sources(src, "axis")
     assert axes == {f"def f(z):\n    return np.sum(z, axis={a}, keepdims=True)\n" for a in ("0", "1", "None")}
     assert _sources(src, "keepdims") == {"def f(z):\n    return np.sum(z, axis=-1, keepdims=False)\n"}
+    # an axis given by a name gets no axis mutant (and no error)
+    assert not _sources("def f(z, k):\n    return np.sum(z, axis=-k)\n", "axis")
     # the constant inside axis=-1 is left to the axis operator (no axis=-0, axis=-2 duplicates)
     assert not any("axis=-2" in m.source or "axis=-0" in m.source for m in _mutants(src))
 
@@ -180,3 +182,28 @@ def test_diff_shows_only_the_edit():
 def test_a_cell_that_does_not_parse_is_an_error():
     with pytest.raises(SyntaxError):
         mutator.mutate("def f(:\n", function="f")
+
+
+def test_results_written_into_the_input_with_out():
+    src = "def f(v, lo):\n    return np.clip(v, -lo, lo)\n"
+    (got,) = [m.source for m in _mutants(src) if m.description.endswith("(out=)")]
+    assert got == "def f(v, lo):\n    return np.clip(v, -lo, lo, out=v)\n"
+    import numpy as np
+
+    v = np.array([-3.0, 0.5, 3.0])
+    _run(got)(v, 1.0)
+    assert v.tolist() == [-1.0, 0.5, 1.0]  # the mutant clips its input in place
+    assert not [m for m in _mutants("def f(v):\n    return np.exp(v, out=None)\n") if "(out=)" in m.description]
+    assert not [m for m in _mutants("def f(v):\n    return np.exp(v + 1)\n") if "(out=)" in m.description]
+    # only into the caller's data: not into a local temporary, nor into a copy made by integer indexing
+    assert not [m for m in _mutants("def f(v):\n    w = v - 1\n    return np.exp(w)\n") if "(out=)" in m.description]
+    assert not [m for m in _mutants("def f(v, i):\n    return np.log(v[i, 0])\n") if "(out=)" in m.description]
+    assert [m for m in _mutants("def f(v):\n    return np.log(v[1:, :])\n") if "(out=)" in m.description]
+    assert [m for m in _mutants("def f(g):\n    return {k: np.clip(x, -1, 1) for k, x in g.items()}\n") if "(out=)" in m.description]
+
+
+def test_the_same_edit_in_nodes_that_start_at_one_place_gets_two_ids():
+    # a + b + c is (a + b) + c: both additions start at column 11 and both edits read '+' -> '-'
+    ms = [m for m in _mutants("def f(a, b, c):\n    return a + b + c\n") if m.operator == "binop" and "'-'" in m.description]
+    assert {m.source for m in ms} == {"def f(a, b, c):\n    return a - b + c\n", "def f(a, b, c):\n    return a + b - c\n"}
+    assert len({m.id for m in ms}) == 2
