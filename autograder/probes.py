@@ -321,6 +321,21 @@ def build_and_describe(ns: dict, target: str, inputs: dict):
     return describe_model(ns[target](**args), sample_input=inputs.get("sample_input"))
 
 
+def char_lm(weights: list):
+    """The Keras character language model ``Input(int32) -> Embedding -> GRU(return_sequences=True)
+    -> Dense(log_softmax)`` with the given weights (numpy arrays in ``model.get_weights()`` order:
+    embeddings (V, d), kernel, recurrent kernel, bias, Dense kernel (units, V), Dense bias (V,)).
+
+    Built in the worker for probes that hand the student a fixed model (sampling, compiling)."""
+    import keras
+
+    vocab, dim, units = weights[0].shape[0], weights[0].shape[1], weights[2].shape[0]
+    model = keras.Sequential([keras.layers.Input(shape=(None,), dtype="int32"), keras.layers.Embedding(vocab, dim),
+                              keras.layers.GRU(units, return_sequences=True), keras.layers.Dense(vocab, activation="log_softmax")])
+    model.set_weights([np.asarray(w, dtype=np.float32) for w in weights])
+    return model
+
+
 def scan_calls(ns: dict, target: str, inputs: dict) -> dict:
     """Calls ``target(**inputs)`` with the notebook's ``scan`` and ``tf.scan`` wrapped in counters.
 

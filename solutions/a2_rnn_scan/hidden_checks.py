@@ -3,7 +3,7 @@
 import numpy as np
 
 from autograder.assignment import sibling
-from autograder.checks import Check
+from autograder.checks import Check, inputs_kept
 from autograder.gradcheck import gradients_agree
 
 pub = sibling(__file__, "public_checks")
@@ -15,6 +15,49 @@ def zero_output(rng):
     d["params"]["W_yh"] = np.zeros_like(d["params"]["W_yh"])
     d["params"]["b_y"] = np.zeros_like(d["params"]["b_y"])
     return d
+
+
+def saturated_step(rng):
+    """A step whose pre-activations reach |z| > 709 (input weights of about 400): tanh must give +-1, not nan."""
+    d = pub.step_inputs(3, 4, 5)(rng)
+    d["W_h"][:, 3:] *= 700.0
+    return d
+
+
+def beyond_clip(shapes=((3, 4), (3, 1), (2, 2))):
+    """Gradients whose every entry lies outside [-1, 1] (magnitudes 1.5 to 3, random signs): an in-place clip changes all of them."""
+    def build(rng):
+        return {"grads": {f"g{i}": rng.uniform(1.5, 3.0, size=s) * rng.choice([-1.0, 1.0], size=s) for i, s in enumerate(shapes)}, "limit": 1.0}
+    return build
+
+
+def probe_clip_unchanged(ns, target, inputs):
+    """Whether the clipping function left every array of its input dict unchanged."""
+    from autograder.probes import inputs_unchanged
+
+    return inputs_unchanged(ns, target, {"grads": inputs["grads"], **({"clip": inputs["limit"]} if target == "clip_by_value" else {"max_norm": inputs["limit"]})})
+
+
+def _mostly_inside(rng):
+    """Gradients mostly inside [-1, 1] with one entry of each beyond it, so that clipping in place
+    always changes the input (with random entries alone it would go unseen most of the time)."""
+    d = pub.grads_inputs(0.4, ((5, 2), (2, 1), (3, 3)))(rng)
+    for g in d["grads"].values():
+        g.flat[int(rng.integers(g.size))] = float(rng.choice([-1.0, 1.0])) * rng.uniform(1.5, 3.0)
+    return d
+
+
+def unchanged(fn, inputs, what, values="values", probe="autograder.probes:inputs_unchanged"):
+    """A hidden check that ``fn`` leaves its input arrays unchanged; it counts only when ``fn.values`` passes."""
+    return Check(f"{fn}.unchanged", fn, f"{fn}({what}) leaves its inputs unchanged", inputs, probe=probe,
+                 verdict=inputs_kept, requires=(f"{fn}.{values}",),
+                 hint="do not modify the arguments in place (no `h_prev[...] = ...`, `+=`, `out=`): compute and return new arrays")
+
+
+def split_inputs(rng):
+    """rnn_step_split's own arguments: W_h cut into W_hh | W_hx."""
+    d = pub.step_inputs(3, 4, 5)(rng)
+    return {"h_prev": d["h_prev"], "x": d["x"], "W_hh": d["W_h"][:, :3].copy(), "W_hx": d["W_h"][:, 3:].copy(), "b_h": d["b_h"]}
 
 
 CHECKS = [
@@ -45,13 +88,28 @@ CHECKS = [
           hint="h_{t-1} for t = 1 is h0"),
     Check("rnn_backward.long_numeric", "rnn_backward", "rnn_backward against finite differences on a longer sequence",
           pub.sequence(9, 2, 3, 2, 3, targets=True), probe=pub.probe_backward_numeric, verdict=gradients_agree, reference=False,
+          requires=("rnn_backward.values", "rnn_forward.values", "rnn_cost.values"),
           hint="the gradient must flow through EVERY step back to the first"),
     Check("rnn_grads_tape.hidden", "rnn_grads_tape", "rnn_grads_tape with hidden sizes", pub.sequence(3, 4, 3, 5, 2, targets=True),
           probe=pub.probe_grads, hint="differentiate the same cost as rnn_cost"),
     Check("clip_by_value.copy_and_inside", "clip_by_value", "clip_by_value leaves entries inside the range and its input unchanged",
-          pub.grads_inputs(0.4, ((5, 2), (2, 1), (3, 3))), probe=pub.probe_clip, hint="clip a copy; values inside [-clip, clip] stay as they are"),
+          _mostly_inside, probe=pub.probe_clip, hint="clip a copy; values inside [-clip, clip] stay as they are"),
     Check("clip_by_norm.below", "clip_by_norm", "clip_by_norm when the norm is already below the limit",
           pub.grads_inputs(0.05, ((2, 2), (2, 1))), probe=pub.probe_clip, hint="scale only when the global norm EXCEEDS max_norm"),
     Check("clip_by_norm.hidden", "clip_by_norm", "clip_by_norm on hidden gradients", pub.grads_inputs(3.0, ((4, 3), (4, 1), (2, 4))),
           probe=pub.probe_clip, hint="one global norm over all the gradients, not one per gradient"),
+    Check("rnn_step_concat.saturated", "rnn_step_concat", "rnn_step_concat with pre-activations beyond |z| = 709",
+          saturated_step, hint="use np.tanh: a hand-written (e^z - e^-z) / (e^z + e^-z) is inf / inf = nan for |z| > 709"),
+    Check("rnn_step_split.saturated", "rnn_step_split", "rnn_step_split with pre-activations beyond |z| = 709",
+          saturated_step, probe=pub.probe_split, hint="use np.tanh: a hand-written (e^z - e^-z) / (e^z + e^-z) is inf / inf = nan for |z| > 709"),
+    unchanged("rnn_step_concat", pub.step_inputs(3, 4, 5), "h_prev, x, W_h, b_h"),
+    unchanged("rnn_step_split", split_inputs, "h_prev, x, W_hh, W_hx, b_h"),
+    unchanged("rnn_output", lambda rng: {"h": rng.normal(size=(3, 6)), "W_yh": rng.normal(size=(2, 3)), "b_y": rng.normal(size=(2, 1))}, "h, W_yh, b_y"),
+    unchanged("rnn_forward", pub.sequence(4, 3, 2, 5, 2), "x_seq, h0, params"),
+    unchanged("rnn_forward_tf", pub.sequence(4, 3, 2, 5, 2), "x_seq, h0, params as numpy arrays"),
+    unchanged("rnn_cost", lambda rng: {"ys": np.transpose(rng.dirichlet(np.ones(2), size=(5, 6)), (0, 2, 1)), "targets": rng.integers(0, 2, size=(5, 6))}, "ys, targets"),
+    unchanged("rnn_backward", pub.sequence(4, 3, 2, 5, 2, targets=True), "x_seq, h0, params, targets"),
+    unchanged("rnn_grads_tape", pub.sequence(4, 3, 2, 5, 2, targets=True), "x_seq, h0, params, targets"),
+    unchanged("clip_by_value", beyond_clip(), "gradients all beyond +-1, 1.0", probe=probe_clip_unchanged),
+    unchanged("clip_by_norm", beyond_clip(), "gradients of global norm > 1, 1.0", probe=probe_clip_unchanged),
 ]

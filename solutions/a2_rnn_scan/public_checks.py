@@ -6,7 +6,7 @@ swapped axis changes a shape or the values.
 
 import numpy as np
 
-from autograder.checks import Check, same_numpy_value
+from autograder.checks import Check, runs_through, same_numpy_value
 from autograder.gradcheck import gradients_agree
 
 N_H, N_X, M, T, N_Y = 3, 4, 6, 5, 2
@@ -146,8 +146,14 @@ CHECKS = [
           hint="return every carry after each step, stacked: shape (T,) + carry.shape, without the initializer"),
     Check("rnn_forward.values", "rnn_forward", "rnn_forward on x_seq (5, 4, 6), h0 (3, 6)", sequence(), probe=probe_forward,
           hint="the carry of scan is the hidden state; ys has shape (T, n_y, m) and hs (T, n_h, m)"),
+    Check("rnn_forward.uses_scan", "rnn_forward", "rnn_forward on x_seq (5, 4, 6) runs through your scan", sequence(), probe="autograder.probes:scan_calls",
+          verdict=runs_through("scan"), requires=("rnn_forward.values",),
+          hint="hs = scan(lambda h, x: rnn_step_split(h, x, ...), x_seq, h0): one call of scan over all T steps, no Python loop over time"),
     Check("rnn_forward_tf.values", "rnn_forward_tf", "rnn_forward_tf on x_seq (5, 4, 6), h0 (3, 6)", sequence(), probe=probe_forward_tf,
           hint="tf.scan over the leading axis, float64 throughout, softmax over the class axis (axis 1 of ys)"),
+    Check("rnn_forward_tf.uses_tf_scan", "rnn_forward_tf", "rnn_forward_tf on x_seq (5, 4, 6) runs through tf.scan", sequence(), probe="autograder.probes:scan_calls",
+          verdict=runs_through("tf.scan"), requires=("rnn_forward_tf.values",),
+          hint="hs = tf.scan(step, x_seq, initializer=h0): one call of tf.scan over all T steps, no Python loop over time"),
     Check("rnn_cost.values", "rnn_cost", "rnn_cost(ys (5, 2, 6), targets (5, 6))",
           lambda rng: {"ys": np.transpose(rng.dirichlet(np.ones(2), size=(5, 6)), (0, 2, 1)), "targets": rng.integers(0, 2, size=(5, 6))},
           probe=probe_cost, hint="-log of the TRUE class's probability, averaged over time steps AND examples: one number"),
@@ -155,6 +161,7 @@ CHECKS = [
           hint="go backwards in time; the gradient into h_t adds W_yh.T @ dz_y and W_hh.T @ da_{t+1}; da = dh * (1 - h**2)"),
     Check("rnn_backward.numeric", "rnn_backward", "rnn_backward against finite differences through time", sequence(4, 3, 2, 2, 2, targets=True),
           probe=probe_backward_numeric, verdict=gradients_agree, reference=False,
+          requires=("rnn_backward.values", "rnn_forward.values", "rnn_cost.values"),
           hint="your gradients must be the slope of YOUR rnn_cost: check 1/(T*m), the tanh derivative, and the sums over time"),
     Check("rnn_grads_tape.values", "rnn_grads_tape", "rnn_grads_tape on a (5, 4, 6) sequence", sequence(targets=True), probe=probe_grads,
           hint="record rnn_forward_tf and the cost inside `with tf.GradientTape() as tape:`, then tape.gradient(cost, params)"),

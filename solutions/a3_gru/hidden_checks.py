@@ -3,7 +3,7 @@
 import numpy as np
 
 from autograder.assignment import sibling
-from autograder.checks import Check, loss_falls, same_model, same_numpy_value
+from autograder.checks import Check, inputs_kept, loss_falls, same_model, same_numpy_value
 
 pub = sibling(__file__, "public_checks")
 
@@ -45,14 +45,11 @@ def periodic_text(vocab_size=9, n=8, t=12):
 
 def probe_loss_value(ns, target, inputs):
     """compile_char_lm on a fixed model with known weights; the loss Keras reports on a fixed batch."""
-    import keras
     import numpy as np
 
-    w = inputs["weights"]
-    v = w[0].shape[0]
-    model = keras.Sequential([keras.layers.Input(shape=(None,), dtype="int32"), keras.layers.Embedding(v, w[0].shape[1]),
-                              keras.layers.GRU(w[2].shape[0], return_sequences=True), keras.layers.Dense(v, activation="log_softmax")])
-    model.set_weights([np.asarray(a, dtype=np.float32) for a in w])
+    from autograder.probes import char_lm
+
+    model = char_lm(inputs["weights"])
     model = ns[target](model, inputs["learning_rate"])
     if model is None:  # the docstring says it returns the model
         return None
@@ -67,16 +64,26 @@ def loss_inputs(rng):
 
 def probe_low_temperature(ns, target, inputs):
     """A sample at a tiny temperature (0.001) must equal the greedy sample (temperature 0)."""
-    import keras
-    import numpy as np
+    from autograder.probes import char_lm
 
-    w = inputs["weights"]
-    model = keras.Sequential([keras.layers.Input(shape=(None,), dtype="int32"), keras.layers.Embedding(w[0].shape[0], w[0].shape[1]),
-                              keras.layers.GRU(w[2].shape[0], return_sequences=True),
-                              keras.layers.Dense(w[0].shape[0], activation="log_softmax")])
-    model.set_weights([np.asarray(a, dtype=np.float32) for a in w])
+    model = char_lm(inputs["weights"])
     args = (model, dict(inputs["char_to_id"]), list(inputs["id_to_char"]), inputs["seed_text"], inputs["length"])
     return ns[target](*args, 0.001, inputs["seed"]) == ns[target](*args, 0.0, inputs["seed"])
+
+
+def saturated_step(rng):
+    """gru_step inputs whose candidate pre-activations reach |z| > 709 (input kernel times 900):
+    tanh must give +-1 there, not nan; the gates saturate at 0 or 1 through the given sigmoid."""
+    d = pub.step_inputs(4, 3, 5)(rng)
+    d["kernel"] = d["kernel"] * 900.0
+    return d
+
+
+def unchanged(fn, inputs, what, values="values"):
+    """A hidden check that ``fn`` leaves its input arrays unchanged; it counts only when ``fn.values`` passes."""
+    return Check(f"{fn}.unchanged", fn, f"{fn}({what}) leaves its inputs unchanged", inputs, probe="autograder.probes:inputs_unchanged",
+                 verdict=inputs_kept, requires=(f"{fn}.{values}",),
+                 hint="do not modify the arguments in place (no `h_prev *= ...`, `x[...] = ...`, `out=`): compute and return new arrays")
 
 
 CHECKS = [
@@ -151,4 +158,13 @@ CHECKS = [
     Check("sample_text.low_temperature", "sample_text", "a sample at temperature 0.001 compared with the greedy sample",
           pub.sample_inputs("a ", 15, 0.0, 3, vocab="abcdef .", units=5), probe=probe_low_temperature,
           hint="a temperature near 0 must sharpen the distribution towards the argmax: softmax(log_probs / temperature)"),
+    Check("gru_step.saturated", "gru_step", "gru_step with candidate pre-activations beyond |z| = 709",
+          saturated_step, verdict=same_numpy_value,
+          hint="use np.tanh: a hand-written (e^z - e^-z) / (e^z + e^-z) is inf / inf = nan for |z| > 709"),
+    unchanged("gru_step", pub.step_inputs(4, 3, 5), "h_prev, x, kernel, recurrent_kernel, bias", values="reset_after"),
+    unchanged("gru_forward", pub.sequence_inputs(3, 4, 2, 5), "x_seq, h0, kernel, recurrent_kernel, bias"),
+    unchanged("make_lm_pairs", lambda rng: {"ids": rng.integers(1, 30, size=23), "seq_len": 5}, "ids (23,), seq_len=5"),
+    unchanged("batch_pairs", lambda rng: {"inputs": rng.integers(1, 20, size=(11, 4)), "targets": rng.integers(1, 20, size=(11, 4)), "batch_size": 3, "seed": 5},
+              "inputs, targets, batch_size=3, seed=5"),
+    unchanged("ids_to_text", lambda rng: {"ids": rng.integers(0, 7, size=9), "id_to_char": [" ", "b", "e", "o", "r", "t", "x"]}, "ids (9,), id_to_char"),
 ]

@@ -7,7 +7,7 @@ changes a shape or the values. GRU weights are float32 numbers stored as float64
 
 import numpy as np
 
-from autograder.checks import Check, same_model, same_numpy_value
+from autograder.checks import Check, runs_through, same_model, same_numpy_value
 from autograder.compare import Outcome, compare_values, describe
 
 M, T, N_X, N_H = 6, 5, 4, 3
@@ -145,28 +145,18 @@ def sample_inputs(seed_text="the", length=12, temperature=0.0, seed=4, **lm):
 
 def probe_sample(ns, target, inputs):
     """sample_text on a tiny model built here with the given weights."""
-    import keras
-    import numpy as np
+    from autograder.probes import char_lm
 
-    w = inputs["weights"]
-    model = keras.Sequential([keras.layers.Input(shape=(None,), dtype="int32"), keras.layers.Embedding(w[0].shape[0], w[0].shape[1]),
-                              keras.layers.GRU(w[2].shape[0], return_sequences=True),
-                              keras.layers.Dense(w[0].shape[0], activation="log_softmax")])
-    model.set_weights([np.asarray(a, dtype=np.float32) for a in w])
+    model = char_lm(inputs["weights"])
     return ns[target](model, dict(inputs["char_to_id"]), list(inputs["id_to_char"]), inputs["seed_text"],
                       inputs["length"], inputs["temperature"], inputs["seed"])
 
 
 def probe_sample_properties(ns, target, inputs):
     """Properties of sample_text: length, vocabulary, reproducibility, greedy at temperature 0, seeds and temperatures matter."""
-    import keras
-    import numpy as np
+    from autograder.probes import char_lm
 
-    w = inputs["weights"]
-    model = keras.Sequential([keras.layers.Input(shape=(None,), dtype="int32"), keras.layers.Embedding(w[0].shape[0], w[0].shape[1]),
-                              keras.layers.GRU(w[2].shape[0], return_sequences=True),
-                              keras.layers.Dense(w[0].shape[0], activation="log_softmax")])
-    model.set_weights([np.asarray(a, dtype=np.float32) for a in w])
+    model = char_lm(inputs["weights"])
     n = inputs["length"]
 
     def sample(temperature, seed):
@@ -193,6 +183,9 @@ CHECKS = [
           hint="with reset_after=False the reset gate multiplies the state BEFORE the matrix: h~ = tanh(x W_h + (r * h_prev) U_h + b_h)"),
     Check("gru_forward.values", "gru_forward", "gru_forward on x_seq (6, 5, 4), h0 (6, 3), reset_after=True", sequence_inputs(),
           verdict=same_numpy_value, hint="scan over the TIME axis (axis 1 of x_seq), then put the batch first again: states of shape (m, T, n_h)"),
+    Check("gru_forward.uses_scan", "gru_forward", "gru_forward on x_seq (6, 5, 4) runs through scan", sequence_inputs(),
+          probe="autograder.probes:scan_calls", verdict=runs_through("scan"), requires=("gru_forward.values",),
+          hint="hs = scan(lambda h, x: gru_step(h, x, ...), np.swapaxes(x_seq, 0, 1), h0): one call of scan over the T steps, no Python loop over time"),
     Check("gru_forward.keras_reset_after", "gru_forward", "gru_forward on x_seq (6, 5, 4), h0 (6, 3), reset_after=True",
           sequence_inputs(), probe=probe_keras_parity, verdict=matches_keras,
           hint="keras.layers.GRU(reset_after=True): z = sigmoid(x W_z + b_xz + h U_z + b_hz) and h_t = z * h_prev + (1 - z) * h~"),

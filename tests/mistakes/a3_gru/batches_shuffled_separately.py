@@ -5,5 +5,5 @@ CELLS = {"batch_pairs": """def batch_pairs(inputs, targets, batch_size, seed):
     return [(inputs[ox[k * batch_size:(k + 1) * batch_size]], targets[oy[k * batch_size:(k + 1) * batch_size]])
             for k in range(len(inputs) // batch_size)]
 """}
-EXPECT_FAILED = {"batch_pairs.values", "batch_pairs.hidden", "batch_pairs.exact"}
+EXPECT_FAILED = {"batch_pairs.exact", "batch_pairs.hidden", "batch_pairs.unchanged", "batch_pairs.values"}
 MESSAGE = "values differ"
