@@ -129,8 +129,8 @@ def probe_tagger_masking(ns, target, inputs):
     short_out = np.asarray(model(ids, training=False), dtype=np.float64)
     long_out = np.asarray(model(long_ids, training=False), dtype=np.float64)[:, : ids.shape[1]]
     return {"outputs": {"short": short_out[real], "long": long_out[real]},
-            "loss": {"short": float(model.evaluate(ids, tags, verbose=0, batch_size=len(ids))),
-                     "long": float(model.evaluate(long_ids, long_tags, verbose=0, batch_size=len(ids)))}}
+            "loss": {"short": float(model.evaluate(ids, tags, verbose=0, batch_size=len(ids), return_dict=True)["loss"]),
+                     "long": float(model.evaluate(long_ids, long_tags, verbose=0, batch_size=len(ids), return_dict=True)["loss"])}}
 
 
 def same_when_padded(received, expected, ctx):
