@@ -211,7 +211,7 @@ CHECKS = [
           hint="Keras feeds each layer's full output sequence to the next, every layer starting from a zero state"),
     Check("reverse_sequence.values", "reverse_sequence", "reverse_sequence(x_seq (6, 5, 4))",
           lambda rng: {"x_seq": rng.normal(size=(6, 5, 4))}, probe=probe_reverse,
-          hint="reverse the TIME axis (axis 1) only: x_seq[:, ::-1], as a new array"),
+          hint="reverse the TIME axis (axis 1) only, into a new array: x_seq[:, ::-1].copy() (x_seq[:, ::-1] alone is a view of x_seq)"),
     Check("reverse_rnn_layer.values", "reverse_rnn_layer", "reverse_rnn_layer(x_seq (6, 5, 4), h0 (6, 3), ...)", layer_inputs(),
           verdict=same_numpy_value,
           hint="reverse x_seq in time, run rnn_layer_forward, then reverse its outputs back so that step t holds the state that has read x_T ... x_t"),
