@@ -3,7 +3,7 @@
 import numpy as np
 
 from autograder.assignment import sibling
-from autograder.checks import Check, loss_falls, same_numpy_value
+from autograder.checks import Check, loss_falls, same_model, same_numpy_value
 
 pub = sibling(__file__, "public_checks")
 
@@ -69,8 +69,8 @@ CHECKS = [
           hint="with U = 0, step t of the output depends on x_t only: the outputs must be reversed back into input order"),
     Check("reverse_rnn_layer.single_step", "reverse_rnn_layer", "reverse_rnn_layer on a single time step (T = 1)",
           pub.layer_inputs(5, 1, 3, 4), verdict=same_numpy_value, hint="with T = 1 the backward layer equals the forward layer"),
-    Check("bidirectional_forward.hidden", "bidirectional_forward", "bidirectional_forward with hidden sizes, 'concat'",
-          pub.bi_inputs(4, 7, 2, 5), probe=pub.probe_numpy, verdict=same_numpy_value, hint="do not hard-code sizes"),
+    Check("bidirectional_forward.hidden", "bidirectional_forward", "bidirectional_forward with hidden sizes, merge_mode left at its default",
+          pub.bi_inputs(4, 7, 2, 5, None), probe=pub.probe_numpy, verdict=same_numpy_value, hint="do not hard-code sizes; the default merge_mode is 'concat'"),
     Check("bidirectional_forward.zero_backward", "bidirectional_forward", "bidirectional_forward with all backward weights 0, 'concat'",
           pub.bi_inputs(3, 4, 5, 2, zero_backward=True), probe=pub.probe_numpy, verdict=same_numpy_value,
           hint="with zero backward weights the LAST n_h features are 0 and the first n_h are the forward layer's outputs"),
@@ -91,7 +91,8 @@ CHECKS = [
           lambda rng: {"args": [[10, 3, 7, 5], [100, 32, 64, 9]]}, probe=pub.probe_counts,
           hint="the Dense layer reads 2 * units features per step"),
     Check("build_stacked_birnn.hidden", "build_stacked_birnn", "the model from build_stacked_birnn with hidden sizes",
-          lambda rng: {"vocab_size": 41, "embed_dim": 5, "units": 9, "n_classes": 4}, probe=pub.probe_model, verdict=pub.model_structure,
+          lambda rng: {"vocab_size": 41, "embed_dim": 5, "units": 9, "n_classes": 4,
+                       "sample_input": rng.integers(0, 41, size=(3, 6)).astype(np.int32)}, probe=pub.probe_model, verdict=same_model,
           hint="use the arguments for every size"),
     Check("build_stacked_birnn.training", "build_stacked_birnn", "a short training run of your tagger on 16 sequences of 8 steps",
           tagging_task, probe=probe_training, verdict=loss_falls, reference=False, requires=("build_stacked_birnn.structure",),
@@ -109,6 +110,9 @@ CHECKS = [
           pub.layer_inputs(4, 5, 3, 2), probe=UNCHANGED, requires=("reverse_rnn_layer.values",), hint=NO_EDIT),
     Check("bidirectional_forward.unchanged", "bidirectional_forward", "x_seq and both directions' weights after bidirectional_forward",
           pub.bi_inputs(4, 5, 3, 2), probe=UNCHANGED, requires=("bidirectional_forward.concat",), hint=NO_EDIT),
+    Check("deep_birnn_forward.default_merge", "deep_birnn_forward", "deep_birnn_forward with two layers, merge_mode left at its default",
+          pub.deep_bi_inputs(3, 4, 5, (3, 2), None), probe=pub.probe_numpy, verdict=same_numpy_value,
+          hint="the default merge_mode is 'concat': the second layer then reads 2 * n_h features"),
     Check("deep_birnn_forward.unchanged", "deep_birnn_forward", "x_seq and every layer's weights after deep_birnn_forward",
           pub.deep_bi_inputs(4, 5, 3, (2, 3)), probe=UNCHANGED, requires=("deep_birnn_forward.values",), hint=NO_EDIT),
 ]

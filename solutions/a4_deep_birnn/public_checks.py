@@ -8,7 +8,7 @@ layer holding the same weights, in the student's worker (self-judged, tolerance 
 
 import numpy as np
 
-from autograder.checks import Check, same_numpy_value
+from autograder.checks import Check, same_model, same_numpy_value
 from autograder.compare import Outcome, compare_arrays, describe
 
 M, T, N_X, N_H, N_H2 = 6, 5, 4, 3, 2
@@ -45,10 +45,12 @@ def deep_inputs(m=M, t=T, n_x=N_X, sizes=(N_H, N_H2)):
 
 
 def bi_inputs(m=M, t=T, n_x=N_X, n_h=N_H, merge_mode="concat", *, zero_backward=False):
-    """Inputs of bidirectional_forward."""
+    """Inputs of bidirectional_forward (merge_mode None: left out, so the default 'concat' is used)."""
     def build(rng):
         d = {"x_seq": rng.normal(size=(m, t, n_x)), "fwd_params": rnn_params(rng, n_x, n_h),
-             "bwd_params": rnn_params(rng, n_x, n_h), "merge_mode": merge_mode}
+             "bwd_params": rnn_params(rng, n_x, n_h)}
+        if merge_mode is not None:
+            d["merge_mode"] = merge_mode
         if zero_backward:
             d["bwd_params"] = {k: np.zeros_like(v) for k, v in d["bwd_params"].items()}
         return d
@@ -56,13 +58,16 @@ def bi_inputs(m=M, t=T, n_x=N_X, n_h=N_H, merge_mode="concat", *, zero_backward=
 
 
 def deep_bi_inputs(m=M, t=T, n_x=N_X, sizes=(N_H, N_H2), merge_mode="concat"):
-    """Inputs of deep_birnn_forward: a stack of bidirectional layers."""
+    """Inputs of deep_birnn_forward: a stack of bidirectional layers (merge_mode None: left out)."""
     def build(rng):
         layers, n_in = [], n_x
         for n_h in sizes:
             layers.append({"forward": rnn_params(rng, n_in, n_h), "backward": rnn_params(rng, n_in, n_h)})
-            n_in = 2 * n_h if merge_mode == "concat" else n_h
-        return {"x_seq": rng.normal(size=(m, t, n_x)), "layers": layers, "merge_mode": merge_mode}
+            n_in = n_h if merge_mode == "sum" else 2 * n_h
+        d = {"x_seq": rng.normal(size=(m, t, n_x)), "layers": layers}
+        if merge_mode is not None:
+            d["merge_mode"] = merge_mode
+        return d
     return build
 
 
@@ -74,12 +79,14 @@ def probe_numpy(ns, target, inputs):
 
 
 def probe_reverse(ns, target, inputs):
-    """reverse_sequence's result, and whether its input survived unchanged."""
+    """reverse_sequence's result, whether its input survived unchanged, and whether the result is a
+    new array (not a view that shares x_seq's memory, as the docstring asks)."""
     import numpy as np
 
     x = inputs["x_seq"].copy()
     out = ns[target](x)
-    return {"result": out, "input_unchanged": bool(np.array_equal(x, inputs["x_seq"]))}
+    return {"result": out, "input_unchanged": bool(np.array_equal(x, inputs["x_seq"])),
+            "new_array": not (isinstance(out, np.ndarray) and np.shares_memory(out, x))}
 
 
 def probe_counts(ns, target, inputs):
@@ -182,34 +189,11 @@ def uses_scan(received, expected, ctx):
 
 
 def probe_model(ns, target, inputs):
-    """Builds the student's model and describes its layers, parameters and compile arguments; what
-    the function returned instead, when it is not a Keras model or one that was never built."""
-    import keras
+    """Builds the student's model and describes it (layers, parameters, compile arguments and, given
+    ``sample_input``, its outputs with fixed weights; see autograder.probes.describe_model)."""
+    from autograder.probes import build_and_describe
 
-    from autograder.probes import describe_model
-
-    model = ns[target](**inputs)
-    if not isinstance(model, keras.Model):
-        return {"returned": "None" if model is None else type(model).__module__ + "." + type(model).__name__}
-    if not model.built:
-        return {"returned": "a keras model that was never built"}
-    return describe_model(model)
-
-
-def model_structure(received, expected, ctx):
-    """Structure verdict: says plainly when no (built) model came back, then compares the descriptions."""
-    from autograder.checks import same_value
-
-    if isinstance(received, dict) and "returned" in received and "layers" not in received:
-        what = received["returned"]
-        if what == "None":
-            why = "None: return the model itself (model.compile(...) returns None), after compiling it"
-        elif "never built" in what:
-            why = what + ": start it with keras.Input(shape=(None,), dtype=\"int32\") so that its weights exist"
-        else:
-            why = f"a {what}, not a keras.Model"
-        return Outcome(False, "type", f"{ctx.what}: expected the compiled keras model, received {why}")
-    return same_value(received, expected, ctx)
+    return build_and_describe(ns, target, inputs)
 
 
 CHECKS = [
@@ -227,7 +211,7 @@ CHECKS = [
           hint="Keras feeds each layer's full output sequence to the next, every layer starting from a zero state"),
     Check("reverse_sequence.values", "reverse_sequence", "reverse_sequence(x_seq (6, 5, 4))",
           lambda rng: {"x_seq": rng.normal(size=(6, 5, 4))}, probe=probe_reverse,
-          hint="reverse the TIME axis (axis 1) only: x_seq[:, ::-1], as a new array"),
+          hint="reverse the TIME axis (axis 1) only, into a new array: x_seq[:, ::-1].copy() (x_seq[:, ::-1] alone is a view of x_seq)"),
     Check("reverse_rnn_layer.values", "reverse_rnn_layer", "reverse_rnn_layer(x_seq (6, 5, 4), h0 (6, 3), ...)", layer_inputs(),
           verdict=same_numpy_value,
           hint="reverse x_seq in time, run rnn_layer_forward, then reverse its outputs back so that step t holds the state that has read x_T ... x_t"),
@@ -251,6 +235,7 @@ CHECKS = [
           lambda rng: {"args": [[27, 16, 32, 2], [50, 8, 6, 3]]}, probe=probe_counts,
           hint="embedding V*d, then two bidirectional layers (the second reads 2*units features), then Dense(2*units -> n_classes) with biases"),
     Check("build_stacked_birnn.structure", "build_stacked_birnn", "the model from build_stacked_birnn(27, 8, 6, 3)",
-          lambda rng: {"vocab_size": 27, "embed_dim": 8, "units": 6, "n_classes": 3}, probe=probe_model, verdict=model_structure,
+          lambda rng: {"vocab_size": 27, "embed_dim": 8, "units": 6, "n_classes": 3,
+                       "sample_input": rng.integers(0, 27, size=(2, 5)).astype(np.int32)}, probe=probe_model, verdict=same_model,
           hint="Embedding, Bidirectional(SimpleRNN(units, return_sequences=True)) twice (concat), Dense(n_classes, softmax); Adam(0.01), SparseCategoricalCrossentropy()"),
 ]

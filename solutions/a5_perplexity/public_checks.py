@@ -120,10 +120,15 @@ def sequences(rng, V, lengths):
     return [[int(x) for x in rng.integers(3, V, size=n)] for n in lengths]
 
 
-def bigram_inputs(V, lengths, k):
-    """Training sequences for train_bigram."""
+def bigram_inputs(V, lengths, k, *, arrays=False):
+    """Training sequences for train_bigram (k None: left out, so the default is used; arrays: each
+    sequence a 1-D numpy int array instead of a list)."""
     def build(rng):
-        return {"sequences": sequences(rng, V, lengths), "vocab_size": V, "k": k}
+        seqs = sequences(rng, V, lengths)
+        d = {"sequences": [np.array(s, dtype=np.int64) for s in seqs] if arrays else seqs, "vocab_size": V}
+        if k is not None:
+            d["k"] = k
+        return d
     return build
 
 

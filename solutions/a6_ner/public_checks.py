@@ -73,32 +73,31 @@ def accuracy_inputs(n=6, t=7, k=6, *, probabilities=False, pad_id=0, extra_pad=0
     return build
 
 
+def padded_ids(rng, vocab_size, lengths, t=5):
+    """Word ids (len(lengths), t), padded 'post' with PAD_ID 0 after each given length."""
+    ids = rng.integers(2, vocab_size, size=(len(lengths), t)).astype(np.int32)
+    for i, n in enumerate(lengths):
+        ids[i, n:] = 0
+    return ids
+
+
 def probe_tagger(ns, target, inputs):
-    """Builds the student's tagger and describes its layers and compile arguments."""
-    import keras
+    """Builds the student's tagger and describes it (layers, compile arguments and, given
+    ``sample_input``, its outputs with fixed weights; see autograder.probes.describe_model)."""
+    from autograder.probes import build_and_describe
 
-    from autograder.probes import describe_model
-
-    model = ns[target](**inputs)
-    if not isinstance(model, keras.Model):
-        return {"returned": "None" if model is None else type(model).__module__ + "." + type(model).__name__}
-    if not model.built:
-        return {"returned": "a keras model that was never built"}
-    return describe_model(model)
+    return build_and_describe(ns, target, inputs)
 
 
 def tagger_structure(received, expected, ctx):
     """Structure verdict: names the usual slips (mask, sequences, output, masked loss) plainly, then
-    compares the whole description (layer types, sizes, parameter counts, compile arguments)."""
-    from autograder.checks import same_value
-    from autograder.compare import Outcome, describe
+    compares the models as the library does (autograder.checks.same_model)."""
+    from autograder.checks import same_model
+    from autograder.compare import Outcome
 
-    if isinstance(received, dict) and "returned" in received and "layers" not in received:
-        why = {"None": "None: return the model itself (model.compile(...) returns None), after compiling it"}.get(received["returned"], received["returned"])
-        return Outcome(False, "type", f"{ctx.what}: expected the compiled keras model, received {why}")
-    if not isinstance(received, dict) or not isinstance(received.get("layers"), list):
-        return Outcome(False, "type", f"{ctx.what}: expected a Keras model, received {describe(received)}")
-    layers = received["layers"]
+    if not isinstance(received, dict) or received.get("returned") != "keras.Model" or received.get("built") is not True:
+        return same_model(received, expected, ctx)  # None, not a model, never built: the library says which
+    layers = [layer for layer in received.get("layers", []) if isinstance(layer, dict)]
     embedding = [layer for layer in layers if layer.get("type") == "Embedding"]
     if embedding and embedding[0].get("mask_zero") is not True:
         return Outcome(False, "values", f"{ctx.what}: expected Embedding(..., mask_zero=True), received mask_zero={embedding[0].get('mask_zero')!r} (padding would be read as a word)")
@@ -112,7 +111,7 @@ def tagger_structure(received, expected, ctx):
         return Outcome(False, "values", f"{ctx.what}: expected the loss with ignore_class=PAD_TAG (0), received ignore_class={received.get('loss.ignore_class')!r} (padded targets would be learnt as a tag)")
     if received.get("compiled") and received.get("loss.from_logits") is not True:
         return Outcome(False, "values", f"{ctx.what}: expected from_logits=True (the outputs are log-probabilities), received from_logits={received.get('loss.from_logits')!r}")
-    return same_value(received, expected, ctx)
+    return same_model(received, expected, ctx)
 
 
 def probe_tagger_masking(ns, target, inputs):
@@ -130,8 +129,8 @@ def probe_tagger_masking(ns, target, inputs):
     short_out = np.asarray(model(ids, training=False), dtype=np.float64)
     long_out = np.asarray(model(long_ids, training=False), dtype=np.float64)[:, : ids.shape[1]]
     return {"outputs": {"short": short_out[real], "long": long_out[real]},
-            "loss": {"short": float(model.evaluate(ids, tags, verbose=0, batch_size=len(ids))),
-                     "long": float(model.evaluate(long_ids, long_tags, verbose=0, batch_size=len(ids)))}}
+            "loss": {"short": float(model.evaluate(ids, tags, verbose=0, batch_size=len(ids), return_dict=True)["loss"]),
+                     "long": float(model.evaluate(long_ids, long_tags, verbose=0, batch_size=len(ids), return_dict=True)["loss"])}}
 
 
 def same_when_padded(received, expected, ctx):
@@ -253,11 +252,13 @@ CHECKS = [
           lambda rng: {"tag_sequences": TAGS, "tag_vocab": TAG_VOCAB, "max_len": 7}, probe=probe_vectorize,
           hint="like vectorize, padded with PAD_TAG at the END and cut after max_len tags"),
     Check("build_tagger.structure", "build_tagger", "the model from build_tagger(23, 5, 4, 3, bidirectional=False)",
-          lambda rng: {"vocab_size": 23, "n_tags": 5, "embed_dim": 4, "units": 3, "bidirectional": False}, probe=probe_tagger, verdict=tagger_structure,
+          lambda rng: {"vocab_size": 23, "n_tags": 5, "embed_dim": 4, "units": 3, "bidirectional": False,
+                       "sample_input": padded_ids(rng, 23, (5, 2, 4))}, probe=probe_tagger, verdict=tagger_structure,
           hint="Embedding(vocab_size, embed_dim, mask_zero=True), LSTM(units, return_sequences=True), Dense(n_tags, activation='log_softmax'); "
                "Adam(0.01) and SparseCategoricalCrossentropy(from_logits=True, ignore_class=PAD_TAG)"),
     Check("build_tagger.bidirectional", "build_tagger", "the model from build_tagger(23, 5, 4, 3, bidirectional=True)",
-          lambda rng: {"vocab_size": 23, "n_tags": 5, "embed_dim": 4, "units": 3, "bidirectional": True}, probe=probe_tagger, verdict=tagger_structure,
+          lambda rng: {"vocab_size": 23, "n_tags": 5, "embed_dim": 4, "units": 3, "bidirectional": True,
+                       "sample_input": padded_ids(rng, 23, (5, 2, 4))}, probe=probe_tagger, verdict=tagger_structure,
           hint="wrap the LSTM: Bidirectional(LSTM(units, return_sequences=True)); it has twice the LSTM's parameters"),
     Check("build_tagger.masking", "build_tagger", "a bidirectional tagger on a batch padded to 5, then to 9 positions",
           masking_inputs, probe=probe_tagger_masking, verdict=same_when_padded, reference=False, requires=("build_tagger.bidirectional",),

@@ -11,4 +11,4 @@ CELLS = {"build_stacked_birnn": """def build_stacked_birnn(vocab_size, embed_dim
                          loss=keras.losses.SparseCategoricalCrossentropy(), metrics=["accuracy"])
 """}
 EXPECT_FAILED = {"build_stacked_birnn.structure", "build_stacked_birnn.hidden", "build_stacked_birnn.training"}
-MESSAGE = "received None"
+MESSAGE = "returned None"

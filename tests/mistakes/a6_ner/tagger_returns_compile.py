@@ -12,4 +12,4 @@ CELLS = {"build_tagger": """def build_tagger(vocab_size, n_tags, embed_dim, unit
 """}
 EXPECT_FAILED = {"build_tagger.structure", "build_tagger.bidirectional", "build_tagger.masking", "build_tagger.training",
                  "build_tagger.hidden", "build_tagger.unidirectional_hidden"}
-MESSAGE = "received None"
+MESSAGE = "returned None"
