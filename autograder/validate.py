@@ -17,6 +17,7 @@ import jsonschema
 import yaml
 
 from autograder import assignment as assignment_mod
+from autograder import testchecks
 from autograder.sandbox import Limits
 
 _NUMBER = {"type": "number", "minimum": 0}
@@ -163,13 +164,20 @@ def _assignment_problems(name: str, body: dict, *, course: Path, root, file: str
         except Exception as err:  # an instructor's file that does not import: say so, go on
             out.append(Problem(rel(path), getattr(err, "lineno", 0) or 0, "", f"cannot be loaded ({type(err).__name__}: {err})"))
             files[module] = (path, [])
+    try:  # checks written as pytest tests: hidden only (see autograder.testchecks)
+        tests = testchecks.load(folder)
+    except Exception as err:
+        out.append(Problem(rel(folder), 0, "", f"a test_*.py file cannot be loaded ({type(err).__name__}: {err})"))
+        tests = []
+    for check in tests:
+        files.setdefault(check.location.partition("::")[0], (folder / check.location.partition("::")[0], []))[1].append(check)
     checks = {}
     for module, (path, found) in files.items():
         for check in found:
             if check.id in checks:
                 other = checks[check.id][0]
                 out.append(Problem(rel(path), _line_of_id(path, check.id), "", f"check id {check.id!r} is defined twice (also in {rel(other)})"))
-            checks.setdefault(check.id, (path, check, module == assignment_mod.HIDDEN_CHECKS))
+            checks.setdefault(check.id, (path, check, module != assignment_mod.PUBLIC_CHECKS))
     configured = body.get("checks") if isinstance(body, dict) else None
     configured = configured if isinstance(configured, dict) else {}
     if not any(found for _, found in files.values()) and not out:
@@ -186,6 +194,10 @@ def _assignment_problems(name: str, body: dict, *, course: Path, root, file: str
             out.append(Problem(file, _line(root, [*checks_path, check_id, "visibility"] if isinstance(settings, dict) and "visibility" in settings else [*checks_path, check_id], key=True),
                                key_path([*checks_path, check_id, "visibility"]),
                                f"is {visibility}, but the check is in {rel(path)} (line {_line_of_id(path, check_id)})"))
+        if isinstance(check, testchecks.PytestCheck) and check.marked_points is not None and isinstance(settings, dict) \
+                and isinstance(settings.get("points"), (int, float)) and float(settings["points"]) != float(check.marked_points):
+            out.append(Problem(file, _line(root, [*checks_path, check_id, "points"], key=True), key_path([*checks_path, check_id, "points"]),
+                               f"is {settings['points']:g}, but {check.location} is marked points({check.marked_points:g})"))
         for req in check.requires:
             if req not in checks:
                 out.append(Problem(rel(path), _line_of_id(path, check_id), "", f"check {check_id!r} requires {req!r}, which is not a check of {name}"))
@@ -195,7 +207,7 @@ def _assignment_problems(name: str, body: dict, *, course: Path, root, file: str
     for check_id in configured:
         if check_id not in checks:
             out.append(Problem(file, _line(root, [*checks_path, check_id], key=True), key_path([*checks_path, check_id]),
-                               f"names no check in {rel(folder / assignment_mod.PUBLIC_CHECKS)} or {rel(folder / assignment_mod.HIDDEN_CHECKS)}"))
+                               f"names no check in {rel(folder / assignment_mod.PUBLIC_CHECKS)}, {rel(folder / assignment_mod.HIDDEN_CHECKS)} or test_*.py"))
     return out
 
 

@@ -40,7 +40,7 @@ def test_every_problem_at_once_with_file_line_and_path(toy_course, capsys):
     assert out == [
         "grading.yml:4: assignments.toy.limits.memry_mb: unknown key (allowed: cell_timeout_s, check_timeout_s, file_mb, memory_mb, open_files, output_kb, startup_s)",
         'grading.yml:5: assignments.toy.checks["double.values"]: missing: solutions/toy/public_checks.py line 6 defines this check, give it points here',
-        'grading.yml:6: assignments.toy.checks["double.value"]: names no check in solutions/toy/public_checks.py or solutions/toy/hidden_checks.py',
+        'grading.yml:6: assignments.toy.checks["double.value"]: names no check in solutions/toy/public_checks.py, solutions/toy/hidden_checks.py or test_*.py',
         "grading.yml:7: assignments.toy.checks[\"scale.values\"].points: expected a non-negative number, got 'two'",
         'grading.yml:8: assignments.toy.checks["double.hidden"].visibility: is public, but the check is in solutions/toy/hidden_checks.py (line 5)',
     ]
@@ -84,3 +84,22 @@ def test_duplicate_yaml_keys_and_bad_yaml_have_lines(toy_course):
 def test_key_paths_are_unambiguous():
     assert validate.key_path(["assignments", "a1_perceptron", "checks", "sigmoid.values", "points"]) == \
         'assignments.a1_perceptron.checks["sigmoid.values"].points'
+
+
+def test_checks_written_as_pytest_tests_are_validated_like_the_others(toy_course):
+    TESTS = ("import pytest\n\n\ndef test_twice(student):\n    assert student.double(2.0) == 4.0\n\n\n"
+             "def test_swallow(student):\n    student.double(1.0)\n\n\ndef test_seeded(student, rng):\n    student.double(rng.normal())\n")
+    GRADING = ("      double.twice: {points: 1, visibility: hidden}\n      double.swallow: {points: 1, visibility: hidden}\n"
+               "      double.seeded: {points: 1, visibility: hidden}\n")
+    (toy_course / "solutions" / "toy" / "test_double.py").write_text(TESTS)
+    grading = toy_course / "grading.yml"
+    base = grading.read_text()
+    grading.write_text(base + GRADING)
+    assert validate.validate(grading)[0] == [] and not _refused_by_grade(toy_course)
+    # one left out of grading.yml, one made public: both reported (and refused by grade)
+    grading.write_text(base + GRADING.replace("      double.swallow: {points: 1, visibility: hidden}\n", "")
+                       .replace("double.seeded: {points: 1, visibility: hidden}", "double.seeded: {points: 1, visibility: public}"))
+    problems = [str(p) for p in validate.validate(grading)[0]]
+    assert any('checks["double.swallow"]' in p and "test_double.py" in p and "missing" in p for p in problems), problems
+    assert any('checks["double.seeded"].visibility' in p and "test_double.py" in p for p in problems), problems
+    assert _refused_by_grade(toy_course)
