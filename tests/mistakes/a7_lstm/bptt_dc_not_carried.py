@@ -13,4 +13,6 @@ CELLS = {"lstm_backward": """def lstm_backward(dhs, x_seq, h0, c0, kernel, recur
         dk, drk, db = dk + g["dkernel"], drk + g["drecurrent_kernel"], db + g["dbias"]
     return {"dx_seq": dx_seq, "dh0": dh_next, "dc0": dc0, "dkernel": dk, "drecurrent_kernel": drk, "dbias": db}
 """}
-EXPECT_FAILED = set()
+EXPECT_FAILED = {"last_step_input_grad_norms.hidden", "last_step_input_grad_norms.one_example", "last_step_input_grad_norms.unchanged", "last_step_input_grad_norms.values",
+                 "lstm_backward.hidden", "lstm_backward.last_only", "lstm_backward.numeric", "lstm_backward.numeric_hidden",
+                 "lstm_backward.tape", "lstm_backward.tape_long", "lstm_backward.unchanged", "lstm_backward.values"}

@@ -12,4 +12,7 @@ CELLS = {"lstm_step_backward": """def lstm_step_backward(dh, dc, h_prev, c_prev,
     return {"dh_prev": dz @ recurrent_kernel.T, "dc_prev": dct * f, "dx": dz @ kernel.T,
             "dkernel": x.T @ dz, "drecurrent_kernel": h_prev.T @ dz, "dbias": dz.mean(axis=0)}
 """}
-EXPECT_FAILED = set()
+EXPECT_FAILED = {"lstm_backward.hidden", "lstm_backward.last_only", "lstm_backward.numeric", "lstm_backward.numeric_hidden",
+                 "lstm_backward.tape", "lstm_backward.tape_long", "lstm_backward.unchanged", "lstm_backward.values",
+                 "lstm_step_backward.dh_only", "lstm_step_backward.hidden", "lstm_step_backward.numeric", "lstm_step_backward.numeric_hidden",
+                 "lstm_step_backward.unchanged", "lstm_step_backward.values"}
