@@ -30,7 +30,7 @@ def probe_raises(ns, target, inputs):
 
 
 def tied_neighbours(rng):
-    """Planted vectors where 'rose' has three exact copies (same direction, other lengths) whose words are
+    """Planted vectors where 'rose' has three exact copies (same direction, lengths scaled by powers of two so the cosines tie exactly) whose words are
     not in alphabetical order of their ids: the docstring's rule (alphabetical) decides."""
     words = pub.PLANTED_WORDS + ["thorn", "bloom", "petal"]
     vectors = pub.planted_vectors(rng)
@@ -41,11 +41,11 @@ def tied_neighbours(rng):
 
 
 def tied_analogy(rng):
-    """man : king :: woman : ? with two exact copies of queen's direction named 'regina' and 'dronning'."""
+    """man : king :: woman : ? with two exact copies of queen's direction (scaled by powers of two, so that the cosines are exactly equal) named 'regina' and 'dronning'."""
     words = pub.PLANTED_WORDS + ["regina", "dronning"]
     vectors = pub.planted_vectors(rng)
     queen = vectors[words.index("queen")]
-    return {"vectors": np.vstack([vectors, queen * 3.0, queen * 0.7]), "words": words, "a": "man", "b": "king", "c": "woman", "k": 5}
+    return {"vectors": np.vstack([vectors, queen * 2.0, queen * 0.25]), "words": words, "a": "man", "b": "king", "c": "woman", "k": 5}
 
 
 def probe_w2v_training(ns, target, inputs):
