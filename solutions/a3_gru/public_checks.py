@@ -209,7 +209,7 @@ CHECKS = [
           probe=probe_batches,
           hint="order = np.random.default_rng(seed).permutation(n); batch k takes order[k*B:(k+1)*B]; only full batches (the remainder is dropped)"),
     Check("build_char_lm.structure", "build_char_lm", "the model from build_char_lm(29, 8, 12)",
-          lambda rng: {"vocab_size": 29, "embed_dim": 8, "units": 12, "sample_input": rng.integers(0, 29, size=(2, 5)).astype(np.int32)},
+          lambda rng: {"vocab_size": 29, "embed_dim": 8, "units": 12},
           probe=probe_model, verdict=same_model,
           hint="Sequential: keras.Input((None,), dtype='int32'), Embedding(vocab_size, embed_dim), GRU(units, return_sequences=True), Dense(vocab_size, activation='log_softmax')"),
     Check("build_char_lm.log_probs", "build_char_lm", "the output of build_char_lm(29, 8, 12) on ids of shape (6, 5)",
