@@ -118,7 +118,10 @@ def probe_tagger_masking(ns, target, inputs):
     """The tagger's outputs and loss at the real positions: once padded to length 5, once to 9.
 
     With mask_zero=True, the extra padding changes nothing (the backward LSTM of a Bidirectional
-    layer starts at the last real word)."""
+    layer starts at the last real word). The loss is the model's compiled loss on its own outputs
+    (not model.evaluate, which returns a list when metrics are compiled, and which a masked
+    TimeDistributed layer in Keras 3 cannot run on a second sequence length)."""
+    import keras
     import numpy as np
 
     model = ns[target](**inputs["args"])
@@ -126,11 +129,16 @@ def probe_tagger_masking(ns, target, inputs):
     extra = np.zeros((ids.shape[0], 4), dtype=ids.dtype)
     long_ids, long_tags = np.concatenate([ids, extra], axis=1), np.concatenate([tags, extra], axis=1)
     real = ids != 0
-    short_out = np.asarray(model(ids, training=False), dtype=np.float64)
-    long_out = np.asarray(model(long_ids, training=False), dtype=np.float64)[:, : ids.shape[1]]
-    return {"outputs": {"short": short_out[real], "long": long_out[real]},
-            "loss": {"short": float(model.evaluate(ids, tags, verbose=0, batch_size=len(ids), return_dict=True)["loss"]),
-                     "long": float(model.evaluate(long_ids, long_tags, verbose=0, batch_size=len(ids), return_dict=True)["loss"])}}
+    loss = keras.losses.get(model.loss) if isinstance(model.loss, str) else model.loss
+
+    def run(x, y):
+        out = model(x, training=False)
+        return np.asarray(out, dtype=np.float64), float(np.mean(np.asarray(loss(y, out))))
+
+    short_out, short_loss = run(ids, tags)
+    long_out, long_loss = run(long_ids, long_tags)
+    return {"outputs": {"short": short_out[real], "long": long_out[:, : ids.shape[1]][real]},
+            "loss": {"short": short_loss, "long": long_loss}}
 
 
 def same_when_padded(received, expected, ctx):
