@@ -414,7 +414,7 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
         env = determinism.describe()
     limits = assignment.config.limits
     ceiling = submission_ceiling(limits, n_cells=len(picked.cells), timeouts=[p.timeout_s for p in prepared])
-    deadline = started + ceiling
+    deadline = time.monotonic() + ceiling  # from the first worker's start: waiting for the grader's lock is not the student's time
     hidden = [p for p in prepared if assignment.settings(p.check).hidden]
     hidden_ids = {p.index for p in hidden}
     redactor = hidden_redactor(assignment, prepared)
