@@ -159,7 +159,7 @@ def _from_worker(record, p: Prepared, *, hidden: bool, code: list[notebook.Cell]
     if status not in _WORKER_STATUSES:
         return {"status": "tampered", "message": f"no valid result came back for {target} (did the notebook tamper with the grader?)"}
     if status == "returned":
-        return {"status": "returned", "type": _text(record.get("type"), 200), "value": record.get("value")}
+        return {"status": "returned", "type": redactor(_text(record.get("type"), 200)), "value": record.get("value")}
     if status == "not-implemented":
         message = f"{target} is not implemented yet (it raises NotImplementedError)"
     elif status == "missing":
