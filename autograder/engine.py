@@ -175,7 +175,7 @@ def _from_worker(record, p: Prepared, *, hidden: bool, code: list[notebook.Cell]
     if status not in _WORKER_STATUSES:
         return {"status": "tampered", "message": f"no valid result came back for {target} (did the notebook tamper with the grader?)"}
     if status == "returned":
-        return {"status": "returned", "type": _text(record.get("type"), 200), "value": record.get("value")}
+        return {"status": "returned", "type": redactor(_text(record.get("type"), 200)), "value": record.get("value")}
     if status == "not-implemented":
         message = f"{target} is not implemented yet (it raises NotImplementedError)"
     elif status == "missing":
@@ -442,7 +442,7 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
     calls = tested.start(offset=len(prepared)) if tested else []
     limits = assignment.config.limits
     ceiling = submission_ceiling(limits, n_cells=len(picked.cells), timeouts=[p.timeout_s for p in prepared])
-    deadline = started + ceiling
+    deadline = time.monotonic() + ceiling  # from the first worker's start: waiting for the grader's lock is not the student's time
     hidden = [p for p in prepared if assignment.settings(p.check).hidden]
     hidden_ids = {p.index for p in hidden}
     redactor = hidden_redactor(assignment, prepared)

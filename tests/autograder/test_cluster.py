@@ -46,20 +46,21 @@ def test_a_dask_worker_killed_mid_batch_loses_nothing_and_grades_each_once(toy_c
     for name in names:
         toy_submission(subs, name, double="import time\ndef double(x):\n    time.sleep(0.7)\n    return 2 * x\n")
     seen, killed = [], []
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with distributed.Client(cluster) as client:
-            pids = client.run(os.getpid)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        pids = client.run(os.getpid)
 
         def progress(done, total, result):
             seen.append(result.submission)
-            if not killed:  # the first result is in, the other worker is busy: kill one worker mid-batch
-                victim = sorted(pids.values())[0]
-                os.kill(victim, signal.SIGKILL)
-                killed.append(victim)
+            if not killed:  # the first result is in: kill a worker that is grading one right now
+                busy = {addr: keys for addr, keys in client.processing().items() if keys}
+                addr = sorted(busy)[0]
+                os.kill(pids[addr], signal.SIGKILL)
+                killed.append(busy[addr])
 
         remote = batch.grade_many([subs], assignment="toy", root=toy_course, out=toy_course / "remote",
                                   scheduler=cluster.scheduler_address, progress=progress)
-    assert killed
+    assert killed and killed[0], "no worker was busy when one was killed"
     assert sorted(seen) == names  # reported once each
     assert sorted(r.submission for r in remote) == names and all(r.score == 6 for r in remote)
     for name in names:
