@@ -3,7 +3,7 @@
 import numpy as np
 
 from autograder.assignment import sibling
-from autograder.checks import Check, inputs_kept, loss_falls, same_model, same_numpy_value
+from autograder.checks import Check, inputs_kept, loss_falls, periodic_sequences, same_model, same_numpy_value
 
 pub = sibling(__file__, "public_checks")
 
@@ -22,25 +22,6 @@ def probe_training(ns, target, inputs):
     x, y = inputs["inputs"].astype(np.int32), inputs["targets"].astype(np.int32)
     history = model.fit(x, y, epochs=inputs["epochs"], batch_size=len(x), verbose=0, shuffle=False)
     return np.asarray(history.history["loss"], dtype=np.float64)
-
-
-def periodic_text(vocab_size=9, n=8, t=12):
-    """Sequences of a repeating pattern (each id followed by a fixed next id): easy to learn."""
-    def build(rng):
-        cycle = rng.permutation(vocab_size)
-        nxt = np.empty(vocab_size, dtype=np.int64)
-        nxt[cycle] = np.roll(cycle, -1)
-        rows = []
-        for start in rng.integers(0, vocab_size, size=n):
-            row = [int(start)]
-            for _ in range(t):
-                row.append(int(nxt[row[-1]]))
-            rows.append(row)
-        arr = np.array(rows)
-        return {"vocab_size": vocab_size, "embed_dim": 6, "units": 16, "epochs": 25, "inputs": arr[:, :-1], "targets": arr[:, 1:]}
-    return build
-
-
 
 
 def probe_loss_value(ns, target, inputs):
@@ -147,7 +128,7 @@ CHECKS = [
           probe=pub.probe_model, verdict=same_model,
           hint="use the arguments vocab_size, embed_dim and units for every size"),
     Check("build_char_lm.training", "build_char_lm", "a short training run of your model on 8 periodic sequences",
-          periodic_text(), probe=probe_training, verdict=loss_falls, reference=False,
+          periodic_sequences(embed_dim=6, units=16, epochs=25), probe=probe_training, verdict=loss_falls, reference=False,
           hint="the model must predict every next character: GRU(return_sequences=True) then Dense(vocab_size) over each step"),
     Check("compile_char_lm.loss_value", "compile_char_lm", "the loss Keras reports for a compiled model with known log-probabilities",
           loss_inputs, probe=probe_loss_value,

@@ -4,7 +4,7 @@ Keras parity, gradients, inputs unchanged, training."""
 import numpy as np
 
 from autograder.assignment import sibling
-from autograder.checks import Check, loss_falls, same_model, same_numpy_value
+from autograder.checks import Check, loss_falls, periodic_sequences, same_model, same_numpy_value
 
 pub = sibling(__file__, "public_checks")
 
@@ -20,24 +20,6 @@ def probe_training(ns, target, inputs):
     x, y = inputs["inputs"].astype(np.int32), inputs["targets"].astype(np.int32)
     history = model.fit(x, y, epochs=inputs["epochs"], batch_size=len(x), verbose=0, shuffle=False)
     return np.asarray(history.history["loss"], dtype=np.float64)
-
-
-def periodic_text(vocab_size=9, n=8, t=12):
-    """Sequences of a repeating pattern (each id followed by a fixed next id): easy to learn."""
-    def build(rng):
-        cycle = rng.permutation(vocab_size)
-        nxt = np.empty(vocab_size, dtype=np.int64)
-        nxt[cycle] = np.roll(cycle, -1)
-        rows = []
-        for start in rng.integers(0, vocab_size, size=n):
-            row = [int(start)]
-            for _ in range(t):
-                row.append(int(nxt[row[-1]]))
-            rows.append(row)
-        arr = np.array(rows)
-        return {"vocab_size": vocab_size, "embed_dim": 6, "units": 16, "learning_rate": 0.03, "epochs": 25,
-                "inputs": arr[:, :-1], "targets": arr[:, 1:]}
-    return build
 
 
 def probe_loss_value(ns, target, inputs):
@@ -139,6 +121,6 @@ CHECKS = [
           loss_inputs, probe=probe_loss_value,
           hint="the outputs are log-probabilities: SparseCategoricalCrossentropy(from_logits=True) gives the mean of -log p(target)"),
     Check("build_lstm_lm.training", "build_lstm_lm", "a short training run of your model on 8 periodic sequences",
-          periodic_text(), probe=probe_training, verdict=loss_falls, reference=False, requires=("build_lstm_lm.structure",),
+          periodic_sequences(embed_dim=6, units=16, learning_rate=0.03, epochs=25), probe=probe_training, verdict=loss_falls, reference=False, requires=("build_lstm_lm.structure",),
           hint="the model must predict every next character: LSTM(return_sequences=True) then Dense(vocab_size) at each step"),
 ]
