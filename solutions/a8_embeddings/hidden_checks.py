@@ -75,7 +75,74 @@ def zero_rows(rng):
     B = rng.normal(size=(7, 6)) * rng.uniform(0.1, 10.0, size=(7, 1))
     A[3] = 0.0
     B[2] = 0.0
+    B[5] *= 1e-3  # a short (not zero) row of B: it still has its cosines
     return {"A": A, "B": B}
+
+
+def default_power_inputs(rng):
+    """Counts only: the power is left at its default (0.75, word2vec's)."""
+    return {"counts": pub.counts_inputs(10)(rng)["counts"]}
+
+
+def crowded_negatives_inputs(rng):
+    """Two rows whose positive is the id of probability 0.9 (id 0 has probability 0), k=2, and 20 seeds:
+    nearly every first draw equals its positive and must be drawn again."""
+    probs = np.r_[0.0, 0.9, np.full(4, 0.025)]
+    return {"positives": np.array([1, 1], dtype=np.int64), "probs": probs, "k": 2, "seeds": list(range(20))}
+
+
+def probe_crowded_negatives(ns, target, inputs):
+    """sample_negatives on the same rows with each seed of inputs["seeds"]: {seed: table}."""
+    import numpy as np
+
+    return {str(seed): np.asarray(ns[target](positives=inputs["positives"].copy(), probs=inputs["probs"].copy(),
+                                             k=inputs["k"], seed=seed)) for seed in inputs["seeds"]}
+
+
+def negatives_never_positive(received, expected, ctx):
+    """Verdict of sample_negatives.crowded: with every seed, a table of shape (n, k), ids in range, never
+    the row's positive and never an id of probability 0 (no reference value)."""
+    from autograder.compare import Outcome
+
+    positives, probs, k = ctx.inputs["positives"], ctx.inputs["probs"], ctx.inputs["k"]
+    if not isinstance(received, dict) or not all(isinstance(received.get(str(s)), np.ndarray) for s in ctx.inputs["seeds"]):
+        return Outcome(False, "type", f"{ctx.what}: expected an integer array for each seed, received something else")
+    for seed in ctx.inputs["seeds"]:
+        table = received[str(seed)]
+        if table.shape != (len(positives), k):
+            return Outcome(False, "shape", f"{ctx.what}: with seed {seed}, expected shape {(len(positives), k)}, received {table.shape}")
+        if not np.issubdtype(table.dtype, np.integer) or table.min() < 0 or table.max() >= len(probs):
+            return Outcome(False, "values", f"{ctx.what}: with seed {seed}, expected integer ids in [0, {len(probs)}), received {table.tolist()}")
+        same = int((table == positives[:, None]).sum())
+        if same:
+            return Outcome(False, "values", f"{ctx.what}: with seed {seed}, expected no negative equal to its row's positive, "
+                                            f"received {same} such negatives ({table.tolist()}, positives {positives.tolist()})")
+        if (probs[table] == 0).any():
+            return Outcome(False, "values", f"{ctx.what}: with seed {seed}, expected no id of probability 0, received {table.tolist()}")
+    return Outcome(True)
+
+
+def probe_w2v_named_layers(ns, target, inputs):
+    """build_word2vec's model with the layer named "target" set to inputs["U"] and the one named "context"
+    to inputs["V"]: its outputs on (centres, contexts), or which named layer is missing."""
+    import numpy as np
+
+    model = ns[target](inputs["vocab_size"], inputs["dim"])
+    for name, key in (("target", "U"), ("context", "V")):
+        try:
+            layer = model.get_layer(name)
+        except (ValueError, AttributeError):
+            return f"no layer named {name!r}"
+        layer.set_weights([inputs[key].astype(np.float32)])
+    return np.asarray(model([inputs["centres"], inputs["contexts"]]), dtype=np.float64)
+
+
+def w2v_named_inputs(rng):
+    vocab_size, dim, n = 9, 4, 6
+    return {"vocab_size": vocab_size, "dim": dim,
+            "U": rng.normal(size=(vocab_size, dim)), "V": rng.normal(size=(vocab_size, dim)),
+            "centres": rng.integers(0, vocab_size, size=n).astype(np.int32),
+            "contexts": rng.integers(0, vocab_size, size=n).astype(np.int32)}
 
 
 CHECKS = [
@@ -90,6 +157,8 @@ CHECKS = [
           hint="use the power argument, not a fixed 0.75"),
     Check("noise_distribution.unigram", "noise_distribution", "noise_distribution of 6 counts, power 1 (the unigram law)", pub.counts_inputs(6, 1.0),
           hint="counts ** power / sum"),
+    Check("noise_distribution.default_power", "noise_distribution", "noise_distribution of 10 counts, power left at its default",
+          default_power_inputs, hint="the default power is 0.75, as in word2vec: def noise_distribution(counts, power=0.75)"),
     unchanged("noise_distribution", pub.counts_inputs(7), "7 counts"),
     Check("sample_negatives.hidden", "sample_negatives", "sample_negatives for 3000 positives, k=4, 8 words",
           pub.negatives_inputs(3000, 8, 4, 11), probe=pub.probe_negatives, verdict=pub.negatives_sampled_right, reference=False,
@@ -97,6 +166,9 @@ CHECKS = [
     Check("sample_negatives.spread", "sample_negatives", "sample_negatives for 2500 varied positives, k=6, 13 words",
           pub.negatives_inputs(2500, 13, 6, 5, favourite=False), probe=pub.probe_negatives, verdict=pub.negatives_sampled_right,
           reference=False, hint="the noise law is probs, not uniform; k columns"),
+    Check("sample_negatives.crowded", "sample_negatives", "sample_negatives for 2 positives of probability 0.9, k=2, with 20 seeds",
+          crowded_negatives_inputs, probe=probe_crowded_negatives, verdict=negatives_never_positive, reference=False,
+          hint="redraw every negative equal to its row's positive, and only those, until none is left"),
     unchanged("sample_negatives", pub.negatives_inputs(40, 9, 3, 2), "40 positives"),
     Check("training_examples.hidden", "training_examples", "training_examples of 8 pairs with 5 negatives each",
           pub.examples_inputs(8, 5, 60), hint="n * (k + 1) examples; labels float32"),
@@ -106,6 +178,9 @@ CHECKS = [
     Check("build_word2vec.training", "build_word2vec", "build_word2vec(14, 8) trained 40 full-batch epochs on planted pairs",
           w2v_training_inputs, probe=probe_w2v_training, verdict=loss_falls, reference=False,
           requires=("build_word2vec.structure",), hint="the output is the raw dot product (a logit): the loss has from_logits=True"),
+    Check("build_word2vec.names", "build_word2vec", "build_word2vec(9, 4) with the layers named \"target\" and \"context\" set to given matrices",
+          w2v_named_inputs, probe=probe_w2v_named_layers, requires=("build_word2vec.structure",),
+          hint='name the centres\' Embedding "target" and the contexts\' Embedding "context": they are read with model.get_layer(...)'),
     Check("cosine_similarity.hidden", "cosine_similarity", "cosine_similarity(A (4, 6), B (7, 6)) with zero rows and very different lengths",
           zero_rows, hint="a zero vector has cosine 0 with every vector (no nan); normalise rows, not columns"),
     Check("cosine_similarity.square", "cosine_similarity", "cosine_similarity(A (6, 3), B (6, 3))", pub.matrices(6, 6, 3, 20.0),
@@ -131,6 +206,8 @@ CHECKS = [
           hint="the two directions of LARGEST variance (np.linalg.eigh sorts eigenvalues in ascending order)"),
     Check("pca_2d.few_points", "pca_2d", "pca_2d of 5 points in 8 dimensions", pub.pca_inputs(5, 8),
           hint="centre, then project onto the top two eigenvectors of the covariance"),
+    Check("pca_2d.two_points", "pca_2d", "pca_2d of 2 points in 4 dimensions (n = 2, the fewest allowed)", pub.pca_inputs(2, 4),
+          hint="the covariance divides by n - 1, which is 1 here"),
     unchanged("pca_2d", pub.pca_inputs(6, 4), "6 points in 4 dimensions"),
     Check("build_classifier.hidden", "build_classifier", "the model from build_classifier(a (29, 7) matrix, trainable=True)",
           pub.classifier_inputs(29, 7, True), probe="autograder.probes:build_and_describe", verdict=same_model,
