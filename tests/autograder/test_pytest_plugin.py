@@ -240,7 +240,7 @@ def test_a5_scores_equal_autograder_grade_check_by_check(root, tmp_path):
     """The bundled reference, blank release and mistakes of a5_perplexity (which has checks written as
     tests), graded by ``autograder grade`` and by ``pytest --assignment``: same verdicts and points."""
     exs = examples.build("a5_perplexity", root=root, out_dir=tmp_path / "subs")
-    graded = batch.grade_many([e.path for e in exs], assignment="a5_perplexity", root=root, out=tmp_path / "results")
+    graded = batch.grade_many([e.path for e in exs], assignment="a5_perplexity", root=root, out=tmp_path / "results", jobs=2)
     proc = run_pytest("--assignment", "a5_perplexity", str(tmp_path / "subs"), "--json-report",
                       f"--json-report-file={tmp_path / 'r.json'}", cwd=root, timeout=900)
     assert proc.returncode == 1, proc.stdout[-3000:] + proc.stderr[-3000:]
