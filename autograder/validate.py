@@ -136,9 +136,12 @@ def _schema_problems(data, root, file: str) -> list[Problem]:
 
 
 def _line_of_id(path: Path, check_id: str) -> int:
+    """The line of a check's id in a checks file, or of its function in a test_*.py file (0: not found)."""
+    aspect = check_id.partition(".")[2]
     try:
         for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-            if re.search(r"""(['"])""" + re.escape(check_id) + r"\1", text):
+            if re.search(r"""(['"])""" + re.escape(check_id) + r"\1", text) or (
+                    path.name.startswith("test_") and re.match(rf"def test_{re.escape(aspect)}\(", text)):
                 return n
     except OSError:
         pass

@@ -102,4 +102,5 @@ def test_checks_written_as_pytest_tests_are_validated_like_the_others(toy_course
     problems = [str(p) for p in validate.validate(grading)[0]]
     assert any('checks["double.swallow"]' in p and "test_double.py" in p and "missing" in p for p in problems), problems
     assert any('checks["double.seeded"].visibility' in p and "test_double.py" in p for p in problems), problems
+    assert not any("line 0" in p for p in problems), problems  # the test function's line is named
     assert _refused_by_grade(toy_course)
