@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
-from toycourse import make_course
+import autograder  # noqa: F401  the installed package first: tests/autograder/ must never stand in for it
+
+# The tests' own helpers (toycourse, redteam.trust_cases) are imported from this folder. It is put on
+# sys.path here, not with pytest's `pythonpath` option, which would also apply when an instructor
+# runs `pytest --assignment ...` with this repo's configuration from another folder: there
+# tests/autograder/ shadowed the installed package (as a namespace package) and every check failed.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from toycourse import make_course  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 

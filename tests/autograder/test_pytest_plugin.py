@@ -259,3 +259,14 @@ def test_a5_scores_equal_autograder_grade_check_by_check(root, tmp_path):
             assert result.score == result.max_score
         if ex.name == "blank":
             assert all("not implemented" in tests[f"{ex.path.name}::{c.id}"]["call"]["longrepr"] for c in result.checks)
+
+
+def test_grades_from_outside_the_course_with_its_configuration(root, tmp_path):
+    """Run from another folder with `--course-root` pointing at this repo, pytest also reads the repo's
+    own pytest settings; the suite's tests/autograder/ folder must not stand in for the package."""
+    import shutil
+
+    shutil.copy(root / "solutions" / "a5_perplexity" / "a5_perplexity.ipynb", tmp_path / "alice.ipynb")
+    proc = run_pytest("--assignment", "a5_perplexity", "--course-root", str(root), "alice.ipynb", "-q", cwd=tmp_path)
+    assert proc.returncode == 0, proc.stdout[-3000:]
+    assert "passed" in proc.stdout and "failed" not in proc.stdout.splitlines()[-1]
