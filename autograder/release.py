@@ -85,16 +85,16 @@ def sync_grade_cells(name: str, *, root: Path, write: bool = True) -> bool:
     return True
 
 
-def _same_content(old: object, new: object) -> bool:
+def same_content(old: object, new: object) -> bool:
     """Whether two fixture documents hold the same data: same structure, keys, types, dtypes and
     shapes, inputs and settings equal, floats equal to within a few units in the last place of the array's
     largest value (a reference's ``np.exp`` differs by 1e-16 between CPUs' vector units)."""
     if type(old) is not type(new):
         return False
     if isinstance(old, dict):
-        return old.keys() == new.keys() and all(_same_content(old[k], new[k]) for k in old)
+        return old.keys() == new.keys() and all(same_content(old[k], new[k]) for k in old)
     if isinstance(old, (list, tuple)):
-        return len(old) == len(new) and all(_same_content(a, b) for a, b in zip(old, new))
+        return len(old) == len(new) and all(same_content(a, b) for a, b in zip(old, new))
     if isinstance(old, np.ndarray):
         if old.dtype != new.dtype or old.shape != new.shape:
             return False
@@ -110,7 +110,7 @@ def _same_content(old: object, new: object) -> bool:
 
 def write_fixtures(path: Path, data: dict) -> bool:
     """Writes the fixtures to ``path`` unless the file already holds the same content
-    (:func:`_same_content`), so a re-release leaves the committed file byte for byte alone.
+    (:func:`same_content`), so a re-release leaves the committed file byte for byte alone.
 
     Returns:
         Whether the file was (re)written.
@@ -118,7 +118,7 @@ def write_fixtures(path: Path, data: dict) -> bool:
     path = Path(path)
     if path.is_file():
         try:
-            if _same_content(plaindata.loads(path.read_bytes()), plaindata.loads(plaindata.dumps(data))):
+            if same_content(plaindata.loads(path.read_bytes()), plaindata.loads(plaindata.dumps(data))):
                 return False
         except plaindata.PlainDataError:
             pass

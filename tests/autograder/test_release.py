@@ -37,8 +37,13 @@ def test_fixtures_match_the_reference(regenerated, root):
     from autograder.tolerance import Tolerance
 
     for cid in a["fixtures"]:
-        out = compare_values(cid, b["fixtures"][cid]["expected"], a["fixtures"][cid]["expected"], tol=Tolerance(1e-12, 1e-14))
-        assert out.passed, out.message
+        fresh, committed = a["fixtures"][cid]["expected"], b["fixtures"][cid]["expected"]
+        # the same data to within a few units in the last place of each array's own dtype, the rule by
+        # which `autograder release` leaves a committed file alone: float32 model outputs differ in
+        # their last bits between processes, float64 values to about 1e-15 of their scale
+        if not release.same_content(committed, fresh):
+            out = compare_values(cid, committed, fresh, tol=Tolerance(1e-12, 1e-14))
+            pytest.fail(f"{cid}: {out.message}")
 
 
 @pytest.mark.parametrize("name", NAMES)
