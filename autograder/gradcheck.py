@@ -28,6 +28,28 @@ def numeric_gradient(f, x: np.ndarray, eps: float = 1e-6) -> np.ndarray:
     return grad
 
 
+def against_differences(loss, base: dict, grads: dict, keys: dict) -> dict:
+    """A finite-difference probe's result, for several arguments at once (call it inside a probe).
+
+    Args:
+        loss: Scalar function of a dict of arguments like ``base``.
+        base: The arguments (float64 arrays) at which to differentiate.
+        grads: The analytic gradients (the student's), by key.
+        keys: For each argument name of ``base`` differentiated, the key of its gradient in ``grads``.
+
+    Returns:
+        ``{"analytic", "numeric"}``, flat and concatenated in the order of ``keys``, for
+        :func:`gradients_agree`. Every evaluation of ``loss`` gets fresh copies, so a function that
+        edits its inputs cannot change the next evaluation.
+    """
+    analytic, numeric = [], []
+    for name, key in keys.items():
+        analytic.append(np.ravel(np.asarray(grads[key], dtype=np.float64)))
+        numeric.append(np.ravel(numeric_gradient(
+            lambda v, name=name: loss({**{k: b.copy() for k, b in base.items()}, name: v.copy()}), base[name])))
+    return {"analytic": np.concatenate(analytic), "numeric": np.concatenate(numeric)}
+
+
 def gradients_agree(received, expected, ctx: Context) -> Outcome:
     """Verdict: the student's analytic gradient matches finite differences of their own cost."""
     if not isinstance(received, dict) or set(received) != {"analytic", "numeric"}:

@@ -174,19 +174,9 @@ def probe_backward_numeric(ns, target, inputs):
         hs, _ = ns["lstm_forward"](*[q[k] for k in names])
         return float(np.sum(inputs["dhs"] * np.asarray(hs)))
 
-    eps = 1e-6
-    analytic, numeric = [], []
-    for name, key in zip(names, ("dx_seq", "dh0", "dc0", "dkernel", "drecurrent_kernel", "dbias")):
-        analytic.append(np.ravel(np.asarray(g[key], dtype=np.float64)))
-        num = np.zeros(base[name].size)
-        for i in range(base[name].size):
-            up = {k: v.copy() for k, v in base.items()}
-            down = {k: v.copy() for k, v in base.items()}
-            up[name].flat[i] += eps
-            down[name].flat[i] -= eps
-            num[i] = (loss(up) - loss(down)) / (2 * eps)
-        numeric.append(num)
-    return {"analytic": np.concatenate(analytic), "numeric": np.concatenate(numeric)}
+    from autograder.gradcheck import against_differences
+
+    return against_differences(loss, base, g, dict(zip(names, ("dx_seq", "dh0", "dc0", "dkernel", "drecurrent_kernel", "dbias"))))
 
 
 def probe_step_backward_numeric(ns, target, inputs):
@@ -201,19 +191,9 @@ def probe_step_backward_numeric(ns, target, inputs):
         h, c = ns["lstm_step"](*[q[k] for k in names])
         return float(np.sum(inputs["dh"] * np.asarray(h)) + np.sum(inputs["dc"] * np.asarray(c)))
 
-    eps = 1e-6
-    analytic, numeric = [], []
-    for name, key in zip(names, ("dh_prev", "dc_prev", "dx", "dkernel", "drecurrent_kernel", "dbias")):
-        analytic.append(np.ravel(np.asarray(g[key], dtype=np.float64)))
-        num = np.zeros(base[name].size)
-        for i in range(base[name].size):
-            up = {k: v.copy() for k, v in base.items()}
-            down = {k: v.copy() for k, v in base.items()}
-            up[name].flat[i] += eps
-            down[name].flat[i] -= eps
-            num[i] = (loss(up) - loss(down)) / (2 * eps)
-        numeric.append(num)
-    return {"analytic": np.concatenate(analytic), "numeric": np.concatenate(numeric)}
+    from autograder.gradcheck import against_differences
+
+    return against_differences(loss, base, g, dict(zip(names, ("dh_prev", "dc_prev", "dx", "dkernel", "drecurrent_kernel", "dbias"))))
 
 
 def gradients_close(received, expected, ctx):

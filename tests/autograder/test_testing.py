@@ -40,3 +40,20 @@ def test_gradient_against_finite_differences():
     with pytest.raises(CheckAssertion) as err:
         assert_gradient("d/dx sum(x**3)", lambda v: float(np.sum(v ** 3)), x, (3 * x ** 2).ravel())
     assert err.value.category == "shape"
+
+
+def test_against_differences_differentiates_each_argument_on_fresh_copies():
+    import numpy as np
+
+    from autograder.gradcheck import against_differences
+
+    base = {"a": np.array([1.0, -2.0]), "b": np.array([3.0, 0.5])}
+
+    def loss(q):  # edits its inputs in place, which must not reach the next evaluation
+        value = float(np.sum(q["a"] ** 2 * q["b"]))
+        q["a"] += 100.0
+        return value
+
+    out = against_differences(loss, base, {"da": 2 * base["a"] * base["b"], "db": base["a"] ** 2}, {"a": "da", "b": "db"})
+    assert np.allclose(out["analytic"], out["numeric"], rtol=1e-7)
+    assert out["numeric"].shape == (4,) and base["a"].tolist() == [1.0, -2.0]
