@@ -38,12 +38,16 @@ def test_fixtures_match_the_reference(regenerated, root):
 
     for cid in a["fixtures"]:
         fresh, committed = a["fixtures"][cid]["expected"], b["fixtures"][cid]["expected"]
-        # the same data to within a few units in the last place of each array's own dtype, the rule by
-        # which `autograder release` leaves a committed file alone: float32 model outputs differ in
-        # their last bits between processes, float64 values to about 1e-15 of their scale
-        if not release.same_content(committed, fresh):
-            out = compare_values(cid, committed, fresh, tol=Tolerance(1e-12, 1e-14))
-            pytest.fail(f"{cid}: {out.message}")
+        if release.same_content(committed, fresh):
+            continue
+        # Float32 model outputs (a4's and a8's structure checks) differ in their last bits between CPUs
+        # (FMA, vector width), so a release made on one machine is not bit-identical to one made on
+        # another. What the self-check needs is that the fresh reference itself passes against the
+        # committed fixture, at the check's own tolerance; a stale release misses by far more.
+        settings = b["checks"][cid]
+        out = compare_values(cid, fresh, committed, tol=Tolerance(settings["rtol"], settings["atol"]))
+        if not out.passed:
+            pytest.fail(f"{cid}: assignments/{name} is out of date (`autograder release {name}`): {out.message}")
 
 
 @pytest.mark.parametrize("name", NAMES)
