@@ -6,7 +6,8 @@ from the others and from the benchmark's own sampler. Usage (internal)::
     python bench/_grade_child.py SPEC.json
 
 SPEC holds ``paths``, ``assignment``, ``root``, ``out``, ``jobs``, ``result`` (where this writes
-its JSON).
+its JSON) and ``dask_workers``: when above 0, a local Dask cluster of that many single-threaded
+worker processes is started first (not timed) and ``grade_many`` grades on it.
 """
 
 from __future__ import annotations
@@ -28,10 +29,23 @@ def main(spec_path: str) -> None:
     def progress(done, total, result):
         done_at.append(time.perf_counter())
 
+    cluster = None
+    scheduler = None
+    if int(spec.get("dask_workers") or 0) > 0:
+        from distributed import LocalCluster
+
+        cluster = LocalCluster(n_workers=int(spec["dask_workers"]), threads_per_worker=1, processes=True,
+                               dashboard_address=None)
+        scheduler = cluster.scheduler_address
     start = time.perf_counter()
-    results = batch.grade_many([Path(p) for p in spec["paths"]], assignment=spec["assignment"], root=Path(spec["root"]),
-                               out=Path(spec["out"]), jobs=int(spec["jobs"]), fast=True, isolate=True, progress=progress)
-    wall = time.perf_counter() - start
+    try:
+        results = batch.grade_many([Path(p) for p in spec["paths"]], assignment=spec["assignment"], root=Path(spec["root"]),
+                                   out=Path(spec["out"]), jobs=int(spec["jobs"]), fast=True, isolate=True, progress=progress,
+                                   scheduler=scheduler)
+        wall = time.perf_counter() - start
+    finally:
+        if cluster is not None:
+            cluster.close()
     with open("/proc/self/status") as fh:
         status = dict(line.split(":", 1) for line in fh if ":" in line)
     out = {
@@ -41,7 +55,8 @@ def main(spec_path: str) -> None:
         "grader_vmhwm_kb": int(status["VmHWM"].split()[0]),
         "results": [{"submission": r.submission, "score": r.score, "max_score": r.max_score, "status": r.status,
                      "seconds": r.seconds, "sandbox": r.environment.get("sandbox"),
-                     "tensorflow": r.environment.get("tensorflow")} for r in results],
+                     "tensorflow": r.environment.get("tensorflow"),
+                     "points": {c.id: c.points for c in r.checks}} for r in results],
     }
     Path(spec["result"]).write_text(json.dumps(out, indent=1))
 

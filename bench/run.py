@@ -21,6 +21,7 @@ For each assignment (default: every one with a release in ``assignments/``):
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import importlib.metadata
 import json
@@ -199,8 +200,8 @@ def assignments_with_release(root: Path) -> list[str]:
 
 def make_submissions(name: str, n: int, total: int, work: Path) -> list[dict]:
     """``total`` submissions; student i gets variant ((i mod n) mod len(variants)): the first n cycle
-    through reference + mistakes, the next n repeat them under new ids."""
-    variants = [e for e in examples.build(name, root=ROOT, out_dir=work / "variants" / name) if e.name != "blank"]
+    through reference, blank, typical mistakes (and correct variants), the next n repeat them under new ids."""
+    variants = examples.build(name, root=ROOT, out_dir=work / "variants" / name)
     subs = []
     for i in range(total):
         ex = variants[(i % n) % len(variants)]
@@ -226,10 +227,10 @@ def stats(values: list[float]) -> dict:
 
 
 def grade_run(label: str, name: str, subs: list[dict], jobs: int, work: Path, *,
-              interval: float) -> dict:
+              interval: float, dask_workers: int = 0) -> dict:
     out = work / "out" / name / label
     spec = {"paths": [s["path"] for s in subs], "assignment": name, "root": str(ROOT), "out": str(out), "jobs": jobs,
-            "result": str(work / f"{name}-{label}.json")}
+            "result": str(work / f"{name}-{label}.json"), "dask_workers": dask_workers}
     spec_path = work / f"{name}-{label}-spec.json"
     spec_path.write_text(json.dumps(spec))
     print(f"[bench] {name}: grade_many jobs={jobs} on {len(subs)} submissions ...", file=sys.stderr, flush=True)
@@ -260,6 +261,7 @@ def grade_run(label: str, name: str, subs: list[dict], jobs: int, work: Path, *,
         "statuses": statuses, "sandbox": sorted({r["sandbox"] for r in res["results"]}),
         "tensorflow": next((r["tensorflow"] for r in res["results"] if r.get("tensorflow")), None),
         "scores": {r["submission"]: r["score"] for r in res["results"]},
+        "points": {r["submission"]: r["points"] for r in res["results"]},
         "per_submission": res["results"], "grader_peak_rss_mb": grader_peak, "memory": mem,
         "loadavg_before": load_before, "loadavg_after": os.getloadavg(), "log_tail": log[-2000:],
     }
@@ -326,16 +328,90 @@ def nbgrader_run(name: str, subs: list[dict], work: Path, *, interval: float) ->
         shutil.rmtree(cache, ignore_errors=True)
     from nbgrader.api import Gradebook
 
-    scores = {}
+    scores, cells = {}, {}
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         for s in subs:
             scores[s["student"]] = gb.find_submission(name, s["student"]).score
+            nb = gb.find_submission_notebook(name, name, s["student"])
+            cells[s["student"]] = {g.name[len("grade_"):]: float(g.score or 0.0) for g in nb.grades if g.name.startswith("grade_")}
     row = {"n": len(subs), "wall_s": wall, "generate_assignment_s": generate_s, "subs_per_min": len(subs) / wall * 60,
            "wall_s_per_sub": wall / len(subs), "per_notebook_s": stats(per_notebook), "per_notebook": per_notebook,
-           "autograder_in_cell_s": stats(inner), "scores": scores, "memory": sampler.summary(),
+           "autograder_in_cell_s": stats(inner), "scores": scores, "cells": cells, "memory": sampler.summary(),
            "loadavg_before": load_before, "loadavg_after": os.getloadavg()}
     print(f"[bench]   {wall:.1f} s, {row['subs_per_min']:.2f} submissions/min", file=sys.stderr, flush=True)
     return row
+
+
+# --------------------------------------------------------------------------------------------------
+# The floor and the peers
+
+
+def floor_run(name: str, subs: list[dict], work: Path) -> dict:
+    """The same checks in one process, no sandbox or worker (``bench/_floor_child.py``)."""
+    spec = {"assignment": name, "root": str(ROOT), "subs": [{"student": s["student"], "path": s["path"]} for s in subs],
+            "result": str(work / f"{name}-floor.json")}
+    spec_path = work / f"{name}-floor-spec.json"
+    spec_path.write_text(json.dumps(spec))
+    print(f"[bench] {name}: floor (in-process checks) on {len(subs)} submissions ...", file=sys.stderr, flush=True)
+    proc = subprocess.run([sys.executable, str(BENCH / "_floor_child.py"), str(spec_path)], cwd=ROOT,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=3600)
+    if proc.returncode != 0:
+        raise RuntimeError(f"floor child failed ({proc.returncode}):\n{proc.stdout[-3000:]}")
+    res = json.loads(Path(spec["result"]).read_text())
+    per = res["subs"]
+    row = {"n": len(per), "startup_s": res["startup_s"], "skipped": res["skipped"],
+           "total": stats([p["total_s"] for p in per]), "reference": stats([p["reference_s"] for p in per]),
+           "student": stats([p["student_s"] for p in per]), "cells": stats([p["cells_s"] for p in per]),
+           "points": {p["student"]: p["points"] for p in per}, "per_submission": per}
+    print(f"[bench]   floor median {row['total']['median']:.3f} s per submission", file=sys.stderr, flush=True)
+    return row
+
+
+def peers_run(name: str, subs: list[dict], work: Path, *, interval: float, which: list[str]) -> dict:
+    """The peers on ``subs``: nbgrader with assert cells, otter-grader, this grader from nbgrader."""
+    from bench.peers import generate, runners
+
+    def sampler(pid):
+        return TreeSampler(pid, root_role="peer", interval=interval)
+
+    print(f"[bench] {name}: generating the peers' asserts ...", file=sys.stderr, flush=True)
+    spec = generate.build(name, root=ROOT)
+    out = {"written": spec.ids, "unsupported": [dataclasses.asdict(u) for u in spec.unsupported],
+           "generate_s": spec.build_s, "runs": {}}
+    if "nbgrader-asserts" in which:
+        print(f"[bench] {name}: nbgrader autograde with assert cells on {len(subs)} submissions ...", file=sys.stderr, flush=True)
+        r = runners.nbgrader_asserts(spec, subs, work=work, sampler=sampler)
+        r["peak_tree_rss_mb"] = r["memory"]["peak_tree_rss_mb"] if r.get("memory") else None
+        out["runs"]["nbgrader-asserts"] = r
+        print(f"[bench]   {r['wall_s']:.1f} s", file=sys.stderr, flush=True)
+    if "otter" in which:
+        print(f"[bench] {name}: otter run on {len(subs)} submissions ...", file=sys.stderr, flush=True)
+        r = runners.otter(spec, subs, work=work, sampler=sampler)
+        out["runs"]["otter"] = r
+        print(f"[bench]   {r['wall_s']:.1f} s", file=sys.stderr, flush=True)
+    return out
+
+
+def disagreements(reference: dict[str, dict[str, float]], other: dict[str, dict[str, float]], *, ids, subs: list[dict],
+                  label: str) -> list[dict]:
+    """Checks (among ``ids``) whose points differ between the grader's run and another, per student."""
+    variant = {s["student"]: s["variant"] for s in subs}
+    out = []
+    for student, theirs in other.items():
+        ours = reference.get(student, {})
+        for cid in ids:
+            a, b = ours.get(cid), theirs.get(cid)
+            if a is None or b is None or abs(a - b) > 1e-9:
+                out.append({"peer": label, "student": student, "variant": variant.get(student, "?"), "check": cid,
+                            "grader": a, "peer_points": b})
+    return out
+
+
+def by_target(points: dict[str, float], checks_target: dict[str, str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for cid, p in points.items():
+        out[checks_target.get(cid, cid)] = out.get(checks_target.get(cid, cid), 0.0) + p
+    return out
 
 
 # --------------------------------------------------------------------------------------------------
@@ -364,11 +440,29 @@ def machine() -> dict:
             "memory_gb": round(mem_kb / 2**20, 1), "python": platform.python_version(),
             "tensorflow": version("tensorflow", "tensorflow-cpu", "tf-nightly"), "keras": version("keras"),
             "nbgrader": version("nbgrader"), "numpy": version("numpy"), "kernel": platform.release(),
+            "otter": _otter_version(),
             "loadavg_at_start": os.getloadavg()}
+
+
+def _otter_version() -> str:
+    python = BENCH / ".venv-peers" / "bin" / "python"
+    if not python.is_file():
+        return "not installed"
+    proc = subprocess.run([str(python), "-c", "import otter; print(otter.__version__)"], capture_output=True, text=True, timeout=120)
+    return proc.stdout.strip() or "?"
 
 
 def f(x, nd=1):
     return "–" if x is None else f"{x:.{nd}f}"
+
+
+def _ratio(a, b):
+    return None if not a or not b else a / b
+
+
+def _steady_s(run: dict) -> float | None:
+    rate = run.get("steady_subs_per_min")
+    return 60.0 / rate if rate else None
 
 
 def render(report: dict) -> str:
@@ -376,27 +470,63 @@ def render(report: dict) -> str:
     lines = [f"# Grading benchmark ({report['started']})", "",
              f"Command: `{report['command']}`", "",
              "## Machine", "",
-             "| cores | CPU | memory | Python | TensorFlow | Keras | nbgrader | load avg at start (1/5/15 min) |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- |",
+             "| cores | CPU | memory | Python | TensorFlow | Keras | nbgrader | otter-grader | load avg at start (1/5/15 min) | at end |",
+             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
              f"| {m['cores']} ({m['usable_cores']} usable) | {m['cpu_model']} | {m['memory_gb']} GB | {m['python']} | "
-             f"{m['tensorflow']} | {m['keras']} | {m['nbgrader']} | {' / '.join(f'{x:.2f}' for x in m['loadavg_at_start'])} |",
-             ""]
+             f"{m['tensorflow']} | {m['keras']} | {m['nbgrader']} | {m.get('otter', '?')} | "
+             f"{' / '.join(f'{x:.2f}' for x in m['loadavg_at_start'])} | {' / '.join(f'{x:.2f}' for x in m.get('loadavg_at_end', ()))} |",
+             "", f"`uptime` before: `{m.get('uptime_before', '?')}`; after: `{m.get('uptime_after', '?')}`. "
+             "The machine is shared with other work: the load average says how busy it was.", ""]
+    # Summary: one row per assignment
+    lines += ["## Summary", "",
+              "Throughput in submissions/min (s per submission in brackets). `floor` = the same checks in one process, "
+              "no sandbox, no worker, cells run once. Peers grade the first submissions of the same batch, one "
+              "notebook after another (as they run).", "",
+              "| assignment | floor s/sub | 1 worker | steady s/sub, 1 worker | target 1.5 floor + 0.3 s | 2 workers | Dask, 2 workers "
+              "| nbgrader + asserts | otter run | this grader in nbgrader | 2 workers / nbgrader+asserts | 2 workers / otter "
+              "| 2 workers / this grader in nbgrader | worker peak USS MB | scores agree |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    for name, a in report["assignments"].items():
+        runs = {r["label"]: r for r in a["autograder"]}
+        one, two, dask = runs.get("1 worker"), runs.get("2 workers"), runs.get("Dask, 2 workers")
+        fl = a.get("floor")
+        peers = a.get("peers", {}).get("runs", {})
+        nb = a.get("nbgrader")
+        floor_s = fl["total"]["median"] if fl else None
+        steady1 = _steady_s(one) if one else None
+        target = 1.5 * floor_s + 0.3 if floor_s is not None else None
+
+        def cell(r):
+            return "–" if not r else f"{f(r['subs_per_min'])} ({f(r['wall_s_per_sub'], 2)})"
+
+        uss = (two or one or {}).get("memory", {}).get("roles", {}).get("worker", {}).get("peak_uss_mb_max")
+        lines.append(
+            f"| {name} | {f(floor_s, 2)} | {cell(one)} | {f(steady1, 2)} | {f(target, 2)}"
+            f"{' ✓' if steady1 is not None and target is not None and steady1 <= target else ' ✗' if steady1 else ''} | "
+            f"{cell(two)} | {cell(dask)} | {cell(peers.get('nbgrader-asserts'))} | {cell(peers.get('otter'))} | {cell(nb)} | "
+            f"{f(_ratio(two and two['subs_per_min'], peers.get('nbgrader-asserts', {}).get('subs_per_min')))}x | "
+            f"{f(_ratio(two and two['subs_per_min'], peers.get('otter', {}).get('subs_per_min')))}x | "
+            f"{f(_ratio(two and two['subs_per_min'], nb and nb['subs_per_min']))}x | {f(uss, 0)} | {a.get('agreement_summary', '–')} |")
+    lines.append("")
     for name, a in report["assignments"].items():
         runs = a["autograder"]
-        sandbox = ", ".join(sorted({s for r in runs for s in r["sandbox"]}))
+        sandbox = ", ".join(sorted({s for r in runs for s in r["sandbox"] if s}))
+        fl = a.get("floor")
         lines += [f"## {name}", "",
                   f"Submissions: {a['n']} per run, cycling through {len(a['variants'])} variants "
                   f"({', '.join(a['variants'])}); each with its own student id. Sandbox: `{sandbox}`.", "",
                   "### autograder `grade_many` (fast=True, isolate=True)", "",
                   "| run | workers | submissions | wall s | submissions/min | wall s / submission | first result s "
-                  "| steady submissions/min | s per submission: median | p10 | p90 | IQR | statuses |",
-                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+                  "| steady submissions/min | steady s / submission | s per submission: median | p10 | p90 | IQR "
+                  "| median / floor | statuses |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
         for r in runs:
-            s = r["seconds"]
+            st = r["seconds"]
+            over = _ratio(st["median"], fl["total"]["median"]) if fl else None
             lines.append(f"| {r['label']} | {r['jobs']} | {r['n']} | {f(r['wall_s'])} | {f(r['subs_per_min'])} | "
                          f"{f(r['wall_s_per_sub'], 2)} | {f(r['first_result_s'])} | {f(r['steady_subs_per_min'])} | "
-                         f"{f(s['median'], 2)} | {f(s['p10'], 2)} | {f(s['p90'], 2)} | {f(s['iqr'], 2)} | "
-                         f"{', '.join(f'{k} {v}' for k, v in sorted(r['statuses'].items()))} |")
+                         f"{f(_steady_s(r), 2)} | {f(st['median'], 2)} | {f(st['p10'], 2)} | {f(st['p90'], 2)} | "
+                         f"{f(st['iqr'], 2)} | {f(over, 1)}x | {', '.join(f'{k} {v}' for k, v in sorted(r['statuses'].items()))} |")
         lines += ["", "Peak memory (RSS in MB; VmRSS sampled every "
                   f"{runs[0]['memory']['interval_s']} s and the kernel's VmHWM; USS = private pages, "
                   "what a worker adds on top of the pages it shares with the fork server):", "",
@@ -411,120 +541,209 @@ def render(report: dict) -> str:
                          f"{f(w.get('peak_uss_mb_median'), 0)} | {f(w.get('peak_uss_mb_max'), 0)} | "
                          f"{f(mem['peak_concurrent_rss_mb'].get('worker'), 0)} | {f(mem['peak_tree_rss_mb'], 0)} | "
                          f"{'–'.join(map(str, w.get('uids', []))) or '–'} |")
-        fl = a["flatness"]
+        fls = a["flatness"]
         lines += ["", "### Flatness (2 workers; the 2N run grades the same N notebooks twice, under new ids)", "",
                   "| submissions | wall s / submission | median s per submission | steady submissions/min |",
                   "| --- | --- | --- | --- |"]
-        for r in fl["runs"]:
+        for r in fls["runs"]:
             lines.append(f"| {r['n']} | {f(r['wall_s_per_sub'], 2)} | {f(r['seconds']['median'], 2)} | "
                          f"{f(r['steady_subs_per_min'])} |")
-        lines += ["", f"Cost per submission at {fl['runs'][1]['n']} / at {fl['runs'][0]['n']}: "
-                  f"{fl['wall_ratio']:.2f} (wall), {fl['median_ratio']:.2f} (median); verdict: **{fl['verdict']}**.", ""]
+        lines += ["", f"Cost per submission at {fls['runs'][1]['n']} / at {fls['runs'][0]['n']}: "
+                  f"{fls['wall_ratio']:.2f} (wall), {fls['median_ratio']:.2f} (median); verdict: **{fls['verdict']}**.", ""]
+        if fl:
+            lines += ["### The floor (same checks, one process, no sandbox, no workers, cells run once)", "",
+                      "| submissions | s per submission: median | p10 | p90 | reference side (inputs + expected values): median "
+                      "| student side (cells + probes + verdicts): median | of which the cells | start-up (not counted) | left out |",
+                      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+                      f"| {fl['n']} | {f(fl['total']['median'], 3)} | {f(fl['total']['p10'], 3)} | {f(fl['total']['p90'], 3)} | "
+                      f"{f(fl['reference']['median'], 3)} | {f(fl['student']['median'], 3)} | {f(fl['cells']['median'], 3)} | "
+                      f"{f(fl['startup_s'])} | {', '.join(fl['skipped']) or '–'} |", ""]
+        pe = a.get("peers")
         nb = a.get("nbgrader")
-        if nb:
-            mem = nb["memory"]
-            lines += ["### nbgrader autograde (real, temporary course copy)", "",
-                      "| notebooks | wall s | submissions/min | s per notebook: median | min | max | of which the grade "
-                      "cells' `autograder grade`: median | peak RSS of the whole tree MB | scores equal the autograder's "
-                      "| autograder (2 workers) / nbgrader throughput: N | 2N | steady |",
-                      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-                      f"| {nb['n']} | {f(nb['wall_s'])} | {f(nb['subs_per_min'], 2)} | {f(nb['per_notebook_s']['median'])} | "
-                      f"{f(nb['per_notebook_s']['min'])} | {f(nb['per_notebook_s']['max'])} | "
-                      f"{f(nb['autograder_in_cell_s'].get('median'))} | {f(mem['peak_tree_rss_mb'], 0)} | "
-                      f"{nb['scores_agree']} | **{nb['ratio']:.1f}x** | **{nb['ratio_2n']:.1f}x** | {nb['ratio_steady']:.1f}x |", "",
-                      f"(`nbgrader generate_assignment` took {nb['generate_assignment_s']:.1f} s, not counted.) "
-                      "nbgrader autograde executes every cell of each notebook in a Jupyter kernel, the demo cells "
-                      "included (loading data, the notebook's training runs and plots), and each notebook's grade "
-                      "cells call the sandboxed autograder once (a fresh `autograder grade --jobs 1` process: "
-                      "TensorFlow import, reference, fork server, one submission), so the nbgrader figure is the "
-                      "demos plus one full autograder start-up per notebook, a cost that does not shrink with the "
-                      "class size. The ratios divide the 2-worker autograder's submissions/min by nbgrader's: on "
-                      f"the N = {a['n']} run, on the 2N run, and at the autograder's steady rate (after its "
-                      "start-up, which a class of a hundred amortises).", ""]
+        if pe or nb:
+            lines += ["### Peers (the same submissions, graded in the same run)", "",
+                      "| peer | notebooks | wall s | submissions/min | s per notebook: median | min | max | peak RSS of the tree MB "
+                      "| checks graded | autograder 1 worker / peer | 2 workers / peer | 2 workers steady / peer |",
+                      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+            one = next(r for r in runs if r["label"] == "1 worker")
+            two = next(r for r in runs if r["label"] == "2 workers")
+            rows = []
+            for label, r in (pe or {}).get("runs", {}).items():
+                rows.append((label, r, len(pe["written"]), r.get("peak_tree_rss_mb")))
+            if nb:
+                rows.append(("this grader in nbgrader", nb, "all (per grade cell)", nb["memory"]["peak_tree_rss_mb"]))
+            for label, r, graded, peak in rows:
+                pn = stats(r["per_notebook"])
+                lines.append(f"| {label} | {r['n']} | {f(r['wall_s'])} | {f(r['subs_per_min'], 2)} | {f(pn['median'])} | "
+                             f"{f(pn['min'])} | {f(pn['max'])} | {f(peak, 0)} | {graded} | "
+                             f"**{f(_ratio(one['subs_per_min'], r['subs_per_min']))}x** | "
+                             f"**{f(_ratio(two['subs_per_min'], r['subs_per_min']))}x** | "
+                             f"{f(_ratio(two['steady_subs_per_min'], r['subs_per_min']))}x |")
+            lines += ["", "nbgrader and otter execute every cell of each notebook in a fresh Jupyter kernel (the demo "
+                      "cells included: loading data, the notebook's own training runs and plots), then the asserts; "
+                      "they grade one notebook after another. `this grader in nbgrader` is nbgrader autograde whose "
+                      "grade cells call this grader (one `autograder grade` process per notebook).", ""]
+            if pe:
+                lines += [f"Checks written as asserts: {len(pe['written'])} of {len(pe['written']) + len(pe['unsupported'])} "
+                          f"(generating them, reference side, took {pe['generate_s']:.1f} s). Not graded by the assert peers:", ""]
+                lines += [f"- `{u['id']}` ({u['points']:g} pt{'s' if u['points'] != 1 else ''}{', hidden' if u['hidden'] else ''}): "
+                          f"{u['reason']}" for u in pe["unsupported"]] or ["- none"]
+                lines.append("")
+            dis = a.get("disagreements", [])
+            lines += [f"Check-by-check agreement with the grader (1 worker): {a.get('agreement_summary', '–')}.", ""]
+            if dis:
+                lines += ["| peer | student | variant | check | hidden | grader points | peer points |",
+                          "| --- | --- | --- | --- | --- | --- | --- |"]
+                lines += [f"| {d['peer']} | {d['student']} | {d['variant']} | `{d['check']}` | "
+                          f"{'yes' if d.get('hidden') else 'no' if 'hidden' in d else '–'} | {d['grader']} | {d['peer_points']} |"
+                          for d in dis[:40]]
+                if len(dis) > 40:
+                    lines.append(f"| … {len(dis) - 40} more in results.json | | | | | | |")
+                lines.append("")
     lines += ["## Notes", ""] + [f"- {n}" for n in report["notes"]] + [""]
     return "\n".join(lines)
+
+
+def _uptime() -> str:
+    try:
+        return subprocess.run(["uptime"], capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+
+
+PEERS = ("nbgrader-asserts", "otter", "nbgrader-autograder")
 
 
 def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--assignments", nargs="+", help="default: every assignment with a release in assignments/")
     ap.add_argument("--n", type=int, default=20, help="submissions per autograder run (default 20)")
-    ap.add_argument("--nbgrader-n", type=int, default=4, help="submissions for nbgrader autograde (default 4; 0 skips it)")
+    ap.add_argument("--peers-n", "--nbgrader-n", dest="peers_n", type=int, default=4,
+                    help="submissions the peers grade (the first of the batch; default 4; 0 skips the peers)")
+    ap.add_argument("--peers", nargs="+", choices=PEERS, default=list(PEERS), help="which peers to run (default all)")
+    ap.add_argument("--no-dask", action="store_true", help="skip the local two-worker Dask cluster run")
+    ap.add_argument("--no-floor", action="store_true", help="skip the in-process floor")
     ap.add_argument("--sample-interval", type=float, default=0.2, help="memory sampling period in seconds")
+    ap.add_argument("--out", type=Path, default=BENCH / "results.md", help="the Markdown report (JSON next to it)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder (submissions, results, course)")
     args = ap.parse_args(argv)
     if args.n < 2:
         ap.error("--n must be at least 2")
+    from autograder import assignment as assignment_mod
+
     names = args.assignments or assignments_with_release(ROOT)
     started = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
     report = {"started": started, "command": " ".join([".venv/bin/python", "bench/run.py", *(argv or sys.argv[1:])]),
-              "machine": machine(), "args": vars(args), "assignments": {}}
+              "machine": machine(), "args": {k: str(v) for k, v in vars(args).items()}, "assignments": {}}
+    report["machine"]["uptime_before"] = _uptime()
     work = Path(tempfile.mkdtemp(prefix="bench-grading-"))
     os.chmod(work, 0o755)
     t_all = time.perf_counter()
     try:
         for name in names:
+            loaded = assignment_mod.load(name, root=ROOT)
+            target_of = {c.id: c.target for c in loaded.checks}
+            hidden_ids = {c.id for c in loaded.checks if loaded.settings(c).hidden}
             subs = make_submissions(name, args.n, 2 * args.n, work)
             first = subs[: args.n]
+            entry = {"n": args.n, "variants": sorted({s["variant"] for s in first}, key=[s["variant"] for s in first].index),
+                     "submissions": subs}
+            if not args.no_floor:
+                entry["floor"] = floor_run(name, first, work)
             runs = [grade_run("1 worker", name, first, 1, work, interval=args.sample_interval),
                     grade_run("2 workers", name, first, 2, work, interval=args.sample_interval),
                     grade_run("2 workers, 2N", name, subs, 2, work, interval=args.sample_interval)]
-            agree = all(runs[0]["scores"][s] == runs[1]["scores"][s] == runs[2]["scores"][s] for s in runs[0]["scores"])
-            agree_2n = all(runs[2]["scores"][subs[i]["student"]] == runs[2]["scores"][subs[i + args.n]["student"]]
-                           for i in range(args.n))
+            if not args.no_dask:
+                runs.append(grade_run("Dask, 2 workers", name, first, 1, work, interval=args.sample_interval, dask_workers=2))
+            entry["autograder"] = runs
             n_run, n2_run = runs[1], runs[2]
             wall_ratio = n2_run["wall_s_per_sub"] / n_run["wall_s_per_sub"]
             median_ratio = n2_run["seconds"]["median"] / n_run["seconds"]["median"]
             verdict = ("flat (within 15%)" if abs(wall_ratio - 1) <= 0.15 and abs(median_ratio - 1) <= 0.15 else
                        "falls with batch size (fixed start-up cost amortised)" if wall_ratio < 0.85 else "not flat")
-            entry = {"n": args.n, "variants": sorted({s["variant"] for s in first}, key=[s["variant"] for s in first].index),
-                     "submissions": subs, "autograder": runs, "scores_same_across_runs": agree and agree_2n,
-                     "flatness": {"runs": [n_run, n2_run], "wall_ratio": wall_ratio, "median_ratio": median_ratio,
-                                  "verdict": verdict}}
-            if args.nbgrader_n > 0:
-                nb_subs = first[: args.nbgrader_n]
-                nb = nbgrader_run(name, nb_subs, work, interval=args.sample_interval)
-                ours = n_run["scores"]
-                same = sum(abs(nb["scores"][s["student"]] - ours[s["student"]]) < 1e-9 for s in nb_subs)
-                nb["scores_agree"] = f"{same}/{len(nb_subs)}"
-                nb["autograder_scores"] = {s["student"]: ours[s["student"]] for s in nb_subs}
-                nb["ratio"] = n_run["subs_per_min"] / nb["subs_per_min"]
-                nb["ratio_2n"] = n2_run["subs_per_min"] / nb["subs_per_min"]
-                nb["ratio_steady"] = n2_run["steady_subs_per_min"] / nb["subs_per_min"]
+            entry["flatness"] = {"runs": [n_run, n2_run], "wall_ratio": wall_ratio, "median_ratio": median_ratio, "verdict": verdict}
+            ours = runs[0]["points"]
+            all_ids = list(target_of)
+            dis: list[dict] = []
+            counts: dict[str, tuple[int, int]] = {}
+
+            def compare(label, other, ids):
+                found = disagreements(ours, other, ids=ids, subs=subs, label=label)
+                for d in found:
+                    d["hidden"] = d["check"] in hidden_ids
+                dis.extend(found)
+                counts[label] = (len(found), len(other) * len(ids))
+
+            for r in runs[1:]:
+                compare(r["label"], {s["student"]: r["points"][s["student"]] for s in first}, all_ids)
+            copies = {subs[i]["student"]: n2_run["points"][subs[i + args.n]["student"]] for i in range(args.n)}
+            compare("2N, second copy", copies, all_ids)
+            if "floor" in entry:
+                fl_ids = [c for c in all_ids if c not in entry["floor"]["skipped"]]
+                compare("floor", entry["floor"]["points"], fl_ids)
+            peer_subs = first[: args.peers_n]
+            asserts_peers = [p for p in args.peers if p in ("nbgrader-asserts", "otter")]
+            if peer_subs and asserts_peers:
+                pe = peers_run(name, peer_subs, work, interval=args.sample_interval, which=asserts_peers)
+                entry["peers"] = pe
+                for label, r in pe["runs"].items():
+                    compare(label, r["points"], pe["written"])
+            if peer_subs and "nbgrader-autograder" in args.peers:
+                nb = nbgrader_run(name, peer_subs, work, interval=args.sample_interval)
                 entry["nbgrader"] = nb
+                ours_cells = {s["student"]: by_target(ours[s["student"]], target_of) for s in peer_subs}
+                targets = sorted(set(target_of.values()))
+                found = disagreements(ours_cells, nb["cells"], ids=targets, subs=subs, label="this grader in nbgrader (per grade cell)")
+                dis.extend(found)
+                counts["this grader in nbgrader"] = (len(found), len(nb["cells"]) * len(targets))
+            entry["disagreements"] = dis
+            entry["agreement_counts"] = counts
+            entry["agreement_summary"] = "; ".join(f"{k}: {'all ' + str(t) + ' agree' if d == 0 else f'{d} of {t} differ'}"
+                                                    for k, (d, t) in counts.items())
             report["assignments"][name] = entry
+            # write what we have after every assignment, so an interrupted run still leaves a report
+            _write(report, args.out, t_all)
     finally:
         if args.keep:
             print(f"[bench] kept {work}", file=sys.stderr)
         else:
             shutil.rmtree(work, ignore_errors=True)
+    md = _write(report, args.out, t_all)
+    print(md)
+
+
+def _write(report: dict, out: Path, t_all: float) -> str:
     report["total_s"] = time.perf_counter() - t_all
     report["machine"]["loadavg_at_end"] = os.getloadavg()
+    report["machine"]["uptime_after"] = _uptime()
     m = report["machine"]
     report["notes"] = [
         f"Measured on a shared {m['cores']}-core machine while other work was running (load average "
         f"{m['loadavg_at_start'][0]:.2f} at start, {m['loadavg_at_end'][0]:.2f} at end): timings are noisy; "
-        "compare runs taken under similar load.",
+        "compare runs taken under similar load, and ratios measured in the same run.",
         "wall s = the `grade_many` call alone (loading the assignment, the reference, the isolation probe, the fork "
         "server's TensorFlow import, grading, writing results); the grading process's own Python/TensorFlow import "
         "is not included. first result s is the fixed start-up plus the first submission; steady submissions/min "
-        "counts from the first result to the last.",
+        "counts from the first result to the last, steady s / submission is its inverse.",
         "s per submission = `SubmissionResult.seconds` (the engine's wall time for one submission); with 2 workers the "
-        "two share 2 cores with the grader, so each takes longer while the batch finishes sooner.",
-        "The mistake variants include an infinite loop (one check runs into its 10 s limit plus a 5 s grace), which "
-        "sets p90 and max.",
-        "Scores identical across the 1-worker, 2-worker and 2N runs (and between the two copies in 2N): "
-        + ", ".join(f"{n}: {'yes' if e['scores_same_across_runs'] else 'NO'}" for n, e in report["assignments"].items())
-        + ".",
-        "Workers ran as their own users (isolate=True), each holding a uid that no other grader on the machine holds"
-        + ". Worker RSS counts the pages shared copy-on-write with the fork server (TensorFlow and Keras "
-        "already imported), so RSS of workers and fork server must not be added up; USS is what each worker adds.",
+        "two share the cores with the grader, so each takes longer while the batch finishes sooner.",
+        "The floor runs each submission's cells once in the measuring process and every check's probe and verdict "
+        "there (reference side: the inputs and expected values for that submission's hidden seeds, as the grader "
+        "computes them per submission); the grader runs the cells twice (public and hidden checks in separate "
+        "workers) and confines every worker.",
+        "The mistake variants include an infinite loop (checks run into their time limit), which sets p90 and max, "
+        "in the floor as in the grader.",
+        "Hidden inputs: the grader seeds each submission's hidden checks from its code; the assert peers store one "
+        "fixed set (the one the grader uses for the reference solution), so a disagreement on a hidden check of a "
+        "mistake can come from different inputs (the `hidden` column says which checks are hidden).",
+        "Dask: a `distributed.LocalCluster` of 2 single-threaded worker processes started by the grading process "
+        "before the timer; each Dask worker loads the assignment, reference and a fork server on its first task.",
         f"Whole benchmark: {report['total_s'] / 60:.1f} min.",
     ]
     md = render(report)
-    (BENCH / "results.md").write_text(md)
-    (BENCH / "results.json").write_text(json.dumps(report, indent=1, default=str))
-    print(md)
+    out.write_text(md)
+    out.with_suffix(".json").write_text(json.dumps(report, indent=1, default=str))
+    return md
 
 
 if __name__ == "__main__":

@@ -1,0 +1,73 @@
+"""The floor: the same checks on the same submissions in one process, no sandbox, no worker.
+
+Run by ``bench/run.py`` in a process of its own (internal)::
+
+    python bench/_floor_child.py SPEC.json
+
+SPEC holds ``assignment``, ``root``, ``subs`` (``{"student", "path"}``) and ``result``. For each
+submission it times (1) the reference side: every check's inputs and the reference's expected
+value for that submission's hidden seeds (``engine.prepare`` without a cache, as the grader does
+for each submission), and (2) the student side: the submission's cells executed once, here, then
+every check's probe on that namespace and the grader's own verdict (``engine.judge``). Loading the
+assignment and running the reference notebook once are start-up, not counted. Checks written as
+pytest tests (``autograder.testchecks``) are left out and counted in ``skipped``. The points are
+returned too: the floor must grade like the grader.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def main(spec_path: str) -> None:
+    spec = json.loads(Path(spec_path).read_text())
+    root = Path(spec["root"])
+    sys.path.insert(0, str(root))
+    from autograder import assignment as assignment_mod
+    from autograder import cells, determinism, engine, notebook, testchecks
+    from autograder.checks import resolve_probe
+    from autograder.worker import _to_plain, type_name
+
+    t = time.perf_counter()
+    a = assignment_mod.load(spec["assignment"], root=root)
+    reference = engine.reference_namespace(a)
+    startup = time.perf_counter() - t
+    probed = [c for c in a.checks if not isinstance(c, testchecks.PytestCheck)]
+    skipped = [c.id for c in a.checks if isinstance(c, testchecks.PytestCheck)]
+    limits = a.config.limits
+    probes = {c.id: resolve_probe(c.probe_spec()) for c in probed}
+    out = []
+    for sub in spec["subs"]:
+        nb, _raw = notebook.read_submission(Path(sub["path"]))
+        picked = notebook.submission_cells(nb, a.release)
+        t0 = time.perf_counter()
+        prepared = engine.prepare(a, probed, digest=engine.code_digest(picked.cells), reference=reference)
+        t1 = time.perf_counter()
+        ns: dict = {"__name__": "__main__"}
+        for cell in picked.cells:
+            cells.run_cell(cell.id, cell.source, ns, timeout_s=limits.cell_timeout_s)
+        t2 = time.perf_counter()
+        results = []
+        for p in prepared:
+            determinism.apply(p.seed)
+            try:
+                with cells.time_limit(p.timeout_s):
+                    value = probes[p.check.id](ns, p.check.target, p.inputs)
+                record = {"status": "returned", "value": _to_plain(value), "type": type_name(value)}
+            except cells.TimeLimit:
+                record = {"status": "timeout", "message": "timeout"}
+            except BaseException as err:  # student code: anything may come out
+                record = {"status": "raised", "message": type(err).__name__}
+            results.append(engine.judge(p, record, a.settings(p.check), hint=""))
+        results = engine.apply_requirements(results, [p.check for p in prepared])
+        t3 = time.perf_counter()
+        out.append({"student": sub["student"], "reference_s": t1 - t0, "cells_s": t2 - t1, "checks_s": t3 - t2,
+                    "student_s": t3 - t1, "total_s": t3 - t0, "points": {r.id: r.points for r in results}})
+    Path(spec["result"]).write_text(json.dumps({"startup_s": startup, "skipped": skipped, "subs": out}, indent=1))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
