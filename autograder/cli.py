@@ -8,12 +8,14 @@ from pathlib import Path
 
 
 def _cmd_check(args) -> int:
-    from autograder.progress import ProgressBar
+    from autograder.reports.progress import ProgressBar
 
     nb = Path(args.notebook)
     bar = ProgressBar()
     bar.starting(f"checking {nb.name}: loading the public checks")  # before the heavy imports
-    from autograder import assignment, engine, textreport
+    from autograder.course import assignment
+    from autograder.grading import engine
+    from autograder.reports import textreport
 
     folder = Path(args.release_dir) if args.release_dir else nb.resolve().parent
     try:
@@ -28,12 +30,13 @@ def _cmd_check(args) -> int:
 
 
 def _cmd_grade(args) -> int:
-    from autograder.progress import ProgressBar
+    from autograder.reports.progress import ProgressBar
 
     bar = None if args.quiet else ProgressBar()
     if bar is not None:  # before the heavy imports: something on the screen from the first second
         bar.starting(f"grading {args.assignment}: loading the assignment, its reference and the sandbox")
-    from autograder import batch, textreport
+    from autograder.batch import local as batch
+    from autograder.reports import textreport
 
     reason = "graded before, unchanged" if args.resume and not args.only_failed else "graded before without an error"
     plan: dict[str, int] = {}
@@ -55,11 +58,11 @@ def _cmd_grade(args) -> int:
 
     print(textreport.scores_table(results))
     if args.gradebook:
-        from autograder import gradebook
+        from autograder.integrations.nbgrader import gradebook
 
         count = gradebook.write(results, db_url=args.gradebook, assignment=args.assignment)
         print(f"wrote {count} submission(s) into {args.gradebook}")
-        from autograder import autograded
+        from autograder.integrations.nbgrader import autograded_tree as autograded
 
         paths = batch.expand(args.submissions)
         by_name = {batch.submission_name(p, args.assignment): p for p in paths}
@@ -71,7 +74,7 @@ def _cmd_grade(args) -> int:
 
 
 def _cmd_release(args) -> int:
-    from autograder import release
+    from autograder.release import generate as release
 
     for name in args.names:
         print(release.release(name, root=Path(args.root)))
@@ -79,7 +82,8 @@ def _cmd_release(args) -> int:
 
 
 def _cmd_examples(args) -> int:
-    from autograder import batch, textreport
+    from autograder.batch import local as batch
+    from autograder.reports import textreport
 
     rows = batch.grade_examples(root=Path(args.root), out=Path(args.out), names=args.assignment, jobs=args.jobs)
     print(textreport.examples_table(rows))
@@ -89,7 +93,8 @@ def _cmd_examples(args) -> int:
 def _cmd_mutants(args) -> int:
     import json
 
-    from autograder import mutation, textreport
+    from autograder.audit import mutation
+    from autograder.reports import textreport
 
     def progress(done: int, total: int, result) -> None:
         if not args.quiet:
@@ -119,7 +124,7 @@ def _cmd_report(args) -> int:
 
 
 def _cmd_feedback(args) -> int:
-    from autograder import feedback
+    from autograder.reports import feedback
 
     pages = feedback.write_feedback(Path(args.results), Path(args.out), staff=args.staff, assignment=args.assignment)
     students = sum(1 for p in pages if p.parent.name != "staff")
@@ -128,7 +133,7 @@ def _cmd_feedback(args) -> int:
 
 
 def _cmd_gradescope_zip(args) -> int:
-    from autograder import gradescopezip
+    from autograder.integrations.gradescope import package as gradescopezip
 
     out = Path(args.out or f"{args.name}-autograder.zip")
     entries = gradescopezip.build(args.name, root=Path(args.root), out=out)
@@ -137,7 +142,7 @@ def _cmd_gradescope_zip(args) -> int:
 
 
 def _cmd_validate(args) -> int:
-    from autograder import validate
+    from autograder.release import validate
 
     problems, n_assignments, n_checks = validate.validate(Path(args.path))
     for problem in problems:
@@ -235,14 +240,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _usage_errors() -> tuple[type[Exception], ...]:
     """The errors that mean bad usage or bad configuration (a one-line message, exit 2)."""
-    from autograder.assignment import AssignmentError
-    from autograder.gradebook import GradebookError
-    from autograder.gradescopezip import ZipError
-    from autograder.mutation import MutationError
-    from autograder.notebook import NotebookError
+    from autograder.course.assignment import AssignmentError
+    from autograder.integrations.nbgrader.gradebook import GradebookError
+    from autograder.integrations.gradescope.package import ZipError
+    from autograder.audit.mutation import MutationError
+    from autograder.course.notebook import NotebookError
     from autograder.reports import ReportError
 
-    from autograder.config import ConfigError
+    from autograder.model.config import ConfigError
 
     return (ConfigError, AssignmentError, NotebookError, MutationError, FileNotFoundError, GradebookError,
             ReportError, ZipError)

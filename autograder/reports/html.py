@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from autograder.results import SubmissionResult
+from autograder.model.results import SubmissionResult
 
 from .stats import AssignmentStats, Distribution
 

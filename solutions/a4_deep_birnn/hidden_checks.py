@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from autograder.assignment import sibling
-from autograder.checks import Check, loss_falls, same_model, same_numpy_value
+from autograder.course.assignment import sibling
+from autograder.checks.check import Check, loss_falls, same_model, same_numpy_value
 
 pub = sibling(__file__, "public_checks")
 
@@ -34,7 +34,7 @@ def large_inputs(rng):
     return d
 
 
-UNCHANGED = "autograder.probes:inputs_unchanged"
+UNCHANGED = "autograder.checks.probes:inputs_unchanged"
 NO_EDIT = "your function changed an array it was given (x_seq, h0 or a weight): work on new arrays (no +=, x[...] = or in-place reversal)"
 
 CHECKS = [

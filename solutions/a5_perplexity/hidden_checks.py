@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from autograder.assignment import sibling
-from autograder.checks import Check
+from autograder.course.assignment import sibling
+from autograder.checks.check import Check
 
 pub = sibling(__file__, "public_checks")
 
@@ -88,8 +88,8 @@ def long_bigram_corpus(rng):
     return {"probs": pub.random_bigram(rng, 9), "sequences": pub.sequences(rng, 9, (700, 3, 5))}
 
 
-UNCHANGED = "autograder.probes:inputs_unchanged"
-ARGS_UNCHANGED = "autograder.probes:arguments_unchanged"
+UNCHANGED = "autograder.checks.probes:inputs_unchanged"
+ARGS_UNCHANGED = "autograder.checks.probes:arguments_unchanged"
 NO_EDIT = "your function changed an argument it was given: work on copies (no +=, x[...] = or in-place numpy/list calls on the arguments)"
 
 CHECKS = [

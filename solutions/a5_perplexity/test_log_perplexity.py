@@ -7,8 +7,8 @@ solution; the asserts run here, in the grader.
 
 import pytest
 
-from autograder.assignment import sibling
-from autograder.testing import assert_values
+from autograder.course.assignment import sibling
+from autograder.checks.testing import assert_values
 
 pub = sibling(__file__, "public_checks")
 

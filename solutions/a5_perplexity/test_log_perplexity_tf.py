@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from autograder.assignment import sibling
-from autograder.testing import assert_dtype, assert_values
+from autograder.course.assignment import sibling
+from autograder.checks.testing import assert_dtype, assert_values
 
 pub = sibling(__file__, "public_checks")
 

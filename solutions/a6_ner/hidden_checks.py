@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from autograder.assignment import sibling
-from autograder.checks import Check
+from autograder.course.assignment import sibling
+from autograder.checks.check import Check
 
 pub = sibling(__file__, "public_checks")
 
@@ -96,8 +96,8 @@ def exact_lengths(rng):
     return d
 
 
-ARGS_UNCHANGED = "autograder.probes:arguments_unchanged"
-UNCHANGED = "autograder.probes:inputs_unchanged"
+ARGS_UNCHANGED = "autograder.checks.probes:arguments_unchanged"
+UNCHANGED = "autograder.checks.probes:inputs_unchanged"
 NO_EDIT = "your function changed an argument it was given (a sentence, a tag list, a vocabulary or an array): work on new lists and arrays"
 
 CHECKS = [

@@ -21,7 +21,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autograder import assignment, batch, engine, gradescope, isolation, results
+from autograder.course import assignment
+from autograder.batch import local as batch
+from autograder.grading import engine
+from autograder.integrations.gradescope import results as gradescope
+from autograder.sandbox import isolation
+from autograder.model import results
 from toycourse import toy_submission
 from redteam import trust_cases
 
@@ -66,8 +71,8 @@ ATTACKS: dict[str, str] = {
     ),
     "monkeypatch_checker": (
         "import numpy as np\n"
-        "import autograder.compare as c, autograder.checks as k\n"
-        "from autograder.compare import Outcome\n"
+        "import autograder.checks.compare as c, autograder.checks.check as k\n"
+        "from autograder.checks.compare import Outcome\n"
         "c.compare_values = lambda *a, **kw: Outcome(True)\n"
         "k.same_value = lambda *a, **kw: Outcome(True)\n"
         "np.testing.assert_allclose = lambda *a, **kw: None\n"
@@ -202,7 +207,7 @@ ATTACKS: dict[str, str] = {
         "    return x\n"
     ),
     "monkeypatch_worker": (
-        "import autograder.worker as w, autograder.plaindata as pd\n"
+        "import autograder.sandbox.worker as w, autograder.model.plaindata as pd\n"
         "real = w.run_check\n"
         "w.run_check = lambda c, ns: {'status': 'passed', 'points': 100, 'message': 'PASSED'} if c['target'] == 'double' else real(c, ns)\n"
         "def double(x):\n"
@@ -715,7 +720,7 @@ def test_broken_notebook_is_graded_as_far_as_it_can_be(graded, name):
 
 
 def test_no_traceback_and_no_hidden_input_or_reference_in_any_output(graded):
-    from autograder import notebook
+    from autograder.course import notebook
 
     loaded = graded["assignment"]
     reference = engine.reference_namespace(loaded)

@@ -1,0 +1,76 @@
+"""Writing results into nbgrader's gradebook (through nbgrader's own API), so formgrader shows them.
+
+Each graded function's grade cell (``grade_<function>``, see :mod:`autograder.release.gradecells`) gets
+the points the autograder gave; the function's solution cell gets a comment listing its checks
+(hidden ones as pass/fail with the hint). The assignment must already be in the gradebook, as
+``nbgrader generate_assignment`` leaves it.
+"""
+
+from __future__ import annotations
+
+from autograder.release.gradecells import GRADE_PREFIX
+from autograder.model.results import SubmissionResult
+
+
+class GradebookError(ValueError):
+    """The gradebook lacks the assignment or a cell; the message says which."""
+
+
+def comment_for(checks) -> str:
+    """The comment shown on a function's solution cell in formgrader and in feedback."""
+    lines = []
+    for c in checks:
+        mark = {"passed": "PASS", "failed": "FAIL"}.get(c.status, "ERROR")
+        lines.append(f"{mark} {c.points:g}/{c.max_points:g} {c.id}{' (hidden)' if c.hidden else ''}"
+                     + (f": {c.message}" if c.status != "passed" and c.message else ""))
+    return "\n".join(lines)
+
+
+def write(results: list[SubmissionResult], *, db_url: str, assignment: str, notebook: str | None = None) -> int:
+    """Stores each result's per-function points and comments in the gradebook.
+
+    Args:
+        results: Results whose ``submission`` is the nbgrader student id.
+        db_url: The gradebook, e.g. ``sqlite:///gradebook.db``.
+        assignment: The assignment's name in the gradebook.
+        notebook: The notebook's name (default: the assignment's).
+
+    Returns:
+        The number of submissions written.
+
+    Raises:
+        GradebookError: The assignment or one of its grade cells is not in the gradebook.
+    """
+    from nbgrader.api import Gradebook, MissingEntry
+
+    notebook = notebook or assignment
+    with Gradebook(db_url) as gb:
+        try:
+            gb.find_assignment(assignment)
+        except MissingEntry:
+            raise GradebookError(f"{db_url}: no assignment {assignment!r}; run `nbgrader generate_assignment {assignment}` first") from None
+        for result in results:
+            student = result.submission
+            gb.update_or_create_student(student)
+            try:
+                gb.find_submission(assignment, student)
+            except MissingEntry:
+                gb.add_submission(assignment, student)
+            by_target: dict[str, list] = {}
+            for check in result.checks:
+                by_target.setdefault(check.target, []).append(check)
+            for target, checks in by_target.items():
+                try:
+                    grade = gb.find_grade(GRADE_PREFIX + target, notebook, assignment, student)
+                except MissingEntry:
+                    raise GradebookError(f"{db_url}: no grade cell {GRADE_PREFIX + target!r} in {assignment}; "
+                                         f"run `autograder release {assignment}` and `nbgrader generate_assignment {assignment}`") from None
+                grade.auto_score = float(sum(c.points for c in checks))
+                grade.manual_score = None
+                try:
+                    comment = gb.find_comment(target, notebook, assignment, student)
+                    comment.auto_comment = comment_for(checks)
+                except MissingEntry:
+                    pass
+            gb.db.commit()
+    return len(results)

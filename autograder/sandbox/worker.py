@@ -1,0 +1,140 @@
+"""The student's worker: runs submitted cells and check probes, returns plain data only.
+
+Started by :mod:`autograder.sandbox.runner` as ``python -I -m autograder.sandbox.worker REQUEST OUTDIR`` in its own
+session, with a scrubbed environment, a private working directory and resource limits. It never
+sees expected values; it reads its request and deletes the file before any student code runs; it
+writes one plain-data file per probe (``OUTDIR/check-N.npz``) as each finishes, and a ``progress``
+file naming what it is doing, so the grader can tell which check a crash or timeout belongs to.
+Nothing it writes is trusted: the grader reads it as untrusted data (:mod:`autograder.sandbox.runner`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from pathlib import Path
+
+from autograder.sandbox import cells, determinism
+from autograder.model import plaindata
+
+
+def _to_plain(value, depth=0):
+    """Converts numpy scalars and TensorFlow tensors to plain data; leaves other objects to fail."""
+    import numpy as np
+
+    if depth > plaindata.MAX_DEPTH:
+        return value
+    if type(value) is np.ndarray or value is None or type(value) in (bool, int, float, str):
+        return value
+    if isinstance(value, np.generic) and value.dtype.kind in "biuf":
+        return np.asarray(value)
+    if type(value) in (list, tuple):
+        return type(value)(_to_plain(v, depth + 1) for v in value)
+    if type(value) is dict:
+        return {k: _to_plain(v, depth + 1) for k, v in value.items()}
+    tf = sys.modules.get("tensorflow")
+    if tf is not None and (isinstance(value, tf.Tensor) or isinstance(value, tf.Variable)):
+        arr = value.numpy()
+        return arr if type(arr) is np.ndarray else np.asarray(arr)
+    keras = sys.modules.get("keras")
+    if keras is not None and isinstance(value, keras.Variable):
+        return np.asarray(value.numpy())
+    return value
+
+
+def type_name(value) -> str:
+    """``module.Class`` of a value, with TensorFlow's eager tensor reported as ``tensorflow.Tensor``."""
+    t = type(value)
+    name = f"{t.__module__}.{t.__qualname__}"
+    if name.startswith("tensorflow.python.framework") or "EagerTensor" in name:
+        return "tensorflow.Tensor"
+    if "ResourceVariable" in name or name.startswith("keras.src.backend") and "Variable" in name:
+        return "tensorflow.Variable"
+    if t.__module__ == "builtins":
+        return t.__qualname__
+    return name
+
+
+def load_probe(spec: dict):
+    """Returns the probe function named by ``{"ref": "module:function"}`` or given as ``{"source", "name"}``."""
+    if "ref" in spec:
+        module, _, name = spec["ref"].partition(":")
+        return getattr(importlib.import_module(module), name)
+    scope: dict = {"__name__": "autograder_probe"}
+    exec(compile(spec["source"], f"<probe {spec['name']}>", "exec"), scope)
+    return scope[spec["name"]]
+
+
+def run_check(check: dict, namespace: dict) -> dict:
+    """Runs one probe against the student's namespace and returns its plain-data record."""
+    target = check["target"]
+    if target and target not in namespace:
+        return {"status": "missing", "message": f"'{target}' is not defined: was its cell deleted, renamed or left with an error?"}
+    probe = load_probe(check["probe"])
+    determinism.apply(check["seed"])
+    try:
+        with cells.time_limit(check["timeout_s"]):
+            value = probe(namespace, target, check["inputs"])
+    except cells.TimeLimit:
+        return {"status": "timeout", "message": f"{target} ran for more than {check['timeout_s']:g} s"}
+    except NotImplementedError:
+        return {"status": "not-implemented", "message": f"{target} is not implemented yet (it raises NotImplementedError)"}
+    except BaseException as err:
+        exc, cell, line = cells.error_origin(err)
+        return {"status": "raised", "message": f"{target} raised {cells.student_error(err)}",
+                "exception": exc, "cell": cell, "line": line}
+    kind = type_name(value)
+    try:
+        plain = _to_plain(value)
+        plaindata.dumps(plain)
+    except plaindata.PlainDataError as err:
+        return {"status": "unplain", "type": kind, "message": f"{target} returned {err.args[0]}, which cannot be graded"}
+    except BaseException as err:
+        return {"status": "unplain", "type": kind, "message": f"{target} returned a value that cannot be converted ({type(err).__name__})"}
+    return {"status": "returned", "type": kind, "value": plain}
+
+
+def _progress(outdir: Path, text: str) -> None:
+    plaindata.write_atomic(outdir / "progress", text.encode())
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: ``python -m autograder.sandbox.worker REQUEST OUTDIR``."""
+    argv = sys.argv[1:] if argv is None else argv
+    request_path = Path(argv[0])
+    raw = request_path.read_bytes()
+    try:  # gone before any student code runs: a cell or probe cannot read other checks' inputs from it
+        request_path.unlink()
+    except OSError:
+        pass
+    request = plaindata.loads(raw)
+    del raw
+    outdir = Path(argv[1])
+    os.chdir(request.get("workdir", os.getcwd()))
+    if request.get("preload_tensorflow"):
+        determinism.load_tensorflow()
+    namespace: dict = {"__name__": "__main__", "__builtins__": __builtins__}
+    runs = []
+    for cell in request["cells"]:
+        _progress(outdir, f"cell {cell['id']}")
+        defs_only = cell["id"] in request.get("definitions_only", [])
+        source = cells.definitions_only(cell["source"]) if defs_only else cell["source"]
+        run = cells.run_cell(cell["id"], source, namespace, timeout_s=request["cell_timeout_s"], allow_fallback=cell["kind"] == "solution")
+        runs.append({"id": run.cell_id, "status": run.status if not defs_only or run.status != "ok" else "definitions-only", "message": run.message})
+    plaindata.write_atomic(outdir / "cells.npz", plaindata.dumps(runs))
+    for check in request["checks"]:
+        _progress(outdir, f"check {check['index']}")
+        record = run_check(check, namespace)
+        try:
+            data = plaindata.dumps(record)
+        except plaindata.PlainDataError as err:
+            data = plaindata.dumps({"status": "unplain", "message": f"{check['target']} returned {err.args[0]}"})
+        plaindata.write_atomic(outdir / f"check-{check['index']}.npz", data)
+    _progress(outdir, "done")
+    sys.stdout.flush()
+    os._exit(0)  # skip interpreter teardown (TensorFlow's can take seconds)
+
+
+if __name__ == "__main__":
+    main()
