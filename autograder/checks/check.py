@@ -13,13 +13,16 @@ uses inside its body) with the signature ``probe(namespace, target, inputs) -> p
 from __future__ import annotations
 
 import dataclasses
+import importlib.util
 import inspect
+from pathlib import Path
 from typing import Any, Callable
 
 import numpy as np
 
 from autograder.checks import compare, modelcompare
 from autograder.checks.compare import Outcome
+from autograder.model.seeds import stable_seed
 from autograder.model.tolerance import Tolerance
 
 
@@ -191,3 +194,23 @@ def resolve_probe(spec: dict) -> Callable:
     from autograder.sandbox.worker import load_probe
 
     return load_probe(spec)
+
+
+def sibling(path: str | Path, module: str):
+    """Imports ``module`` from the folder of ``path``, so hidden checks can reuse the public ones' helpers.
+
+    Args:
+        path: A file in the folder, usually the calling module's ``__file__``.
+        module: The module's name without ``.py``, e.g. ``"public_checks"``.
+
+    Returns:
+        The imported module (imported afresh on each call).
+
+    Example:
+        >>> pub = sibling(__file__, "public_checks")  # doctest: +SKIP
+    """
+    folder = Path(path).resolve().parent
+    spec = importlib.util.spec_from_file_location(f"autograder_sibling_{stable_seed(str(folder), module)}", folder / f"{module}.py")
+    loaded = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(loaded)
+    return loaded

@@ -28,6 +28,7 @@ from autograder.checks.check import Check
 from autograder.model.config import AssignmentConfig, CheckConfig
 from autograder.sandbox.runner import Limits
 from autograder.model.tolerance import Tolerance
+from autograder.model.seeds import stable_seed
 
 PUBLIC_CHECKS = "public_checks.py"
 HIDDEN_CHECKS = "hidden_checks.py"
@@ -63,11 +64,6 @@ class Assignment:
     def settings(self, check: Check) -> CheckConfig:
         """The settings of a check."""
         return self.config.checks[check.id]
-
-
-def stable_seed(*parts: str) -> int:
-    """A seed from text, the same on every machine and run."""
-    return int.from_bytes(hashlib.sha256("\x1f".join(parts).encode()).digest()[:4], "little")
 
 
 def load_checks(path: Path) -> list[Check]:
@@ -179,11 +175,3 @@ def read_fixtures(path: Path) -> dict:
     except plaindata.PlainDataError as err:
         raise AssignmentError(f"{path}: unreadable ({err})") from None
 
-
-def sibling(path: str | Path, module: str):
-    """Imports ``module`` from the folder of ``path`` (lets hidden checks reuse public helpers)."""
-    folder = Path(path).resolve().parent
-    spec = importlib.util.spec_from_file_location(f"autograder_sibling_{stable_seed(str(folder), module)}", folder / f"{module}.py")
-    loaded = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(loaded)
-    return loaded

@@ -27,7 +27,8 @@ from autograder.course import notebook
 from autograder.grading import redact
 from autograder.sandbox import runner as sandbox
 from autograder.grading import staffview, testchecks
-from autograder.course.assignment import Assignment, stable_seed
+from autograder.course.assignment import Assignment
+from autograder.model.seeds import stable_seed
 from autograder.checks.check import Check, Context, resolve_probe
 from autograder.checks.compare import Outcome
 from autograder.model.results import CheckResult, SubmissionResult

@@ -324,7 +324,7 @@ class Grading:
 
     def __init__(self, checks: list[PytestCheck], *, assignment, digest: str, reference: dict | None, lock=None):
         from autograder.grading import engine
-        from autograder.course.assignment import stable_seed
+        from autograder.model.seeds import stable_seed
 
         if reference is None:
             raise engine.ReferenceError("checks written as pytest tests need the reference solution (instructor's repo)")
