@@ -16,7 +16,6 @@ A student's folder holds only the release files; ``autograder check`` needs noth
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import importlib.util
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from autograder.model import plaindata
 from autograder.grading import testchecks
 from autograder.checks.check import Check
 from autograder.model.config import AssignmentConfig, CheckConfig
-from autograder.sandbox.runner import Limits
+from autograder.model.limits import Limits
 from autograder.model.tolerance import Tolerance
 from autograder.model.seeds import stable_seed
 

@@ -31,7 +31,10 @@ from autograder.course.assignment import Assignment
 from autograder.model.seeds import stable_seed
 from autograder.checks.check import Check, Context, resolve_probe
 from autograder.checks.compare import Outcome
+from autograder.model import plaindata
+from autograder.model.limits import Limits
 from autograder.model.results import CheckResult, SubmissionResult
+from autograder.sandbox.protocol import CellStatus, CheckRecord, Ended, PhaseKind, RecordStatus, Stop
 
 
 class ReferenceError(RuntimeError):
@@ -150,12 +153,10 @@ def compute_expected(check: Check, reference: dict, seed: int) -> tuple[dict, ob
         expected = probe(reference, check.target, inputs)
     except Exception as err:
         raise ReferenceError(f"reference failed on check {check.id}: {type(err).__name__}: {err}") from err
-    from autograder.sandbox.worker import _to_plain
-
-    return inputs, _to_plain(expected)
+    return inputs, plaindata.to_plain(expected)
 
 
-def submission_ceiling(limits: sandbox.Limits, *, n_cells: int, timeouts: list[float]) -> float:
+def submission_ceiling(limits: Limits, *, n_cells: int, timeouts: list[float]) -> float:
     """The most wall time one submission may take, whatever its workers do: two workers' startup
     and cells (public and hidden checks run apart; a failing cell may be re-run with definitions
     only), every check's own limit, and a grace period per phase."""
@@ -163,37 +164,33 @@ def submission_ceiling(limits: sandbox.Limits, *, n_cells: int, timeouts: list[f
             + sandbox.GRACE_S * (len(timeouts) + 2 * n_cells + 4))
 
 
-_WORKER_STATUSES = {"returned", "raised", "not-implemented", "missing", "timeout", "unplain"}
-_CELL_STATUSES = {"ok", "error", "timeout", "definitions-only"}
-
-
 def _text(value, cap: int = 600) -> str:
     text = value if isinstance(value, str) else ""
     return text if len(text) <= cap else text[:cap] + "..."
 
 
-def _from_worker(record, p: Prepared, *, hidden: bool, code: list[notebook.Cell], redactor: redact.Redactor) -> dict:
+def _from_worker(record, p: Prepared, *, hidden: bool, code: list[notebook.Cell], redactor: redact.Redactor) -> CheckRecord:
     """A record as the worker wrote it, made safe to judge and show: only known statuses, messages
     rebuilt by the grader wherever it can, the student's own text (public checks only) redacted."""
     target = p.check.target
-    status = record.get("status") if isinstance(record, dict) else None
-    if status not in _WORKER_STATUSES:
-        return {"status": "tampered", "message": f"no valid result came back for {target} (did the notebook tamper with the grader?)"}
-    if status == "returned":
-        return {"status": "returned", "type": redactor(_text(record.get("type"), 200)), "value": record.get("value")}
-    if status == "not-implemented":
+    status = CheckRecord.parse(record).status
+    if status is RecordStatus.TAMPERED:
+        return CheckRecord(status, f"no valid result came back for {target} (did the notebook tamper with the grader?)")
+    if status is RecordStatus.RETURNED:
+        return CheckRecord(status, type=redactor(_text(record.get("type"), 200)), value=record.get("value"))
+    if status is RecordStatus.NOT_IMPLEMENTED:
         message = f"{target} is not implemented yet (it raises NotImplementedError)"
-    elif status == "missing":
+    elif status is RecordStatus.MISSING:
         message = f"'{target}' is not defined: was its cell deleted, renamed or left with an error?"
-    elif status == "timeout":
+    elif status is RecordStatus.TIMEOUT:
         message = f"{target} ran for more than {p.timeout_s:g} s"
-    elif hidden and status == "raised":
+    elif hidden and status is RecordStatus.RAISED:
         message = f"{target} raised {_hidden_exception(record, code)} on a hidden input"
     elif hidden:
         message = f"{target} returned a value that cannot be graded, on a hidden input"
     else:
         message = redactor(_text(record.get("message")))
-    return {"status": status, "message": message}
+    return CheckRecord(status, message)
 
 
 def _hidden_exception(record: dict, code: list[notebook.Cell]) -> str:
@@ -215,133 +212,167 @@ def _cells_from_worker(cells_rec, code: list[notebook.Cell], redactor: redact.Re
     if not isinstance(cells_rec, list):
         return None
     ids = {c.id for c in code}
+    statuses = {s.value for s in CellStatus}
     out = []
     for c in cells_rec[: len(code)]:
-        if isinstance(c, dict) and c.get("id") in ids and c.get("status") in _CELL_STATUSES:
+        if isinstance(c, dict) and c.get("id") in ids and c.get("status") in statuses:
             out.append({"id": c["id"], "status": c["status"], "message": redactor(_text(c.get("message"), 1000))})
     return out
 
 
-def _run_worker_checks(code: list[notebook.Cell], prepared: list[Prepared], limits: sandbox.Limits, *, preload: bool, forkserver=None,
-                       confinement=None, deadline: float | None = None, ceiling_s: float = 0.0, hidden: bool = False,
-                       redactor: redact.Redactor | None = None):
-    """Runs the checks in as many workers as it takes; returns records, cell runs and worker failures."""
-    records: dict[int, dict] = {}
-    cell_runs: list | None = None
+@dataclasses.dataclass
+class WorkerRounds:
+    """What the workers of one group of checks sent back, over as many workers as it took.
+
+    Attributes:
+        records: The record of each check, by ``Prepared.index``.
+        cell_runs: The notebook cells' outcomes (plain data for the result's problems).
+        stops: Every worker that did not end normally, and where.
+        logs: Lines for instructors (the worker's output around each stop).
+    """
+
+    records: dict[int, CheckRecord] = dataclasses.field(default_factory=dict)
+    cell_runs: list = dataclasses.field(default_factory=list)
+    stops: list[Stop] = dataclasses.field(default_factory=list)
+    logs: list[str] = dataclasses.field(default_factory=list)
+
+
+def run_in_workers(code: list[notebook.Cell], prepared: list[Prepared], limits: Limits, *, preload: bool, forkserver=None,
+                   confinement=None, deadline: float | None = None, ceiling_s: float = 0.0, hidden: bool = False,
+                   redactor: redact.Redactor | None = None) -> WorkerRounds:
+    """Runs the checks in as many single-use workers as it takes.
+
+    A worker that stops in a check costs only that check (a crash is retried once: it can be
+    transient); one that stops in a solution cell is restarted with that cell's definitions only.
+
+    Args:
+        code: The submission's cells, in order.
+        prepared: The checks, with their inputs.
+        limits: The assignment's limits.
+        preload: Load TensorFlow under the device policy before the cells.
+        forkserver: Fork workers from this server (else start interpreters).
+        confinement: How workers are isolated, or None.
+        deadline: The submission's ceiling, as a ``time.monotonic()`` instant.
+        ceiling_s: The ceiling's length, for messages.
+        hidden: Whether these are hidden checks (messages then come from the grader alone).
+        redactor: Masks hidden values in text that came from a worker.
+
+    Returns:
+        The records, cell outcomes, stops and instructors' log lines.
+    """
+    out = WorkerRounds()
+    redactor = redactor or redact.redactor(values=[], names=[])
     definitions_only: list[str] = []
-    failures: list[tuple[str, str]] = []  # (how the worker ended, its phase)
-    logs: list[str] = []
     retried: set[int] = set()
+    cell_runs = None
     pending = list(prepared)
     first = True
     while pending or first:
         first = False
         if deadline is not None and time.monotonic() >= deadline:
-            failures.append(("timeout", "ceiling"))
+            out.stops.append(Stop(Ended.TIMEOUT, None))
             for p in pending:
-                records.setdefault(p.index, {"status": "timeout", "message": f"not run: the submission reached its time ceiling of {ceiling_s:.0f} s"})
+                out.records.setdefault(p.index, CheckRecord(RecordStatus.TIMEOUT, f"not run: the submission reached its time ceiling of {ceiling_s:.0f} s"))
             break
-        request = {
-            "cells": [{"id": c.id, "source": c.source, "kind": c.kind} for c in code],
-            "definitions_only": definitions_only,
-            "preload_tensorflow": preload,
-            "cell_timeout_s": limits.cell_timeout_s,
-            "checks": [{"index": n, "target": p.check.target, "probe": p.check.probe_spec(), "inputs": p.inputs,
-                        "seed": p.seed, "timeout_s": p.timeout_s} for n, p in enumerate(pending)],
-        }
-        run = sandbox.run_worker(request, limits=limits, n_checks=len(pending), n_cells=len(code), forkserver=forkserver,
+        run = sandbox.run_worker(_request(code, pending, limits, definitions_only=definitions_only, preload=preload),
+                                 limits=limits, n_checks=len(pending), n_cells=len(code), forkserver=forkserver,
                                  confinement=confinement, deadline=deadline)
-        redactor = redactor or redact.redactor(values=[], names=[])
         for n, record in run.records.items():
-            records[pending[n].index] = _from_worker(record, pending[n], hidden=hidden, code=code, redactor=redactor)
+            out.records[pending[n].index] = _from_worker(record, pending[n], hidden=hidden, code=code, redactor=redactor)
         if run.cells is not None and cell_runs is None:
             cell_runs = _cells_from_worker(run.cells, code, redactor)
-        if run.ended == "exited":
+        if run.ended is Ended.EXITED:
             break
-        failures.append((run.ended, run.last_phase))
-        phase = run.last_phase
-        if phase.startswith("cell "):
-            cell_id = phase[5:]
-            logs.append(f"--- worker {run.ended} in cell {cell_id} ---\n{run.output[-4000:]}")
+        stop = Stop(run.ended, run.last_phase)
+        out.stops.append(stop)
+        if stop.in_cell:
+            cell_id = stop.phase.cell
+            out.logs.append(f"--- worker {run.ended} in cell {cell_id} ---\n{run.output[-4000:]}")
             if cell_id in definitions_only or not any(c.id == cell_id and c.kind == "solution" for c in code):
                 for p in pending:
-                    records.setdefault(p.index, {"status": run.ended, "message": f"the notebook's code could not be run ({run.ended} in cell '{cell_id}')"})
+                    out.records.setdefault(p.index, CheckRecord(_stopped(run.ended), f"the notebook's code could not be run ({run.ended} in cell '{cell_id}')"))
                 break
             definitions_only.append(cell_id)
             cell_runs = None
             continue
-        if phase.startswith("check "):
-            n = int(phase[6:])
-            target = pending[n].check.target
-            logs.append(f"--- worker {run.ended} during check {pending[n].check.id} ---\n{run.output[-4000:]}")
-            if run.ended == "crashed" and pending[n].index not in retried:
+        if stop.phase.kind is PhaseKind.CHECK:
+            n = stop.phase.check
+            out.logs.append(f"--- worker {run.ended} during check {pending[n].check.id} ---\n{run.output[-4000:]}")
+            if run.ended is Ended.CRASHED and pending[n].index not in retried:
                 retried.add(pending[n].index)  # once: a crash can be transient (e.g. the machine's OOM killer)
-                pending = [p for p in pending[n:] if p.index not in records]
-                failures.pop()
+                pending = [p for p in pending[n:] if p.index not in out.records]
+                out.stops.pop()
                 continue
-            message = _worker_end_message(run.ended, target, pending[n].timeout_s, limits)
-            if run.ended == "timeout" and deadline is not None and time.monotonic() >= deadline:
-                message = f"{target} was stopped: the submission reached its time ceiling of {ceiling_s:.0f} s"
-            records[pending[n].index] = {"status": run.ended, "message": message}
-            pending = [p for p in pending[n + 1:] if p.index not in records]
+            out.records[pending[n].index] = CheckRecord(_stopped(run.ended), _stop_message(run.ended, pending[n], limits, deadline, ceiling_s))
+            pending = [p for p in pending[n + 1:] if p.index not in out.records]
             continue
-        logs.append(f"--- worker {run.ended} in phase {phase} ---\n{run.output[-4000:]}")
+        out.logs.append(f"--- worker {run.ended} in phase {stop.phase} ---\n{run.output[-4000:]}")
         for p in pending:
-            records.setdefault(p.index, {"status": run.ended, "message": f"no result came back for {p.check.target} (the worker {run.ended} in phase '{phase}')"})
+            out.records.setdefault(p.index, CheckRecord(_stopped(run.ended), f"no result came back for {p.check.target} (the worker {run.ended} in phase '{stop.phase}')"))
         break
-    cell_runs = list(cell_runs or [])
+    out.cell_runs = list(cell_runs or [])
     for cell_id in definitions_only:
-        cell_runs.append({"id": cell_id, "status": "definitions-only",
-                          "message": f"cell '{cell_id}' could not run to its end (time or memory limit, or it crashed the interpreter); only its imports and definitions were kept"})
-    return records, cell_runs, failures, logs
+        out.cell_runs.append({"id": cell_id, "status": CellStatus.DEFINITIONS_ONLY.value,
+                              "message": f"cell '{cell_id}' could not run to its end (time or memory limit, or it crashed the interpreter); only its imports and definitions were kept"})
+    return out
 
 
-def _worker_end_message(ended: str, target: str, timeout_s: float, limits: sandbox.Limits) -> str:
-    if ended == "timeout":
-        return f"{target} ran for more than {timeout_s:g} s and was stopped (an infinite loop?)"
-    if ended == "memory":
+def _request(code: list[notebook.Cell], pending: list[Prepared], limits: Limits, *, definitions_only: list[str], preload: bool) -> dict:
+    """The plain-data request for one worker."""
+    return {
+        "cells": [{"id": c.id, "source": c.source, "kind": c.kind} for c in code],
+        "definitions_only": definitions_only,
+        "preload_tensorflow": preload,
+        "cell_timeout_s": limits.cell_timeout_s,
+        "checks": [{"index": n, "target": p.check.target, "probe": p.check.probe_spec(), "inputs": p.inputs,
+                    "seed": p.seed, "timeout_s": p.timeout_s} for n, p in enumerate(pending)],
+    }
+
+
+def _stopped(ended: Ended) -> RecordStatus:
+    """The record status of a check whose worker was stopped."""
+    return RecordStatus(ended.value)
+
+
+def _stop_message(ended: Ended, p: Prepared, limits: Limits, deadline: float | None, ceiling_s: float) -> str:
+    target = p.check.target
+    if ended is Ended.TIMEOUT and deadline is not None and time.monotonic() >= deadline:
+        return f"{target} was stopped: the submission reached its time ceiling of {ceiling_s:.0f} s"
+    if ended is Ended.TIMEOUT:
+        return f"{target} ran for more than {p.timeout_s:g} s and was stopped (an infinite loop?)"
+    if ended is Ended.MEMORY:
         return f"{target} used more than {limits.memory_mb} MB of memory and was stopped"
     return f"{target} crashed the Python process (did it call os._exit, or exhaust a resource?)"
 
 
-_ERROR_CATEGORIES = {"not-implemented", "raised", "timeout", "memory", "crashed", "missing", "unplain"}
+_ERROR_CATEGORIES = {RecordStatus.NOT_IMPLEMENTED: "not-implemented", RecordStatus.RAISED: "raised", RecordStatus.TIMEOUT: "timeout",
+                     RecordStatus.MEMORY: "memory", RecordStatus.CRASHED: "crashed", RecordStatus.MISSING: "missing",
+                     RecordStatus.UNPLAIN: "type"}
 
 
-def judge(p: Prepared, record: dict | None, settings, *, hint: str) -> CheckResult:
+def judge(p: Prepared, record: CheckRecord | None, settings, *, hint: str) -> CheckResult:
     """Turns a worker record into a check result (verdicts happen here, in the grader)."""
     check = p.check
     hidden = settings.hidden
     base = dict(id=check.id, target=check.target, max_points=settings.points, hidden=hidden, hint=hint)
     if record is None:
-        record = {"status": "crashed", "message": f"no result came back for {check.target}"}
-    status = record.get("status")
-    if status != "returned":
-        category = status if status in _ERROR_CATEGORIES else "crashed"
-        message = str(record.get("message", ""))  # built or redacted by the grader (_from_worker)
-        if status not in _ERROR_CATEGORIES:  # a record the worker's own code never writes: tampered with
+        record = CheckRecord(RecordStatus.CRASHED, f"no result came back for {check.target}")
+    if not record.returned:
+        category = _ERROR_CATEGORIES.get(record.status, "crashed")
+        message = record.message  # built or redacted by the grader (_from_worker)
+        if record.status is RecordStatus.TAMPERED:  # a record the worker's own code never writes
             message = f"no valid result came back for {check.target} (did the notebook tamper with the grader?)"
-        if category == "unplain":
-            category = "type"
         result_status = "failed" if category == "type" else "error"
-        return CheckResult(status=result_status, points=0.0, message=_with_hint(message, hint), category=category, **base)
-    ctx = Context(check.what, settings.tol, p.inputs, str(record.get("type", "")))
+        return CheckResult(status=result_status, points=0.0, message=message, category=category, **base)
+    ctx = Context(check.what, settings.tol, p.inputs, record.type)
     try:
-        outcome = check.verdict(record.get("value"), p.expected, ctx)
+        outcome = check.verdict(record.value, p.expected, ctx)
     except Exception as err:  # a verdict must never take the batch down
         outcome = Outcome(False, "type", f"{check.what}: the returned value could not be compared ({type(err).__name__})")
     if outcome.passed:
         return CheckResult(status="passed", points=float(settings.points), **base)
-    if hidden:
-        message = f"hidden check on {check.target} failed ({outcome.category})"
-    else:
-        message = outcome.message
-    return CheckResult(status="failed", points=0.0, message=_with_hint(message, hint), category=outcome.category, **base)
-
-
-def _with_hint(message: str, hint: str) -> str:
-    if hint and message:
-        return f"{message}{' ' if message.endswith(('.', '?', '!')) else '. '}Hint: {hint}"
-    return message or hint
+    message = f"hidden check on {check.target} failed ({outcome.category})" if hidden else outcome.message
+    return CheckResult(status="failed", points=0.0, message=message, category=outcome.category, **base)
 
 
 def select_checks(assignment: Assignment, *, public_only: bool = False, only=None) -> list[Check]:
@@ -376,8 +407,8 @@ def apply_requirements(results: list[CheckResult], checks: list[Check]) -> list[
         if result.status == "passed" and missing:
             result = dataclasses.replace(
                 result, status="failed", points=0.0, category="requires",
-                message=_with_hint(f"not counted: this check earns its points only when {', '.join(missing)} passes, "
-                                   f"and {check.target}'s values are wrong on those inputs", result.hint))
+                message=(f"not counted: this check earns its points only when {', '.join(missing)} passes, "
+                         f"and {check.target}'s values are wrong on those inputs"))
         out.append(result)
     return out
 
@@ -412,27 +443,17 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
     """
     started = time.monotonic()
     path = Path(path)
-    name = name or path.stem
     checks = select_checks(assignment, public_only=public_only, only=only)
-    max_score = float(sum(assignment.settings(c).points for c in checks))
-    stamp = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
-    digest = ""
-    env = determinism.describe()
-
-    def finish(status, message, results, problems):
-        score = float(sum(r.points for r in results))
-        return SubmissionResult(assignment.name, name, score, max_score, status, message, results, problems, env,
-                                round(time.monotonic() - started, 3), stamp, digest)
-
+    shell = _Shell(assignment, name or path.stem, checks, started)
     try:
         nb, raw = notebook.read_submission(path, tree=tree)
-        digest = hashlib.sha256(raw).hexdigest()
+        shell.digest = hashlib.sha256(raw).hexdigest()
         del raw
         picked = notebook.submission_cells(nb, assignment.release)
     except notebook.NotebookError as err:
         results = [CheckResult(c.id, c.target, "error", 0.0, float(assignment.settings(c).points), assignment.settings(c).hidden,
                                "not graded: the notebook could not be read", "invalid", c.hint) for c in checks]
-        return finish("invalid", str(err), results, [str(err)])
+        return shell.finish("invalid", str(err), results, [str(err)])
     tests = [c for c in checks if isinstance(c, testchecks.PytestCheck)]
     probed = [c for c in checks if not isinstance(c, testchecks.PytestCheck)]
     with lock or contextlib.nullcontext():
@@ -440,51 +461,80 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
             reference = reference_namespace(assignment)
         digest_used = seed_digest if seed_digest is not None else code_digest(picked.cells)
         prepared = prepare(assignment, probed, digest=digest_used, reference=reference, cache=expected_cache)
-        env = determinism.describe()
+        shell.env = determinism.describe()
     # Checks written as pytest tests (autograder.grading.testchecks) are hidden: their first calls share the hidden worker.
     tested = testchecks.Grading(tests, assignment=assignment, digest=code_digest(picked.cells), reference=reference,
                                 lock=lock) if tests else None
     calls = tested.start(offset=len(prepared)) if tested else []
+    redactor = hidden_redactor(assignment, prepared)
+    rounds = _run_groups(assignment, picked.cells, prepared, calls, forkserver=forkserver, confinement=confinement, redactor=redactor)
+    shell.env["sandbox"] = confinement.mode if confinement is not None else "none"
+    problems = list(picked.problems) + [c["message"] for c in rounds.cell_runs if c.get("status") != CellStatus.OK and c.get("message")]
+    results = [judge(p, rounds.records.get(p.index), assignment.settings(p.check), hint=p.check.hint) for p in prepared]
+    if tested is not None:
+        tested.feed(calls, rounds.records)
+        test_results, test_stops, test_logs = tested.finish(code=picked.cells, forkserver=forkserver, confinement=confinement)
+        by_id = {r.id: r for r in results + test_results}
+        results = [by_id[c.id] for c in checks]
+        rounds.stops += test_stops
+        rounds.logs += test_logs
+    results = apply_requirements(results, checks)
+    status = rounds.stops[0].ended.value if rounds.stops else "ok"
+    result = shell.finish(status, stops_summary(rounds.stops), results, problems)
+    result.flags = notebook.review_flags(nb, graded=picked.cells, source=assignment.source)
+    result.worker_log = redactor("\n".join(rounds.logs))  # instructors only, but a results folder can be handed out whole
+    result.staff = staffview.collect(prepared, rounds.records, results, settings=assignment.settings)
+    return result
+
+
+class _Shell:
+    """What every result of one submission carries, whatever happens to its code."""
+
+    def __init__(self, assignment: Assignment, name: str, checks: list[Check], started: float):
+        self.assignment, self.name, self.started = assignment, name, started
+        self.max_score = float(sum(assignment.settings(c).points for c in checks))
+        self.stamp = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        self.digest = ""
+        self.env = determinism.describe()
+
+    def finish(self, status: str, message: str, results: list[CheckResult], problems: list[str]) -> SubmissionResult:
+        score = float(sum(r.points for r in results))
+        return SubmissionResult(self.assignment.name, self.name, score, self.max_score, status, message, results, problems,
+                                self.env, round(time.monotonic() - self.started, 3), self.stamp, self.digest)
+
+
+def _run_groups(assignment: Assignment, code: list[notebook.Cell], prepared: list[Prepared], calls: list[Prepared], *,
+                forkserver, confinement, redactor: redact.Redactor) -> WorkerRounds:
+    """Runs the public checks, then the hidden ones (and the first calls of pytest-style checks), in
+    workers of their own, under one ceiling for the submission."""
     limits = assignment.config.limits
-    ceiling = submission_ceiling(limits, n_cells=len(picked.cells), timeouts=[p.timeout_s for p in prepared])
+    ceiling = submission_ceiling(limits, n_cells=len(code), timeouts=[p.timeout_s for p in prepared])
     deadline = time.monotonic() + ceiling  # from the first worker's start: waiting for the grader's lock is not the student's time
     hidden = [p for p in prepared if assignment.settings(p.check).hidden]
-    hidden_ids = {p.index for p in hidden}
-    redactor = hidden_redactor(assignment, prepared)
-    records, cell_runs, failures, logs = {}, [], [], []
-    for group, is_hidden in (([p for p in prepared if p.index not in hidden_ids], False), (hidden + calls, True)):
+    public = [p for p in prepared if not assignment.settings(p.check).hidden]
+    out = WorkerRounds()
+    for group, is_hidden in ((public, False), (hidden + calls, True)):
         if is_hidden and not group:
             continue
-        r, c, f, lg = _run_worker_checks(picked.cells, group, limits, preload=needs_tensorflow(assignment), forkserver=forkserver,
-                                         confinement=confinement, deadline=deadline, ceiling_s=ceiling, hidden=is_hidden,
-                                         redactor=redactor)
-        records.update(r)
-        failures += f
-        logs += lg
+        rounds = run_in_workers(code, group, limits, preload=needs_tensorflow(assignment), forkserver=forkserver,
+                                confinement=confinement, deadline=deadline, ceiling_s=ceiling, hidden=is_hidden, redactor=redactor)
+        out.records.update(rounds.records)
+        out.stops += rounds.stops
+        out.logs += rounds.logs
         if not is_hidden:
-            cell_runs = c  # the hidden checks' worker's cell messages are never shown: its code held hidden inputs
-    env["sandbox"] = confinement.mode if confinement is not None else "none"
-    problems = list(picked.problems) + [c["message"] for c in cell_runs if c.get("status") != "ok" and c.get("message")]
-    results = [judge(p, records.get(p.index), assignment.settings(p.check), hint=p.check.hint) for p in prepared]
-    if tested is not None:
-        tested.feed(calls, records)
-        test_results, test_failures, test_logs = tested.finish(code=picked.cells, forkserver=forkserver, confinement=confinement)
-        by_id = {r.id: r for r in results + test_results}
-        results, failures, logs = [by_id[c.id] for c in checks], failures + test_failures, logs + test_logs
-    results = apply_requirements(results, checks)
-    status = failures[0][0] if failures else "ok"
-    message = ""
-    if failures:
-        cells_stopped = len({where for _, where in failures if where.startswith("cell ")})
-        checks_stopped = sum(1 for _, where in failures if not where.startswith("cell "))
-        parts = ([f"{checks_stopped} check(s)"] if checks_stopped else []) + ([f"{cells_stopped} cell(s)"] if cells_stopped else [])
-        message = (f"{' and '.join(parts)} stopped by a limit or crash ({', '.join(sorted({e for e, _ in failures}))}); "
-                   "the other checks were graded")
-    result = finish(status, message, results, problems)
-    result.flags = notebook.review_flags(nb, graded=picked.cells, source=assignment.source)
-    result.worker_log = redactor("\n".join(logs))  # instructors only, but a results folder can be handed out whole
-    result.staff = staffview.collect(prepared, records, results, settings=assignment.settings)
-    return result
+            out.cell_runs = rounds.cell_runs  # the hidden checks' worker's cell messages are never shown: its code held hidden inputs
+    return out
+
+
+def stops_summary(stops: list[Stop]) -> str:
+    """The submission's note when workers were stopped: how many checks and cells, and why."""
+    if not stops:
+        return ""
+    cells_stopped = len({s.phase.cell for s in stops if s.in_cell})
+    checks_stopped = sum(1 for s in stops if not s.in_cell)
+    parts = ([f"{checks_stopped} check(s)"] if checks_stopped else []) + ([f"{cells_stopped} cell(s)"] if cells_stopped else [])
+    return (f"{' and '.join(parts)} stopped by a limit or crash ({', '.join(sorted({s.ended.value for s in stops}))}); "
+            "the other checks were graded")
 
 
 def hidden_redactor(assignment: Assignment, prepared: list[Prepared]) -> redact.Redactor:

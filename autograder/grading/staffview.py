@@ -37,7 +37,7 @@ def collect(prepared, records: dict, results, *, settings) -> dict:
 
     Args:
         prepared: The checks as run (:class:`autograder.grading.engine.Prepared`), with inputs and expected values.
-        records: The worker's record per prepared index (plain data).
+        records: The record per prepared index (:class:`autograder.sandbox.protocol.CheckRecord`).
         results: The judged :class:`autograder.model.results.CheckResult` list, in the same order.
         settings: The check's settings (``Assignment.settings``), for its tolerance.
 
@@ -47,20 +47,20 @@ def collect(prepared, records: dict, results, *, settings) -> dict:
     """
     out = {}
     for p, result in zip(prepared, results):
-        record = records.get(p.index) or {}
+        record = records.get(p.index)
         entry = {"hidden": result.hidden, "status": result.status, "category": result.category,
                  "inputs": {k: preview(v) for k, v in p.inputs.items()}, "expected": preview(p.expected),
-                 "received": None, "received_type": str(record.get("type", "")), "message": result.message}
-        if record.get("status") == "returned":
-            entry["received"] = preview(record.get("value"))
+                 "received": None, "received_type": record.type if record is not None else "", "message": result.message}
+        if record is not None and record.returned:
+            entry["received"] = preview(record.value)
             if result.status != "passed":
                 try:  # the verdict's own words, which result.json keeps from students for hidden checks
                     ctx = Context(p.check.what, settings(p.check).tol, p.inputs, entry["received_type"])
-                    entry["message"] = p.check.verdict(record.get("value"), p.expected, ctx).message or result.message
+                    entry["message"] = p.check.verdict(record.value, p.expected, ctx).message or result.message
                 except Exception:  # noqa: BLE001 (the stored message stays)
                     pass
-        elif record:
-            entry["message"] = str(record.get("message", "")) or result.message  # e.g. the student's exception
+        elif record is not None:
+            entry["message"] = record.message or result.message  # e.g. the student's exception
         out[p.check.id] = entry
     return {"checks": out}
 

@@ -41,6 +41,7 @@ from autograder.model import plaindata
 from autograder.checks.check import Check
 from autograder.checks.compare import Outcome
 from autograder.model.results import CheckResult
+from autograder.sandbox.protocol import CheckRecord, RecordStatus, Stop
 
 FIXTURES = ("student", "reference", "rng", "tol")
 MARKS = ("points", "visibility", "hint")
@@ -164,8 +165,8 @@ class StudentCallFailed(BaseException):
     A ``BaseException`` so that a test's ``except Exception`` cannot turn it into a pass.
     """
 
-    def __init__(self, target: str, record: dict):
-        super().__init__(f"{target}: {record.get('message', record.get('status'))}")
+    def __init__(self, target: str, record: CheckRecord):
+        super().__init__(f"{target}: {record.message or record.status}")
         self.target = target
         self.record = record
 
@@ -192,9 +193,7 @@ def _key(call: Call) -> str:
 
 
 def _plain_args(target: str, args: tuple, kwargs: dict) -> Call:
-    from autograder.sandbox.worker import _to_plain
-
-    call = Call(target, [_to_plain(a) for a in args], {str(k): _to_plain(v) for k, v in kwargs.items()})
+    call = Call(target, [plaindata.to_plain(a) for a in args], {str(k): plaindata.to_plain(v) for k, v in kwargs.items()})
     try:
         plaindata.dumps({"args": call.args, "kwargs": call.kwargs})
     except plaindata.PlainDataError as err:
@@ -206,7 +205,7 @@ def _plain_args(target: str, args: tuple, kwargs: dict) -> Call:
 class Student:
     """The ``student`` fixture: attribute access gives a callable that runs in the worker."""
 
-    def __init__(self, results: dict[str, dict], wanted: list[tuple[str, Call]]):
+    def __init__(self, results: dict[str, CheckRecord], wanted: list[tuple[str, Call]]):
         self._results = results
         self._wanted = wanted
 
@@ -221,11 +220,11 @@ class Student:
             if record is None:
                 self._wanted.append((key, c))
                 raise _Pending(key)
-            if record.get("status") != "returned":
+            if not record.returned:
                 raise StudentCallFailed(target, record)
             from autograder.checks.probes import copy_inputs
 
-            return copy_inputs(record.get("value"))
+            return copy_inputs(record.value)
 
         call.__name__ = target
         return call
@@ -247,10 +246,9 @@ class Reference:
         def call(*args, **kwargs):
             from autograder.grading.engine import ReferenceError
             from autograder.checks.probes import copy_inputs
-            from autograder.sandbox.worker import _to_plain
 
             try:
-                return _to_plain(value(*copy_inputs(list(args)), **copy_inputs(kwargs)))
+                return plaindata.to_plain(value(*copy_inputs(list(args)), **copy_inputs(kwargs)))
             except Exception as err:
                 raise ReferenceError(f"reference {name} failed: {type(err).__name__}: {err}") from err
 
@@ -268,7 +266,7 @@ class _Run:
     detail: str = ""
 
 
-def _run_once(run: _Run, *, settings, reference: dict, results: dict[str, dict], wanted: list) -> None:
+def _run_once(run: _Run, *, settings, reference: dict, results: dict[str, CheckRecord], wanted: list) -> None:
     """Runs the test function once; sets ``run.result`` unless it stopped at an unknown call."""
     from autograder.grading import engine
 
@@ -299,7 +297,7 @@ def _run_once(run: _Run, *, settings, reference: dict, results: dict[str, dict],
         run.result = CheckResult(status="passed", points=float(settings.points), **base)
         return
     message = f"hidden check on {check.target} failed ({outcome.category})" if settings.hidden else outcome.message
-    run.result = CheckResult(status="failed", points=0.0, message=engine._with_hint(message, check.hint),
+    run.result = CheckResult(status="failed", points=0.0, message=message,
                              category=outcome.category, **base)
 
 
@@ -335,8 +333,8 @@ class Grading:
             seed = (engine.public_seed(assignment.name, check) if not settings.hidden
                     else stable_seed(assignment.config.seed, assignment.name, check.id, digest))
             self.runs.append(_Run(check, seed))
-        self.results: dict[str, dict] = {}
-        self.failures: list[str] = []
+        self.results: dict[str, CheckRecord] = {}
+        self.failures: list[Stop] = []
         self.logs: list[str] = []
         self._calls: list[tuple[str, Call]] = []
 
@@ -372,12 +370,12 @@ class Grading:
         """The tests' first calls, as :class:`autograder.grading.engine.Prepared` checks indexed from ``offset``."""
         return self._step(offset)
 
-    def feed(self, prepared: list, records: dict[int, dict]) -> None:
+    def feed(self, prepared: list, records: dict[int, CheckRecord]) -> None:
         """Takes the records of the calls last returned (by ``Prepared.index``)."""
         for p, (key, _call) in zip(prepared, self._calls):
-            self.results[key] = records.get(p.index) or {"status": "crashed", "message": f"no result came back for {p.check.target}"}
+            self.results[key] = records.get(p.index) or CheckRecord(RecordStatus.CRASHED, f"no result came back for {p.check.target}")
 
-    def finish(self, *, code: list, forkserver=None, confinement=None) -> tuple[list[CheckResult], list[str], list[str]]:
+    def finish(self, *, code: list, forkserver=None, confinement=None) -> tuple[list[CheckResult], list[Stop], list[str]]:
         """Runs the remaining rounds; returns the results (in the order of the checks), the worker
         failures and the instructors' log lines.
 
@@ -391,13 +389,12 @@ class Grading:
             prepared = self._step(0)
             if not prepared:
                 break
-            records, _cells, failed, log = engine._run_worker_checks(code, prepared, self.assignment.config.limits,
-                                                                     preload=engine.needs_tensorflow(self.assignment),
-                                                                     forkserver=forkserver, confinement=confinement,
-                                                                     hidden=True)
-            self.failures += failed
-            self.logs += log
-            self.feed(prepared, records)
+            rounds = engine.run_in_workers(code, prepared, self.assignment.config.limits,
+                                           preload=engine.needs_tensorflow(self.assignment),
+                                           forkserver=forkserver, confinement=confinement, hidden=True)
+            self.failures += rounds.stops
+            self.logs += rounds.logs
+            self.feed(prepared, rounds.records)
         else:
             self._step(0)
         out = []
@@ -411,7 +408,7 @@ class Grading:
 
 
 def grade(checks: list[PytestCheck], *, assignment, code: list, digest: str, reference: dict | None,
-          forkserver=None, lock=None, confinement=None) -> tuple[list[CheckResult], list[str], list[str]]:
+          forkserver=None, lock=None, confinement=None) -> tuple[list[CheckResult], list[Stop], list[str]]:
     """Grades checks written as tests against one submission, every round in workers of its own.
 
     Returns:

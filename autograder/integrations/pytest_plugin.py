@@ -29,6 +29,7 @@ from pathlib import Path
 import pytest
 
 from autograder.model.results import CheckResult, SubmissionResult
+from autograder.reports.wording import explanation, fraction
 
 _MARKERS = {
     "points(n): points a check is worth (autograder; for checks written as tests it must agree with grading.yml)",
@@ -224,7 +225,7 @@ class CheckFailed(Exception):
     """A check did not pass; carries its result for :meth:`CheckItem.repr_failure`."""
 
     def __init__(self, result: CheckResult):
-        super().__init__(result.message)
+        super().__init__(explanation(result))
         self.result = result
 
 
@@ -249,8 +250,8 @@ class CheckItem(pytest.Item):
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, CheckFailed):
             r = excinfo.value.result
-            head = f"{r.id}: {r.status.upper()} {r.points:g}/{r.max_points:g} points ({r.category}{', hidden' if r.hidden else ''})"
-            body = textwrap.fill(r.message or "(no message)", width=100, initial_indent="    ", subsequent_indent="    ")
+            head = f"{r.id}: {r.status.upper()} {fraction(r.points, r.max_points)} points ({r.category}{', hidden' if r.hidden else ''})"
+            body = textwrap.fill(explanation(r) or "(no message)", width=100, initial_indent="    ", subsequent_indent="    ")
             return f"{head}\n{body}"
         return super().repr_failure(excinfo, style=style)
 

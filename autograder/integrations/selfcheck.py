@@ -21,7 +21,9 @@ from pathlib import Path
 from autograder.course import assignment as assignment_mod
 from autograder.sandbox import determinism
 from autograder.grading import engine
+from autograder.sandbox.protocol import CheckRecord
 from autograder.sandbox.worker import run_check
+from autograder.reports.wording import explanation
 
 if "tensorflow" not in sys.modules:
     determinism.set_environment()
@@ -44,12 +46,12 @@ def _run(target: str, loaded, namespace: dict) -> tuple[int, int, list[str]]:
     passed, failures = 0, []
     for p in prepared:
         request = {"target": target, "probe": p.check.probe_spec(), "inputs": p.inputs, "seed": p.seed, "timeout_s": p.timeout_s}
-        record = run_check(request, namespace)
+        record = CheckRecord.parse(run_check(request, namespace))
         result = engine.judge(p, record, loaded.settings(p.check), hint=p.check.hint)
         if result.status == "passed":
             passed += 1
         else:
-            failures.append(f"{p.check.id}: {result.message}")
+            failures.append(f"{p.check.id}: {explanation(result)}")
     determinism.apply(0)
     return passed, len(prepared), failures
 

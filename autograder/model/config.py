@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from autograder.sandbox.runner import Limits
+from autograder.model.limits import Limits
 from autograder.model.tolerance import Tolerance
 
 _TOP_KEYS = {"seed", "defaults", "assignments"}

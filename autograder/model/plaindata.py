@@ -13,6 +13,7 @@ import io
 import json
 import math
 import os
+import sys
 import zipfile
 from pathlib import Path
 
@@ -143,3 +144,28 @@ def write_atomic(path: Path, data: bytes) -> None:
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
+
+
+def to_plain(value, depth: int = 0):
+    """Converts numpy scalars and TensorFlow or Keras tensors to plain data, recursively through
+    lists, tuples and dicts; leaves any other object as it is, for :func:`dumps` to refuse.
+
+    TensorFlow and Keras are never imported here: a tensor can only exist if they are loaded."""
+    if depth > MAX_DEPTH:
+        return value
+    if type(value) is np.ndarray or value is None or type(value) in (bool, int, float, str):
+        return value
+    if isinstance(value, np.generic) and value.dtype.kind in "biuf":
+        return np.asarray(value)
+    if type(value) in (list, tuple):
+        return type(value)(to_plain(v, depth + 1) for v in value)
+    if type(value) is dict:
+        return {k: to_plain(v, depth + 1) for k, v in value.items()}
+    tf = sys.modules.get("tensorflow")
+    if tf is not None and (isinstance(value, tf.Tensor) or isinstance(value, tf.Variable)):
+        arr = value.numpy()
+        return arr if type(arr) is np.ndarray else np.asarray(arr)
+    keras = sys.modules.get("keras")
+    if keras is not None and isinstance(value, keras.Variable):
+        return np.asarray(value.numpy())
+    return value

@@ -24,12 +24,13 @@ class CheckResult:
         points: Points earned.
         max_points: Points available.
         hidden: Whether students see only pass/fail and the hint.
-        message: For students: what was checked, expected and received (public checks), or the
-            hint (hidden checks). Empty when passed.
+        message: For students: what was checked, expected and received (public checks), or
+            only which kind of failure it was (hidden checks). Empty when passed. Never holds
+            the hint: writers join the two (:func:`autograder.reports.wording.explanation`).
         category: Why it failed: ``type``, ``shape``, ``dtype``, ``values``, ``not-implemented``,
-            ``raised``, ``timeout``, ``memory``, ``crashed``, ``missing``, ... (for TAs' analysis).
-        hint: The check's hint.
-        seconds: Wall time of the probe in the worker, where known.
+            ``raised``, ``timeout``, ``memory``, ``crashed``, ``missing``, ``requires``, ... (for
+            TAs' analysis).
+        hint: The check's hint, shown with a failure.
     """
 
     id: str
@@ -101,9 +102,14 @@ def from_dict(data: dict) -> SubmissionResult:
     """Reads a result written by :func:`write`."""
     fields = {f.name for f in dataclasses.fields(SubmissionResult)}
     body = {k: v for k, v in data.items() if k in fields}
-    check_fields = {f.name for f in dataclasses.fields(CheckResult)}
-    body["checks"] = [CheckResult(**{k: v for k, v in c.items() if k in check_fields}) for c in data.get("checks", [])]
+    body["checks"] = [check_from_dict(c) for c in data.get("checks", [])]
     return SubmissionResult(**body)
+
+
+def check_from_dict(data: dict) -> CheckResult:
+    """Reads one check of a ``result.json`` (fields it does not know are ignored)."""
+    known = {f.name for f in dataclasses.fields(CheckResult)}
+    return CheckResult(**{k: v for k, v in data.items() if k in known})
 
 
 def write(result: SubmissionResult, path: Path) -> Path:

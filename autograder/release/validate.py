@@ -18,7 +18,7 @@ import yaml
 
 from autograder.course import assignment as assignment_mod
 from autograder.grading import testchecks
-from autograder.sandbox.runner import Limits
+from autograder.model.limits import Limits
 
 _NUMBER = {"type": "number", "minimum": 0}
 _LIMITS = {"type": "object", "additionalProperties": False,

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from autograder.model import plaindata
 from autograder.model.results import SubmissionResult
+from autograder.reports.wording import explanation, join_hint
 from autograder.grading.staffview import STAFF_FILE
 
 _CSS = """
@@ -64,8 +65,8 @@ def _student_details(c) -> str:
         return ""
     if c.hidden:  # never the message: only the kind of failure and the hint
         what = "failed" if c.status == "failed" else "could not be judged"
-        return f"hidden check {what} ({c.category})" + (f". Hint: {c.hint}" if c.hint else "")
-    return c.message
+        return join_hint(f"hidden check {what} ({c.category})", c.hint)
+    return explanation(c)
 
 
 def _page(title: str, head: str, body: list[str]) -> str:

@@ -197,17 +197,11 @@ def failure_key(check, *, hidden: bool | None = None) -> str:
 
     Returns:
         The hint for hidden checks (never their message); for public checks the message with
-        numbers masked and without the check's hint at its end (the engine writes
-        ``<message>. Hint: <hint>``; the hint is the same for every failure of the check).
+        numbers masked (the hint, the same for every failure of the check, is a field of its own).
     """
     if check.hidden if hidden is None else hidden:
         return check.hint or "(no hint)"
     text = check.message.strip()
-    if check.hint and text.endswith(check.hint):
-        text = text[:-len(check.hint)].rstrip()
-        text = text.removesuffix("Hint:").rstrip().removesuffix(".")
-        if not text:
-            return "(only the hint)"
     return mask_numbers(text) if text else "(no message)"
 
 

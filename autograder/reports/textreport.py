@@ -5,8 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from autograder.model.results import SubmissionResult
-
-_MARK = {"passed": "PASS", "failed": "FAIL", "error": "ERROR"}
+from autograder.reports.wording import check_line, explanation, points as _pts
 
 
 def _table(rows: list[list[str]]) -> str:
@@ -16,18 +15,14 @@ def _table(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
-def _pts(x: float) -> str:
-    return f"{x:g}"
-
-
 def student_table(result: SubmissionResult, *, width: int = 100) -> str:
     """The self-check report: one line per check (result, points, id), then its message, wrapped."""
     lines = [f"{result.assignment}: {_pts(result.score)} / {_pts(result.max_score)} points"
              + (" on the public checks" if result.checks and not any(c.hidden for c in result.checks) else ""), ""]
     for c in result.checks:
-        lines.append(f"{_MARK[c.status]:<5} {_pts(c.points):>3}/{_pts(c.max_points):<3} {c.id}{'  (hidden)' if c.hidden else ''}")
-        if c.status != "passed" and c.message:
-            lines.extend(textwrap.wrap(c.message, width=width, initial_indent="      ", subsequent_indent="      "))
+        lines.append(check_line(c, align=True))
+        if explanation(c):
+            lines.extend(textwrap.wrap(explanation(c), width=width, initial_indent="      ", subsequent_indent="      "))
     notes = ([result.message] if result.message else []) + list(result.problems)
     if notes:
         lines.append("")

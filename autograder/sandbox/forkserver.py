@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import json
 import os
-import resource
 import signal
 import subprocess
 import sys
 import threading
+
+from autograder.sandbox import processes
 
 
 def _single_threaded() -> bool:
@@ -33,10 +34,7 @@ def _child(job: dict) -> None:
         os.setsid()
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         limits = job["limits"]
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limits["file_mb"] * 2**20,) * 2)
-        resource.setrlimit(resource.RLIMIT_NOFILE, (limits["open_files"],) * 2)
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        processes.set_resource_limits(file_mb=limits["file_mb"], open_files=limits["open_files"])
         if job.get("plan"):
             from autograder.sandbox import isolation
 

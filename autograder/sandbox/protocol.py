@@ -151,3 +151,38 @@ class Stop:
     def in_cell(self) -> bool:
         """Whether the worker stopped while running a notebook cell."""
         return self.phase is not None and self.phase.kind is PhaseKind.CELL
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckRecord:
+    """One check's record, as the grader accepted it from a worker (or wrote it for a worker that
+    sent none): safe to judge and to show.
+
+    Attributes:
+        status: What happened.
+        message: Text for the student: built by the grader, or the student's own text redacted.
+        type: ``module.Class`` of the returned value (``RETURNED`` and ``UNPLAIN`` only).
+        value: The returned value as plain data (``RETURNED`` only).
+    """
+
+    status: RecordStatus
+    message: str = ""
+    type: str = ""
+    value: object = None
+
+    @classmethod
+    def parse(cls, record: object) -> CheckRecord:
+        """A worker's plain record taken as it is (for the self-check, where the student's own
+        process both runs and reads it); a record no worker writes is ``TAMPERED``."""
+        raw = record.get("status") if isinstance(record, dict) else None
+        status = next((s for s in WORKER_STATUSES if s.value == raw), None)
+        if status is None:
+            return cls(RecordStatus.TAMPERED, "no valid result came back (did the notebook tamper with the grader?)")
+        text = record.get("message")
+        kind = record.get("type")
+        return cls(status, text if isinstance(text, str) else "", kind if isinstance(kind, str) else "", record.get("value"))
+
+    @property
+    def returned(self) -> bool:
+        """Whether the student's function returned a value that crossed as plain data."""
+        return self.status is RecordStatus.RETURNED

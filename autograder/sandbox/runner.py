@@ -15,13 +15,10 @@ under a size cap (:func:`read_worker_file`); anything else counts as no result.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import os
-import resource
 import select
 import shutil
-import signal
 import stat
 import subprocess
 import sys
@@ -30,31 +27,10 @@ import threading
 import time
 from pathlib import Path
 
-from autograder.sandbox import determinism, isolation
 from autograder.model import plaindata
-
-
-@dataclasses.dataclass(frozen=True)
-class Limits:
-    """Resource limits of one worker.
-
-    Attributes:
-        check_timeout_s: Wall time per check.
-        cell_timeout_s: Wall time per notebook cell.
-        startup_s: Extra wall time for the interpreter and imports.
-        memory_mb: Resident memory of the worker's whole process group.
-        output_kb: Student output kept (the rest is discarded).
-        file_mb: Largest file the worker may write.
-        open_files: Open file descriptors.
-    """
-
-    check_timeout_s: float = 60.0
-    cell_timeout_s: float = 30.0
-    startup_s: float = 30.0
-    memory_mb: int = 4096
-    output_kb: int = 64
-    file_mb: int = 64
-    open_files: int = 1024
+from autograder.model.limits import Limits
+from autograder.sandbox import determinism, isolation, processes
+from autograder.sandbox.protocol import Ended, Phase, PhaseKind, RecordStatus
 
 
 @dataclasses.dataclass
@@ -64,9 +40,9 @@ class WorkerRun:
     Attributes:
         records: Probe records by check index (plain data, validated).
         cells: Cell records (plain data), or None if the worker died before finishing the cells.
-        ended: ``exited``, ``timeout``, ``memory`` or ``crashed``.
-        last_phase: The last phase the grader accepted from the worker's progress notes, e.g.
-            ``check 3`` or ``cell sigmoid`` (always one of :meth:`Phases.names`).
+        ended: How the worker ended.
+        last_phase: The last phase the grader accepted from the worker's progress notes (always
+            one of :meth:`Phases.order`).
         returncode: The worker's exit status (informative only, never a verdict).
         output: The first bytes of the worker's stdout and stderr.
         elapsed_s: Wall time.
@@ -74,8 +50,8 @@ class WorkerRun:
 
     records: dict
     cells: list | None
-    ended: str
-    last_phase: str
+    ended: Ended
+    last_phase: Phase
     returncode: int | None
     output: str
     elapsed_s: float
@@ -122,112 +98,32 @@ def read_worker_file(name: str, *, dir_fd: int, cap: int) -> bytes | None:
 class Phases:
     """The worker's phases in the only order the grader accepts: start, each cell, each check, done.
 
-    The worker names its phase in ``progress`` (``cell <id>``, ``check <n>``, ``done``); the grader
-    moves on (and restarts the phase's clock) only when the note names a *later* phase than the
-    current one, so rewriting the file, or writing garbage, never buys time.
+    The worker names its phase in ``progress`` (:meth:`Phase.note`); the grader moves on (and
+    restarts the phase's clock) only when the note names a *later* phase than the current one, so
+    rewriting the file, or writing garbage, never buys time.
     """
 
     cell_ids: tuple[str, ...]
     check_timeouts: tuple[float, ...]
 
-    def names(self) -> list[str]:
-        """Every phase's note, in order."""
-        return (["start"] + [f"cell {c}" for c in self.cell_ids] + [f"check {n}" for n in range(len(self.check_timeouts))]
-                + ["done"])
+    def order(self) -> list[Phase]:
+        """Every phase, in order."""
+        return ([Phase.start()] + [Phase.of_cell(c) for c in self.cell_ids]
+                + [Phase.of_check(n) for n in range(len(self.check_timeouts))] + [Phase.done()])
 
-    def budget(self, phase: str, limits: "Limits") -> float:
+    def budget(self, phase: Phase, limits: Limits) -> float:
         """The grader's wall-time limit for one phase."""
-        if phase == "start":
+        if phase.kind is PhaseKind.START:
             return limits.startup_s
-        if phase.startswith("cell "):
+        if phase.kind is PhaseKind.CELL:
             return 2 * limits.cell_timeout_s + GRACE_S  # a failing cell is re-run with definitions only
-        if phase.startswith("check "):
-            return self.check_timeouts[int(phase[6:])] + GRACE_S
+        if phase.kind is PhaseKind.CHECK:
+            return self.check_timeouts[phase.check] + GRACE_S
         return GRACE_S  # done: writing the last file and exiting
 
-    def ceiling(self, limits: "Limits") -> float:
+    def ceiling(self, limits: Limits) -> float:
         """The most one worker may take, whatever it writes: the sum of every phase's budget."""
-        return sum(self.budget(p, limits) for p in self.names())
-
-
-def _session_rss_kb(sid: int) -> int:
-    total = 0
-    for entry in os.scandir("/proc"):
-        if not entry.name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry.name}/stat", "rb") as fh:
-                fields = fh.read().rsplit(b")", 1)[1].split()
-            if int(fields[3]) == sid:  # field 6 (session) after pid and comm
-                total += int(fields[21]) * (resource.getpagesize() // 1024)  # field 24: rss pages
-        except (OSError, IndexError, ValueError):
-            continue
-    return total
-
-
-def _kill_user(uid: int) -> None:
-    """Kills every process of a worker's own user (daemons that left the session included), again
-    and again until none is left: a fork bomb can make new ones while a pass is under way."""
-    for _ in range(100):
-        found = False
-        for entry in os.scandir("/proc"):
-            if entry.name.isdigit():
-                try:
-                    if os.stat(f"/proc/{entry.name}").st_uid == uid and _alive(int(entry.name), None):
-                        os.kill(int(entry.name), signal.SIGKILL)
-                        found = True
-                except OSError:
-                    continue
-        if not found:
-            return
-        time.sleep(0.01)
-
-
-SHARED_TMP = ("/tmp", "/var/tmp", "/dev/shm")
-
-
-def remove_user_files(uid: int, roots=SHARED_TMP) -> None:
-    """Deletes what a worker's user left in world-writable folders (its own folder is removed
-    separately): files there would fill the disk or RAM over a batch, or pass notes to a later worker.
-    Only folders that user could write into are searched."""
-    for top in roots:
-        for folder, dirs, files in os.walk(top):
-            for name in files + dirs:
-                path = os.path.join(folder, name)
-                try:
-                    st = os.lstat(path)
-                except OSError:
-                    continue
-                if st.st_uid == uid:
-                    if stat.S_ISDIR(st.st_mode):
-                        shutil.rmtree(path, ignore_errors=True)
-                    else:
-                        with contextlib.suppress(OSError):
-                            os.unlink(path)
-            dirs[:] = [d for d in dirs if _writable_by_others(os.path.join(folder, d))]
-
-
-def _writable_by_others(path: str) -> bool:
-    try:
-        st = os.lstat(path)
-    except OSError:
-        return False
-    return stat.S_ISDIR(st.st_mode) and bool(st.st_mode & stat.S_IWOTH)
-
-
-def _kill_session(sid: int) -> None:
-    try:
-        os.killpg(sid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    for entry in os.scandir("/proc"):  # processes that left the group but not the session
-        if entry.name.isdigit():
-            try:
-                with open(f"/proc/{entry.name}/stat", "rb") as fh:
-                    if int(fh.read().rsplit(b")", 1)[1].split()[3]) == sid:
-                        os.kill(int(entry.name), signal.SIGKILL)
-            except (OSError, IndexError, ValueError):
-                continue
+        return sum(self.budget(p, limits) for p in self.order())
 
 
 def worker_environment(home: str) -> dict:
@@ -252,10 +148,7 @@ def _limit(limits: Limits, plan=None):
     def preexec():
         if plan is not None:
             isolation.enter(plan)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limits.file_mb * 2**20, limits.file_mb * 2**20))
-        resource.setrlimit(resource.RLIMIT_NOFILE, (limits.open_files, limits.open_files))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        processes.set_resource_limits(file_mb=limits.file_mb, open_files=limits.open_files)
 
     return preexec
 
@@ -295,16 +188,6 @@ class _Output:
             os.close(fd)
 
 
-def _alive(pid: int, proc) -> bool:
-    if proc is not None:
-        return proc.poll() is None
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as fh:
-            return fh.read().rsplit(b")", 1)[1].split()[0] != b"Z"
-    except OSError:
-        return False
-
-
 def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, forkserver=None, confinement=None,
                deadline: float | None = None) -> WorkerRun:
     """Runs one worker on ``request`` and collects what it wrote.
@@ -340,8 +223,8 @@ def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, fo
     finally:
         os.close(out_fd)
         if uid is not None:
-            _kill_user(uid)
-            remove_user_files(uid)
+            processes.kill_user(uid)
+            processes.remove_user_files(uid)
             confinement.pool.release(uid)
         shutil.rmtree(base, ignore_errors=True)
 
@@ -356,8 +239,28 @@ def _run(base, req_path, outdir, out_fd, workdir, limits, phases: Phases, forkse
     hard_stop = start + phases.ceiling(limits)
     if deadline is not None:
         hard_stop = min(hard_stop, deadline)
-    order = {name: n for n, name in enumerate(phases.names())}
-    proc, pid = None, None
+    pid, proc, reader = _start(base, req_path, outdir, workdir, limits, forkserver, plan, output)
+    watch = _Watch(phases, out_fd, start)
+    ended = watch.until_exit(pid, proc, limits=limits, hard_stop=hard_stop)
+    processes.kill_session(pid)
+    if proc is not None:
+        proc.wait()
+    output.stop.set()
+    reader.join(timeout=2)
+    phase = watch.note()
+    if ended is Ended.EXITED and phase.kind is not PhaseKind.DONE:
+        ended = Ended.CRASHED
+    records, cells_rec = _collect(out_fd, n_checks=len(phases.check_timeouts))
+    returncode = proc.returncode if proc is not None else None
+    return WorkerRun(records, cells_rec, ended, phase, returncode, output.kept.decode("utf-8", "replace"), time.monotonic() - start)
+
+
+def _start(base, req_path, outdir, workdir, limits, forkserver, plan, output: _Output):
+    """Starts the worker, forked from the fork server if there is one, else as a new interpreter.
+
+    Returns:
+        Its pid, its ``Popen`` (None when forked) and the thread that drains its output.
+    """
     if forkserver is not None:
         fifo = base / "output"
         os.mkfifo(fifo, 0o600)
@@ -370,57 +273,71 @@ def _run(base, req_path, outdir, out_fd, workdir, limits, phases: Phases, forkse
         pid = forkserver.fork({"request": str(req_path), "outdir": str(outdir), "workdir": str(workdir),
                                "fifo": str(fifo), "limits": dataclasses.asdict(limits),
                                "plan": dataclasses.asdict(plan) if plan is not None else None})
-        if pid is None:
-            output.stop.set()
-    if pid is None:
-        proc = subprocess.Popen(
-            [sys.executable, "-I", "-m", "autograder.sandbox.worker", str(req_path), str(outdir)],
-            cwd=workdir, env=worker_environment(str(workdir)), stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_limit(limits, plan),
-        )
-        pid = proc.pid
-        reader = threading.Thread(target=output.drain_pipe, args=(proc.stdout,), daemon=True)
-        reader.start()
-    ended, phase, phase_since = "exited", "start", start
-    last_mem = 0.0
+        if pid is not None:
+            return pid, None, reader
+        output.stop.set()
+    proc = subprocess.Popen(
+        [sys.executable, "-I", "-m", "autograder.sandbox.worker", str(req_path), str(outdir)],
+        cwd=workdir, env=worker_environment(str(workdir)), stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_limit(limits, plan),
+    )
+    reader = threading.Thread(target=output.drain_pipe, args=(proc.stdout,), daemon=True)
+    reader.start()
+    return proc.pid, proc, reader
 
-    def note() -> str:
+
+class _Watch:
+    """The grader's clock on one worker: the phase it is in, and since when."""
+
+    def __init__(self, phases: Phases, out_fd: int, start: float):
+        self.phases = phases
+        self.out_fd = out_fd
+        self.rank = {p: n for n, p in enumerate(phases.order())}
+        self.phase, self.since = Phase.start(), start
+
+    def note(self) -> Phase:
         """The phase the progress file names, if it is a later one than the current phase."""
-        raw = read_worker_file("progress", dir_fd=out_fd, cap=PROGRESS_MAX_BYTES)
-        text = raw.decode("utf-8", "replace") if raw is not None else ""
-        return text if order.get(text, -1) > order[phase] else phase
+        raw = _progress_text(self.out_fd)
+        named = Phase.parse(raw) if raw is not None else None
+        if named is not None and self.rank.get(named, -1) > self.rank[self.phase]:
+            return named
+        return self.phase
 
-    while _alive(pid, proc):
-        time.sleep(0.05)
-        now = time.monotonic()
-        current = note()
-        if current != phase:
-            phase, phase_since = current, now
-        if now - phase_since > phases.budget(phase, limits) or now > hard_stop:
-            ended = "timeout"
-            break
-        if now - last_mem > 0.2:
-            last_mem = now
-            if _session_rss_kb(pid) > limits.memory_mb * 1024:
-                ended = "memory"
-                break
-    _kill_session(pid)
-    if proc is not None:
-        proc.wait()
-    output.stop.set()
-    reader.join(timeout=2)
-    phase = note()
-    if ended == "exited" and phase != "done":
-        ended = "crashed"
+    def until_exit(self, pid: int, proc, *, limits: Limits, hard_stop: float) -> Ended:
+        """Polls the worker until it exits or breaks a limit; returns how it ended."""
+        last_mem = 0.0
+        while processes.alive(pid, proc):
+            time.sleep(0.05)
+            now = time.monotonic()
+            current = self.note()
+            if current != self.phase:
+                self.phase, self.since = current, now
+            if now - self.since > self.phases.budget(self.phase, limits) or now > hard_stop:
+                return Ended.TIMEOUT
+            if now - last_mem > 0.2:
+                last_mem = now
+                if processes.session_rss_kb(pid) > limits.memory_mb * 1024:
+                    return Ended.MEMORY
+        return Ended.EXITED
+
+
+def _progress_text(out_fd: int) -> str | None:
+    """The worker's progress note as text, or None when there is no readable one."""
+    raw = read_worker_file("progress", dir_fd=out_fd, cap=PROGRESS_MAX_BYTES)
+    return raw.decode("utf-8", "replace") if raw is not None else None
+
+
+def _collect(out_fd: int, *, n_checks: int) -> tuple[dict, list | None]:
+    """The check records and the cells' record the worker left, each read safely."""
     records = {}
-    for i in range(len(phases.check_timeouts)):
+    for i in range(n_checks):
         data = read_worker_file(f"check-{i}.npz", dir_fd=out_fd, cap=RESULT_MAX_BYTES)
         if data is None:
             continue
         try:
             records[i] = plaindata.loads(data)
         except plaindata.PlainDataError as err:
-            records[i] = {"status": "unplain", "message": f"the result could not be read ({err})"}
+            records[i] = {"status": RecordStatus.UNPLAIN.value, "message": f"the result could not be read ({err})"}
     cells_rec = None
     data = read_worker_file("cells.npz", dir_fd=out_fd, cap=RESULT_MAX_BYTES)
     if data is not None:
@@ -428,5 +345,4 @@ def _run(base, req_path, outdir, out_fd, workdir, limits, phases: Phases, forkse
             cells_rec = plaindata.loads(data)
         except plaindata.PlainDataError:
             cells_rec = None
-    returncode = proc.returncode if proc is not None else None
-    return WorkerRun(records, cells_rec, ended, phase, returncode, output.kept.decode("utf-8", "replace"), time.monotonic() - start)
+    return records, cells_rec

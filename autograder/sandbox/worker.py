@@ -15,32 +15,9 @@ import os
 import sys
 from pathlib import Path
 
-from autograder.sandbox import cells, determinism
 from autograder.model import plaindata
-
-
-def _to_plain(value, depth=0):
-    """Converts numpy scalars and TensorFlow tensors to plain data; leaves other objects to fail."""
-    import numpy as np
-
-    if depth > plaindata.MAX_DEPTH:
-        return value
-    if type(value) is np.ndarray or value is None or type(value) in (bool, int, float, str):
-        return value
-    if isinstance(value, np.generic) and value.dtype.kind in "biuf":
-        return np.asarray(value)
-    if type(value) in (list, tuple):
-        return type(value)(_to_plain(v, depth + 1) for v in value)
-    if type(value) is dict:
-        return {k: _to_plain(v, depth + 1) for k, v in value.items()}
-    tf = sys.modules.get("tensorflow")
-    if tf is not None and (isinstance(value, tf.Tensor) or isinstance(value, tf.Variable)):
-        arr = value.numpy()
-        return arr if type(arr) is np.ndarray else np.asarray(arr)
-    keras = sys.modules.get("keras")
-    if keras is not None and isinstance(value, keras.Variable):
-        return np.asarray(value.numpy())
-    return value
+from autograder.sandbox import cells, determinism
+from autograder.sandbox.protocol import CellStatus, Phase, RecordStatus
 
 
 def type_name(value) -> str:
@@ -70,33 +47,33 @@ def run_check(check: dict, namespace: dict) -> dict:
     """Runs one probe against the student's namespace and returns its plain-data record."""
     target = check["target"]
     if target and target not in namespace:
-        return {"status": "missing", "message": f"'{target}' is not defined: was its cell deleted, renamed or left with an error?"}
+        return {"status": RecordStatus.MISSING.value, "message": f"'{target}' is not defined: was its cell deleted, renamed or left with an error?"}
     probe = load_probe(check["probe"])
     determinism.apply(check["seed"])
     try:
         with cells.time_limit(check["timeout_s"]):
             value = probe(namespace, target, check["inputs"])
     except cells.TimeLimit:
-        return {"status": "timeout", "message": f"{target} ran for more than {check['timeout_s']:g} s"}
+        return {"status": RecordStatus.TIMEOUT.value, "message": f"{target} ran for more than {check['timeout_s']:g} s"}
     except NotImplementedError:
-        return {"status": "not-implemented", "message": f"{target} is not implemented yet (it raises NotImplementedError)"}
+        return {"status": RecordStatus.NOT_IMPLEMENTED.value, "message": f"{target} is not implemented yet (it raises NotImplementedError)"}
     except BaseException as err:
         exc, cell, line = cells.error_origin(err)
-        return {"status": "raised", "message": f"{target} raised {cells.student_error(err)}",
+        return {"status": RecordStatus.RAISED.value, "message": f"{target} raised {cells.student_error(err)}",
                 "exception": exc, "cell": cell, "line": line}
     kind = type_name(value)
     try:
-        plain = _to_plain(value)
+        plain = plaindata.to_plain(value)
         plaindata.dumps(plain)
     except plaindata.PlainDataError as err:
-        return {"status": "unplain", "type": kind, "message": f"{target} returned {err.args[0]}, which cannot be graded"}
+        return {"status": RecordStatus.UNPLAIN.value, "type": kind, "message": f"{target} returned {err.args[0]}, which cannot be graded"}
     except BaseException as err:
-        return {"status": "unplain", "type": kind, "message": f"{target} returned a value that cannot be converted ({type(err).__name__})"}
-    return {"status": "returned", "type": kind, "value": plain}
+        return {"status": RecordStatus.UNPLAIN.value, "type": kind, "message": f"{target} returned a value that cannot be converted ({type(err).__name__})"}
+    return {"status": RecordStatus.RETURNED.value, "type": kind, "value": plain}
 
 
-def _progress(outdir: Path, text: str) -> None:
-    plaindata.write_atomic(outdir / "progress", text.encode())
+def _progress(outdir: Path, phase: Phase) -> None:
+    plaindata.write_atomic(outdir / "progress", phase.note().encode())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -117,21 +94,21 @@ def main(argv: list[str] | None = None) -> int:
     namespace: dict = {"__name__": "__main__", "__builtins__": __builtins__}
     runs = []
     for cell in request["cells"]:
-        _progress(outdir, f"cell {cell['id']}")
+        _progress(outdir, Phase.of_cell(cell["id"]))
         defs_only = cell["id"] in request.get("definitions_only", [])
         source = cells.definitions_only(cell["source"]) if defs_only else cell["source"]
         run = cells.run_cell(cell["id"], source, namespace, timeout_s=request["cell_timeout_s"], allow_fallback=cell["kind"] == "solution")
-        runs.append({"id": run.cell_id, "status": run.status if not defs_only or run.status != "ok" else "definitions-only", "message": run.message})
+        runs.append({"id": run.cell_id, "status": CellStatus.DEFINITIONS_ONLY.value if defs_only and run.status == CellStatus.OK else run.status, "message": run.message})
     plaindata.write_atomic(outdir / "cells.npz", plaindata.dumps(runs))
     for check in request["checks"]:
-        _progress(outdir, f"check {check['index']}")
+        _progress(outdir, Phase.of_check(check["index"]))
         record = run_check(check, namespace)
         try:
             data = plaindata.dumps(record)
         except plaindata.PlainDataError as err:
-            data = plaindata.dumps({"status": "unplain", "message": f"{check['target']} returned {err.args[0]}"})
+            data = plaindata.dumps({"status": RecordStatus.UNPLAIN.value, "message": f"{check['target']} returned {err.args[0]}"})
         plaindata.write_atomic(outdir / f"check-{check['index']}.npz", data)
-    _progress(outdir, "done")
+    _progress(outdir, Phase.done())
     sys.stdout.flush()
     os._exit(0)  # skip interpreter teardown (TensorFlow's can take seconds)
 

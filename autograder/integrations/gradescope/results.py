@@ -13,6 +13,7 @@ from pathlib import Path
 
 from autograder.model import plaindata
 from autograder.model.results import SubmissionResult
+from autograder.reports.wording import explanation
 
 TEST_FIELDS = ("name", "score", "max_score", "output", "visibility", "status", "tags")
 TOP_FIELDS = ("score", "output", "visibility", "stdout_visibility", "tests")
@@ -26,7 +27,7 @@ def to_gradescope(result: SubmissionResult, *, hidden_visibility: str = "after_p
             "name": f"{check.id} ({'hidden' if check.hidden else 'public'})",
             "score": check.points,
             "max_score": check.max_points,
-            "output": check.message if check.status != "passed" else "passed",
+            "output": explanation(check) if check.status != "passed" else "passed",
             "visibility": hidden_visibility if check.hidden else "visible",
             "status": "passed" if check.status == "passed" else "failed",
             "tags": [check.target, check.category],

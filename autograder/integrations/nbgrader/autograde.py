@@ -22,6 +22,8 @@ import tempfile
 from pathlib import Path
 
 from autograder.integrations.nbgrader import privatecache
+from autograder.model.results import check_from_dict
+from autograder.reports.wording import check_line, explanation
 
 
 def find_course(start: Path) -> Path:
@@ -106,11 +108,9 @@ def grade(target: str) -> float:
     course = find_course(cwd)
     assignment = cwd.name
     result = result_for(_notebook(cwd), course=course, assignment=assignment)
-    mine = [c for c in result.get("checks", []) if c["target"] == target]
+    mine = [c for c in map(check_from_dict, result.get("checks", [])) if c.target == target]
     for c in mine:
-        mark = {"passed": "PASS", "failed": "FAIL"}.get(c["status"], "ERROR")
-        line = f"{mark:<5} {c['points']:g}/{c['max_points']:g} {c['id']}{' (hidden)' if c['hidden'] else ''}"
-        print(line + (f": {c['message']}" if c["status"] != "passed" and c["message"] else ""))
+        print(check_line(c, align=True) + (f": {explanation(c)}" if explanation(c) else ""))
     if not mine:
         print(result.get("message") or f"no result for {target}")
-    return float(sum(c["points"] for c in mine))
+    return float(sum(c.points for c in mine))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from autograder.release.gradecells import GRADE_PREFIX
 from autograder.model.results import SubmissionResult
+from autograder.reports.wording import check_line, explanation
 
 
 class GradebookError(ValueError):
@@ -20,9 +21,7 @@ def comment_for(checks) -> str:
     """The comment shown on a function's solution cell in formgrader and in feedback."""
     lines = []
     for c in checks:
-        mark = {"passed": "PASS", "failed": "FAIL"}.get(c.status, "ERROR")
-        lines.append(f"{mark} {c.points:g}/{c.max_points:g} {c.id}{' (hidden)' if c.hidden else ''}"
-                     + (f": {c.message}" if c.status != "passed" and c.message else ""))
+        lines.append(check_line(c) + (f": {explanation(c)}" if explanation(c) else ""))
     return "\n".join(lines)
 
 

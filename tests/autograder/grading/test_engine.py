@@ -8,6 +8,7 @@ from autograder.course import assignment
 from autograder.batch import local as batch
 from autograder.grading import engine
 from autograder.model import results
+from autograder.reports.wording import explanation
 from toycourse import toy_submission
 
 
@@ -41,9 +42,9 @@ def test_blank_release_scores_zero_with_not_implemented(toy, toy_course):
 def test_public_failure_explains_hidden_failure_only_hints(toy, toy_course):
     path = toy_submission(toy_course / "subs", "bob", double="def double(x):\n    return (2 * x).T\n")
     out = by_id(engine.grade(path, assignment=toy))
-    assert out["double.values"].message == "double(x) for x of shape (3, 2): expected shape (3, 2), received (2, 3) (transposed?). Hint: 2 * x"
+    assert explanation(out["double.values"]) == "double(x) for x of shape (3, 2): expected shape (3, 2), received (2, 3) (transposed?). Hint: 2 * x"
     assert out["double.hidden"].status == "failed"
-    assert out["double.hidden"].message == "hidden check on double failed (shape). Hint: keep the shape"
+    assert explanation(out["double.hidden"]) == "hidden check on double failed (shape). Hint: keep the shape"
     assert out["scale.values"].status == "passed"
 
 

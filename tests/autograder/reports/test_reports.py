@@ -28,7 +28,7 @@ HINT_VALUES = "sigmoid(x) is 1 / (1 + exp(-x)); check the sign"
 HINT_SHAPE = "Keep the batch dimension"
 HINT_HIDDEN = "Apply the forget gate to the previous cell state"
 SECRET = "SECRET-HIDDEN-INPUT [0.125, 4.5] expected 9.875"
-PUBLIC_FAILURE = f"sigmoid(x): expected 0.731059, received 0.5. Hint: {HINT_VALUES}"
+PUBLIC_FAILURE = "sigmoid(x): expected 0.731059, received 0.5"
 NAMES = ["alice_full", "bob_public", "carol_public", "dave_hidden", "erin_timeout"]
 CHECK_IDS = ["sigmoid.values", "sigmoid.shape", "lstm_step.cell_values"]
 
@@ -56,7 +56,7 @@ def _class() -> list[SubmissionResult]:
     return [
         _result("alice_full", _checks()),
         _result("bob_public", _checks(values=("failed", PUBLIC_FAILURE))),
-        _result("carol_public", _checks(values=("failed", f"sigmoid(x): expected 0.268941, received 0.1. Hint: {HINT_VALUES}"))),
+        _result("carol_public", _checks(values=("failed", "sigmoid(x): expected 0.268941, received 0.1"))),
         _result("dave_hidden", _checks(hidden=("failed", SECRET))),
         _result("erin_timeout", _checks(values=("error", "sigmoid ran for more than 10 s and was stopped (an infinite loop?)"),
                                         hidden=("error", SECRET)),

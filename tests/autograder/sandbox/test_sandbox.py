@@ -7,6 +7,8 @@ import time
 import pytest
 
 from autograder.sandbox import runner as sandbox
+from autograder.model.limits import Limits
+from autograder.sandbox.protocol import Ended, Phase
 
 
 @pytest.fixture()
@@ -56,11 +58,18 @@ def test_a_renamed_folder_changes_nothing(outdir, tmp_path_factory):
     assert read_in_thread("progress", fd, 10) == b"check 0"
 
 
+def test_a_progress_note_parses_to_its_phase_and_nothing_else_does():
+    for phase in (Phase.start(), Phase.of_cell("sigmoid"), Phase.of_cell("a b"), Phase.of_check(0), Phase.of_check(12), Phase.done()):
+        assert Phase.parse(phase.note()) == phase
+    for garbage in ("", "cell", "cell ", "check", "check -1", "check 01", "check 1.0", "check x", "Done", "start ", "\x00"):
+        assert Phase.parse(garbage) is None, garbage
+
+
 def test_phases_only_move_forward_and_the_ceiling_is_their_sum():
     phases = sandbox.Phases(("setup", "double"), (3.0, 4.0))
-    assert phases.names() == ["start", "cell setup", "cell double", "check 0", "check 1", "done"]
-    limits = sandbox.Limits(check_timeout_s=3, cell_timeout_s=2, startup_s=10)
-    assert phases.budget("check 1", limits) == 4.0 + sandbox.GRACE_S
+    assert [p.note() for p in phases.order()] == ["start", "cell setup", "cell double", "check 0", "check 1", "done"]
+    limits = Limits(check_timeout_s=3, cell_timeout_s=2, startup_s=10)
+    assert phases.budget(Phase.of_check(1), limits) == 4.0 + sandbox.GRACE_S
     assert phases.ceiling(limits) == 10 + 2 * (4 + sandbox.GRACE_S) + (3 + sandbox.GRACE_S) + (4 + sandbox.GRACE_S) + sandbox.GRACE_S
 
 
@@ -90,16 +99,16 @@ REWRITER = (
 
 
 def test_rewriting_progress_buys_no_time():
-    limits = sandbox.Limits(check_timeout_s=1.0, cell_timeout_s=1.0, startup_s=20.0)
+    limits = Limits(check_timeout_s=1.0, cell_timeout_s=1.0, startup_s=20.0)
     started = time.monotonic()
     run = sandbox.run_worker(_stalling_request(REWRITER), limits=limits, n_checks=1, n_cells=1)
     elapsed = time.monotonic() - started
-    assert (run.ended, run.last_phase) == ("timeout", "check 0")
+    assert (run.ended, run.last_phase) == (Ended.TIMEOUT, Phase.of_check(0))
     assert elapsed < 1.0 + sandbox.GRACE_S + 4.0, elapsed  # the check's budget, and the interpreter's start
 
 
 def test_a_deadline_stops_a_worker_whatever_it_writes():
-    limits = sandbox.Limits(check_timeout_s=30.0, cell_timeout_s=30.0, startup_s=30.0)
+    limits = Limits(check_timeout_s=30.0, cell_timeout_s=30.0, startup_s=30.0)
     started = time.monotonic()
     run = sandbox.run_worker(_stalling_request(REWRITER), limits=limits, n_checks=1, n_cells=1, deadline=started + 4.0)
     assert run.ended == "timeout" and time.monotonic() - started < 6.0
@@ -122,7 +131,7 @@ def test_result_files_replaced_by_fifos_and_links_then_suicide_end_as_no_result(
         "    os.open(os.path.join(out, 'progress'), os.O_RDWR)\n"
         "    os.kill(os.getpid(), signal.SIGKILL)\n"
     )
-    limits = sandbox.Limits(check_timeout_s=2.0, cell_timeout_s=2.0, startup_s=20.0)
+    limits = Limits(check_timeout_s=2.0, cell_timeout_s=2.0, startup_s=20.0)
     box = []
     t = threading.Thread(target=lambda: box.append(sandbox.run_worker(_stalling_request(code), limits=limits, n_checks=1, n_cells=1)), daemon=True)
     t.start()
