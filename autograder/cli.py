@@ -48,29 +48,32 @@ def _cmd_grade(args) -> int:
 
     try:
         results = batch.grade_many(args.submissions, assignment=args.assignment, root=Path(args.root), out=Path(args.out),
-                                   fmt=args.format, jobs=args.jobs, resume=args.resume, only_failed=args.only_failed,
+                                   sinks=_sinks(args), jobs=args.jobs, resume=args.resume, only_failed=args.only_failed,
                                    progress=bar, fast=not args.no_fork, scheduler=args.scheduler, on_plan=on_plan)
     finally:
         if bar is not None:
             bar.stop()
     if bar is None and (args.resume or args.only_failed):
         print(f"{plan.get('skipped', 0)} submission(s) skipped ({reason}); {len(results)} graded", file=sys.stderr)
-
     print(textreport.scores_table(results))
-    if args.gradebook:
-        from autograder.integrations.nbgrader import gradebook
-
-        count = gradebook.write(results, db_url=args.gradebook, assignment=args.assignment)
-        print(f"wrote {count} submission(s) into {args.gradebook}")
-        from autograder.integrations.nbgrader import autograded_tree as autograded
-
-        paths = batch.expand(args.submissions)
-        by_name = {batch.submission_name(p, args.assignment): p for p in paths}
-        done = autograded.write_tree({r.submission: by_name[r.submission] for r in results if r.submission in by_name},
-                                     root=Path(args.root), assignment=args.assignment,
-                                     release=autograded.release_notebook(Path(args.root), args.assignment))
-        print(f"wrote {len(done)} notebook(s) into {Path(args.root) / 'autograded'} (for `nbgrader generate_feedback`)")
     return 0
+
+
+def _sinks(args) -> list:
+    """The outputs ``grade`` was asked for besides ``result.json``."""
+    sinks = []
+    if args.format == "gradescope":
+        from autograder.integrations.gradescope.results import GradescopeSink
+
+        sinks.append(GradescopeSink())
+    if args.gradebook:
+        from autograder.batch import local as batch
+        from autograder.integrations.nbgrader.gradebook import GradebookSink
+
+        notebooks = {batch.submission_name(p, args.assignment): p for p in batch.expand(args.submissions)}
+        sinks.append(GradebookSink(db_url=args.gradebook, root=Path(args.root), assignment=args.assignment,
+                                   notebooks=notebooks, report=print))
+    return sinks
 
 
 def _cmd_release(args) -> int:
@@ -82,10 +85,10 @@ def _cmd_release(args) -> int:
 
 
 def _cmd_examples(args) -> int:
-    from autograder.batch import local as batch
+    from autograder.audit import examples
     from autograder.reports import textreport
 
-    rows = batch.grade_examples(root=Path(args.root), out=Path(args.out), names=args.assignment, jobs=args.jobs)
+    rows = examples.grade_examples(root=Path(args.root), out=Path(args.out), names=args.assignment, jobs=args.jobs)
     print(textreport.examples_table(rows))
     return 0 if all(r.as_intended for r in rows) else 1
 

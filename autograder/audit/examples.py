@@ -1,4 +1,5 @@
-"""Bundled example submissions: the reference, the blank release, and typical mistakes.
+"""Bundled example submissions (the reference, the blank release, typical mistakes, correct
+variants), built from the course and graded by ``autograder examples`` (:func:`grade_examples`).
 
 Mistakes are small files ``solutions/NAME/mistakes/<variant>.py`` holding::
 
@@ -24,7 +25,10 @@ import json
 import re
 from pathlib import Path
 
+from autograder.batch import local as batch
 from autograder.course import notebook
+from autograder.model import config as config_mod
+from autograder.model.results import SubmissionResult
 
 _MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
 
@@ -116,3 +120,50 @@ CORRECT_PREFIX = "correct-"
 def is_correct_variant(name: str) -> bool:
     """Whether an example's name is that of a correct variant (full marks expected)."""
     return name.startswith(CORRECT_PREFIX)
+
+
+@dataclasses.dataclass(frozen=True)
+class ExampleRow:
+    """One bundled example and whether it was graded as intended."""
+
+    assignment: str
+    example: str
+    description: str
+    score: float
+    max_score: float
+    failed: tuple[str, ...]
+    as_intended: bool
+    note: str
+    seconds: float
+
+
+def judge_example(ex: Example, result: SubmissionResult) -> tuple[bool, str]:
+    """Whether a bundled example scored as intended, and why not."""
+    failed = {c.id for c in result.checks if c.status != "passed"}
+    if ex.expect_failed is None:
+        ok = result.score == 0 and all(c.category == "not-implemented" for c in result.checks)
+        return ok, "" if ok else "the blank release should score 0 with 'not implemented' on every check"
+    if failed != set(ex.expect_failed):
+        extra, missing = sorted(failed - ex.expect_failed), sorted(ex.expect_failed - failed)
+        return False, f"unexpected failures {extra}" if extra else f"should have failed {missing}"
+    if ex.message:
+        public = [c for c in result.checks if c.status != "passed" and not c.hidden]
+        if not public or ex.message not in public[0].message:
+            return False, f"message should contain {ex.message!r}"
+    return True, ""
+
+
+def grade_examples(*, root: Path, out: Path, names: list[str] | None = None, jobs: int = 2) -> list[ExampleRow]:
+    """Builds and grades the bundled examples of each assignment (default: all with a release)."""
+    root, out = Path(root), Path(out)
+    cfg = config_mod.load(root / "grading.yml")
+    names = names or [n for n in cfg if (root / "assignments" / n / f"{n}.ipynb").is_file()]
+    rows = []
+    for name in names:
+        exs = build(name, root=root, out_dir=out / "submissions" / name)
+        graded = batch.grade_many([e.path for e in exs], assignment=name, root=root, out=out / "results", jobs=jobs)
+        for ex, result in zip(exs, graded):
+            ok, note = judge_example(ex, result)
+            rows.append(ExampleRow(name, ex.name, ex.description, result.score, result.max_score,
+                                   tuple(c.id for c in result.checks if c.status != "passed"), ok, note, result.seconds))
+    return rows

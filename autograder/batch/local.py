@@ -11,17 +11,17 @@ import sys
 import tempfile
 import threading
 import traceback
+from collections.abc import Sequence
 from pathlib import Path
 
 from autograder.course import assignment as assignment_mod
-from autograder.model import config as config_mod
 from autograder.grading import engine
-from autograder.audit import examples
 from autograder.sandbox import isolation
 from autograder.course import notebook
 from autograder.model import results
 from autograder.sandbox import runner as sandbox
 from autograder.sandbox.forkserver import ForkServer
+from autograder.batch.sinks import Sink
 from autograder.model.results import CheckResult, SubmissionResult
 
 
@@ -231,15 +231,13 @@ def select(paths: list[Path], names: list[str], *, assignment: str, out: Path, r
     return todo
 
 
-def _write(result: SubmissionResult, out: Path, assignment: str, fmt: str) -> None:
-    results.write(result, result_path(out, result.submission, assignment))
-    if fmt == "gradescope":
-        from autograder.integrations.gradescope import results as gradescope
-
-        gradescope.write(result, Path(out) / result.submission / assignment / "results.json")
+def _write(result: SubmissionResult, out: Path, assignment: str, sinks: Sequence[Sink]) -> None:
+    path = results.write(result, result_path(out, result.submission, assignment))
+    for sink in sinks:
+        sink.add(result, folder=path.parent)
 
 
-def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str = "json", jobs: int = 1,
+def grade_many(submissions, *, assignment: str, root: Path, out: Path, sinks: Sequence[Sink] = (), jobs: int = 1,
                resume: bool = False, only_failed: bool = False, progress=None, fast: bool = True,
                isolate: bool = True, scheduler: str | None = None, on_plan=None) -> list[SubmissionResult]:
     """Grades notebooks, several at a time, writing each result as soon as it is known.
@@ -249,7 +247,8 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
         assignment: The assignment's name.
         root: The course repo.
         out: The results folder.
-        fmt: ``json`` (``result.json``) or ``gradescope`` (also ``results.json`` in Gradescope's schema).
+        sinks: Outputs besides ``result.json`` (:mod:`autograder.batch.sinks`), each given every
+            result as it is written and closed when the batch ends.
         jobs: Submissions graded at the same time.
         resume: Skip submissions that already have a result for the same file (an interrupted batch).
         only_failed: Regrade only submissions whose result ended in an error status or timeout.
@@ -300,7 +299,7 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
 
         def record(result: SubmissionResult) -> None:
             result = annotated(result)
-            _write(result, out, assignment, fmt)
+            _write(result, out, assignment, sinks)
             done_remote[result.submission] = result
             if progress is not None:
                 progress(len(done_remote), len(todo), result)
@@ -312,6 +311,7 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
             except notebook.NotebookError:
                 record(engine.grade(path, assignment=loaded, name=name, tree=by_name[name].tree))
         cluster.grade_on_cluster(sendable, scheduler=scheduler, root=Path(root), assignment=assignment, on_result=record)
+        _close(sinks)
         return [done_remote[name] for _, name in todo]
     confinement = None
     if isolate:
@@ -332,7 +332,7 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
         except Exception as err:  # an engine bug must not take the batch down
             result = _engine_failure(path, name, loaded, err)
         result = annotated(result)
-        _write(result, out, assignment, fmt)
+        _write(result, out, assignment, sinks)
         return result
 
     with tempfile.TemporaryDirectory(prefix="autograder-zygote-") as home, contextlib.ExitStack() as stack:
@@ -346,51 +346,10 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, fmt: str 
                 done[futures[future]] = result
                 if progress is not None:
                     progress(count, len(todo), result)
+    _close(sinks)
     return [done[name] for _, name in todo]
 
 
-@dataclasses.dataclass(frozen=True)
-class ExampleRow:
-    """One bundled example and whether it was graded as intended."""
-
-    assignment: str
-    example: str
-    description: str
-    score: float
-    max_score: float
-    failed: tuple[str, ...]
-    as_intended: bool
-    note: str
-    seconds: float
-
-
-def judge_example(ex: examples.Example, result: SubmissionResult) -> tuple[bool, str]:
-    """Whether a bundled example scored as intended, and why not."""
-    failed = {c.id for c in result.checks if c.status != "passed"}
-    if ex.expect_failed is None:
-        ok = result.score == 0 and all(c.category == "not-implemented" for c in result.checks)
-        return ok, "" if ok else "the blank release should score 0 with 'not implemented' on every check"
-    if failed != set(ex.expect_failed):
-        extra, missing = sorted(failed - ex.expect_failed), sorted(ex.expect_failed - failed)
-        return False, f"unexpected failures {extra}" if extra else f"should have failed {missing}"
-    if ex.message:
-        public = [c for c in result.checks if c.status != "passed" and not c.hidden]
-        if not public or ex.message not in public[0].message:
-            return False, f"message should contain {ex.message!r}"
-    return True, ""
-
-
-def grade_examples(*, root: Path, out: Path, names: list[str] | None = None, jobs: int = 2) -> list[ExampleRow]:
-    """Builds and grades the bundled examples of each assignment (default: all with a release)."""
-    root, out = Path(root), Path(out)
-    cfg = config_mod.load(root / "grading.yml")
-    names = names or [n for n in cfg if (root / "assignments" / n / f"{n}.ipynb").is_file()]
-    rows = []
-    for name in names:
-        exs = examples.build(name, root=root, out_dir=out / "submissions" / name)
-        graded = grade_many([e.path for e in exs], assignment=name, root=root, out=out / "results", jobs=jobs)
-        for ex, result in zip(exs, graded):
-            ok, note = judge_example(ex, result)
-            rows.append(ExampleRow(name, ex.name, ex.description, result.score, result.max_score,
-                                   tuple(c.id for c in result.checks if c.status != "passed"), ok, note, result.seconds))
-    return rows
+def _close(sinks: Sequence[Sink]) -> None:
+    for sink in sinks:
+        sink.close()

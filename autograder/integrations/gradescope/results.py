@@ -44,3 +44,15 @@ def write(result: SubmissionResult, path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     plaindata.write_atomic(path, (json.dumps(to_gradescope(result), indent=2) + "\n").encode())
     return path
+
+
+class GradescopeSink:
+    """A batch output (:class:`autograder.batch.sinks.Sink`): Gradescope's ``results.json``
+    beside each submission's ``result.json``."""
+
+    def add(self, result: SubmissionResult, *, folder) -> None:
+        """Writes ``folder/results.json``."""
+        write(result, Path(folder) / "results.json")
+
+    def close(self) -> None:
+        """Nothing to finish: every file is written as its result comes."""

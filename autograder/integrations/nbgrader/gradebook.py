@@ -8,6 +8,8 @@ the points the autograder gave; the function's solution cell gets a comment list
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from autograder.release.gradecells import GRADE_PREFIX
 from autograder.model.results import SubmissionResult
 from autograder.reports.wording import check_line, explanation
@@ -73,3 +75,41 @@ def write(results: list[SubmissionResult], *, db_url: str, assignment: str, note
                     pass
             gb.db.commit()
     return len(results)
+
+
+class GradebookSink:
+    """A batch output (:class:`autograder.batch.sinks.Sink`): every result of the batch in nbgrader's
+    gradebook, and each graded notebook in nbgrader's ``autograded/`` tree so that
+    ``nbgrader generate_feedback`` works; both written when the batch ends.
+
+    Args:
+        db_url: The gradebook, e.g. ``sqlite:///gradebook.db``.
+        root: The course folder (``autograded/`` is made there).
+        assignment: The assignment's name.
+        notebooks: Each submission's notebook, by submission name (the nbgrader student id).
+        report: Called with one line per step written (e.g. ``print``).
+    """
+
+    def __init__(self, *, db_url: str, root: Path, assignment: str, notebooks: dict[str, Path], report=None):
+        self.db_url, self.root, self.assignment, self.notebooks = db_url, Path(root), assignment, notebooks
+        self.report = report or (lambda line: None)
+        self.results: list[SubmissionResult] = []
+
+    def add(self, result: SubmissionResult, *, folder) -> None:
+        """Keeps the result for :meth:`close`."""
+        self.results.append(result)
+
+    def close(self) -> None:
+        """Writes the gradebook, then the ``autograded/`` tree.
+
+        Raises:
+            GradebookError: The gradebook lacks the assignment or one of its grade cells.
+        """
+        from autograder.integrations.nbgrader import autograded_tree
+
+        count = write(self.results, db_url=self.db_url, assignment=self.assignment)
+        self.report(f"wrote {count} submission(s) into {self.db_url}")
+        done = autograded_tree.write_tree({r.submission: self.notebooks[r.submission] for r in self.results if r.submission in self.notebooks},
+                                          root=self.root, assignment=self.assignment,
+                                          release=autograded_tree.release_notebook(self.root, self.assignment))
+        self.report(f"wrote {len(done)} notebook(s) into {self.root / 'autograded'} (for `nbgrader generate_feedback`)")

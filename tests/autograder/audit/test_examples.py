@@ -24,7 +24,7 @@ def graded(request, root, tmp_path_factory):
 def test_every_example_is_graded_as_intended(graded):
     wrong = []
     for ex, result in graded:
-        ok, note = batch.judge_example(ex, result)
+        ok, note = examples.judge_example(ex, result)
         if not ok:
             wrong.append(f"{ex.name}: {note}; failed {[c.id for c in result.checks if c.status != 'passed']}")
     assert not wrong, "\n".join(wrong)

@@ -7,6 +7,7 @@ import sys
 
 from autograder.batch import local as batch
 from autograder.integrations.gradescope import results as gradescope
+from autograder.integrations.gradescope.results import GradescopeSink
 from toycourse import toy_submission
 
 TOP = {"score": (int, float), "output": str, "visibility": str, "stdout_visibility": str, "tests": list}
@@ -29,7 +30,7 @@ def validate(doc):
 
 def test_format_gradescope_writes_valid_results(toy_course):
     sub = toy_submission(toy_course / "subs", "carol", double="def double(x):\n    return 3 * x\n")
-    result = batch.grade_many([sub], assignment="toy", root=toy_course, out=toy_course / "out", fmt="gradescope")[0]
+    result = batch.grade_many([sub], assignment="toy", root=toy_course, out=toy_course / "out", sinks=[GradescopeSink()])[0]
     doc = json.loads((toy_course / "out" / "carol" / "toy" / "results.json").read_text())
     validate(doc)
     assert doc == gradescope.to_gradescope(result)

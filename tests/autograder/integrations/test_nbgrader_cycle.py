@@ -26,7 +26,6 @@ import pytest
 from autograder.course import assignment
 from autograder.grading import engine
 from autograder.course import notebook
-from autograder.release import generate as release
 from toycourse import make_course, toy_submission
 
 
