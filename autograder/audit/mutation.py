@@ -17,12 +17,9 @@ from __future__ import annotations
 
 import ast
 import concurrent.futures
-import contextlib
 import dataclasses
 import json
-import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Callable
@@ -31,12 +28,10 @@ import yaml
 
 from autograder.course import assignment as assignment_mod
 from autograder.grading import engine
+from autograder.grading.session import open_session
 from autograder.audit import examples
-from autograder.sandbox import isolation
 from autograder.audit import mutator
 from autograder.course import notebook
-from autograder.sandbox import runner as sandbox
-from autograder.sandbox.forkserver import ForkServer
 
 EQUIVALENT_FILE = "equivalent_mutants.yml"
 VERDICTS = ("killed", "survived", "equivalent", "not-compiled", "not-run")
@@ -224,41 +219,15 @@ def run(name: str, *, root: Path, functions: list[str] | None = None, max_per_fu
     chosen = {fn: sample(all_mutants[fn], max_per_function) for fn in graded if not functions or fn in functions}
 
     checks_of = {fn: [c.id for c in loaded.checks if c.target == fn] for fn in chosen}
-    confinement = None
     with tempfile.TemporaryDirectory(prefix="autograder-mutants-") as tmp, \
-            tempfile.TemporaryDirectory(prefix="autograder-zygote-") as home, contextlib.ExitStack() as stack:
-        folder = Path(tmp)
-        if isolate:
-            hide = isolation.hidden_paths(root=root, keep=isolation.needed_paths(), extra=[folder, Path.home()])
-            confinement = isolation.confinement(hide=hide, jobs=jobs)
-            if confinement.reason:
-                print(f"autograder: workers confined as '{confinement.mode}': {confinement.reason}", file=sys.stderr)
-        lock = threading.Lock()
-        with lock:
-            reference = engine.reference_namespace(loaded)
-        server = None
-        if fast:
-            server = stack.enter_context(ForkServer(env=sandbox.worker_environment(home), preload=engine.needs_tensorflow(loaded), cwd=home))
-        pinned = engine.code_digest(notebook.submission_cells(ref_nb, loaded.release).cells)
-        cache: dict = {}
-
-        def grade(nb: dict, label: str, only: list[str]):
-            path = folder / f"{label}.ipynb"
-            path.write_text(json.dumps(nb), encoding="utf-8")
-            try:
-                return engine.grade(path, assignment=loaded, name=label, reference=reference, forkserver=server, lock=lock,
-                                    confinement=confinement, only=only, seed_digest=pinned, expected_cache=cache)
-            finally:
-                path.unlink(missing_ok=True)
-
-        wanted = [cid for fn in chosen for cid in checks_of[fn]]
-        ref_result = grade(ref_nb, "reference", wanted)
+            open_session(loaded, root=root, jobs=jobs, fork=fast, isolate=isolate, hide=[Path(tmp), Path.home()]) as session:
+        grader = _MutantGrader(session, Path(tmp), pinned=engine.code_digest(notebook.submission_cells(ref_nb, loaded.release).cells))
+        ref_result = grader.grade(ref_nb, "reference", [cid for fn in chosen for cid in checks_of[fn]])
         for fn in list(chosen):
             lost = [c.id for c in ref_result.checks if c.target == fn and c.status != "passed"]
             if lost:
                 warnings.append(f"{fn}: skipped, the reference itself does not pass {', '.join(lost)}")
                 del chosen[fn]
-
         todo = [m for fn in chosen for m in chosen[fn] if m.compiles]
         done: dict[mutator.Mutant, MutantResult] = {}  # by the mutant itself: its source, not only its id
 
@@ -269,19 +238,12 @@ def run(name: str, *, root: Path, functions: list[str] | None = None, max_per_fu
                 return MutantResult(verdict="not-run", **base)
             t0 = time.monotonic()
             try:
-                result = grade(examples.with_cells(ref_nb, {graded[m.function]: m.source}), f"mutant-{index}", checks_of[m.function])
+                result = grader.grade(examples.with_cells(ref_nb, {graded[m.function]: m.source}), f"mutant-{index}", checks_of[m.function])
             except Exception as err:  # an engine failure must not stop the run: report it
                 warnings.append(f"{m.id}: not graded, the grader failed ({type(err).__name__}: {err})")
                 return MutantResult(verdict="not-run", **base)
             failed = tuple(c.id for c in result.checks if c.target == m.function and c.status != "passed")
-            if failed:
-                verdict, reason = "killed", ""
-                if m.id in equivalents:
-                    warnings.append(f"{EQUIVALENT_FILE}: {m.id} is listed as equivalent but was killed by {', '.join(failed)}")
-            elif m.id in equivalents:
-                verdict, reason = "equivalent", equivalents[m.id]
-            else:
-                verdict, reason = "survived", ""
+            verdict, reason = _verdict(m, failed, equivalents, warnings)
             return MutantResult(verdict=verdict, failed=failed, reason=reason, seconds=round(time.monotonic() - t0, 3), **base)
 
         with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
@@ -291,7 +253,39 @@ def run(name: str, *, root: Path, functions: list[str] | None = None, max_per_fu
                 done[futures[future]] = result
                 if progress is not None:
                     progress(count, len(todo), result)
+    return _report(name, chosen, done, cells, graded, warnings, started)
 
+
+class _MutantGrader:
+    """Grades reference variants (the reference, mutants) in one session, every one meeting the same
+    hidden inputs (the digest is pinned to the reference's), with expected values computed once."""
+
+    def __init__(self, session, folder: Path, *, pinned: str):
+        self.session, self.folder, self.pinned = session, folder, pinned
+        self.cache: dict = {}
+
+    def grade(self, nb: dict, label: str, only: list[str]):
+        path = self.folder / f"{label}.ipynb"
+        path.write_text(json.dumps(nb), encoding="utf-8")
+        try:
+            return self.session.grade(path, name=label, only=only, seed_digest=self.pinned, expected_cache=self.cache)
+        finally:
+            path.unlink(missing_ok=True)
+
+
+def _verdict(m: mutator.Mutant, failed: tuple[str, ...], equivalents: dict, warnings: list[str]) -> tuple[str, str]:
+    """Killed (some check of its function failed), equivalent (listed, with the reason) or survived."""
+    if failed:
+        if m.id in equivalents:
+            warnings.append(f"{EQUIVALENT_FILE}: {m.id} is listed as equivalent but was killed by {', '.join(failed)}")
+        return "killed", ""
+    if m.id in equivalents:
+        return "equivalent", equivalents[m.id]
+    return "survived", ""
+
+
+def _report(name, chosen, done, cells, graded, warnings, started) -> MutationReport:
+    """The report: every chosen mutant's result (not compiled ones included) and a score per function."""
     results: list[MutantResult] = []
     scores = []
     for fn, mutants in chosen.items():

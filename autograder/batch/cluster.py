@@ -8,6 +8,7 @@ result as a dict; the client writes the same ``result.json`` files as a local ru
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import tempfile
 from pathlib import Path
@@ -17,33 +18,22 @@ from autograder.model import results
 
 @functools.lru_cache(maxsize=8)
 def _session(root: str, assignment: str):
-    """Per-process grading session: assignment, reference, lock, fork server, confinement."""
-    import threading
-
+    """This Dask worker's grading session for one assignment, kept for the process's lifetime."""
     from autograder.course import assignment as assignment_mod
-    from autograder.grading import engine
-    from autograder.sandbox import isolation, runner as sandbox
-    from autograder.sandbox.forkserver import ForkServer
+    from autograder.grading.session import open_session
 
     loaded = assignment_mod.load(assignment, root=Path(root))
-    reference = engine.reference_namespace(loaded)
-    home = tempfile.mkdtemp(prefix="autograder-dask-")
-    server = ForkServer(env=sandbox.worker_environment(home), preload=engine.needs_tensorflow(loaded), cwd=home)
-    hide = isolation.hidden_paths(root=Path(root), keep=isolation.needed_paths(), extra=[Path.home(), Path(home)])
-    confinement = isolation.confinement(hide=hide, jobs=1)
-    return loaded, reference, threading.Lock(), server, confinement
+    stack = contextlib.ExitStack()  # never closed: the fork server lives as long as the Dask worker
+    return stack, stack.enter_context(open_session(loaded, root=Path(root), hide=[Path.home()]))
 
 
 def grade_task(notebook_bytes: bytes, name: str, *, root: str, assignment: str) -> dict:
     """A Dask task: grades one notebook (sent as bytes) and returns its result as a dict."""
-    from autograder.grading import engine
-
-    loaded, reference, lock, server, confinement = _session(root, assignment)
+    _stack, session = _session(root, assignment)
     with tempfile.TemporaryDirectory(prefix="autograder-sub-") as tmp:
         path = Path(tmp) / f"{name}.ipynb"
         path.write_bytes(notebook_bytes)
-        result = engine.grade(path, assignment=loaded, name=name, reference=reference, forkserver=server,
-                              lock=lock, confinement=confinement)
+        result = session.grade(path, name=name)
     data = results.to_dict(result)
     data["worker_log"] = result.worker_log
     data["staff"] = result.staff

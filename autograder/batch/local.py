@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import concurrent.futures
-import contextlib
 import dataclasses
 import hashlib
 import os
 import sys
-import tempfile
 import threading
 import traceback
 from collections.abc import Sequence
@@ -16,12 +14,10 @@ from pathlib import Path
 
 from autograder.course import assignment as assignment_mod
 from autograder.grading import engine
-from autograder.sandbox import isolation
 from autograder.course import notebook
 from autograder.model import results
-from autograder.sandbox import runner as sandbox
-from autograder.sandbox.forkserver import ForkServer
 from autograder.batch.sinks import Sink
+from autograder.grading.session import open_session
 from autograder.model.results import CheckResult, SubmissionResult
 
 
@@ -276,80 +272,65 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, sinks: Se
     if found.missing and not found.submissions:
         raise FileNotFoundError("; ".join(found.missing))
     paths = [s.path for s in found.submissions]
-    names = [s.name for s in found.submissions]
     by_name = {s.name: s for s in found.submissions}
     for stale in Path(out).glob(f"*/{assignment}/.*.tmp") if Path(out).is_dir() else []:
         stale.unlink(missing_ok=True)  # half-written by a grader that was killed
-    todo = select(paths, names, assignment=assignment, out=Path(out), resume=resume, only_failed=only_failed,
-                  trees=[s.tree for s in found.submissions])
+    todo = select(paths, [s.name for s in found.submissions], assignment=assignment, out=Path(out), resume=resume,
+                  only_failed=only_failed, trees=[s.tree for s in found.submissions])
     if on_plan is not None:
         on_plan(len(todo), len(paths) - len(todo))
+    finished = _Finished(by_name, out=Path(out), assignment=assignment, sinks=sinks, total=len(todo), progress=progress)
+    if scheduler:
+        _grade_on_cluster(todo, finished, loaded=loaded, by_name=by_name, scheduler=scheduler, root=Path(root))
+    else:
+        hide = [Path(out), Path.home(), *{Path(os.path.abspath(p)).parent for p in paths}, *{p.resolve().parent for p in paths}]
+        with open_session(loaded, root=Path(root), jobs=jobs, fork=fast and bool(todo), isolate=isolate, hide=hide) as session:
+            with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+                futures = [pool.submit(_grade_one, session, path, name, by_name[name].tree) for path, name in todo]
+                for future in concurrent.futures.as_completed(futures):
+                    finished.record(future.result())
+    for sink in sinks:
+        sink.close()
+    return [finished.done[name] for _, name in todo]
 
-    def annotated(result: SubmissionResult) -> SubmissionResult:
-        sub = by_name.get(result.submission)
+
+class _Finished:
+    """What happens to each result as it comes: the collection's notes added, ``result.json`` and
+    every sink written, progress reported."""
+
+    def __init__(self, by_name: dict, *, out: Path, assignment: str, sinks: Sequence[Sink], total: int, progress):
+        self.by_name, self.out, self.assignment, self.sinks = by_name, out, assignment, sinks
+        self.total, self.progress = total, progress
+        self.done: dict[str, SubmissionResult] = {}
+        self.lock = threading.Lock()
+
+    def record(self, result: SubmissionResult) -> None:
+        sub = self.by_name.get(result.submission)
         if sub is not None:
             result.problems = list(sub.problems) + list(result.problems)
             result.flags = list(sub.flags) + list(result.flags)
-        return result
+        with self.lock:
+            _write(result, self.out, self.assignment, self.sinks)
+            self.done[result.submission] = result
+            if self.progress is not None:
+                self.progress(len(self.done), self.total, result)
 
-    if scheduler:
-        from autograder.batch import cluster
 
-        done_remote: dict[str, SubmissionResult] = {}
+def _grade_one(session, path: Path, name: str, tree: Path) -> SubmissionResult:
+    try:
+        return session.grade(path, name=name, tree=tree)
+    except Exception as err:  # an engine bug must not take the batch down
+        return _engine_failure(path, name, session.assignment, err)
 
-        def record(result: SubmissionResult) -> None:
-            result = annotated(result)
-            _write(result, out, assignment, sinks)
-            done_remote[result.submission] = result
-            if progress is not None:
-                progress(len(done_remote), len(todo), result)
 
-        sendable = []
-        for path, name in todo:  # read here, as plain files only: what is refused is graded (invalid) here
-            try:
-                sendable.append((notebook.read_submission_bytes(path, tree=by_name[name].tree), name))
-            except notebook.NotebookError:
-                record(engine.grade(path, assignment=loaded, name=name, tree=by_name[name].tree))
-        cluster.grade_on_cluster(sendable, scheduler=scheduler, root=Path(root), assignment=assignment, on_result=record)
-        _close(sinks)
-        return [done_remote[name] for _, name in todo]
-    confinement = None
-    if isolate:
-        hide = isolation.hidden_paths(root=Path(root), keep=isolation.needed_paths(),
-                                      extra=[Path(out), Path.home(), *{Path(os.path.abspath(p)).parent for p in paths}, *{p.resolve().parent for p in paths}])
-        confinement = isolation.confinement(hide=hide, jobs=jobs)
-        if confinement.reason:
-            print(f"autograder: workers confined as '{confinement.mode}': {confinement.reason}", file=sys.stderr)
-    lock = threading.Lock()
-    with lock:
-        reference = engine.reference_namespace(loaded)
-    done: dict[str, SubmissionResult] = {}
+def _grade_on_cluster(todo, finished: _Finished, *, loaded, by_name: dict, scheduler: str, root: Path) -> None:
+    """Grades on a Dask cluster; a notebook that is not a plain file is graded (invalid) here."""
+    from autograder.batch import cluster
 
-    def one(path: Path, name: str, server) -> SubmissionResult:
+    sendable = []
+    for path, name in todo:  # read here, as plain files only: what is refused is graded (invalid) here
         try:
-            result = engine.grade(path, assignment=loaded, name=name, reference=reference, forkserver=server, lock=lock,
-                                  confinement=confinement, tree=by_name[name].tree)
-        except Exception as err:  # an engine bug must not take the batch down
-            result = _engine_failure(path, name, loaded, err)
-        result = annotated(result)
-        _write(result, out, assignment, sinks)
-        return result
-
-    with tempfile.TemporaryDirectory(prefix="autograder-zygote-") as home, contextlib.ExitStack() as stack:
-        server = None
-        if fast and todo:
-            server = stack.enter_context(ForkServer(env=sandbox.worker_environment(home), preload=engine.needs_tensorflow(loaded), cwd=home))
-        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(one, path, name, server): name for path, name in todo}
-            for count, future in enumerate(concurrent.futures.as_completed(futures), 1):
-                result = future.result()
-                done[futures[future]] = result
-                if progress is not None:
-                    progress(count, len(todo), result)
-    _close(sinks)
-    return [done[name] for _, name in todo]
-
-
-def _close(sinks: Sequence[Sink]) -> None:
-    for sink in sinks:
-        sink.close()
+            sendable.append((notebook.read_submission_bytes(path, tree=by_name[name].tree), name))
+        except notebook.NotebookError:
+            finished.record(engine.grade(path, assignment=loaded, name=name, tree=by_name[name].tree))
+    cluster.grade_on_cluster(sendable, scheduler=scheduler, root=root, assignment=loaded.name, on_result=finished.record)

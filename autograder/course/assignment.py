@@ -22,7 +22,7 @@ from pathlib import Path
 from autograder.model import config as config_mod
 from autograder.course import notebook
 from autograder.model import plaindata
-from autograder.grading import testchecks
+from autograder.course import testfiles
 from autograder.checks.check import Check
 from autograder.model.config import AssignmentConfig, CheckConfig
 from autograder.model.limits import Limits
@@ -87,9 +87,9 @@ def load_test_checks(name: str, folder: Path, cfg: AssignmentConfig) -> list[Che
         AssignmentError: A test file breaks the rules, or disagrees with ``grading.yml``.
     """
     try:
-        found = testchecks.load(folder)
-        testchecks.validate(name, found, cfg.checks)
-    except testchecks.PytestCheckError as err:
+        found = testfiles.load(folder)
+        testfiles.validate(name, found, cfg.checks)
+    except testfiles.PytestCheckError as err:
         raise AssignmentError(str(err)) from None
     return list(found)
 

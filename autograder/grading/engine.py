@@ -28,6 +28,7 @@ from autograder.grading import redact
 from autograder.sandbox import runner as sandbox
 from autograder.grading import staffview, testchecks
 from autograder.course.assignment import Assignment
+from autograder.course.testfiles import PytestCheck
 from autograder.model.seeds import stable_seed
 from autograder.checks.check import Check, Context, resolve_probe
 from autograder.checks.compare import Outcome
@@ -454,8 +455,8 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
         results = [CheckResult(c.id, c.target, "error", 0.0, float(assignment.settings(c).points), assignment.settings(c).hidden,
                                "not graded: the notebook could not be read", "invalid", c.hint) for c in checks]
         return shell.finish("invalid", str(err), results, [str(err)])
-    tests = [c for c in checks if isinstance(c, testchecks.PytestCheck)]
-    probed = [c for c in checks if not isinstance(c, testchecks.PytestCheck)]
+    tests = [c for c in checks if isinstance(c, PytestCheck)]
+    probed = [c for c in checks if not isinstance(c, PytestCheck)]
     with lock or contextlib.nullcontext():
         if reference is None and assignment.source is not None:
             reference = reference_namespace(assignment)

@@ -13,7 +13,6 @@ import numpy as np
 
 from autograder.checks.check import Context
 
-STAFF_FILE = "staff.json"
 _MAX_PREVIEW = 600
 
 

@@ -20,8 +20,6 @@ folders even with an ``__init__.py``.
 from __future__ import annotations
 
 import contextlib
-import sys
-import tempfile
 import textwrap
 import threading
 from pathlib import Path
@@ -165,40 +163,24 @@ class GradingRun:
         self.results: dict[Path, SubmissionResult] = {}
         self.lock = threading.Lock()
         self._stack = contextlib.ExitStack()
-        self._reference: dict | None = None
-        self._started = False
-        self._forkserver = None
-        self._confinement = None
+        self._session = None
 
     def _start(self) -> None:
-        from autograder.grading import engine
-        from autograder.sandbox import isolation, runner as sandbox
-        from autograder.sandbox.forkserver import ForkServer
+        from autograder.grading.session import open_session
 
-        hide = isolation.hidden_paths(root=self.root, keep=isolation.needed_paths(),
-                                      extra=[Path.home(), *{p.resolve().parent for p in self.selected}])
-        self._confinement = isolation.confinement(hide=hide, jobs=1)
-        if self._confinement.reason:
-            print(f"autograder: workers confined as '{self._confinement.mode}': {self._confinement.reason}", file=sys.stderr)
-        with self.lock:
-            self._reference = engine.reference_namespace(self.assignment)
-        home = self._stack.enter_context(tempfile.TemporaryDirectory(prefix="autograder-zygote-"))
-        self._forkserver = self._stack.enter_context(
-            ForkServer(env=sandbox.worker_environment(home), preload=engine.needs_tensorflow(self.assignment), cwd=home))
-        self._started = True
+        self._session = self._stack.enter_context(
+            open_session(self.assignment, root=self.root, hide=[Path.home(), *{p.resolve().parent for p in self.selected}]))
 
     def result(self, path: Path) -> SubmissionResult:
         """The submission's result for the selected checks, graded on first use."""
         from autograder.batch import local as batch
-        from autograder.grading import engine
 
         if path not in self.results:
-            if not self._started:
-                self._start()
-            self.results[path] = engine.grade(
-                path, assignment=self.assignment, name=batch.submission_name(path, self.assignment.name),
-                reference=self._reference, forkserver=self._forkserver, lock=self.lock, confinement=self._confinement,
-                only=self.selected.get(path))
+            with self.lock:
+                if self._session is None:
+                    self._start()
+            self.results[path] = self._session.grade(path, name=batch.submission_name(path, self.assignment.name),
+                                                     only=self.selected.get(path))
         return self.results[path]
 
     def close(self) -> None:

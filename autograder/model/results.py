@@ -12,6 +12,9 @@ SUBMISSION_STATUSES = ("ok", "timeout", "memory", "crashed", "invalid")
 CHECK_STATUSES = ("passed", "failed", "error")
 
 
+RESULT_FILE = "result.json"
+STAFF_FILE = "staff.json"  # beside result.json: for staff only (see autograder.grading.staffview)
+
 @dataclasses.dataclass
 class CheckResult:
     """The outcome of one check.
@@ -122,7 +125,7 @@ def write(result: SubmissionResult, path: Path) -> Path:
         plaindata.write_atomic(log, result.worker_log.encode("utf-8", "replace"))
     elif log.exists():
         log.unlink()
-    staff = path.with_name("staff.json")
+    staff = path.with_name(STAFF_FILE)
     if result.staff:
         plaindata.write_atomic(staff, (json.dumps(result.staff, indent=1) + "\n").encode("utf-8"))
     elif staff.exists():

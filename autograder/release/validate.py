@@ -17,7 +17,7 @@ import jsonschema
 import yaml
 
 from autograder.course import assignment as assignment_mod
-from autograder.grading import testchecks
+from autograder.course import testfiles
 from autograder.model.limits import Limits
 
 _NUMBER = {"type": "number", "minimum": 0}
@@ -168,7 +168,7 @@ def _assignment_problems(name: str, body: dict, *, course: Path, root, file: str
             out.append(Problem(rel(path), getattr(err, "lineno", 0) or 0, "", f"cannot be loaded ({type(err).__name__}: {err})"))
             files[module] = (path, [])
     try:  # checks written as pytest tests: hidden only (see autograder.grading.testchecks)
-        tests = testchecks.load(folder)
+        tests = testfiles.load(folder)
     except Exception as err:
         out.append(Problem(rel(folder), 0, "", f"a test_*.py file cannot be loaded ({type(err).__name__}: {err})"))
         tests = []
@@ -197,7 +197,7 @@ def _assignment_problems(name: str, body: dict, *, course: Path, root, file: str
             out.append(Problem(file, _line(root, [*checks_path, check_id, "visibility"] if isinstance(settings, dict) and "visibility" in settings else [*checks_path, check_id], key=True),
                                key_path([*checks_path, check_id, "visibility"]),
                                f"is {visibility}, but the check is in {rel(path)} (line {_line_of_id(path, check_id)})"))
-        if isinstance(check, testchecks.PytestCheck) and check.marked_points is not None and isinstance(settings, dict) \
+        if isinstance(check, testfiles.PytestCheck) and check.marked_points is not None and isinstance(settings, dict) \
                 and isinstance(settings.get("points"), (int, float)) and float(settings["points"]) != float(check.marked_points):
             out.append(Problem(file, _line(root, [*checks_path, check_id, "points"], key=True), key_path([*checks_path, check_id, "points"]),
                                f"is {settings['points']:g}, but {check.location} is marked points({check.marked_points:g})"))

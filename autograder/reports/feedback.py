@@ -21,9 +21,8 @@ from html import escape
 from pathlib import Path
 
 from autograder.model import plaindata
-from autograder.model.results import SubmissionResult
+from autograder.model.results import STAFF_FILE, SubmissionResult
 from autograder.reports.wording import explanation, join_hint
-from autograder.grading.staffview import STAFF_FILE
 
 _CSS = """
 body { margin: 0; background: #f5f6f8; color: #1d2330; font: 15px/1.45 system-ui, "DejaVu Sans", sans-serif; }

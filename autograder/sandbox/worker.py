@@ -10,11 +10,11 @@ Nothing it writes is trusted: the grader reads it as untrusted data (:mod:`autog
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 from pathlib import Path
 
+from autograder.checks.check import resolve_probe
 from autograder.model import plaindata
 from autograder.sandbox import cells, determinism
 from autograder.sandbox.protocol import CellStatus, Phase, RecordStatus
@@ -33,22 +33,12 @@ def type_name(value) -> str:
     return name
 
 
-def load_probe(spec: dict):
-    """Returns the probe function named by ``{"ref": "module:function"}`` or given as ``{"source", "name"}``."""
-    if "ref" in spec:
-        module, _, name = spec["ref"].partition(":")
-        return getattr(importlib.import_module(module), name)
-    scope: dict = {"__name__": "autograder_probe"}
-    exec(compile(spec["source"], f"<probe {spec['name']}>", "exec"), scope)
-    return scope[spec["name"]]
-
-
 def run_check(check: dict, namespace: dict) -> dict:
     """Runs one probe against the student's namespace and returns its plain-data record."""
     target = check["target"]
     if target and target not in namespace:
         return {"status": RecordStatus.MISSING.value, "message": f"'{target}' is not defined: was its cell deleted, renamed or left with an error?"}
-    probe = load_probe(check["probe"])
+    probe = resolve_probe(check["probe"])
     determinism.apply(check["seed"])
     try:
         with cells.time_limit(check["timeout_s"]):

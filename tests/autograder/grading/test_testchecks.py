@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from autograder.course import assignment
+from autograder.course import testfiles
 from autograder.grading import engine, testchecks
 from autograder.reports.wording import explanation
 from toycourse import toy_submission
@@ -61,7 +62,7 @@ def test_loaded_as_hidden_checks_after_the_others(course):
     loaded = assignment.load("toy", root=course)
     assert [c.id for c in loaded.checks][-3:] == ["double.twice", "double.swallow", "double.seeded"]
     check = loaded.checks[-3]
-    assert isinstance(check, testchecks.PytestCheck) and check.target == "double" and check.hint == "2 * x"
+    assert isinstance(check, testfiles.PytestCheck) and check.target == "double" and check.hint == "2 * x"
     assert check.what == "double(x) for x of shape (4,)" and check.fixtures == ("student", "reference", "rng", "tol")
 
 
