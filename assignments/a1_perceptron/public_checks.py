@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from autograder.checks import Check, same_model, same_numpy_value
-from autograder.gradcheck import gradients_agree
+from autograder.checks.check import Check, same_model, same_numpy_value
+from autograder.checks.gradcheck import gradients_agree
 
 PUBLIC = "public"
 
@@ -140,8 +140,8 @@ def probe_texts_to_ids(ns, target, inputs):
 
 def probe_classifier(ns, target, inputs):
     """Builds the student's classifier and describes its layers, compile arguments and its outputs
-    on ``sample_input`` with fixed weights (see autograder.probes.describe_model)."""
-    from autograder.probes import build_and_describe
+    on ``sample_input`` with fixed weights (see autograder.checks.probes.describe_model)."""
+    from autograder.checks.probes import build_and_describe
 
     return build_and_describe(ns, target, inputs)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from autograder.results import SubmissionResult
+from autograder.model.results import SubmissionResult
 
 FIXED_COLUMNS = ("submission", "score", "max_score", "status")
 """The columns before the checks' (whose headers are the check ids)."""

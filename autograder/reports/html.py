@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from html import escape
 
-from autograder.results import SubmissionResult
+from autograder.model.results import SubmissionResult
+from autograder.reports.wording import explanation
 
 from .stats import AssignmentStats, Distribution
 
@@ -254,7 +255,7 @@ def _check_row(c, hidden: bool) -> str:
         vis = '<span class="vis-hidden">hidden</span>'
     else:
         shown = c.status
-        details = "" if c.status == "passed" else c.message
+        details = explanation(c)
         vis = "public"
     return (f'<tr><td><code>{_e(c.id)}</code></td><td>{vis}</td>'
             f'<td><span class="badge r-{_e(shown)}">{_e(shown)}</span></td>'

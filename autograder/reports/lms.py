@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from autograder.results import SubmissionResult
+from autograder.model.results import SubmissionResult
 
 MAX_ROW = "max points"
 

@@ -1,9 +1,8 @@
 """Public checks of assignment 1 (released: students run them with `autograder check`)."""
 
 import numpy as np
+from autograder.checks import Check, gradients_agree, same_model, same_numpy_value
 
-from autograder.checks import Check, same_model, same_numpy_value
-from autograder.gradcheck import gradients_agree
 
 PUBLIC = "public"
 
@@ -140,8 +139,8 @@ def probe_texts_to_ids(ns, target, inputs):
 
 def probe_classifier(ns, target, inputs):
     """Builds the student's classifier and describes its layers, compile arguments and its outputs
-    on ``sample_input`` with fixed weights (see autograder.probes.describe_model)."""
-    from autograder.probes import build_and_describe
+    on ``sample_input`` with fixed weights (see autograder.checks.describe_model)."""
+    from autograder.checks import build_and_describe
 
     return build_and_describe(ns, target, inputs)
 
