@@ -10,7 +10,7 @@ value for that submission's hidden seeds (``engine.prepare`` without a cache, as
 for each submission), and (2) the student side: the submission's cells executed once, here, then
 every check's probe on that namespace and the grader's own verdict (``engine.judge``). Loading the
 assignment and running the reference notebook once are start-up, not counted. Checks written as
-pytest tests (``autograder.testchecks``) are left out and counted in ``skipped``. The points are
+pytest tests (``autograder.grading.testchecks``) are left out and counted in ``skipped``. The points are
 returned too: the floor must grade like the grader.
 """
 
@@ -26,10 +26,14 @@ def main(spec_path: str) -> None:
     spec = json.loads(Path(spec_path).read_text())
     root = Path(spec["root"])
     sys.path.insert(0, str(root))
-    from autograder import assignment as assignment_mod
-    from autograder import cells, determinism, engine, notebook, testchecks
-    from autograder.checks import resolve_probe
-    from autograder.worker import _to_plain, type_name
+    from autograder.checks.check import resolve_probe
+    from autograder.course import assignment as assignment_mod
+    from autograder.course import notebook
+    from autograder.grading import engine, testchecks
+    from autograder.model.plaindata import to_plain
+    from autograder.sandbox import cells, determinism
+    from autograder.sandbox.protocol import CheckRecord, RecordStatus
+    from autograder.sandbox.worker import type_name
 
     t = time.perf_counter()
     a = assignment_mod.load(spec["assignment"], root=root)
@@ -56,11 +60,11 @@ def main(spec_path: str) -> None:
             try:
                 with cells.time_limit(p.timeout_s):
                     value = probes[p.check.id](ns, p.check.target, p.inputs)
-                record = {"status": "returned", "value": _to_plain(value), "type": type_name(value)}
+                record = CheckRecord(RecordStatus.RETURNED, type=type_name(value), value=to_plain(value))
             except cells.TimeLimit:
-                record = {"status": "timeout", "message": "timeout"}
+                record = CheckRecord(RecordStatus.TIMEOUT, "timeout")
             except BaseException as err:  # student code: anything may come out
-                record = {"status": "raised", "message": type(err).__name__}
+                record = CheckRecord(RecordStatus.RAISED, type(err).__name__)
             results.append(engine.judge(p, record, a.settings(p.check), hint=""))
         results = engine.apply_requirements(results, [p.check for p in prepared])
         t3 = time.perf_counter()

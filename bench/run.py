@@ -629,7 +629,7 @@ def main(argv=None) -> None:
     args = ap.parse_args(argv)
     if args.n < 2:
         ap.error("--n must be at least 2")
-    from autograder import assignment as assignment_mod
+    from autograder.course import assignment as assignment_mod
 
     names = args.assignments or assignments_with_release(ROOT)
     started = datetime.datetime.now().astimezone().isoformat(timespec="seconds")

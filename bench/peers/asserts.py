@@ -1,10 +1,10 @@
 """One check written as the plain asserts a course without this suite would put in a grade cell.
 
 The inputs and the expected value are computed once, here, from the check's own inputs builder and
-the reference solution (the grader's :func:`autograder.engine.compute_expected`), and written into
+the reference solution (the grader's :func:`autograder.grading.engine.compute_expected`), and written into
 the code as Python literals: the peers' cells hold fixed inputs and stored expected values, as
 nbgrader and otter courses do. What the asserts test mirrors the grader's verdicts
-(:func:`autograder.compare.compare_values`: type, shape, floating or not, then closeness with the
+(:func:`autograder.checks.compare.compare_values`: type, shape, floating or not, then closeness with the
 check's ``rtol`` and ``atol``), so that both grade the same thing; a verdict that cannot be written
 as a few asserts on stored values (a Keras model's structure, scan calls, comparisons against
 Keras layers or tapes run at grading time) makes the check :class:`Unsupported`, with the reason.
@@ -23,7 +23,7 @@ import numpy as np
 SUPPORTED_VERDICTS = ("same_value", "same_numpy_value", "inputs_kept", "gradients_agree", "loss_falls")
 
 #: Probes of the autograder package written out here (course probes are copied as they are).
-SUPPORTED_REFS = ("autograder.probes:call", "autograder.probes:inputs_unchanged", "autograder.probes:arguments_unchanged")
+SUPPORTED_REFS = ("autograder.checks.probes:call", "autograder.checks.probes:inputs_unchanged", "autograder.checks.probes:arguments_unchanged")
 
 #: Defined once per notebook (nbgrader) or test file (otter), before the checks' asserts.
 HELPERS = '''\
@@ -40,7 +40,7 @@ _warnings.simplefilter("ignore")
 
 
 def _seed(seed):
-    """The seeds the grader sets before every check (autograder.determinism.apply)."""
+    """The seeds the grader sets before every check (autograder.sandbox.determinism.apply)."""
     _random.seed(seed)
     np.random.seed(seed % 2**32)
     tf = _sys.modules.get("tensorflow")
@@ -121,7 +121,8 @@ class Unsupported:
 def _helper_sources() -> str:
     """Small self-contained helpers of the autograder package that course probes import, copied
     into the peers' helpers (a course would copy them the same way)."""
-    from autograder import gradcheck, probes
+    from autograder.checks import gradcheck
+    from autograder.checks import probes
 
     funcs = [probes.copy_inputs, probes._unchanged, probes.inputs_unchanged, probes.char_lm, gradcheck.numeric_gradient,
              gradcheck.against_differences]
@@ -129,8 +130,9 @@ def _helper_sources() -> str:
 
 
 #: What a course probe may import from the autograder package (defined in :data:`HELPERS`).
-HELPER_NAMES = {"autograder.probes": {"copy_inputs", "inputs_unchanged", "char_lm"},
-                "autograder.gradcheck": {"numeric_gradient", "against_differences"}}
+_HELPERS_ANYWHERE = {"copy_inputs", "inputs_unchanged", "char_lm", "numeric_gradient", "against_differences"}
+HELPER_NAMES = {"autograder.checks": _HELPERS_ANYWHERE, "autograder.checks.probes": _HELPERS_ANYWHERE,
+                "autograder.checks.gradcheck": _HELPERS_ANYWHERE}
 
 HELPERS = HELPERS + "\n\n" + _helper_sources() + "\n"
 
@@ -168,6 +170,8 @@ def literal(value) -> str:
     if isinstance(value, np.bool_):
         return repr(bool(value))
     if isinstance(value, np.ndarray):
+        if value.size == 0 and value.dtype.kind in "biufU":
+            return f"np.zeros({value.shape!r}, dtype={str(value.dtype)!r})"
         if value.dtype.kind == "f":
             body = _nested(value, _float)
         elif value.dtype.kind in "biu":
@@ -207,7 +211,7 @@ def _nested(a: np.ndarray, leaf) -> str:
 
 
 def value_asserts(expr: str, expected, *, rtol: float, atol: float, dtype: str = "kind") -> list[str]:
-    """Asserts that ``expr`` equals ``expected`` as :func:`autograder.compare.compare_values` decides.
+    """Asserts that ``expr`` equals ``expected`` as :func:`autograder.checks.compare.compare_values` decides.
 
     Args:
         expr: Python expression of the received value (already passed through ``_plain``).
@@ -274,7 +278,7 @@ def write_check(check, *, inputs: dict, expected, seed: int, points: float, hidd
     """Writes one check as asserts on stored inputs and expected values, or says why it cannot.
 
     Args:
-        check: The :class:`autograder.checks.Check`.
+        check: The :class:`autograder.checks.check.Check`.
         inputs: The inputs the check uses (built from ``seed``).
         expected: The reference's probe value on those inputs (None for self-judging checks).
         seed: The seed the grader sets before the probe.
@@ -291,10 +295,11 @@ def write_check(check, *, inputs: dict, expected, seed: int, points: float, hidd
     if verdict not in SUPPORTED_VERDICTS:
         return no(f"verdict `{verdict}` compares more than stored values (it runs Keras, inspects calls or models at grading time)")
     probe_lines: list[str]
-    if isinstance(check.probe, str):
-        if check.probe not in SUPPORTED_REFS:
-            return no(f"probe `{check.probe}` is the autograder's own machinery")
-        probe_lines = _ref_probe(check.probe, check.target)
+    ref = check.probe_spec().get("ref")
+    if ref is not None:
+        if ref not in SUPPORTED_REFS:
+            return no(f"probe `{ref}` is the autograder's own machinery")
+        probe_lines = _ref_probe(ref, check.target)
     else:
         try:
             source = textwrap.dedent(inspect.getsource(check.probe))
@@ -335,9 +340,9 @@ def write_check(check, *, inputs: dict, expected, seed: int, points: float, hidd
 
 
 def _ref_probe(ref: str, target: str) -> list[str]:
-    if ref == "autograder.probes:call":
+    if ref == "autograder.checks.probes:call":
         return [f"_raw = {target}(**_copy.deepcopy(inputs))"]
-    if ref == "autograder.probes:arguments_unchanged":
+    if ref == "autograder.checks.probes:arguments_unchanged":
         return ["args = _copy.deepcopy(inputs)", f"{target}(**args)",
                 "_raw = {name: _same_plain(value, args.get(name)) for name, value in inputs.items()}"]
     # inputs_unchanged: every array among the inputs, nested in dicts and lists, by its path

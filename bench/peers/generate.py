@@ -34,8 +34,10 @@ ROOT = BENCH.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from autograder import assignment as assignment_mod  # noqa: E402
-from autograder import engine, notebook, testchecks  # noqa: E402
+from autograder.course import assignment as assignment_mod  # noqa: E402
+from autograder.course import notebook  # noqa: E402
+from autograder.grading import engine, testchecks  # noqa: E402
+from autograder.model.seeds import stable_seed  # noqa: E402
 
 from bench.peers.asserts import HELPERS, Unsupported, Written, write_check  # noqa: E402
 
@@ -98,7 +100,7 @@ def build(name: str, *, root: Path = ROOT) -> PeerSpec:
                                            "written as a pytest test run against the reference at grading time"))
             continue
         seed = (engine.public_seed(a.name, check) if not s.hidden
-                else assignment_mod.stable_seed(a.config.seed, a.name, check.id, digest))
+                else stable_seed(a.config.seed, a.name, check.id, digest))
         inputs, expected = engine.compute_expected(check, reference, seed)
         written.append(write_check(check, inputs=inputs, expected=expected, seed=seed, points=s.points, hidden=s.hidden,
                                    rtol=s.tol.rtol, atol=s.tol.atol))
