@@ -18,10 +18,7 @@ from bench.peers import generate
 
 BENCH = Path(__file__).resolve().parents[1]
 PEERS_VENV = BENCH / ".venv-peers"
-INSTALL_HINT = ("make it with: /root/.pyenv/versions/3.11.7/bin/python3.11 -m venv bench/.venv-peers && "
-                ".venv/bin/python -c 'import site; print(site.getsitepackages()[0])' "
-                "> bench/.venv-peers/lib/python3.11/site-packages/_suite_venv.pth && "
-                "bench/.venv-peers/bin/python -m pip install otter-grader==7.0.0 (see bench/README.md)")
+INSTALL_HINT = "make it with the three commands in bench/README.md (otter-grader==7.0.0 from PyPI)"
 
 
 def _env(course: Path, python: Path) -> dict:
