@@ -7,6 +7,7 @@ change nothing. Every problem becomes a :class:`NotebookProblem` a student can a
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import json
 import os
@@ -206,6 +207,31 @@ def code_cells(nb: dict) -> list[Cell]:
         else:
             kind = "other"
         out.append(Cell(gid, _source(cell), kind))
+    return out
+
+
+def setup_imports(nb: dict) -> list[str]:
+    """The modules a notebook's setup cells import (``import a.b``, ``from a.b import c``, also
+    inside ``try``/``if`` blocks; relative imports and cells that do not parse are skipped), in order.
+
+    Every worker runs the setup cells, so the fork server imports these once (see
+    :class:`autograder.sandbox.forkserver.ForkServer`)."""
+    out: list[str] = []
+    for cell in code_cells(nb):
+        if cell.kind != "setup":
+            continue
+        try:
+            tree = ast.parse(cell.source)
+        except (SyntaxError, ValueError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                names = [node.module]
+            else:
+                continue
+            out += [n for n in names if n not in out]
     return out
 
 

@@ -16,6 +16,7 @@ import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from autograder.course import notebook
 from autograder.course.assignment import Assignment
 from autograder.grading import engine
 from autograder.model.results import SubmissionResult
@@ -77,5 +78,6 @@ def open_session(assignment: Assignment, *, root: Path, jobs: int = 1, fork: boo
         server = None
         if fork:
             server = stack.enter_context(ForkServer(env=sandbox.worker_environment(home),
-                                                    preload=engine.needs_tensorflow(assignment), cwd=home))
+                                                    preload=engine.needs_tensorflow(assignment), cwd=home,
+                                                    modules=notebook.setup_imports(assignment.release)))
         yield Session(assignment, reference, server, confinement, lock)

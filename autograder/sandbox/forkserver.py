@@ -14,12 +14,14 @@ Protocol (JSON lines on the zygote's stdin/stdout): ``{"request", "outdir", "wor
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import signal
 import subprocess
 import sys
 import threading
+from collections.abc import Sequence
 
 from autograder.sandbox import processes
 
@@ -57,8 +59,14 @@ def _child(job: dict) -> None:
         os._exit(70)
 
 
-def serve(preload: bool) -> None:
-    """The zygote's loop (``python -m autograder.sandbox.forkserver [--tensorflow]``)."""
+def serve(preload: bool, modules: Sequence[str] = ()) -> None:
+    """The zygote's loop (``python -m autograder.sandbox.forkserver [--tensorflow] [--import MODULE ...]``).
+
+    Args:
+        preload: Import TensorFlow and Keras under the policy first.
+        modules: Modules the workers' setup cells import, imported here once so that every
+            worker inherits them (a module that fails to import is left to the worker).
+    """
     from autograder.sandbox import determinism
 
     determinism.set_environment()
@@ -66,6 +74,11 @@ def serve(preload: bool) -> None:
 
     if preload:
         determinism.load_tensorflow()
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:  # the worker's own import reports it, in the student's terms
+            pass
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
     reply = os.fdopen(os.dup(1), "w", buffering=1)
     reply.write(json.dumps({"ready": True, "threads": len(os.listdir("/proc/self/task"))}) + "\n")
@@ -87,12 +100,16 @@ class ForkServer:
     Args:
         env: The worker environment (scrubbed) the zygote and its children run with.
         preload: Whether to import TensorFlow and Keras in the zygote.
+        cwd: The zygote's working folder.
+        modules: Modules to import in the zygote after TensorFlow (the setup cells' imports: every
+            worker runs those cells, twice per submission).
     """
 
-    def __init__(self, *, env: dict, preload: bool, cwd: str):
+    def __init__(self, *, env: dict, preload: bool, cwd: str, modules: Sequence[str] = ()):
         self._lock = threading.Lock()
         self._proc = subprocess.Popen(
-            [sys.executable, "-I", "-m", "autograder.sandbox.forkserver"] + (["--tensorflow"] if preload else []),
+            [sys.executable, "-I", "-m", "autograder.sandbox.forkserver"] + (["--tensorflow"] if preload else [])
+            + [arg for name in modules for arg in ("--import", name)],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=cwd,
             start_new_session=True,
         )
@@ -133,4 +150,5 @@ class ForkServer:
 
 
 if __name__ == "__main__":
-    serve("--tensorflow" in sys.argv[1:])
+    _args = sys.argv[1:]
+    serve("--tensorflow" in _args, [_args[i + 1] for i, a in enumerate(_args[:-1]) if a == "--import"])
