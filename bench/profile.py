@@ -55,6 +55,8 @@ def main(argv=None) -> None:
     ap.add_argument("--variant", default="reference", help="reference, blank or a mistake's name")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--no-setup-preload", action="store_true",
+                    help="the fork server does not import the setup cells' modules (the behaviour before that change)")
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from autograder.audit import examples
@@ -63,6 +65,10 @@ def main(argv=None) -> None:
     from autograder.grading.session import open_session
     from autograder.sandbox import processes, runner
 
+    if args.no_setup_preload:
+        from autograder.course import notebook
+
+        notebook.setup_imports = lambda nb: []
     timers = Timers()
     timers.wrap(engine, "prepare", "reference side (inputs, expected values)")
     timers.wrap(engine, "judge", "verdicts")
