@@ -465,6 +465,15 @@ def _steady_s(run: dict) -> float | None:
     return 60.0 / rate if rate else None
 
 
+def _agreement_short(a: dict) -> str:
+    counts = a.get("agreement_counts") or {}
+    if not counts:
+        return "–"
+    differ = sum(d for d, _ in counts.values())
+    total = sum(t for _, t in counts.values())
+    return f"all {total} agree" if differ == 0 else f"**{differ} of {total} differ**"
+
+
 def render(report: dict) -> str:
     m = report["machine"]
     lines = [f"# Grading benchmark ({report['started']})", "",
@@ -484,8 +493,9 @@ def render(report: dict) -> str:
               "notebook after another (as they run).", "",
               "| assignment | floor s/sub | 1 worker | steady s/sub, 1 worker | target 1.5 floor + 0.3 s | 2 workers | Dask, 2 workers "
               "| nbgrader + asserts | otter run | this grader in nbgrader | 2 workers / nbgrader+asserts | 2 workers / otter "
-              "| 2 workers / this grader in nbgrader | worker peak USS MB | scores agree |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+              "| 2 workers / this grader in nbgrader | 2 workers at steady rate / the three peers | 1 worker median s / floor "
+              "| worker peak USS / RSS MB | scores agree |",
+              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for name, a in report["assignments"].items():
         runs = {r["label"]: r for r in a["autograder"]}
         one, two, dask = runs.get("1 worker"), runs.get("2 workers"), runs.get("Dask, 2 workers")
@@ -499,14 +509,17 @@ def render(report: dict) -> str:
         def cell(r):
             return "–" if not r else f"{f(r['subs_per_min'])} ({f(r['wall_s_per_sub'], 2)})"
 
-        uss = (two or one or {}).get("memory", {}).get("roles", {}).get("worker", {}).get("peak_uss_mb_max")
+        worker_mem = (two or one or {}).get("memory", {}).get("roles", {}).get("worker", {})
+        uss, rss = worker_mem.get("peak_uss_mb_max"), worker_mem.get("peak_rss_mb_max")
         lines.append(
             f"| {name} | {f(floor_s, 2)} | {cell(one)} | {f(steady1, 2)} | {f(target, 2)}"
             f"{' ✓' if steady1 is not None and target is not None and steady1 <= target else ' ✗' if steady1 else ''} | "
             f"{cell(two)} | {cell(dask)} | {cell(peers.get('nbgrader-asserts'))} | {cell(peers.get('otter'))} | {cell(nb)} | "
             f"{f(_ratio(two and two['subs_per_min'], peers.get('nbgrader-asserts', {}).get('subs_per_min')))}x | "
             f"{f(_ratio(two and two['subs_per_min'], peers.get('otter', {}).get('subs_per_min')))}x | "
-            f"{f(_ratio(two and two['subs_per_min'], nb and nb['subs_per_min']))}x | {f(uss, 0)} | {a.get('agreement_summary', '–')} |")
+            f"{f(_ratio(two and two['subs_per_min'], nb and nb['subs_per_min']))}x | "
+            f"{' / '.join(f(_ratio(two and two['steady_subs_per_min'], r and r['subs_per_min'])) for r in (peers.get('nbgrader-asserts'), peers.get('otter'), nb))} | "
+            f"{f(_ratio(one and one['seconds']['median'], floor_s), 1)}x | {f(uss, 0)} / {f(rss, 0)} | {_agreement_short(a)} |")
     lines.append("")
     for name, a in report["assignments"].items():
         runs = a["autograder"]
@@ -626,7 +639,12 @@ def main(argv=None) -> None:
     ap.add_argument("--sample-interval", type=float, default=0.2, help="memory sampling period in seconds")
     ap.add_argument("--out", type=Path, default=BENCH / "results.md", help="the Markdown report (JSON next to it)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder (submissions, results, course)")
+    ap.add_argument("--render", type=Path, metavar="JSON", help="only write the Markdown of an earlier run's JSON to --out")
     args = ap.parse_args(argv)
+    if args.render:
+        report = json.loads(args.render.read_text())
+        args.out.write_text(render(report))
+        return
     if args.n < 2:
         ap.error("--n must be at least 2")
     from autograder.course import assignment as assignment_mod
