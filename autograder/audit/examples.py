@@ -57,8 +57,8 @@ def reference_notebook(source: dict, release: dict) -> dict:
     solutions = {c.id: _MARKER.sub("", c.source) for c in notebook.code_cells(source) if c.kind == "solution"}
     out = copy.deepcopy(release)
     for cell in out["cells"]:
-        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-        if gid in solutions and cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
+        gid = notebook.nbgrader_metadata(cell).get("grade_id")
+        if gid in solutions and notebook.nbgrader_metadata(cell).get("solution"):
             cell["source"] = solutions[gid]
     return out
 
@@ -68,7 +68,7 @@ def with_cells(nb: dict, cells: dict[str, str]) -> dict:
     out = copy.deepcopy(nb)
     seen = set()
     for cell in out["cells"]:
-        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        gid = notebook.nbgrader_metadata(cell).get("grade_id")
         if gid in cells:
             cell["source"] = cells[gid]
             seen.add(gid)

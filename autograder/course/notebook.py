@@ -184,7 +184,9 @@ def parse(raw: bytes, *, name: str) -> dict:
     return nb
 
 
-def _nbgrader(cell: dict) -> dict:
+def nbgrader_metadata(cell: dict) -> dict:
+    """A cell's nbgrader metadata (``grade_id``, ``solution``, ``grade``, ``locked``, ...), or ``{}``
+    when it has none or it is malformed: the one place that reads it."""
     meta = cell.get("metadata")
     meta = meta.get("nbgrader") if isinstance(meta, dict) else None
     return meta if isinstance(meta, dict) else {}
@@ -196,7 +198,7 @@ def code_cells(nb: dict) -> list[Cell]:
     for n, cell in enumerate(nb["cells"]):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
-        meta = _nbgrader(cell)
+        meta = nbgrader_metadata(cell)
         gid = meta.get("grade_id")
         gid = gid if isinstance(gid, str) and gid else f"cell-{n}"
         if meta.get("solution"):
@@ -242,7 +244,7 @@ def submission_cells(submission: dict, release: dict) -> SubmissionCells:
     for n, cell in enumerate(submission["cells"]):
         if not isinstance(cell, dict):
             continue
-        gid = _nbgrader(cell).get("grade_id")
+        gid = nbgrader_metadata(cell).get("grade_id")
         if gid not in wanted:
             continue
         counts[gid] = counts.get(gid, 0) + 1
@@ -274,7 +276,7 @@ def _locked_cell_problems(submission: dict, setup: list[Cell]) -> list[str]:
     theirs: dict[str, list[str]] = {}
     for cell in submission["cells"]:
         if isinstance(cell, dict) and cell.get("cell_type") == "code":
-            gid = _nbgrader(cell).get("grade_id")
+            gid = nbgrader_metadata(cell).get("grade_id")
             if isinstance(gid, str):
                 try:
                     theirs.setdefault(gid, []).append(_source(cell))
@@ -315,7 +317,7 @@ def review_flags(submission: dict, *, graded: list[Cell], source: dict | None) -
             continue
         found = [m for m in _MARKERS if m in text]
         if found:
-            gid = _nbgrader(cell).get("grade_id")
+            gid = nbgrader_metadata(cell).get("grade_id")
             marked.append((gid if isinstance(gid, str) else f"cell-{n}", found[0]))
     if marked:
         names = ", ".join(f"'{g}'" for g, _ in marked[:5]) + (f" and {len(marked) - 5} more" if len(marked) > 5 else "")

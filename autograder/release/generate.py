@@ -22,7 +22,7 @@ import numpy as np
 from autograder.course import assignment as assignment_mod
 from autograder.grading import engine
 from autograder.release import gradecells
-from autograder.model import plaindata
+from autograder.model import files, plaindata
 
 
 class ReleaseError(RuntimeError):
@@ -124,7 +124,7 @@ def write_fixtures(path: Path, data: dict) -> bool:
                 return False
         except plaindata.PlainDataError:
             pass
-    plaindata.write_atomic(path, plaindata.dumps(data))
+    files.write_atomic(path, plaindata.dumps(data))
     return True
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 
+from autograder.course import notebook
 from autograder.model.config import AssignmentConfig
 
 GRADE_PREFIX = "grade_"
@@ -46,7 +47,7 @@ def sync(source: dict, cfg: AssignmentConfig, targets: dict[str, str]) -> dict:
     out = copy.deepcopy(source)
     cells = []
     for cell in out["cells"]:
-        meta = cell.get("metadata", {}).get("nbgrader", {})
+        meta = notebook.nbgrader_metadata(cell)
         gid = meta.get("grade_id", "")
         if gid.startswith(GRADE_PREFIX) and meta.get("grade"):
             continue  # regenerated below

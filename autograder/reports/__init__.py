@@ -21,7 +21,7 @@ import dataclasses
 import re
 from pathlib import Path
 
-from autograder.model import plaindata, results
+from autograder.model import files, results
 from autograder.model.results import SubmissionResult
 
 from . import csvbook, html, lms, markdown, stats
@@ -191,6 +191,6 @@ def write_reports(results_dir: Path, out_dir: Path, *, skip_blank: bool = False,
         pages.update({own[r.submission]: feedback.render_student(r) for r in subs})
         for name, text in pages.items():
             path = out_dir / name
-            plaindata.write_atomic(path, text.encode("utf-8"))
+            files.write_atomic(path, text.encode("utf-8"))
             written[name] = path
     return written

@@ -20,7 +20,7 @@ import re
 from html import escape
 from pathlib import Path
 
-from autograder.model import plaindata
+from autograder.model import files
 from autograder.model.results import STAFF_FILE, SubmissionResult
 from autograder.reports.wording import explanation, join_hint
 
@@ -152,7 +152,7 @@ def write_feedback(results_dir: Path, out_dir: Path, *, staff: bool = False, ass
         folder.mkdir(parents=True, exist_ok=True)
         for result in subs:
             path = folder / page_name(result.submission)
-            plaindata.write_atomic(path, render_student(result).encode("utf-8"))
+            files.write_atomic(path, render_student(result).encode("utf-8"))
             written.append(path)
             if staff:
                 record_path = results_dir / result.submission / name / STAFF_FILE
@@ -162,6 +162,6 @@ def write_feedback(results_dir: Path, out_dir: Path, *, staff: bool = False, ass
                     record = {}
                 (folder / "staff").mkdir(exist_ok=True)
                 spath = folder / "staff" / page_name(result.submission)
-                plaindata.write_atomic(spath, render_staff(result, record).encode("utf-8"))
+                files.write_atomic(spath, render_staff(result, record).encode("utf-8"))
                 written.append(spath)
     return written

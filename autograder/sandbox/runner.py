@@ -27,7 +27,7 @@ import threading
 import time
 from pathlib import Path
 
-from autograder.model import plaindata
+from autograder.model import files, plaindata
 from autograder.model.limits import Limits
 from autograder.sandbox import determinism, isolation, processes
 from autograder.sandbox.protocol import Ended, Phase, PhaseKind, RecordStatus
@@ -212,7 +212,7 @@ def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, fo
     outdir.mkdir()
     workdir.mkdir()
     req_path = base / "request.npz"
-    plaindata.write_atomic(req_path, plaindata.dumps({**request, "workdir": str(workdir)}))
+    files.write_atomic(req_path, plaindata.dumps({**request, "workdir": str(workdir)}))
     phases = Phases(tuple(c["id"] for c in request["cells"]),
                     tuple(float(c.get("timeout_s", limits.check_timeout_s)) for c in request["checks"]))
     uid = confinement.pool.acquire() if confinement is not None and confinement.pool is not None else None

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from autograder.checks.check import resolve_probe
-from autograder.model import plaindata
+from autograder.model import files, plaindata
 from autograder.sandbox import cells, determinism
 from autograder.sandbox.protocol import CellStatus, Phase, RecordStatus
 
@@ -63,7 +63,7 @@ def run_check(check: dict, namespace: dict) -> dict:
 
 
 def _progress(outdir: Path, phase: Phase) -> None:
-    plaindata.write_atomic(outdir / "progress", phase.note().encode())
+    files.write_atomic(outdir / "progress", phase.note().encode())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
         source = cells.definitions_only(cell["source"]) if defs_only else cell["source"]
         run = cells.run_cell(cell["id"], source, namespace, timeout_s=request["cell_timeout_s"], allow_fallback=cell["kind"] == "solution")
         runs.append({"id": run.cell_id, "status": CellStatus.DEFINITIONS_ONLY.value if defs_only and run.status == CellStatus.OK else run.status, "message": run.message})
-    plaindata.write_atomic(outdir / "cells.npz", plaindata.dumps(runs))
+    files.write_atomic(outdir / "cells.npz", plaindata.dumps(runs))
     for check in request["checks"]:
         _progress(outdir, Phase.of_check(check["index"]))
         record = run_check(check, namespace)
@@ -97,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
             data = plaindata.dumps(record)
         except plaindata.PlainDataError as err:
             data = plaindata.dumps({"status": RecordStatus.UNPLAIN.value, "message": f"{check['target']} returned {err.args[0]}"})
-        plaindata.write_atomic(outdir / f"check-{check['index']}.npz", data)
+        files.write_atomic(outdir / f"check-{check['index']}.npz", data)
     _progress(outdir, Phase.done())
     sys.stdout.flush()
     os._exit(0)  # skip interpreter teardown (TensorFlow's can take seconds)

@@ -92,7 +92,6 @@ def probe_grads(ns, target, inputs):
 
 def probe_backward_numeric(ns, target, inputs):
     """The student's BPTT against centred differences of their own forward + cost (float64)."""
-    import numpy as np
 
     p = {k: v.copy() for k, v in inputs["params"].items()}
     grads = ns[target](inputs["x_seq"].copy(), inputs["h0"].copy(), p, inputs["targets"].copy())
@@ -100,19 +99,9 @@ def probe_backward_numeric(ns, target, inputs):
     def cost(q):
         return float(ns["rnn_cost"](ns["rnn_forward"](inputs["x_seq"].copy(), inputs["h0"].copy(), q)[0], inputs["targets"].copy()))
 
-    eps = 1e-6
-    analytic, numeric = [], []
-    for name in ("W_hh", "W_hx", "b_h", "W_yh", "b_y"):
-        analytic.append(np.ravel(np.asarray(grads["d" + name], dtype=np.float64)))
-        num = np.zeros(p[name].size)
-        for i in range(p[name].size):
-            up = {k: v.copy() for k, v in p.items()}
-            down = {k: v.copy() for k, v in p.items()}
-            up[name].flat[i] += eps
-            down[name].flat[i] -= eps
-            num[i] = (cost(up) - cost(down)) / (2 * eps)
-        numeric.append(num)
-    return {"analytic": np.concatenate(analytic), "numeric": np.concatenate(numeric)}
+    from autograder.checks import against_differences
+
+    return against_differences(cost, p, grads, {name: "d" + name for name in ("W_hh", "W_hx", "b_h", "W_yh", "b_y")})
 
 
 def probe_clip(ns, target, inputs):

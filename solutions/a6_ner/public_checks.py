@@ -198,7 +198,6 @@ def probe_predict(ns, target, inputs):
     """predict_tags with a fixed model whose best tag depends on the word only: an Embedding whose
     table holds log-probabilities (row 0, padding, prefers the pad tag; no real word does)."""
     import keras
-    import numpy as np
 
     table = inputs["table"]
     fixed = keras.Sequential([keras.Input((None,), dtype="int32"),
