@@ -261,61 +261,81 @@ def run_in_workers(code: list[notebook.Cell], prepared: list[Prepared], limits: 
     Returns:
         The records, cell outcomes, stops and instructors' log lines.
     """
-    out = WorkerRounds()
     redactor = redactor or redact.redactor(values=[], names=[])
-    definitions_only: list[str] = []
-    retried: set[int] = set()
-    cell_runs = None
+    rounds = _Rounds(code, limits, deadline=deadline, ceiling_s=ceiling_s)
     pending = list(prepared)
     first = True
     while pending or first:
         first = False
         if deadline is not None and time.monotonic() >= deadline:
-            out.stops.append(Stop(Ended.TIMEOUT, None))
-            for p in pending:
-                out.records.setdefault(p.index, CheckRecord(RecordStatus.TIMEOUT, f"not run: the submission reached its time ceiling of {ceiling_s:.0f} s"))
+            rounds.out.stops.append(Stop(Ended.TIMEOUT, None))
+            rounds.give_up(pending, RecordStatus.TIMEOUT, lambda p: f"not run: the submission reached its time ceiling of {ceiling_s:.0f} s")
             break
-        run = sandbox.run_worker(_request(code, pending, limits, definitions_only=definitions_only, preload=preload),
+        run = sandbox.run_worker(_request(code, pending, limits, definitions_only=rounds.definitions_only, preload=preload),
                                  limits=limits, n_checks=len(pending), n_cells=len(code), forkserver=forkserver,
                                  confinement=confinement, deadline=deadline)
         for n, record in run.records.items():
-            out.records[pending[n].index] = _from_worker(record, pending[n], hidden=hidden, code=code, redactor=redactor)
-        if run.cells is not None and cell_runs is None:
-            cell_runs = _cells_from_worker(run.cells, code, redactor)
+            rounds.out.records[pending[n].index] = _from_worker(record, pending[n], hidden=hidden, code=code, redactor=redactor)
+        if run.cells is not None and rounds.cell_runs is None:
+            rounds.cell_runs = _cells_from_worker(run.cells, code, redactor)
         if run.ended is Ended.EXITED:
             break
+        pending = rounds.after_stop(run, pending)
+        if pending is None:
+            break
+    return rounds.finish()
+
+
+class _Rounds:
+    """What :func:`run_in_workers` knows between workers: the records so far, the cells to run
+    with definitions only, the checks already retried."""
+
+    def __init__(self, code: list[notebook.Cell], limits: Limits, *, deadline: float | None, ceiling_s: float):
+        self.code, self.limits, self.deadline, self.ceiling_s = code, limits, deadline, ceiling_s
+        self.out = WorkerRounds()
+        self.definitions_only: list[str] = []
+        self.retried: set[int] = set()
+        self.cell_runs: list | None = None
+
+    def give_up(self, pending: list[Prepared], status: RecordStatus, message) -> None:
+        """Every pending check without a record gets one: ``status`` and ``message(p)``."""
+        for p in pending:
+            self.out.records.setdefault(p.index, CheckRecord(status, message(p)))
+
+    def after_stop(self, run, pending: list[Prepared]) -> list[Prepared] | None:
+        """The checks the next worker runs after this one stopped, or None when no worker can help."""
         stop = Stop(run.ended, run.last_phase)
-        out.stops.append(stop)
+        self.out.stops.append(stop)
+        status = RecordStatus(run.ended.value)
         if stop.in_cell:
             cell_id = stop.phase.cell
-            out.logs.append(f"--- worker {run.ended} in cell {cell_id} ---\n{run.output[-4000:]}")
-            if cell_id in definitions_only or not any(c.id == cell_id and c.kind == "solution" for c in code):
-                for p in pending:
-                    out.records.setdefault(p.index, CheckRecord(_stopped(run.ended), f"the notebook's code could not be run ({run.ended} in cell '{cell_id}')"))
-                break
-            definitions_only.append(cell_id)
-            cell_runs = None
-            continue
+            self.out.logs.append(f"--- worker {run.ended} in cell {cell_id} ---\n{run.output[-4000:]}")
+            if cell_id in self.definitions_only or not any(c.id == cell_id and c.kind == "solution" for c in self.code):
+                self.give_up(pending, status, lambda p: f"the notebook's code could not be run ({run.ended} in cell '{cell_id}')")
+                return None
+            self.definitions_only.append(cell_id)  # run again, that cell with its definitions only
+            self.cell_runs = None
+            return pending
         if stop.phase.kind is PhaseKind.CHECK:
             n = stop.phase.check
-            out.logs.append(f"--- worker {run.ended} during check {pending[n].check.id} ---\n{run.output[-4000:]}")
-            if run.ended is Ended.CRASHED and pending[n].index not in retried:
-                retried.add(pending[n].index)  # once: a crash can be transient (e.g. the machine's OOM killer)
-                pending = [p for p in pending[n:] if p.index not in out.records]
-                out.stops.pop()
-                continue
-            out.records[pending[n].index] = CheckRecord(_stopped(run.ended), _stop_message(run.ended, pending[n], limits, deadline, ceiling_s))
-            pending = [p for p in pending[n + 1:] if p.index not in out.records]
-            continue
-        out.logs.append(f"--- worker {run.ended} in phase {stop.phase} ---\n{run.output[-4000:]}")
-        for p in pending:
-            out.records.setdefault(p.index, CheckRecord(_stopped(run.ended), f"no result came back for {p.check.target} (the worker {run.ended} in phase '{stop.phase}')"))
-        break
-    out.cell_runs = list(cell_runs or [])
-    for cell_id in definitions_only:
-        out.cell_runs.append({"id": cell_id, "status": CellStatus.DEFINITIONS_ONLY.value,
-                              "message": f"cell '{cell_id}' could not run to its end (time or memory limit, or it crashed the interpreter); only its imports and definitions were kept"})
-    return out
+            self.out.logs.append(f"--- worker {run.ended} during check {pending[n].check.id} ---\n{run.output[-4000:]}")
+            if run.ended is Ended.CRASHED and pending[n].index not in self.retried:
+                self.retried.add(pending[n].index)  # once: a crash can be transient (e.g. the machine's OOM killer)
+                self.out.stops.pop()
+                return [p for p in pending[n:] if p.index not in self.out.records]
+            self.out.records[pending[n].index] = CheckRecord(status, _stop_message(run.ended, pending[n], self.limits, self.deadline, self.ceiling_s))
+            return [p for p in pending[n + 1:] if p.index not in self.out.records]
+        self.out.logs.append(f"--- worker {run.ended} in phase {stop.phase} ---\n{run.output[-4000:]}")
+        self.give_up(pending, status, lambda p: f"no result came back for {p.check.target} (the worker {run.ended} in phase '{stop.phase}')")
+        return None
+
+    def finish(self) -> WorkerRounds:
+        self.out.cell_runs = list(self.cell_runs or [])
+        for cell_id in self.definitions_only:
+            self.out.cell_runs.append({"id": cell_id, "status": CellStatus.DEFINITIONS_ONLY.value,
+                                       "message": f"cell '{cell_id}' could not run to its end (time or memory limit, or it crashed the "
+                                                  "interpreter); only its imports and definitions were kept"})
+        return self.out
 
 
 def _request(code: list[notebook.Cell], pending: list[Prepared], limits: Limits, *, definitions_only: list[str], preload: bool) -> dict:
@@ -328,11 +348,6 @@ def _request(code: list[notebook.Cell], pending: list[Prepared], limits: Limits,
         "checks": [{"index": n, "target": p.check.target, "probe": p.check.probe_spec(), "inputs": p.inputs,
                     "seed": p.seed, "timeout_s": p.timeout_s} for n, p in enumerate(pending)],
     }
-
-
-def _stopped(ended: Ended) -> RecordStatus:
-    """The record status of a check whose worker was stopped."""
-    return RecordStatus(ended.value)
 
 
 def _stop_message(ended: Ended, p: Prepared, limits: Limits, deadline: float | None, ceiling_s: float) -> str:
