@@ -75,13 +75,24 @@ def compare_arrays(what: str, received, expected: np.ndarray, *, tol: Tolerance,
             received = np.asarray(received)
         else:
             return Outcome(False, "type", f"{what}: expected an array of shape {expected.shape}, received {describe(received)}")
-    if received.shape != expected.shape:
-        hint = ""
-        if received.ndim == expected.ndim == 2 and received.shape == expected.shape[::-1]:
-            hint = " (transposed?)"
-        elif received.size == expected.size:
-            hint = " (same number of elements: reshaped, or an axis swapped?)"
-        return Outcome(False, "shape", f"{what}: expected shape {expected.shape}, received {received.shape}{hint}")
+    for failure in (_shapes_differ(what, received, expected), _dtypes_differ(what, received, expected, tol=tol, dtype=dtype)):
+        if failure is not None:
+            return failure
+    return _values_differ(what, received, expected, tol=tol) or OK
+
+
+def _shapes_differ(what: str, received: np.ndarray, expected: np.ndarray) -> Outcome | None:
+    if received.shape == expected.shape:
+        return None
+    hint = ""
+    if received.ndim == expected.ndim == 2 and received.shape == expected.shape[::-1]:
+        hint = " (transposed?)"
+    elif received.size == expected.size:
+        hint = " (same number of elements: reshaped, or an axis swapped?)"
+    return Outcome(False, "shape", f"{what}: expected shape {expected.shape}, received {received.shape}{hint}")
+
+
+def _dtypes_differ(what: str, received: np.ndarray, expected: np.ndarray, *, tol: Tolerance, dtype: str) -> Outcome | None:
     if dtype == "exact" and received.dtype != expected.dtype:
         return Outcome(False, "dtype", f"{what}: expected dtype {expected.dtype}, received {received.dtype}")
     if dtype == "kind":
@@ -90,12 +101,16 @@ def compare_arrays(what: str, received, expected: np.ndarray, *, tol: Tolerance,
             return Outcome(False, "dtype", f"{what}: expected dtype {expected.dtype}, received {received.dtype}")
         if ek == "f" and rk == "f" and received.dtype.itemsize < expected.dtype.itemsize and tol.rtol < 1e-6:
             return Outcome(False, "dtype", f"{what}: expected dtype {expected.dtype}, received {received.dtype} (precision lost: keep the input's dtype)")
+    return None
+
+
+def _values_differ(what: str, received: np.ndarray, expected: np.ndarray, *, tol: Tolerance) -> Outcome | None:
     if expected.dtype.kind == "U" or received.dtype.kind == "U":
         bad = np.argwhere(received != expected)
         if len(bad):
             i = tuple(bad[0])
             return Outcome(False, "values", f"{what}: {len(bad)} of {expected.size} entries differ; at {_index(i)} expected {_fmt(expected[i])}, received {_fmt(received[i])}")
-        return OK
+        return None
     r = received.astype(np.float64)
     e = expected.astype(np.float64)
     nan_mismatch = np.isnan(r) != np.isnan(e)
@@ -106,20 +121,16 @@ def compare_arrays(what: str, received, expected: np.ndarray, *, tol: Tolerance,
         close |= (r == e)  # equal infinities
         close |= np.isnan(r) & np.isnan(e)
     close &= ~nan_mismatch
-    if not close.all():
-        bad = np.argwhere(~close) if close.ndim else np.array([[]], dtype=int)
-        with np.errstate(invalid="ignore"):
-            diff = np.where(close, 0.0, np.abs(r - e))
-        worst = np.unravel_index(int(np.nanargmax(np.nan_to_num(diff, nan=np.inf))), diff.shape) if diff.ndim else ()
-        count = int((~close).sum())
-        where = f" at index {_index(worst)}" if diff.ndim else ""
-        return Outcome(
-            False,
-            "values",
-            f"{what}: values differ at {count} of {e.size} position{'s' if e.size != 1 else ''}; largest difference{where}: "
-            f"expected {_fmt(e[worst])}, received {_fmt(r[worst])} ({tol.describe()})",
-        )
-    return OK
+    if close.all():
+        return None
+    with np.errstate(invalid="ignore"):
+        diff = np.where(close, 0.0, np.abs(r - e))
+    worst = np.unravel_index(int(np.nanargmax(np.nan_to_num(diff, nan=np.inf))), diff.shape) if diff.ndim else ()
+    count = int((~close).sum())
+    where = f" at index {_index(worst)}" if diff.ndim else ""
+    return Outcome(False, "values",
+                   f"{what}: values differ at {count} of {e.size} position{'s' if e.size != 1 else ''}; largest difference{where}: "
+                   f"expected {_fmt(e[worst])}, received {_fmt(r[worst])} ({tol.describe()})")
 
 
 def compare_scalar(what: str, received, expected, *, tol: Tolerance) -> Outcome:
