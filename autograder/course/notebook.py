@@ -87,6 +87,16 @@ def read_submission_bytes(path: Path, *, tree: Path | None = None) -> bytes:
     if not rel or ".." in rel:
         tree, rel = path.parent, (path.name,)
     shown = path.name
+    fd = _open_in_tree(tree, rel, shown)
+    try:
+        return _read_plain(fd, Path(*rel), shown)
+    finally:
+        os.close(fd)
+
+
+def _open_in_tree(tree: Path, rel: tuple[str, ...], shown: str) -> int:
+    """Opens ``tree/rel...`` one component at a time, never following a link; returns the file's
+    descriptor (the caller closes it)."""
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
         dir_fd = os.open(tree, flags | os.O_DIRECTORY)
@@ -110,27 +120,33 @@ def read_submission_bytes(path: Path, *, tree: Path | None = None) -> bytes:
                 raise NotPlainFile(f"{shown}: refused: {where} could not be opened as a plain file") from None
             os.close(dir_fd)
             dir_fd = fd
-        st = os.fstat(dir_fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise NotPlainFile(f"{shown}: refused: {Path(*rel)} is {_kind(st.st_mode)}; submit the notebook itself")
-        if st.st_nlink > 1:
-            raise NotPlainFile(f"{shown}: refused: {Path(*rel)} is a hard link ({st.st_nlink} names for one file, maybe outside the submission); submit a copy of the notebook")
-        if st.st_size == 0:
-            raise NotebookError(f"{shown}: the file is empty; save the notebook in Jupyter and submit again")
-        if st.st_size > MAX_NOTEBOOK_BYTES:
-            raise NotebookError(f"{shown}: the file is {st.st_size // 2**20} MiB; clear large outputs (Kernel > Restart & Clear Output) and submit again")
-        chunks, total = [], 0
-        while total <= MAX_NOTEBOOK_BYTES:
-            chunk = os.read(dir_fd, 1 << 20)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        if total > MAX_NOTEBOOK_BYTES:
-            raise NotebookError(f"{shown}: the file is over {MAX_NOTEBOOK_BYTES // 2**20} MiB; clear large outputs and submit again")
-        return b"".join(chunks)
-    finally:
+    except BaseException:
         os.close(dir_fd)
+        raise
+    return dir_fd
+
+
+def _read_plain(fd: int, rel: Path, shown: str) -> bytes:
+    """Reads an opened file if it is a regular file with one name and a size in bounds."""
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        raise NotPlainFile(f"{shown}: refused: {rel} is {_kind(st.st_mode)}; submit the notebook itself")
+    if st.st_nlink > 1:
+        raise NotPlainFile(f"{shown}: refused: {rel} is a hard link ({st.st_nlink} names for one file, maybe outside the submission); submit a copy of the notebook")
+    if st.st_size == 0:
+        raise NotebookError(f"{shown}: the file is empty; save the notebook in Jupyter and submit again")
+    if st.st_size > MAX_NOTEBOOK_BYTES:
+        raise NotebookError(f"{shown}: the file is {st.st_size // 2**20} MiB; clear large outputs (Kernel > Restart & Clear Output) and submit again")
+    chunks, total = [], 0
+    while total <= MAX_NOTEBOOK_BYTES:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > MAX_NOTEBOOK_BYTES:
+        raise NotebookError(f"{shown}: the file is over {MAX_NOTEBOOK_BYTES // 2**20} MiB; clear large outputs and submit again")
+    return b"".join(chunks)
 
 
 def read(path: Path) -> dict:
