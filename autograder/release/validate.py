@@ -159,6 +159,35 @@ def _assignment_problems(name: str, body: dict, *, course: Path, root, file: str
     where = ["assignments", name]
     if not (folder / f"{name}.ipynb").is_file():
         out.append(Problem(rel(folder / f"{name}.ipynb"), 0, "", f"missing: the source notebook of {name} (named in {file} line {_line(root, where, key=True)})"))
+    checks, any_defined = _defined_checks(folder, rel, out)
+    configured = body.get("checks") if isinstance(body, dict) else None
+    configured = configured if isinstance(configured, dict) else {}
+    if not any_defined and not out:
+        out.append(Problem(rel(folder / assignment_mod.PUBLIC_CHECKS), 0, "", "defines no check"))
+    checks_path = [*where, "checks"]
+    for check_id, (path, check, hidden) in checks.items():
+        if check_id not in configured:
+            out.append(Problem(file, _line(root, checks_path, key=True), key_path([*checks_path, check_id]),
+                               f"missing: {rel(path)} line {_line_of_id(path, check_id)} defines this check, give it points here"))
+            continue
+        out += _settings_problems(check, hidden, configured[check_id], path=rel(path), line=_line_of_id(path, check_id),
+                                  at=[*checks_path, check_id], root=root, file=file)
+        for req in check.requires:
+            if req not in checks:
+                out.append(Problem(rel(path), _line_of_id(path, check_id), "", f"check {check_id!r} requires {req!r}, which is not a check of {name}"))
+            elif checks[req][2] and not hidden:
+                out.append(Problem(rel(path), _line_of_id(path, check_id), "",
+                                   f"public check {check_id!r} requires hidden check {req!r} (the self-check could not judge it)"))
+    for check_id in configured:
+        if check_id not in checks:
+            out.append(Problem(file, _line(root, [*checks_path, check_id], key=True), key_path([*checks_path, check_id]),
+                               f"names no check in {rel(folder / assignment_mod.PUBLIC_CHECKS)}, {rel(folder / assignment_mod.HIDDEN_CHECKS)} or test_*.py"))
+    return out
+
+
+def _defined_checks(folder: Path, rel, out: list[Problem]) -> tuple[dict, bool]:
+    """Every check the assignment's files define, by id: ``(path, check, hidden)``; whether any
+    file defines one. A file that does not load, or an id defined twice, is a problem in ``out``."""
     files = {}
     for module in (assignment_mod.PUBLIC_CHECKS, assignment_mod.HIDDEN_CHECKS):
         path = folder / module
@@ -181,36 +210,21 @@ def _assignment_problems(name: str, body: dict, *, course: Path, root, file: str
                 other = checks[check.id][0]
                 out.append(Problem(rel(path), _line_of_id(path, check.id), "", f"check id {check.id!r} is defined twice (also in {rel(other)})"))
             checks.setdefault(check.id, (path, check, module != assignment_mod.PUBLIC_CHECKS))
-    configured = body.get("checks") if isinstance(body, dict) else None
-    configured = configured if isinstance(configured, dict) else {}
-    if not any(found for _, found in files.values()) and not out:
-        out.append(Problem(rel(folder / assignment_mod.PUBLIC_CHECKS), 0, "", "defines no check"))
-    checks_path = [*where, "checks"]
-    for check_id, (path, check, hidden) in checks.items():
-        if check_id not in configured:
-            out.append(Problem(file, _line(root, checks_path, key=True), key_path([*checks_path, check_id]),
-                               f"missing: {rel(path)} line {_line_of_id(path, check_id)} defines this check, give it points here"))
-            continue
-        settings = configured[check_id]
-        visibility = settings.get("visibility", "public") if isinstance(settings, dict) else "public"
-        if visibility in ("public", "hidden") and (visibility == "hidden") != hidden:
-            out.append(Problem(file, _line(root, [*checks_path, check_id, "visibility"] if isinstance(settings, dict) and "visibility" in settings else [*checks_path, check_id], key=True),
-                               key_path([*checks_path, check_id, "visibility"]),
-                               f"is {visibility}, but the check is in {rel(path)} (line {_line_of_id(path, check_id)})"))
-        if isinstance(check, testfiles.PytestCheck) and check.marked_points is not None and isinstance(settings, dict) \
-                and isinstance(settings.get("points"), (int, float)) and float(settings["points"]) != float(check.marked_points):
-            out.append(Problem(file, _line(root, [*checks_path, check_id, "points"], key=True), key_path([*checks_path, check_id, "points"]),
-                               f"is {settings['points']:g}, but {check.location} is marked points({check.marked_points:g})"))
-        for req in check.requires:
-            if req not in checks:
-                out.append(Problem(rel(path), _line_of_id(path, check_id), "", f"check {check_id!r} requires {req!r}, which is not a check of {name}"))
-            elif checks[req][2] and not hidden:
-                out.append(Problem(rel(path), _line_of_id(path, check_id), "",
-                                   f"public check {check_id!r} requires hidden check {req!r} (the self-check could not judge it)"))
-    for check_id in configured:
-        if check_id not in checks:
-            out.append(Problem(file, _line(root, [*checks_path, check_id], key=True), key_path([*checks_path, check_id]),
-                               f"names no check in {rel(folder / assignment_mod.PUBLIC_CHECKS)}, {rel(folder / assignment_mod.HIDDEN_CHECKS)} or test_*.py"))
+    return checks, any(found for _, found in files.values())
+
+
+def _settings_problems(check, hidden: bool, settings, *, path: str, line: int, at: list, root, file: str) -> list[Problem]:
+    """A check's ``grading.yml`` entry against its definition: the visibility of the file it is in,
+    and the points a pytest-style check is marked with."""
+    out = []
+    visibility = settings.get("visibility", "public") if isinstance(settings, dict) else "public"
+    if visibility in ("public", "hidden") and (visibility == "hidden") != hidden:
+        out.append(Problem(file, _line(root, [*at, "visibility"] if isinstance(settings, dict) and "visibility" in settings else at, key=True),
+                           key_path([*at, "visibility"]), f"is {visibility}, but the check is in {path} (line {line})"))
+    if isinstance(check, testfiles.PytestCheck) and check.marked_points is not None and isinstance(settings, dict) \
+            and isinstance(settings.get("points"), (int, float)) and float(settings["points"]) != float(check.marked_points):
+        out.append(Problem(file, _line(root, [*at, "points"], key=True), key_path([*at, "points"]),
+                           f"is {settings['points']:g}, but {check.location} is marked points({check.marked_points:g})"))
     return out
 
 
