@@ -17,7 +17,7 @@ ALLOWED = {
     "grading": {"model", "checks", "sandbox", "course"},
     "batch": {"model", "checks", "sandbox", "course", "grading"},
     "release": {"model", "checks", "sandbox", "course", "grading"},
-    "audit": {"model", "checks", "sandbox", "course", "grading", "batch"},
+    "audit": {"model", "checks", "sandbox", "course", "grading", "batch", "reports"},
     "reports": {"model"},
     "integrations": {"model", "checks", "sandbox", "course", "grading", "batch", "release", "reports"},
 }

@@ -6,7 +6,7 @@ Mistakes are small files ``solutions/NAME/mistakes/<variant>.py`` holding::
     \"\"\"One line saying what the student got wrong.\"\"\"
     CELLS = {"sigmoid": "def sigmoid(z):\\n    return 1 / (1 + np.exp(z))\\n"}
     EXPECT_FAILED = {"sigmoid.values", "sigmoid.hidden"}   # exactly these checks fail
-    MESSAGE = "values differ"                              # in the first public failure's message
+    MESSAGE = "values differ"                              # in the first public failure's text (message, hint)
 
 Correct variants are files ``solutions/NAME/correct/<variant>.py`` with ``CELLS`` only: right answers
 written another way than the reference (loops against vectorised numpy, the functional API against
@@ -29,6 +29,7 @@ from autograder.batch import local as batch
 from autograder.course import notebook
 from autograder.model import config as config_mod
 from autograder.model.results import SubmissionResult
+from autograder.reports.wording import explanation
 
 _MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
 
@@ -148,7 +149,7 @@ def judge_example(ex: Example, result: SubmissionResult) -> tuple[bool, str]:
         return False, f"unexpected failures {extra}" if extra else f"should have failed {missing}"
     if ex.message:
         public = [c for c in result.checks if c.status != "passed" and not c.hidden]
-        if not public or ex.message not in public[0].message:
+        if not public or ex.message not in explanation(public[0]):  # what the student reads: message and hint
             return False, f"message should contain {ex.message!r}"
     return True, ""
 
