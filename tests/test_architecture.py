@@ -27,7 +27,12 @@ def _imports(path: Path) -> set[str]:
     out = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         names = []
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "autograder" and node.level == 0:
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.split(".")[0] == "autograder"
+            and node.level == 0
+        ):
             names = [node.module] if node.module != "autograder" else [f"autograder.{a.name}" for a in node.names]
         elif isinstance(node, ast.Import):
             names = [a.name for a in node.names if a.name.split(".")[0] == "autograder"]
@@ -37,7 +42,9 @@ def _imports(path: Path) -> set[str]:
 
 def test_every_stage_imports_only_the_stages_below_it():
     stages = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file())
-    assert set(stages) == set(ALLOWED), "a sub-package was added or removed: place it in ALLOWED and in docs/architecture.md"
+    assert set(stages) == set(ALLOWED), (
+        "a sub-package was added or removed: place it in ALLOWED and in docs/architecture.md"
+    )
     wrong = []
     for stage in stages:
         for module in sorted((PACKAGE / stage).rglob("*.py")):

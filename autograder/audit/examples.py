@@ -84,8 +84,12 @@ def load_mistake(path: Path) -> dict:
     spec = importlib.util.spec_from_file_location(f"mistake_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return {"cells": module.CELLS, "expect_failed": frozenset(getattr(module, "EXPECT_FAILED", ())),
-            "message": getattr(module, "MESSAGE", ""), "description": (module.__doc__ or "").strip()}
+    return {
+        "cells": module.CELLS,
+        "expect_failed": frozenset(getattr(module, "EXPECT_FAILED", ())),
+        "message": getattr(module, "MESSAGE", ""),
+        "description": (module.__doc__ or "").strip(),
+    }
 
 
 def build(name: str, *, root: Path, out_dir: Path) -> list[Example]:
@@ -165,6 +169,17 @@ def grade_examples(*, root: Path, out: Path, names: list[str] | None = None, job
         graded = batch.grade_many([e.path for e in exs], assignment=name, root=root, out=out / "results", jobs=jobs)
         for ex, result in zip(exs, graded):
             ok, note = judge_example(ex, result)
-            rows.append(ExampleRow(name, ex.name, ex.description, result.score, result.max_score,
-                                   tuple(c.id for c in result.checks if c.status != "passed"), ok, note, result.seconds))
+            rows.append(
+                ExampleRow(
+                    name,
+                    ex.name,
+                    ex.description,
+                    result.score,
+                    result.max_score,
+                    tuple(c.id for c in result.checks if c.status != "passed"),
+                    ok,
+                    note,
+                    result.seconds,
+                )
+            )
     return rows

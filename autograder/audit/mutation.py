@@ -26,12 +26,11 @@ from typing import Callable
 
 import yaml
 
+from autograder.audit import examples, mutator
 from autograder.course import assignment as assignment_mod
+from autograder.course import notebook
 from autograder.grading import engine
 from autograder.grading.session import open_session
-from autograder.audit import examples
-from autograder.audit import mutator
-from autograder.course import notebook
 
 EQUIVALENT_FILE = "equivalent_mutants.yml"
 VERDICTS = ("killed", "survived", "equivalent", "not-compiled", "not-run")
@@ -113,10 +112,14 @@ class MutationReport:
 
     def to_json(self) -> dict:
         """Plain data for ``--out``."""
-        return {"assignment": self.assignment, "seconds": self.seconds, "warnings": self.warnings,
-                "functions": [dict(dataclasses.asdict(f), score=f.score) for f in self.functions],
-                "total": dict(dataclasses.asdict(self.total()), score=self.total().score),
-                "mutants": [dataclasses.asdict(m) for m in self.mutants]}
+        return {
+            "assignment": self.assignment,
+            "seconds": self.seconds,
+            "warnings": self.warnings,
+            "functions": [dict(dataclasses.asdict(f), score=f.score) for f in self.functions],
+            "total": dict(dataclasses.asdict(self.total()), score=self.total().score),
+            "mutants": [dataclasses.asdict(m) for m in self.mutants],
+        }
 
 
 def read_equivalents(path: Path) -> dict[str, str]:
@@ -177,9 +180,18 @@ def sample(mutants: list[mutator.Mutant], limit: int | None) -> list[mutator.Mut
     return sorted(out, key=mutants.index)
 
 
-def run(name: str, *, root: Path, functions: list[str] | None = None, max_per_function: int | None = None,
-        jobs: int = 2, time_budget_s: float | None = None, fast: bool = True, isolate: bool = True,
-        progress: Callable[[int, int, MutantResult], None] | None = None) -> MutationReport:
+def run(
+    name: str,
+    *,
+    root: Path,
+    functions: list[str] | None = None,
+    max_per_function: int | None = None,
+    jobs: int = 2,
+    time_budget_s: float | None = None,
+    fast: bool = True,
+    isolate: bool = True,
+    progress: Callable[[int, int, MutantResult], None] | None = None,
+) -> MutationReport:
     """Mutates the reference's graded functions and grades every mutant on its function's checks.
 
     Args:
@@ -215,13 +227,21 @@ def run(name: str, *, root: Path, functions: list[str] | None = None, max_per_fu
     known = {m.id for ms in all_mutants.values() for m in ms}
     for key in equivalents:
         if key not in known:
-            warnings.append(f"{EQUIVALENT_FILE}: no mutant has the id {key!r} (stale entry? the code it named has changed)")
+            warnings.append(
+                f"{EQUIVALENT_FILE}: no mutant has the id {key!r} (stale entry? the code it named has changed)"
+            )
     chosen = {fn: sample(all_mutants[fn], max_per_function) for fn in graded if not functions or fn in functions}
 
     checks_of = {fn: [c.id for c in loaded.checks if c.target == fn] for fn in chosen}
-    with tempfile.TemporaryDirectory(prefix="autograder-mutants-") as tmp, \
-            open_session(loaded, root=root, jobs=jobs, fork=fast, isolate=isolate, hide=[Path(tmp), Path.home()]) as session:
-        grader = _MutantGrader(session, Path(tmp), pinned=engine.code_digest(notebook.submission_cells(ref_nb, loaded.release).cells))
+    with (
+        tempfile.TemporaryDirectory(prefix="autograder-mutants-") as tmp,
+        open_session(
+            loaded, root=root, jobs=jobs, fork=fast, isolate=isolate, hide=[Path(tmp), Path.home()]
+        ) as session,
+    ):
+        grader = _MutantGrader(
+            session, Path(tmp), pinned=engine.code_digest(notebook.submission_cells(ref_nb, loaded.release).cells)
+        )
         ref_result = grader.grade(ref_nb, "reference", [cid for fn in chosen for cid in checks_of[fn]])
         for fn in list(chosen):
             lost = [c.id for c in ref_result.checks if c.target == fn and c.status != "passed"]
@@ -232,19 +252,30 @@ def run(name: str, *, root: Path, functions: list[str] | None = None, max_per_fu
         done: dict[mutator.Mutant, MutantResult] = {}  # by the mutant itself: its source, not only its id
 
         def one(m: mutator.Mutant, index: int) -> MutantResult:
-            base = dict(id=m.id, function=m.function, operator=m.operator, description=m.description,
-                        diff=m.diff(cells[graded[m.function]]))
+            base = dict(
+                id=m.id,
+                function=m.function,
+                operator=m.operator,
+                description=m.description,
+                diff=m.diff(cells[graded[m.function]]),
+            )
             if time_budget_s is not None and time.monotonic() - started > time_budget_s:
                 return MutantResult(verdict="not-run", **base)
             t0 = time.monotonic()
             try:
-                result = grader.grade(examples.with_cells(ref_nb, {graded[m.function]: m.source}), f"mutant-{index}", checks_of[m.function])
+                result = grader.grade(
+                    examples.with_cells(ref_nb, {graded[m.function]: m.source}),
+                    f"mutant-{index}",
+                    checks_of[m.function],
+                )
             except Exception as err:  # an engine failure must not stop the run: report it
                 warnings.append(f"{m.id}: not graded, the grader failed ({type(err).__name__}: {err})")
                 return MutantResult(verdict="not-run", **base)
             failed = tuple(c.id for c in result.checks if c.target == m.function and c.status != "passed")
             verdict, reason = _verdict(m, failed, equivalents, warnings)
-            return MutantResult(verdict=verdict, failed=failed, reason=reason, seconds=round(time.monotonic() - t0, 3), **base)
+            return MutantResult(
+                verdict=verdict, failed=failed, reason=reason, seconds=round(time.monotonic() - t0, 3), **base
+            )
 
         with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
             futures = {pool.submit(one, m, n): m for n, m in enumerate(todo)}
@@ -292,11 +323,22 @@ def _report(name, chosen, done, cells, graded, warnings, started) -> MutationRep
         rows = []
         for m in mutants:
             if not m.compiles:
-                rows.append(MutantResult(m.id, fn, m.operator, m.description, "not-compiled", diff=m.diff(cells[graded[fn]])))
+                rows.append(
+                    MutantResult(m.id, fn, m.operator, m.description, "not-compiled", diff=m.diff(cells[graded[fn]]))
+                )
             else:
                 rows.append(done[m])
         results.extend(rows)
         count = {v: sum(r.verdict == v for r in rows) for v in VERDICTS}
-        scores.append(FunctionScore(fn, len(rows), count["killed"], count["survived"], count["equivalent"],
-                                    count["not-compiled"], count["not-run"]))
+        scores.append(
+            FunctionScore(
+                fn,
+                len(rows),
+                count["killed"],
+                count["survived"],
+                count["equivalent"],
+                count["not-compiled"],
+                count["not-run"],
+            )
+        )
     return MutationReport(name, scores, results, warnings, round(time.monotonic() - started, 1))

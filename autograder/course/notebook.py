@@ -111,9 +111,13 @@ def _open_in_tree(tree: Path, rel: tuple[str, ...], shown: str) -> int:
             except OSError:
                 raise NotebookError(f"{shown}: file not found") from None
             if not last and not stat.S_ISDIR(st.st_mode):
-                raise NotPlainFile(f"{shown}: refused: {where} on its path is {_kind(st.st_mode)}; submit the notebook itself")
+                raise NotPlainFile(
+                    f"{shown}: refused: {where} on its path is {_kind(st.st_mode)}; submit the notebook itself"
+                )
             if last and not stat.S_ISREG(st.st_mode):
-                raise NotPlainFile(f"{shown}: refused: {where} is {_kind(st.st_mode)}, not the notebook file itself; submit the notebook itself")
+                raise NotPlainFile(
+                    f"{shown}: refused: {where} is {_kind(st.st_mode)}, not the notebook file itself; submit the notebook itself"
+                )
             try:
                 fd = os.open(part, flags | os.O_NONBLOCK | (os.O_DIRECTORY if not last else 0), dir_fd=dir_fd)
             except OSError:
@@ -132,11 +136,15 @@ def _read_plain(fd: int, rel: Path, shown: str) -> bytes:
     if not stat.S_ISREG(st.st_mode):
         raise NotPlainFile(f"{shown}: refused: {rel} is {_kind(st.st_mode)}; submit the notebook itself")
     if st.st_nlink > 1:
-        raise NotPlainFile(f"{shown}: refused: {rel} is a hard link ({st.st_nlink} names for one file, maybe outside the submission); submit a copy of the notebook")
+        raise NotPlainFile(
+            f"{shown}: refused: {rel} is a hard link ({st.st_nlink} names for one file, maybe outside the submission); submit a copy of the notebook"
+        )
     if st.st_size == 0:
         raise NotebookError(f"{shown}: the file is empty; save the notebook in Jupyter and submit again")
     if st.st_size > MAX_NOTEBOOK_BYTES:
-        raise NotebookError(f"{shown}: the file is {st.st_size // 2**20} MiB; clear large outputs (Kernel > Restart & Clear Output) and submit again")
+        raise NotebookError(
+            f"{shown}: the file is {st.st_size // 2**20} MiB; clear large outputs (Kernel > Restart & Clear Output) and submit again"
+        )
     chunks, total = [], 0
     while total <= MAX_NOTEBOOK_BYTES:
         chunk = os.read(fd, 1 << 20)
@@ -145,7 +153,9 @@ def _read_plain(fd: int, rel: Path, shown: str) -> bytes:
         chunks.append(chunk)
         total += len(chunk)
     if total > MAX_NOTEBOOK_BYTES:
-        raise NotebookError(f"{shown}: the file is over {MAX_NOTEBOOK_BYTES // 2**20} MiB; clear large outputs and submit again")
+        raise NotebookError(
+            f"{shown}: the file is over {MAX_NOTEBOOK_BYTES // 2**20} MiB; clear large outputs and submit again"
+        )
     return b"".join(chunks)
 
 
@@ -160,7 +170,9 @@ def read(path: Path) -> dict:
     if not path.is_file():
         raise NotebookError(f"{path.name}: file not found")
     if path.stat().st_size > MAX_NOTEBOOK_BYTES:
-        raise NotebookError(f"{path.name}: the file is {path.stat().st_size // 2**20} MiB; clear large outputs (Kernel > Restart & Clear Output) and submit again")
+        raise NotebookError(
+            f"{path.name}: the file is {path.stat().st_size // 2**20} MiB; clear large outputs (Kernel > Restart & Clear Output) and submit again"
+        )
     return parse(path.read_bytes(), name=path.name)
 
 
@@ -190,11 +202,15 @@ def parse(raw: bytes, *, name: str) -> dict:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise NotebookError(f"{name}: not UTF-8 text (bad byte at offset {err.start}); save it from Jupyter again") from None
+        raise NotebookError(
+            f"{name}: not UTF-8 text (bad byte at offset {err.start}); save it from Jupyter again"
+        ) from None
     try:
         nb = json.loads(text)
     except json.JSONDecodeError as err:
-        raise NotebookError(f"{name}: not valid notebook JSON (line {err.lineno}, column {err.colno}: {err.msg}); was it edited outside Jupyter?") from None
+        raise NotebookError(
+            f"{name}: not valid notebook JSON (line {err.lineno}, column {err.colno}: {err.msg}); was it edited outside Jupyter?"
+        ) from None
     if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
         raise NotebookError(f"{name}: JSON without a list of cells: not a Jupyter notebook")
     return nb
@@ -273,7 +289,10 @@ def submission_cells(submission: dict, release: dict) -> SubmissionCells:
             problems.append(f"cell '{gid}' appears {count} times: the last copy was graded; delete the others")
     if not counts and wanted:
         others = [c for c in code_cells(submission) if c.kind != "setup"]
-        problems.append("no graded cells were found (the notebook's nbgrader metadata is gone): all code cells were graded; start from the released notebook next time")
+        problems.append(
+            "no graded cells were found (the notebook's nbgrader metadata is gone): all code cells were graded; "
+            "start from the released notebook next time"
+        )
         return SubmissionCells(setup + [Cell(c.id, c.source, "solution") for c in others], problems)
     for gid in wanted:
         if gid not in found and gid not in counts:
@@ -301,9 +320,14 @@ def _locked_cell_problems(submission: dict, setup: list[Cell]) -> list[str]:
     problems = []
     for cell in setup:
         if cell.id not in theirs:
-            problems.append(f"locked cell '{cell.id}' is missing: the released version was run instead; copy it back from the released notebook")
+            problems.append(
+                f"locked cell '{cell.id}' is missing: the released version was run instead; copy it back from the released notebook"
+            )
         elif any(_normalised(s) != _normalised(cell.source) for s in theirs[cell.id]):
-            problems.append(f"locked cell '{cell.id}' was edited: your changes were ignored and the released version was run; undo them (or copy the cell from the released notebook)")
+            problems.append(
+                f"locked cell '{cell.id}' was edited: your changes were ignored and the released version was run; "
+                "undo them (or copy the cell from the released notebook)"
+            )
     return problems
 
 
@@ -337,12 +361,16 @@ def review_flags(submission: dict, *, graded: list[Cell], source: dict | None) -
             marked.append((gid if isinstance(gid, str) else f"cell-{n}", found[0]))
     if marked:
         names = ", ".join(f"'{g}'" for g, _ in marked[:5]) + (f" and {len(marked) - 5} more" if len(marked) > 5 else "")
-        flags.append(f"instructor-markers: cell(s) {names} carry the instructor source's '{marked[0][1]}' marker: "
-                     "a copy of the instructor notebook? review before releasing grades")
+        flags.append(
+            f"instructor-markers: cell(s) {names} carry the instructor source's '{marked[0][1]}' marker: "
+            "a copy of the instructor notebook? review before releasing grades"
+        )
     if source is not None:
         ref = {c.id: _squashed(c.source) for c in code_cells(source) if c.kind == "solution"}
         mine = {c.id: _squashed(c.source) for c in graded if c.kind == "solution"}
         if ref and set(ref) <= set(mine) and all(mine[k] == v for k, v in ref.items()):
-            flags.append(f"reference-verbatim: the graded code of all {len(ref)} solution cell(s) is the reference solution, "
-                         "character for character (whitespace aside): review before releasing grades")
+            flags.append(
+                f"reference-verbatim: the graded code of all {len(ref)} solution cell(s) is the reference solution, "
+                "character for character (whitespace aside): review before releasing grades"
+            )
     return flags

@@ -15,6 +15,7 @@ CHECK_STATUSES = ("passed", "failed", "error")
 RESULT_FILE = "result.json"
 STAFF_FILE = "staff.json"  # beside result.json: for staff only (see autograder.grading.staffview)
 
+
 @dataclasses.dataclass
 class CheckResult:
     """The outcome of one check.

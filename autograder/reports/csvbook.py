@@ -29,6 +29,13 @@ def render(results: list[SubmissionResult], check_ids: list[str]) -> str:
     writer.writerow([*FIXED_COLUMNS, *check_ids])
     for result in results:
         earned = {c.id: points(c.points) for c in result.checks}
-        writer.writerow([result.submission, points(result.score), points(result.max_score), result.status,
-                         *(earned.get(i, "") for i in check_ids)])
+        writer.writerow(
+            [
+                result.submission,
+                points(result.score),
+                points(result.max_score),
+                result.status,
+                *(earned.get(i, "") for i in check_ids),
+            ]
+        )
     return buffer.getvalue()

@@ -5,8 +5,9 @@ It names no submission and quotes no message, only the checks' hints, so it can 
 
 from __future__ import annotations
 
-from .stats import AssignmentStats
 from autograder.reports.wording import points
+
+from .stats import AssignmentStats
 
 MOST_MISSED = 10
 """How many checks the summary lists."""
@@ -53,11 +54,12 @@ def render(summary: AssignmentStats, *, most_missed: int = MOST_MISSED) -> str:
     if not missed:
         lines.append("Every submission passed every check.")
     else:
-        lines += ["| check | points | visibility | pass rate | not passed | hint |",
-                  "|---|---:|---|---:|---:|---|"]
+        lines += ["| check | points | visibility | pass rate | not passed | hint |", "|---|---:|---|---:|---:|---|"]
         for c in missed:
-            lines.append(f"| {_code(c.id)} | {points(c.max_points)} | {'hidden' if c.hidden else 'public'} "
-                         f"| {c.pass_rate:.0%} ({c.n_passed}/{c.n}) | {c.n_failed} | {_cell(c.hint) or '-'} |")
+            lines.append(
+                f"| {_code(c.id)} | {points(c.max_points)} | {'hidden' if c.hidden else 'public'} "
+                f"| {c.pass_rate:.0%} ({c.n_passed}/{c.n}) | {c.n_failed} | {_cell(c.hint) or '-'} |"
+            )
         rest = len(summary.most_missed()) - len(missed)
         if rest > 0:
             lines += ["", f"{rest} more check(s) were missed by fewer submissions."]

@@ -93,7 +93,12 @@ class ForkServer:
         self._lock = threading.Lock()
         self._proc = subprocess.Popen(
             [sys.executable, "-I", "-m", "autograder.sandbox.forkserver"] + (["--tensorflow"] if preload else []),
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=cwd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env,
+            cwd=cwd,
             start_new_session=True,
         )
         hello = self._proc.stdout.readline()

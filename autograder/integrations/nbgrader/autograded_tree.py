@@ -60,7 +60,9 @@ def write_tree(submissions: dict[str, Path], *, root: Path, assignment: str, rel
         folder = Path(root) / "autograded" / student / assignment
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{assignment}.ipynb"
-        files.write_atomic(target, (json.dumps(restored(submitted, release), indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+        files.write_atomic(
+            target, (json.dumps(restored(submitted, release), indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+        )
         stamp = Path(path).parent / "timestamp.txt"
         if stamp.is_file():
             shutil.copyfile(stamp, folder / "timestamp.txt")
