@@ -423,8 +423,15 @@ def _is_input(node, inputs: set[str]) -> bool:
 
 
 def _call_edits(src: _Source, node: ast.Call, inputs: set[str]):
-    whole = (src.start(node), src.end(node))
     name = _call_name(node.func)
+    yield from _dropped_call_edits(src, node, name)
+    yield from _out_edits(src, node, name, inputs)
+    yield from _swap_edits(src, node, name)
+
+
+def _dropped_call_edits(src: _Source, node: ast.Call, name: str):
+    """A copy or a transpose dropped: the call replaced by its argument."""
+    whole = (src.start(node), src.end(node))
     only_arg = len(node.args) == 1 and not isinstance(node.args[0], ast.Starred)
     if name == "copy" and isinstance(node.func, ast.Attribute) and not node.args and not node.keywords:
         yield node, "in-place", ".copy() dropped", [(*whole, _paren(src.seg(node.func.value), node.func.value))]
@@ -440,6 +447,10 @@ def _call_edits(src: _Source, node: ast.Call, inputs: set[str]):
         yield node, "transpose", ".transpose() dropped", [(*whole, _paren(src.seg(node.func.value), node.func.value))]
     elif name == "transpose" and only_arg and not node.keywords:
         yield node, "transpose", "transpose(...) dropped", [(*whole, _paren(src.seg(node.args[0]), node.args[0]))]
+
+
+def _out_edits(src: _Source, node: ast.Call, name: str, inputs: set[str]):
+    """A numpy ufunc's result written into its first argument, when that is an input."""
     if (
         name in _UFUNCS
         and isinstance(node.func, ast.Attribute)
@@ -458,6 +469,10 @@ def _call_edits(src: _Source, node: ast.Call, inputs: set[str]):
             f"{name}(...) written into {src.seg(node.args[0])} (out=)",
             [(end, end, f", out={src.seg(node.args[0])}")],
         )
+
+
+def _swap_edits(src: _Source, node: ast.Call, name: str):
+    """A function swapped for its twin (max/min, ...), or two neighbouring arguments swapped."""
     if name in _SWAP_NAMES:
         new = _SWAP_NAMES[name]
         if isinstance(node.func, ast.Attribute):

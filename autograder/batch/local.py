@@ -110,26 +110,34 @@ def collect(paths: list[str | Path], *, assignment: str) -> Collected:
         key = (student, True) if student is not None else (str(nb), False)
         groups.setdefault(key, []).append((nb, tree))
 
-    picked: list[tuple[Path, Path, str, tuple[str, ...]]] = []
-    for (who, nbgrader_layout), members in groups.items():
-        if not nbgrader_layout:
-            nb, tree = members[0]
-            picked.append((nb, tree, nb.stem, ()))
-            continue
-        members = sorted(set(members))
-        named = [m for m in members if m[0].name == f"{assignment}.ipynb" and m[0].parent.name == assignment]
-        chosen = named[0] if named else members[0]
-        extras = [m[0] for m in members if m != chosen]
-        problems = ()
-        if extras:
-            listed = ", ".join(
-                str(m.relative_to(chosen[0].parent)) if m.is_relative_to(chosen[0].parent) else m.name for m in extras
-            )
-            problems = (
-                f"only {chosen[0].name} was graded; other notebooks in your submission were not: {listed}"
-                + ("" if named else f" (name your notebook {assignment}.ipynb)"),
-            )
-        picked.append((chosen[0], chosen[1], who, problems))
+    picked = [
+        _pick(members, who, assignment) if nbgrader_layout else (*members[0], members[0][0].stem, ())
+        for (who, nbgrader_layout), members in groups.items()
+    ]
+    return Collected(_unique_names(picked, notes), missing, notes)
+
+
+def _pick(members: list[tuple[Path, Path]], who: str, assignment: str) -> tuple[Path, Path, str, tuple[str, ...]]:
+    """One student's notebook to grade, ``<assignment>.ipynb`` if there, and a problem naming the others."""
+    members = sorted(set(members))
+    named = [m for m in members if m[0].name == f"{assignment}.ipynb" and m[0].parent.name == assignment]
+    chosen = named[0] if named else members[0]
+    extras = [m[0] for m in members if m != chosen]
+    problems = ()
+    if extras:
+        listed = ", ".join(
+            str(m.relative_to(chosen[0].parent)) if m.is_relative_to(chosen[0].parent) else m.name for m in extras
+        )
+        problems = (
+            f"only {chosen[0].name} was graded; other notebooks in your submission were not: {listed}"
+            + ("" if named else f" (name your notebook {assignment}.ipynb)"),
+        )
+    return chosen[0], chosen[1], who, problems
+
+
+def _unique_names(picked, notes: list[str]) -> list[Submission]:
+    """The submissions under distinct names: a later one named like an earlier one gets
+    ``<name>-<6 hex digits of its path>`` and a ``name-collision`` flag."""
     taken: dict[str, Path] = {}
     out = []
     for nb, tree, name, problems in picked:
@@ -144,7 +152,7 @@ def collect(paths: list[str | Path], *, assignment: str) -> Collected:
             name = new
         taken[name] = nb
         out.append(Submission(nb, name, tree, problems, flags))
-    return Collected(out, missing, notes)
+    return out
 
 
 NBGRADER_FOLDERS = ("submitted", "autograded")  # nbgrader's <folder>/<student>/<assignment>/ trees

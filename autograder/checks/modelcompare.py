@@ -149,59 +149,55 @@ def _compare_compile(what: str, received: dict, expected: dict) -> Outcome:
     if not expected.get("compiled"):
         return OK
     if not received.get("compiled"):
+        how = "call model.compile(optimizer=..., loss=...) before returning it"
         return Outcome(
-            False,
-            "property",
-            f"{what}: expected a compiled model, received one that was not compiled (call "
-            "model.compile(optimizer=..., loss=...) before returning it)",
+            False, "property", f"{what}: expected a compiled model, received one that was not compiled ({how})"
         )
+    return _compare_loss(what, received, expected) or _compare_optimizer(what, received, expected) or OK
+
+
+def _compare_loss(what: str, received: dict, expected: dict) -> Outcome | None:
+    """The loss: the same class and arguments, or a custom one that computes the same value."""
     want_loss, got_loss = expected.get("loss"), received.get("loss")
     if isinstance(got_loss, str) and got_loss.startswith("custom:") and not str(want_loss).startswith("custom:"):
         want_value, got_value = expected.get("loss_value"), received.get("loss_value")
-        if not (
-            isinstance(want_value, float)
-            and isinstance(got_value, float)
-            and math.isclose(want_value, got_value, rel_tol=1e-5, abs_tol=1e-7)
-        ):
-            return Outcome(
-                False,
-                "values",
-                f"{what}: expected the loss {_loss_text(expected)}, received a custom loss ({got_loss[7:]}) that gives "
-                f"{_num(got_value)} instead of {_num(want_value)} on fixed targets and probabilities",
-            )
-    else:
-        if got_loss != want_loss:
-            return Outcome(
-                False, "values", f"{what}: expected the loss {_loss_text(expected)}, received {_loss_text(received)}"
-            )
-        for key, value in sorted(expected.items()):
-            if key.startswith("loss.") and not _same(received.get(key), value):
-                return Outcome(
-                    False,
-                    "values",
-                    f"{what}: expected the loss {_loss_text(expected)}, received {key[5:]}={received.get(key)!r}",
-                )
-    if received.get("optimizer") != expected.get("optimizer"):
+        if isinstance(want_value, float) and isinstance(got_value, float):
+            if math.isclose(want_value, got_value, rel_tol=1e-5, abs_tol=1e-7):
+                return None
         return Outcome(
             False,
             "values",
-            f"{what}: expected the optimizer {expected.get('optimizer')}, received {received.get('optimizer')}",
+            f"{what}: expected the loss {_loss_text(expected)}, received a custom loss ({got_loss[7:]}) that gives "
+            f"{_num(got_value)} instead of {_num(want_value)} on fixed targets and probabilities",
         )
-    if not _same(received.get("learning_rate"), expected.get("learning_rate")):
+    if got_loss != want_loss:
         return Outcome(
-            False,
-            "values",
-            f"{what}: expected {expected.get('optimizer')} with "
-            f"learning_rate={_num(expected.get('learning_rate'))}, received learning_rate={_num(received.get('learning_rate'))}",
+            False, "values", f"{what}: expected the loss {_loss_text(expected)}, received {_loss_text(received)}"
+        )
+    for key, value in sorted(expected.items()):
+        if key.startswith("loss.") and not _same(received.get(key), value):
+            got = f"{key[5:]}={received.get(key)!r}"
+            return Outcome(False, "values", f"{what}: expected the loss {_loss_text(expected)}, received {got}")
+    return None
+
+
+def _compare_optimizer(what: str, received: dict, expected: dict) -> Outcome | None:
+    """The optimizer: its class, learning rate and every other argument (defaults included)."""
+    name = expected.get("optimizer")
+    if received.get("optimizer") != name:
+        return Outcome(False, "values", f"{what}: expected the optimizer {name}, received {received.get('optimizer')}")
+    if not _same(received.get("learning_rate"), expected.get("learning_rate")):
+        want, got = _num(expected.get("learning_rate")), _num(received.get("learning_rate"))
+        return Outcome(
+            False, "values", f"{what}: expected {name} with learning_rate={want}, received learning_rate={got}"
         )
     for key, value in sorted(expected.items()):
         if key.startswith("optimizer.") and not _same(received.get(key), value):
+            got = f"{key[10:]}={received.get(key)!r}"
             return Outcome(
-                False,
-                "values",
-                f"{what}: expected {expected.get('optimizer')} with {key[10:]}={value!r} (the default), received {key[10:]}={received.get(key)!r}",
+                False, "values", f"{what}: expected {name} with {key[10:]}={value!r} (the default), received {got}"
             )
-    return OK
+    return None
 
 
 def _num(value) -> str:

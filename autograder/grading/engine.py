@@ -246,6 +246,10 @@ class WorkerRounds:
     stops: list[Stop] = dataclasses.field(default_factory=list)
     logs: list[str] = dataclasses.field(default_factory=list)
 
+    def cell_problems(self) -> list[str]:
+        """The messages of the cells that did not run cleanly, for the result's problems."""
+        return [c["message"] for c in self.cell_runs if c.get("status") != CellStatus.OK and c.get("message")]
+
 
 def run_in_workers(
     code: list[notebook.Cell],
@@ -548,48 +552,19 @@ def grade(
         del raw
         picked = notebook.submission_cells(nb, assignment.release)
     except notebook.NotebookError as err:
-        results = [
-            CheckResult(
-                c.id,
-                c.target,
-                "error",
-                0.0,
-                float(assignment.settings(c).points),
-                assignment.settings(c).hidden,
-                "not graded: the notebook could not be read",
-                "invalid",
-                c.hint,
-            )
-            for c in checks
-        ]
-        return shell.finish("invalid", str(err), results, [str(err)])
-    tests = [c for c in checks if isinstance(c, PytestCheck)]
-    probed = [c for c in checks if not isinstance(c, PytestCheck)]
-    with lock or contextlib.nullcontext():
-        if reference is None and assignment.source is not None:
-            reference = reference_namespace(assignment)
-        digest_used = seed_digest if seed_digest is not None else code_digest(picked.cells)
-        prepared = prepare(assignment, probed, digest=digest_used, reference=reference, cache=expected_cache)
-        shell.env = determinism.describe()
-    # Checks written as pytest tests (autograder.grading.testchecks) are hidden: their first calls share the hidden worker.
-    tested = (
-        testchecks.Grading(
-            tests, assignment=assignment, digest=code_digest(picked.cells), reference=reference, lock=lock
-        )
-        if tests
-        else None
-    )
+        return shell.invalid(checks, str(err))
+    reference, prepared = _prepare_all(assignment, checks, picked.cells, reference, lock, seed_digest, expected_cache)
+    shell.env = determinism.describe()
+    tested = _pytest_style(assignment, checks, picked.cells, reference, lock)
     calls = tested.start(offset=len(prepared)) if tested else []
     redactor = hidden_redactor(assignment, prepared)
     rounds = _run_groups(
         assignment, picked.cells, prepared, calls, forkserver=forkserver, confinement=confinement, redactor=redactor
     )
     shell.env["sandbox"] = confinement.mode if confinement is not None else "none"
-    problems = list(picked.problems) + [
-        c["message"] for c in rounds.cell_runs if c.get("status") != CellStatus.OK and c.get("message")
-    ]
+    problems = list(picked.problems) + rounds.cell_problems()
     results = [judge(p, rounds.records.get(p.index), assignment.settings(p.check), hint=p.check.hint) for p in prepared]
-    if tested is not None:
+    if tested is not None:  # the remaining rounds of the pytest-style checks, in workers of their own
         tested.feed(calls, rounds.records)
         test_results, test_stops, test_logs = tested.finish(
             code=picked.cells, forkserver=forkserver, confinement=confinement
@@ -602,11 +577,31 @@ def grade(
     status = rounds.stops[0].ended.value if rounds.stops else "ok"
     result = shell.finish(status, stops_summary(rounds.stops), results, problems)
     result.flags = notebook.review_flags(nb, graded=picked.cells, source=assignment.source)
-    result.worker_log = redactor(
-        "\n".join(rounds.logs)
-    )  # instructors only, but a results folder can be handed out whole
+    # the worker log is for instructors only, but a results folder can be handed out whole
+    result.worker_log = redactor("\n".join(rounds.logs))
     result.staff = staffview.collect(prepared, rounds.records, results, settings=assignment.settings)
     return result
+
+
+def _prepare_all(
+    assignment: Assignment, checks: list[Check], code: list[notebook.Cell], reference, lock, seed_digest, expected_cache
+) -> tuple[dict | None, list[Prepared]]:
+    """The reference namespace and the prepared probe checks, under the grader's TensorFlow lock."""
+    with lock or contextlib.nullcontext():
+        if reference is None and assignment.source is not None:
+            reference = reference_namespace(assignment)
+        digest = seed_digest if seed_digest is not None else code_digest(code)
+        probed = [c for c in checks if not isinstance(c, PytestCheck)]
+        return reference, prepare(assignment, probed, digest=digest, reference=reference, cache=expected_cache)
+
+
+def _pytest_style(assignment: Assignment, checks: list[Check], code: list[notebook.Cell], reference, lock):
+    """The grading of the checks written as pytest tests (:mod:`autograder.grading.testchecks`), or None.
+    They are hidden: their first calls share the hidden checks' worker."""
+    tests = [c for c in checks if isinstance(c, PytestCheck)]
+    if not tests:
+        return None
+    return testchecks.Grading(tests, assignment=assignment, digest=code_digest(code), reference=reference, lock=lock)
 
 
 class _Shell:
@@ -618,6 +613,25 @@ class _Shell:
         self.stamp = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
         self.digest = ""
         self.env = determinism.describe()
+
+    def invalid(self, checks: list[Check], message: str) -> SubmissionResult:
+        """The result of a notebook that could not be read: every check an error, none graded."""
+        settings = self.assignment.settings
+        results = [
+            CheckResult(
+                c.id,
+                c.target,
+                "error",
+                0.0,
+                float(settings(c).points),
+                settings(c).hidden,
+                "not graded: the notebook could not be read",
+                "invalid",
+                c.hint,
+            )
+            for c in checks
+        ]
+        return self.finish("invalid", message, results, [message])
 
     def finish(self, status: str, message: str, results: list[CheckResult], problems: list[str]) -> SubmissionResult:
         score = float(sum(r.points for r in results))

@@ -194,14 +194,8 @@ def _assignment_problems(name: str, body: dict, *, course: Path, root, file: str
 
     where = ["assignments", name]
     if not (folder / f"{name}.ipynb").is_file():
-        out.append(
-            Problem(
-                rel(folder / f"{name}.ipynb"),
-                0,
-                "",
-                f"missing: the source notebook of {name} (named in {file} line {_line(root, where, key=True)})",
-            )
-        )
+        named = f"named in {file} line {_line(root, where, key=True)}"
+        out.append(Problem(rel(folder / f"{name}.ipynb"), 0, "", f"missing: the source notebook of {name} ({named})"))
     checks, any_defined = _defined_checks(folder, rel, out)
     configured = body.get("checks") if isinstance(body, dict) else None
     configured = configured if isinstance(configured, dict) else {}
@@ -229,35 +223,26 @@ def _assignment_problems(name: str, body: dict, *, course: Path, root, file: str
             root=root,
             file=file,
         )
-        for req in check.requires:
-            if req not in checks:
-                out.append(
-                    Problem(
-                        rel(path),
-                        _line_of_id(path, check_id),
-                        "",
-                        f"check {check_id!r} requires {req!r}, which is not a check of {name}",
-                    )
-                )
-            elif checks[req][2] and not hidden:
-                out.append(
-                    Problem(
-                        rel(path),
-                        _line_of_id(path, check_id),
-                        "",
-                        f"public check {check_id!r} requires hidden check {req!r} (the self-check could not judge it)",
-                    )
-                )
-    for check_id in configured:
-        if check_id not in checks:
-            out.append(
-                Problem(
-                    file,
-                    _line(root, [*checks_path, check_id], key=True),
-                    key_path([*checks_path, check_id]),
-                    f"names no check in {rel(folder / assignment_mod.PUBLIC_CHECKS)}, {rel(folder / assignment_mod.HIDDEN_CHECKS)} or test_*.py",
-                )
-            )
+        out += _requirement_problems(check, hidden, checks, path=rel(path), line=_line_of_id(path, check_id), name=name)
+    for check_id in [c for c in configured if c not in checks]:
+        at = [*checks_path, check_id]
+        files = (
+            f"{rel(folder / assignment_mod.PUBLIC_CHECKS)}, {rel(folder / assignment_mod.HIDDEN_CHECKS)} or test_*.py"
+        )
+        out.append(Problem(file, _line(root, at, key=True), key_path(at), f"names no check in {files}"))
+    return out
+
+
+def _requirement_problems(check, hidden: bool, checks: dict, *, path: str, line: int, name: str) -> list[Problem]:
+    """A check's ``requires``: each must be a check of the assignment, and a public check may not
+    require a hidden one (the self-check could not judge it)."""
+    out = []
+    for req in check.requires:
+        if req not in checks:
+            out.append(Problem(path, line, "", f"check {check.id!r} requires {req!r}, which is not a check of {name}"))
+        elif checks[req][2] and not hidden:
+            why = "(the self-check could not judge it)"
+            out.append(Problem(path, line, "", f"public check {check.id!r} requires hidden check {req!r} {why}"))
     return out
 
 

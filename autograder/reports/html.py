@@ -110,67 +110,106 @@ def histogram_svg(dist: Distribution, *, width: int = 720, height: int = 260) ->
     Returns:
         An ``<svg>`` element.
     """
-    left, right, top, bottom = 44, 16, 34, 44
-    plot_w, plot_h = width - left - right, height - top - bottom
+    frame = _Frame(width, height)
     bins = dist.bins
     peak = max((b.count for b in bins), default=0) or 1
-    slot = plot_w / len(bins)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="histogram" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" style="max-width:100%;height:auto" role="img" aria-label="Histogram of {len(dist.scores)} scores">',
+        f'viewBox="0 0 {width} {height}" style="max-width:100%;height:auto" role="img" '
+        f'aria-label="Histogram of {len(dist.scores)} scores">',
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
     ]
-    for k in range(5):  # horizontal grid lines and count labels
+    parts += _svg_grid(frame, peak)
+    bars, labels = _svg_bars(frame, bins, peak)
+    parts += bars + _svg_axis(frame, dist)
+    if dist.scores and dist.max_score > 0:
+        parts += _svg_markers(frame, dist)
+    parts += labels  # drawn last, with a white halo, so that the mean and median lines do not hide them
+    parts.append("</svg>")
+    return "\n".join(parts)
+
+
+class _Frame:
+    """The plot area of the histogram inside its margins."""
+
+    def __init__(self, width: int, height: int):
+        self.left, self.right, self.top, self.bottom = 44, 16, 34, 44
+        self.width, self.height = width, height
+        self.plot_w, self.plot_h = width - self.left - self.right, height - self.top - self.bottom
+
+
+def _svg_grid(f: _Frame, peak: int) -> list[str]:
+    """Horizontal grid lines and count labels."""
+    parts = []
+    for k in range(5):
         value = peak * k / 4
-        y = top + plot_h - plot_h * k / 4
-        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}" stroke="#e6e9ef"/>')
+        y = f.top + f.plot_h - f.plot_h * k / 4
+        parts.append(f'<line x1="{f.left}" y1="{y:.1f}" x2="{f.left + f.plot_w}" y2="{y:.1f}" stroke="#e6e9ef"/>')
         if value == int(value) and (k == 0 or int(value) != int(peak * (k - 1) / 4)):
             parts.append(
-                f'<text x="{left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end" fill="#5b6475">{int(value)}</text>'
+                f'<text x="{f.left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end" fill="#5b6475">{int(value)}</text>'
             )
-    labels = []
+    return parts
+
+
+def _svg_bars(f: _Frame, bins, peak: int) -> tuple[list[str], list[str]]:
+    """One bar per bin (its range and count in a tooltip), and the counts above the bars."""
+    slot = f.plot_w / len(bins)
+    bars, labels = [], []
     for i, b in enumerate(bins):
-        h = plot_h * b.count / peak
-        x = left + i * slot + 2
-        y = top + plot_h - h
+        h = f.plot_h * b.count / peak
+        x = f.left + i * slot + 2
+        y = f.top + f.plot_h - h
         label = f"{points(round(b.low, 2))}–{points(round(b.high, 2))}: {b.count}"
-        parts.append(
+        bars.append(
             f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(slot - 4, 1):.1f}" height="{h:.1f}" fill="#4a78c2">'
             f"<title>{_e(label)}</title></rect>"
         )
-        if b.count:  # drawn last, with a white halo, so that the mean and median lines do not hide them
+        if b.count:
             labels.append(
                 f'<text x="{x + (slot - 4) / 2:.1f}" y="{y - 4:.1f}" font-size="11" text-anchor="middle" fill="#1d2330" '
                 f'stroke="#ffffff" stroke-width="3" paint-order="stroke">{b.count}</text>'
             )
-    step = max(1, len(bins) // 10)
-    for i in range(0, len(bins) + 1, step):  # bin edges along the x axis
-        x = left + i * slot
+    return bars, labels
+
+
+def _svg_axis(f: _Frame, dist: Distribution) -> list[str]:
+    """Bin edges along the x axis, the axis, and its title."""
+    bins = dist.bins
+    slot = f.plot_w / len(bins)
+    parts = []
+    for i in range(0, len(bins) + 1, max(1, len(bins) // 10)):
+        x = f.left + i * slot
         edge = bins[i].low if i < len(bins) else bins[-1].high
         parts.append(
-            f'<text x="{x:.1f}" y="{top + plot_h + 16}" font-size="11" text-anchor="middle" fill="#5b6475">{points(round(edge, 2))}</text>'
+            f'<text x="{x:.1f}" y="{f.top + f.plot_h + 16}" font-size="11" text-anchor="middle" fill="#5b6475">'
+            f"{points(round(edge, 2))}</text>"
         )
-    parts.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#1d2330"/>')
+    bottom = f.top + f.plot_h
+    parts.append(f'<line x1="{f.left}" y1="{bottom}" x2="{f.left + f.plot_w}" y2="{bottom}" stroke="#1d2330"/>')
     parts.append(
-        f'<text x="{left + plot_w / 2:.1f}" y="{height - 6}" font-size="12" text-anchor="middle" fill="#1d2330">'
+        f'<text x="{f.left + f.plot_w / 2:.1f}" y="{f.height - 6}" font-size="12" text-anchor="middle" fill="#1d2330">'
         f"score (points out of {points(dist.max_score)})</text>"
     )
-    if dist.scores and dist.max_score > 0:  # mean and median: dashed lines, named in a legend above the plot
-        legend_x = left + plot_w - 190
-        for k, (name, value, color) in enumerate((("mean", dist.mean, "#c0392b"), ("median", dist.median, "#2e7d4f"))):
-            x = left + plot_w * min(max(value / dist.max_score, 0), 1)
-            parts.append(
-                f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + plot_h}" stroke="{color}" stroke-width="2" '
-                f'stroke-dasharray="5 3"><title>{name} {value:.2f}</title></line>'
-            )
-            lx = legend_x + k * 100
-            parts.append(
-                f'<line x1="{lx}" y1="10" x2="{lx + 18}" y2="10" stroke="{color}" stroke-width="2" stroke-dasharray="5 3"/>'
-            )
-            parts.append(f'<text x="{lx + 22}" y="14" font-size="11" fill="{color}">{name} {value:.2f}</text>')
-    parts += labels
-    parts.append("</svg>")
-    return "\n".join(parts)
+    return parts
+
+
+def _svg_markers(f: _Frame, dist: Distribution) -> list[str]:
+    """The mean and the median: dashed lines, named in a legend above the plot."""
+    parts = []
+    legend_x = f.left + f.plot_w - 190
+    for k, (name, value, color) in enumerate((("mean", dist.mean, "#c0392b"), ("median", dist.median, "#2e7d4f"))):
+        x = f.left + f.plot_w * min(max(value / dist.max_score, 0), 1)
+        parts.append(
+            f'<line x1="{x:.1f}" y1="{f.top}" x2="{x:.1f}" y2="{f.top + f.plot_h}" stroke="{color}" stroke-width="2" '
+            f'stroke-dasharray="5 3"><title>{name} {value:.2f}</title></line>'
+        )
+        lx = legend_x + k * 100
+        parts.append(
+            f'<line x1="{lx}" y1="10" x2="{lx + 18}" y2="10" stroke="{color}" stroke-width="2" stroke-dasharray="5 3"/>'
+        )
+        parts.append(f'<text x="{lx + 22}" y="14" font-size="11" fill="{color}">{name} {value:.2f}</text>')
+    return parts
 
 
 def _bar(rate: float) -> str:
