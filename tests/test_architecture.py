@@ -69,3 +69,11 @@ def test_check_modules_import_only_the_public_face():
         text = module.read_text(encoding="utf-8")
         for line in re.findall(r"^\s*(?:from|import) (autograder[\w.]*)", text, re.M):
             assert line == "autograder.checks", f"{module.relative_to(ROOT)} imports {line}: use autograder.checks"
+
+
+def test_the_authors_face_exports_what_its_docstring_lists():
+    import autograder.checks as face
+
+    for name in face.__all__:
+        assert getattr(face, name, None) is not None, f"autograder.checks.{name} is listed but missing"
+        assert name in face.__doc__, f"autograder.checks.{name} is exported but its docstring does not say what it is"

@@ -7,16 +7,14 @@ changes a shape or the values. LSTM weights are float32 numbers stored as float6
 
 import numpy as np
 
-from autograder.checks import Check, Outcome, compare_values, describe, same_model, same_numpy_value
+from autograder.checks import Check, Outcome, compare_values, describe, float32_exact, same_model, same_numpy_value
 
 M, T, N_X, N_H = 5, 4, 3, 2
 GRAD_KEYS = ("dx_seq", "dh0", "dc0", "dkernel", "drecurrent_kernel", "dbias")
 STEP_GRAD_KEYS = ("dh_prev", "dc_prev", "dx", "dkernel", "drecurrent_kernel", "dbias")
 
 
-def f32(a):
-    """An array of float32 numbers, stored as float64."""
-    return np.asarray(a, dtype=np.float32).astype(np.float64)
+f32 = float32_exact  # weights as float32 numbers, stored as float64
 
 
 def lstm_weights(rng, n_x, n_h, scale=0.7):
