@@ -77,3 +77,27 @@ def test_the_authors_face_exports_what_its_docstring_lists():
     for name in face.__all__:
         assert getattr(face, name, None) is not None, f"autograder.checks.{name} is listed but missing"
         assert name in face.__doc__, f"autograder.checks.{name} is exported but its docstring does not say what it is"
+
+
+def test_every_dotted_name_in_docstrings_and_docs_exists():
+    """A docstring or page that names ``autograder.x.y`` names something that exists (no drift)."""
+    import importlib
+
+    files = [*PACKAGE.rglob("*.py"), *(ROOT / "docs").glob("*.md"), ROOT / "README.md"]
+    missing = set()
+    for path in files:
+        for ref in set(re.findall(r"\bautograder(?:\.[A-Za-z_]\w*)+\b(?!\.\w)", path.read_text(encoding="utf-8"))):
+            if ref.endswith(".zip"):  # a file name, e.g. a1_perceptron-autograder.zip
+                continue
+            parts = ref.split(".")
+            for cut in range(len(parts), 0, -1):
+                try:
+                    obj = importlib.import_module(".".join(parts[:cut]))
+                except ImportError:
+                    continue
+                for attr in parts[cut:]:
+                    obj = getattr(obj, attr, None)
+                break
+            if obj is None:
+                missing.add(f"{path.relative_to(ROOT)}: {ref}")
+    assert not missing, "\n".join(sorted(missing))
