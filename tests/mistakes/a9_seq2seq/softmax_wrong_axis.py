@@ -1,0 +1,8 @@
+"""masked_softmax normalises over the batch (axis 0) instead of the source positions."""
+CELLS = {"masked_softmax": '''def masked_softmax(scores, mask):
+    shifted = np.where(mask > 0, scores, -np.inf)
+    e = np.exp(shifted - shifted.max(axis=0, keepdims=True))
+    return e / e.sum(axis=0, keepdims=True)
+'''}
+EXPECT_FAILED = {"masked_softmax.values", "masked_softmax.hidden", "masked_softmax.large_scores", "masked_softmax.holes",
+                 "masked_softmax.zero_pad_scores", "masked_softmax.padding_invariant", "masked_softmax.unchanged"}
