@@ -5,6 +5,7 @@ import numpy as np
 
 from autograder.assignment import sibling
 from autograder.checks import Check, inputs_kept, loss_falls, same_model
+from autograder.gradcheck import gradients_agree
 from autograder.compare import Outcome
 
 pub = sibling(__file__, "public_checks")
@@ -55,6 +56,12 @@ def probe_padding_invariant(ns, target, inputs):
     mask = np.concatenate([inputs["mask"], np.zeros_like(inputs["extra_scores"])], axis=1)
     padded = ns[target](scores, mask)
     return {"weights": first, "weights with 3 more padded positions": padded}
+
+
+def backward_arguments(rng):
+    """attention_backward's three arguments only (for the inputs-unchanged check)."""
+    inputs = pub.backward_inputs((3, 2), 3, 4)(rng)
+    return {k: inputs[k] for k in ("d_context", "weights", "values")}
 
 
 def one_hot_inputs(rng):
@@ -110,7 +117,7 @@ def probe_training(ns, target, inputs):
 
 
 def training_inputs(rng):
-    """24 sources of 3-5 ids (padded) whose target is the source reversed: learnable in 30 full-batch epochs."""
+    """24 sources of 3-5 ids (padded) whose target is the source reversed: learnable in 60 full-batch epochs."""
     n, s = 24, 5
     sources = np.zeros((n, s), dtype=np.int32)
     targets = []
@@ -125,7 +132,7 @@ def training_inputs(rng):
         dec_in[r, :len(t) + 1] = [1] + t
         dec_out[r, :len(t) + 1] = t + [2]
     return {"source_vocab": 6, "target_vocab": 8, "embed_dim": 8, "units": 16, "sources": sources,
-            "decoder_inputs": dec_in, "decoder_targets": dec_out, "epochs": 30}
+            "decoder_inputs": dec_in, "decoder_targets": dec_out, "epochs": 60}
 
 
 def probe_decode_unchanged(ns, target, inputs):
@@ -324,6 +331,13 @@ CHECKS = [
     Check("context_vector.one_hot", "context_vector", "context_vector with one-hot weights (3, 5), values (3, 5, 4)",
           one_hot_inputs, hint="a one-hot row of weights picks that position's value row"),
     unchanged("context_vector", pub.context_inputs(2, 3, 4), "weights (2, 3), values (2, 3, 4)"),
+    Check("attention_backward.hidden", "attention_backward", "attention_backward(d_context (3, 5), weights (3, 7), values (3, 7, 5))",
+          pub.backward_inputs((7, 1, 4), 7, 5), probe=pub.probe_backward, hint="d_scores has the weights' shape, d_values the values'"),
+    Check("attention_backward.numeric_hidden", "attention_backward", "attention_backward against finite differences on other sizes",
+          pub.backward_inputs((2, 6, 4, 6), 6, 3), probe=pub.probe_backward_numeric, verdict=gradients_agree, reference=False,
+          requires=("attention_backward.values", "masked_softmax.values", "context_vector.values"),
+          hint="subtract the weighted mean of g before multiplying by the weights"),
+    unchanged("attention_backward", backward_arguments, "d_context (2, 4), weights (2, 3), values (2, 3, 4)"),
     Check("teacher_forcing.hidden", "teacher_forcing", "teacher_forcing of 5 targets with BOS 20, EOS 21, PAD 22",
           pub.targets_inputs((2, 6, 3, 1, 6), bos_id=20, eos_id=21, pad_id=22, low=0, high=20),
           hint="use the bos_id, eos_id and pad_id arguments, not fixed ids"),
@@ -341,7 +355,7 @@ CHECKS = [
     Check("build_seq2seq.attention", "build_seq2seq", 'the weights of build_seq2seq(11, 9, 4, 6)\'s layer named "attention"',
           pub.seq2seq_inputs(11, 9, 4, 6), probe=probe_attention_weights, requires=("build_seq2seq.structure",),
           hint='name the Attention layer "attention" and call it with [decoder outputs, encoder outputs] and return_attention_scores=True'),
-    Check("build_seq2seq.training", "build_seq2seq", "build_seq2seq(6, 8, 8, 16) trained 30 full-batch epochs on reversed sequences",
+    Check("build_seq2seq.training", "build_seq2seq", "build_seq2seq(6, 8, 8, 16) trained 60 full-batch epochs on reversed sequences",
           training_inputs, probe=probe_training, verdict=loss_falls, reference=False, requires=("build_seq2seq.structure",),
           hint="the output is a softmax over the target vocabulary, trained with SparseCategoricalCrossentropy"),
     Check("greedy_decode.hidden", "greedy_decode", "greedy_decode on a random toy decoder (9 ids), max_len=8",

@@ -3,6 +3,7 @@
 import numpy as np
 
 from autograder.checks import Check, same_model
+from autograder.gradcheck import gradients_agree
 
 
 def additive_inputs(b, s, d_q, d_k, a, scale=1.0):
@@ -39,6 +40,43 @@ def context_inputs(b, s, d):
         w = rng.uniform(0.1, 1.0, size=(b, s))
         return {"weights": w / w.sum(axis=1, keepdims=True), "values": rng.normal(size=(b, s, d))}
     return build
+
+
+def backward_inputs(lengths, s, d):
+    """attention_backward's inputs: weights of padded sources (a masked softmax of random scores), values and d_context;
+    the scores and the mask too, for the finite-difference check."""
+    def build(rng):
+        mask = lengths_mask(lengths, s)
+        scores = rng.normal(size=(len(lengths), s)) * 2.0
+        z = np.where(mask > 0, scores, -np.inf)
+        e = np.exp(z - z.max(axis=1, keepdims=True))
+        return {"d_context": rng.normal(size=(len(lengths), d)), "weights": e / e.sum(axis=1, keepdims=True),
+                "values": rng.normal(size=(len(lengths), s, d)), "scores": scores, "mask": mask}
+    return build
+
+
+def probe_backward(ns, target, inputs):
+    """attention_backward on (d_context, weights, values)."""
+    return ns[target](inputs["d_context"].copy(), inputs["weights"].copy(), inputs["values"].copy())
+
+
+def probe_backward_numeric(ns, target, inputs):
+    """The student's attention_backward, given the student's own masked_softmax of the scores, against centred
+    differences of sum(d_context * context_vector(masked_softmax(scores, mask), values)) from their own functions."""
+    import numpy as np
+
+    from autograder.gradcheck import against_differences
+
+    mask, d_context = inputs["mask"], inputs["d_context"]
+    base = {"scores": inputs["scores"].copy(), "values": inputs["values"].copy()}
+    weights = np.asarray(ns["masked_softmax"](base["scores"].copy(), mask.copy()), dtype=np.float64)
+    d_scores, d_values = ns[target](d_context.copy(), weights, base["values"].copy())
+
+    def loss(q):
+        w = ns["masked_softmax"](q["scores"], mask.copy())
+        return float(np.sum(d_context * np.asarray(ns["context_vector"](w, q["values"]))))
+
+    return against_differences(loss, base, {"d_scores": d_scores, "d_values": d_values}, {"scores": "d_scores", "values": "d_values"})
 
 
 def targets_inputs(lengths, bos_id=1, eos_id=2, pad_id=0, low=3, high=14):
@@ -152,6 +190,13 @@ CHECKS = [
           softmax_inputs((7, 3, 1, 5, 6), 7), hint="softmax over the last axis (source positions); padded positions (mask 0) get weight exactly 0"),
     Check("context_vector.values", "context_vector", "context_vector(weights (4, 6), values (4, 6, 3))",
           context_inputs(4, 6, 3), hint="sum over the source positions (axis 1) of weights[..., None] * values: shape (B, d_v)"),
+    Check("attention_backward.values", "attention_backward", "attention_backward(d_context (4, 3), weights (4, 6), values (4, 6, 3)), real lengths 6, 2, 5, 4",
+          backward_inputs((6, 2, 5, 4), 6, 3), probe=probe_backward,
+          hint="g = d_context . values_j; d_scores = weights * (g - sum(weights * g)); d_values = weights[..., None] * d_context[:, None, :]"),
+    Check("attention_backward.numeric", "attention_backward", "attention_backward against finite differences of your masked_softmax and context_vector",
+          backward_inputs((5, 3, 1), 5, 2), probe=probe_backward_numeric, verdict=gradients_agree, reference=False,
+          requires=("attention_backward.values", "masked_softmax.values", "context_vector.values"),
+          hint="the softmax's Jacobian: d_scores_j = weights_j * (g_j - sum_k weights_k g_k)"),
     Check("teacher_forcing.values", "teacher_forcing", "teacher_forcing of 4 targets (lengths 3, 5, 1, 4), BOS 1, EOS 2, PAD 0",
           targets_inputs((3, 5, 1, 4)), hint="inputs: BOS then the target; targets: the target then EOS; both padded with PAD to L + 1"),
     Check("build_seq2seq.structure", "build_seq2seq", "the model from build_seq2seq(11, 9, 4, 6)", seq2seq_inputs(11, 9, 4, 6),

@@ -1,4 +1,4 @@
-"""Everything with explicit Python loops: scores, softmax and context position by position, teacher
+"""Everything with explicit Python loops: scores, softmax, context and their gradients position by position, teacher
 forcing by list building, greedy decoding by recursion, beam search with the finished hypotheses kept
 in their own list and merged back in beam order."""
 CELLS = {
@@ -36,6 +36,18 @@ CELLS = {
         for j in range(S):
             out[b] = out[b] + weights[b, j] * values[b, j]
     return out
+''',
+    "attention_backward": '''def attention_backward(d_context, weights, values):
+    B, S, d = values.shape
+    d_scores = np.zeros((B, S))
+    d_values = np.zeros((B, S, d))
+    for b in range(B):
+        g = [float(np.dot(d_context[b], values[b, j])) for j in range(S)]
+        mean = sum(weights[b, j] * g[j] for j in range(S))
+        for j in range(S):
+            d_scores[b, j] = weights[b, j] * (g[j] - mean)
+            d_values[b, j] = weights[b, j] * d_context[b]
+    return d_scores, d_values
 ''',
     "teacher_forcing": '''def teacher_forcing(targets, bos_id, eos_id, pad_id):
     L = max(len(t) for t in targets)

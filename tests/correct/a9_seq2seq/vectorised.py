@@ -1,4 +1,4 @@
-"""Other numpy: additive scores with einsum, the mask as a large negative number, the context as a
+"""Other numpy: additive scores with einsum, the softmax's full Jacobian in attention_backward, the mask as a large negative number, the context as a
 batched matmul, teacher forcing with np.pad, greedy with a for loop and break, beam search with
 heapq.nlargest (stable, like sorted) and the ranking computed with np.power."""
 CELLS = {
@@ -18,6 +18,12 @@ CELLS = {
 ''',
     "context_vector": '''def context_vector(weights, values):
     return np.matmul(weights[:, None, :], values)[:, 0, :]
+''',
+    "attention_backward": '''def attention_backward(d_context, weights, values):
+    g = (values @ d_context[:, :, None])[:, :, 0]
+    jacobian = np.einsum("bs,st->bst", weights, np.eye(weights.shape[1])) - weights[:, :, None] * weights[:, None, :]
+    d_scores = np.einsum("bst,bt->bs", jacobian, g)
+    return d_scores, np.einsum("bs,bd->bsd", weights, d_context)
 ''',
     "teacher_forcing": '''def teacher_forcing(targets, bos_id, eos_id, pad_id):
     L = max(map(len, targets))

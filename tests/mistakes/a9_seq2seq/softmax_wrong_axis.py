@@ -4,5 +4,4 @@ CELLS = {"masked_softmax": '''def masked_softmax(scores, mask):
     e = np.exp(shifted - shifted.max(axis=0, keepdims=True))
     return e / e.sum(axis=0, keepdims=True)
 '''}
-EXPECT_FAILED = {"masked_softmax.values", "masked_softmax.hidden", "masked_softmax.large_scores", "masked_softmax.holes",
-                 "masked_softmax.zero_pad_scores", "masked_softmax.padding_invariant", "masked_softmax.unchanged"}
+EXPECT_FAILED = {"attention_backward.numeric", "attention_backward.numeric_hidden", "masked_softmax.hidden", "masked_softmax.holes", "masked_softmax.large_scores", "masked_softmax.padding_invariant", "masked_softmax.unchanged", "masked_softmax.values", "masked_softmax.zero_pad_scores"}
