@@ -29,9 +29,12 @@ def holes_inputs(rng):
 
 
 def large_inputs(rng):
-    """Real scores near 1000 (real lengths 4, 1, 3 of 4), padded ones 2000: exp overflows unless shifted."""
+    """Rows of real scores near 1000, -1000 and 0 (real lengths 4, 1, 3 of 4), padded ones 2000: exp overflows
+    unless each row is shifted by its own largest real score (a shift by the largest of the whole batch
+    underflows the other rows to 0 / 0)."""
     mask = pub.lengths_mask((4, 1, 3), 4)
-    return {"scores": np.where(mask > 0, 1000.0 + 30.0 * rng.normal(size=(3, 4)), 2000.0), "mask": mask}
+    centre = np.array([[1000.0], [-1000.0], [0.0]])
+    return {"scores": np.where(mask > 0, centre + 30.0 * rng.normal(size=(3, 4)), 2000.0), "mask": mask}
 
 
 def integer_mask_inputs(rng):
@@ -317,7 +320,7 @@ CHECKS = [
     unchanged("multiplicative_scores", pub.multiplicative_inputs(3, 4, 2, 5), "query (3, 2), keys (3, 4, 5)"),
     Check("masked_softmax.hidden", "masked_softmax", "masked_softmax of (3, 9) scores, real lengths 2, 9 and 4",
           pub.softmax_inputs((2, 9, 4), 9), hint="each row sums to 1 over its real positions only"),
-    Check("masked_softmax.large_scores", "masked_softmax", "masked_softmax of scores near 1000 (real lengths 4, 1, 3)",
+    Check("masked_softmax.large_scores", "masked_softmax", "masked_softmax of rows of scores near 1000, -1000 and 0 (real lengths 4, 1, 3)",
           large_inputs, hint="subtract each row's largest REAL score before exp (no overflow, no nan)"),
     Check("masked_softmax.holes", "masked_softmax", "masked_softmax with zeros of the mask anywhere in the rows",
           holes_inputs, hint="every position whose mask is 0 gets weight 0, not only trailing ones"),
@@ -378,6 +381,9 @@ CHECKS = [
     Check("beam_search.normalised_hidden", "beam_search", "beam_search (7 ids), beam_width=3, max_len=7, alpha=1, where normalisation picks a longer output",
           pub.chain_inputs(7, 7, 3, 1.0), probe=pub.probe_decode,
           hint="rank by log_prob / len(tokens) ** alpha, with len counting eos"),
+    Check("beam_search.default_alpha", "beam_search", "beam_search (6 ids), beam_width=3, max_len=6, alpha left at its default",
+          lambda rng: {k: v for k, v in pub.planted_chain(rng, 6, 6, 3, 1.0).items() if k != "alpha"}, probe=pub.probe_decode,
+          hint="the default is alpha=0.0: no length normalisation unless asked for"),
     Check("beam_search.eos_first", "beam_search", "beam_search (beam_width=2) where eos is the most probable first id",
           lambda rng: eos_first_inputs(rng, beam_width=2), probe=pub.probe_decode,
           hint="a finished hypothesis stays in the beam as it is"),
