@@ -8,12 +8,14 @@ from pathlib import Path
 
 
 def _cmd_check(args) -> int:
-    from autograder.progress import ProgressBar
+    from autograder.reports.progress import ProgressBar
 
     nb = Path(args.notebook)
     bar = ProgressBar()
     bar.starting(f"checking {nb.name}: loading the public checks")  # before the heavy imports
-    from autograder import assignment, engine, textreport
+    from autograder.course import assignment
+    from autograder.grading import engine
+    from autograder.reports import textreport
 
     folder = Path(args.release_dir) if args.release_dir else nb.resolve().parent
     try:
@@ -28,12 +30,13 @@ def _cmd_check(args) -> int:
 
 
 def _cmd_grade(args) -> int:
-    from autograder.progress import ProgressBar
+    from autograder.reports.progress import ProgressBar
 
     bar = None if args.quiet else ProgressBar()
     if bar is not None:  # before the heavy imports: something on the screen from the first second
         bar.starting(f"grading {args.assignment}: loading the assignment, its reference and the sandbox")
-    from autograder import batch, textreport
+    from autograder.batch import local as batch
+    from autograder.reports import textreport
 
     reason = "graded before, unchanged" if args.resume and not args.only_failed else "graded before without an error"
     plan: dict[str, int] = {}
@@ -45,33 +48,36 @@ def _cmd_grade(args) -> int:
 
     try:
         results = batch.grade_many(args.submissions, assignment=args.assignment, root=Path(args.root), out=Path(args.out),
-                                   fmt=args.format, jobs=args.jobs, resume=args.resume, only_failed=args.only_failed,
+                                   sinks=_sinks(args), jobs=args.jobs, resume=args.resume, only_failed=args.only_failed,
                                    progress=bar, fast=not args.no_fork, scheduler=args.scheduler, on_plan=on_plan)
     finally:
         if bar is not None:
             bar.stop()
     if bar is None and (args.resume or args.only_failed):
         print(f"{plan.get('skipped', 0)} submission(s) skipped ({reason}); {len(results)} graded", file=sys.stderr)
-
     print(textreport.scores_table(results))
-    if args.gradebook:
-        from autograder import gradebook
-
-        count = gradebook.write(results, db_url=args.gradebook, assignment=args.assignment)
-        print(f"wrote {count} submission(s) into {args.gradebook}")
-        from autograder import autograded
-
-        paths = batch.expand(args.submissions)
-        by_name = {batch.submission_name(p, args.assignment): p for p in paths}
-        done = autograded.write_tree({r.submission: by_name[r.submission] for r in results if r.submission in by_name},
-                                     root=Path(args.root), assignment=args.assignment,
-                                     release=autograded.release_notebook(Path(args.root), args.assignment))
-        print(f"wrote {len(done)} notebook(s) into {Path(args.root) / 'autograded'} (for `nbgrader generate_feedback`)")
     return 0
 
 
+def _sinks(args) -> list:
+    """The outputs ``grade`` was asked for besides ``result.json``."""
+    sinks = []
+    if args.format == "gradescope":
+        from autograder.integrations.gradescope.results import GradescopeSink
+
+        sinks.append(GradescopeSink())
+    if args.gradebook:
+        from autograder.batch import local as batch
+        from autograder.integrations.nbgrader.gradebook import GradebookSink
+
+        notebooks = {batch.submission_name(p, args.assignment): p for p in batch.expand(args.submissions)}
+        sinks.append(GradebookSink(db_url=args.gradebook, root=Path(args.root), assignment=args.assignment,
+                                   notebooks=notebooks, report=print))
+    return sinks
+
+
 def _cmd_release(args) -> int:
-    from autograder import release
+    from autograder.release import generate as release
 
     for name in args.names:
         print(release.release(name, root=Path(args.root)))
@@ -79,9 +85,10 @@ def _cmd_release(args) -> int:
 
 
 def _cmd_examples(args) -> int:
-    from autograder import batch, textreport
+    from autograder.audit import examples
+    from autograder.reports import textreport
 
-    rows = batch.grade_examples(root=Path(args.root), out=Path(args.out), names=args.assignment, jobs=args.jobs)
+    rows = examples.grade_examples(root=Path(args.root), out=Path(args.out), names=args.assignment, jobs=args.jobs)
     print(textreport.examples_table(rows))
     return 0 if all(r.as_intended for r in rows) else 1
 
@@ -89,7 +96,8 @@ def _cmd_examples(args) -> int:
 def _cmd_mutants(args) -> int:
     import json
 
-    from autograder import mutation, textreport
+    from autograder.audit import mutation
+    from autograder.reports import textreport
 
     def progress(done: int, total: int, result) -> None:
         if not args.quiet:
@@ -119,7 +127,7 @@ def _cmd_report(args) -> int:
 
 
 def _cmd_feedback(args) -> int:
-    from autograder import feedback
+    from autograder.reports import feedback
 
     pages = feedback.write_feedback(Path(args.results), Path(args.out), staff=args.staff, assignment=args.assignment)
     students = sum(1 for p in pages if p.parent.name != "staff")
@@ -128,7 +136,7 @@ def _cmd_feedback(args) -> int:
 
 
 def _cmd_gradescope_zip(args) -> int:
-    from autograder import gradescopezip
+    from autograder.integrations.gradescope import package as gradescopezip
 
     out = Path(args.out or f"{args.name}-autograder.zip")
     entries = gradescopezip.build(args.name, root=Path(args.root), out=out)
@@ -137,7 +145,7 @@ def _cmd_gradescope_zip(args) -> int:
 
 
 def _cmd_validate(args) -> int:
-    from autograder import validate
+    from autograder.release import validate
 
     problems, n_assignments, n_checks = validate.validate(Path(args.path))
     for problem in problems:
@@ -235,14 +243,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _usage_errors() -> tuple[type[Exception], ...]:
     """The errors that mean bad usage or bad configuration (a one-line message, exit 2)."""
-    from autograder.assignment import AssignmentError
-    from autograder.gradebook import GradebookError
-    from autograder.gradescopezip import ZipError
-    from autograder.mutation import MutationError
-    from autograder.notebook import NotebookError
+    from autograder.course.assignment import AssignmentError
+    from autograder.integrations.nbgrader.gradebook import GradebookError
+    from autograder.integrations.gradescope.package import ZipError
+    from autograder.audit.mutation import MutationError
+    from autograder.course.notebook import NotebookError
     from autograder.reports import ReportError
 
-    from autograder.config import ConfigError
+    from autograder.model.config import ConfigError
 
     return (ConfigError, AssignmentError, NotebookError, MutationError, FileNotFoundError, GradebookError,
             ReportError, ZipError)

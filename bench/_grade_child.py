@@ -1,4 +1,4 @@
-"""One timed ``autograder.batch.grade_many`` call, run by ``bench/run.py`` in a process of its own.
+"""One timed ``autograder.batch.local.grade_many`` call, run by ``bench/run.py`` in a process of its own.
 
 A separate process per configuration keeps each run's grader memory (its VmHWM) and imports apart
 from the others and from the benchmark's own sampler. Usage (internal)::
@@ -20,7 +20,7 @@ from pathlib import Path
 def main(spec_path: str) -> None:
     spec = json.loads(Path(spec_path).read_text())
     t_import = time.perf_counter()
-    from autograder import batch
+    from autograder.batch import local as batch
 
     imported = time.perf_counter() - t_import
     done_at: list[float] = []

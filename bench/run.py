@@ -5,9 +5,9 @@
 For each assignment (default: every one with a release in ``assignments/``):
 
 1. N submissions, cycling through the reference and the typical mistakes of
-   ``autograder.examples.build`` (the blank release is left out), each under its own student id
+   ``autograder.audit.examples.build`` (the blank release is left out), each under its own student id
    in nbgrader's layout ``submitted/<student>/<assignment>/<assignment>.ipynb``.
-2. ``autograder.batch.grade_many`` (fast=True, isolate=True, as in production) with jobs=1 and
+2. ``autograder.batch.local.grade_many`` (fast=True, isolate=True, as in production) with jobs=1 and
    jobs=2, each in a process of its own and into a fresh results folder, while a thread samples
    the VmRSS / VmHWM (and private memory from smaps_rollup) of the grader, its fork server and
    every worker it forks.
@@ -40,8 +40,8 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))
 
-from autograder import config as config_mod  # noqa: E402
-from autograder import examples  # noqa: E402
+from autograder.model import config as config_mod  # noqa: E402
+from autograder.audit import examples  # noqa: E402
 
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
@@ -90,7 +90,7 @@ class TreeSampler:
 
     Roles: ``root`` (the process started: the grader, or nbgrader), ``grader`` (an ``autograder
     grade`` started by a grade cell), ``zygote`` (the fork server), ``worker`` (a process forked by
-    the fork server, or a plain ``autograder.worker``, and anything those start), ``kernel``
+    the fork server, or a plain ``autograder.sandbox.worker``, and anything those start), ``kernel``
     (nbgrader's Jupyter kernel), ``other``.
     """
 
@@ -116,9 +116,9 @@ class TreeSampler:
             return self.root_role
         if parent_role == "worker":
             return "worker"
-        if "autograder.forkserver" in cmd:
+        if "autograder.sandbox.forkserver" in cmd:
             return "worker" if parent_role == "zygote" else "zygote"
-        if "autograder.worker" in cmd:
+        if "autograder.sandbox.worker" in cmd:
             return "worker"
         if "ipykernel" in cmd:
             return "kernel"
@@ -277,7 +277,7 @@ def nbgrader_env(course: Path) -> dict:
 
 
 def _nbgrade_caches(name: str) -> list[Path]:
-    """Where ``autograder.nbgrade.result_for`` cached results of ``name`` (one folder per notebook
+    """Where ``autograder.integrations.nbgrader.autograde.result_for`` cached results of ``name`` (one folder per notebook
     content; nbgrader grades its own copy of each submission, so the key is not the submitted file's)."""
     return sorted(Path(tempfile.gettempdir()).glob(f"autograder-nbgrader-{name}-*"))
 

@@ -31,7 +31,7 @@ TOY_STUBS = {k: v.split("### BEGIN")[0] + "    raise NotImplementedError()\n" fo
 
 TOY_PUBLIC = '''
 import numpy as np
-from autograder.checks import Check
+from autograder.checks.check import Check
 
 CHECKS = [
     Check("double.values", "double", "double(x) for x of shape (3, 2)", lambda rng: {"x": rng.normal(size=(3, 2))}, hint="2 * x"),
@@ -39,7 +39,7 @@ CHECKS = [
 ]
 '''
 TOY_HIDDEN = '''
-from autograder.checks import Check
+from autograder.checks.check import Check
 
 CHECKS = [
     Check("double.hidden", "double", "double on a hidden input", lambda rng: {"x": rng.normal(size=(5, 7)) * 1000}, hint="keep the shape"),

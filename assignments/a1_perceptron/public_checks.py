@@ -1,9 +1,8 @@
 """Public checks of assignment 1 (released: students run them with `autograder check`)."""
 
 import numpy as np
+from autograder.checks import Check, gradients_agree, same_model, same_numpy_value
 
-from autograder.checks import Check, same_model, same_numpy_value
-from autograder.gradcheck import gradients_agree
 
 PUBLIC = "public"
 
@@ -68,7 +67,6 @@ def probe_backward(ns, target, inputs):
 
 def probe_backward_numeric(ns, target, inputs):
     """The student's backward against centred differences of their forward + cross_entropy (float64)."""
-    import numpy as np
 
     X, y = inputs["X"], inputs["y"]
     params = {k: v.copy() for k, v in inputs["params"].items()}
@@ -78,19 +76,9 @@ def probe_backward_numeric(ns, target, inputs):
     def cost(p):
         return float(ns["cross_entropy"](ns["forward"](X.copy(), p)[0], y.copy()))
 
-    eps = 1e-6
-    analytic, numeric = [], []
-    for name in ("W1", "b1", "W2", "b2"):
-        analytic.append(np.ravel(np.asarray(grads["d" + name], dtype=np.float64)))
-        num = np.zeros(params[name].size)
-        for i in range(params[name].size):
-            plus = {k: v.copy() for k, v in params.items()}
-            minus = {k: v.copy() for k, v in params.items()}
-            plus[name].flat[i] += eps
-            minus[name].flat[i] -= eps
-            num[i] = (cost(plus) - cost(minus)) / (2 * eps)
-        numeric.append(num)
-    return {"analytic": np.concatenate(analytic), "numeric": np.concatenate(numeric)}
+    from autograder.checks import against_differences
+
+    return against_differences(cost, params, grads, {name: "d" + name for name in ("W1", "b1", "W2", "b2")})
 
 
 def probe_logistic_numeric(ns, target, inputs):
@@ -140,8 +128,8 @@ def probe_texts_to_ids(ns, target, inputs):
 
 def probe_classifier(ns, target, inputs):
     """Builds the student's classifier and describes its layers, compile arguments and its outputs
-    on ``sample_input`` with fixed weights (see autograder.probes.describe_model)."""
-    from autograder.probes import build_and_describe
+    on ``sample_input`` with fixed weights (see autograder.checks.describe_model)."""
+    from autograder.checks import build_and_describe
 
     return build_and_describe(ns, target, inputs)
 

@@ -7,9 +7,8 @@ layer holding the same weights, in the student's worker (self-judged, tolerance 
 """
 
 import numpy as np
+from autograder.checks import Check, Outcome, compare_arrays, describe, same_model, same_numpy_value
 
-from autograder.checks import Check, same_model, same_numpy_value
-from autograder.compare import Outcome, compare_arrays, describe
 
 M, T, N_X, N_H, N_H2 = 6, 5, 4, 3, 2
 
@@ -73,7 +72,7 @@ def deep_bi_inputs(m=M, t=T, n_x=N_X, sizes=(N_H, N_H2), merge_mode="concat"):
 
 def probe_numpy(ns, target, inputs):
     """Calls the target on deep copies of the inputs (nested dicts and lists included)."""
-    from autograder.probes import copy_inputs
+    from autograder.checks import copy_inputs
 
     return ns[target](**copy_inputs(inputs))
 
@@ -100,7 +99,7 @@ def probe_keras_layer(ns, target, inputs):
 
     import keras
 
-    from autograder.probes import copy_inputs
+    from autograder.checks import copy_inputs
 
     x, h0 = inputs["x_seq"], inputs["h0"]
     layer = keras.layers.SimpleRNN(h0.shape[1], return_sequences=True)
@@ -116,7 +115,7 @@ def probe_keras_deep(ns, target, inputs):
 
     import keras
 
-    from autograder.probes import copy_inputs
+    from autograder.checks import copy_inputs
 
     y = inputs["x_seq"].astype("float32")
     for p in inputs["layers"]:
@@ -133,7 +132,7 @@ def probe_keras_bidirectional(ns, target, inputs):
 
     import keras
 
-    from autograder.probes import copy_inputs
+    from autograder.checks import copy_inputs
 
     if "layers" in inputs:
         stack = inputs["layers"]
@@ -159,7 +158,7 @@ def matches_keras(received, expected, ctx):
 def probe_uses_scan(ns, target, inputs):
     """Calls the target with the notebook's ``scan`` wrapped in a counter; reports whether scan was
     called over the time axis (elems of length T) and how many times."""
-    from autograder.probes import copy_inputs
+    from autograder.checks import copy_inputs
 
     original = ns.get("scan")
     lengths = []
@@ -190,8 +189,8 @@ def uses_scan(received, expected, ctx):
 
 def probe_model(ns, target, inputs):
     """Builds the student's model and describes it (layers, parameters, compile arguments and, given
-    ``sample_input``, its outputs with fixed weights; see autograder.probes.describe_model)."""
-    from autograder.probes import build_and_describe
+    ``sample_input``, its outputs with fixed weights; see autograder.checks.describe_model)."""
+    from autograder.checks import build_and_describe
 
     return build_and_describe(ns, target, inputs)
 

@@ -6,9 +6,8 @@ the log-perplexity.
 """
 
 import numpy as np
+from autograder.checks import Check, Outcome, same_value
 
-from autograder.checks import Check, same_value
-from autograder.compare import Outcome
 
 PAD, START, END = 0, 1, 2
 

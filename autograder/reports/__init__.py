@@ -21,8 +21,8 @@ import dataclasses
 import re
 from pathlib import Path
 
-from autograder import plaindata, results
-from autograder.results import SubmissionResult
+from autograder.model import files, results
+from autograder.model.results import SubmissionResult
 
 from . import csvbook, html, lms, markdown, stats
 
@@ -157,7 +157,7 @@ def write_reports(results_dir: Path, out_dir: Path, *, skip_blank: bool = False,
     Returns:
         Each written file's name (``gradebook-NAME.csv``, ``lms-NAME.csv``, ``report-NAME.html``,
         ``summary-NAME.md``, and ``report-NAME/<submission>.html``, one per submission, the page
-        :func:`autograder.feedback.render_student` makes) and its path.
+        :func:`autograder.reports.feedback.render_student` makes) and its path.
 
     Raises:
         ReportError: The folder holds no ``result.json``, or none that could be read.
@@ -169,7 +169,7 @@ def write_reports(results_dir: Path, out_dir: Path, *, skip_blank: bool = False,
         raise ReportError(f"{results_dir}: no result.json could be read ({skipped})")
     out_dir.mkdir(parents=True, exist_ok=True)
     written: dict[str, Path] = {}
-    from autograder import feedback
+    from autograder.reports import feedback
 
     for assignment, subs in collection.assignments.items():
         if skip_blank:
@@ -191,6 +191,6 @@ def write_reports(results_dir: Path, out_dir: Path, *, skip_blank: bool = False,
         pages.update({own[r.submission]: feedback.render_student(r) for r in subs})
         for name, text in pages.items():
             path = out_dir / name
-            plaindata.write_atomic(path, text.encode("utf-8"))
+            files.write_atomic(path, text.encode("utf-8"))
             written[name] = path
     return written

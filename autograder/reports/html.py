@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from html import escape
 
-from autograder.results import SubmissionResult
+from autograder.model.results import SubmissionResult
+from autograder.reports.wording import explanation, points
 
 from .stats import AssignmentStats, Distribution
 
@@ -75,10 +76,6 @@ def _e(text) -> str:
     return escape(str(text), quote=True)
 
 
-def _pts(x: float) -> str:
-    return f"{float(x):g}"
-
-
 def anchors(results: list[SubmissionResult]) -> list[str]:
     """The element id of each submission's section: ``sub-NAME``, made unique and safe.
 
@@ -132,7 +129,7 @@ def histogram_svg(dist: Distribution, *, width: int = 720, height: int = 260) ->
         h = plot_h * b.count / peak
         x = left + i * slot + 2
         y = top + plot_h - h
-        label = f"{_pts(round(b.low, 2))}–{_pts(round(b.high, 2))}: {b.count}"
+        label = f"{points(round(b.low, 2))}–{points(round(b.high, 2))}: {b.count}"
         parts.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(slot - 4, 1):.1f}" height="{h:.1f}" fill="#4a78c2">'
                      f'<title>{_e(label)}</title></rect>')
         if b.count:  # drawn last, with a white halo, so that the mean and median lines do not hide them
@@ -142,10 +139,10 @@ def histogram_svg(dist: Distribution, *, width: int = 720, height: int = 260) ->
     for i in range(0, len(bins) + 1, step):  # bin edges along the x axis
         x = left + i * slot
         edge = bins[i].low if i < len(bins) else bins[-1].high
-        parts.append(f'<text x="{x:.1f}" y="{top + plot_h + 16}" font-size="11" text-anchor="middle" fill="#5b6475">{_pts(round(edge, 2))}</text>')
+        parts.append(f'<text x="{x:.1f}" y="{top + plot_h + 16}" font-size="11" text-anchor="middle" fill="#5b6475">{points(round(edge, 2))}</text>')
     parts.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{left + plot_w}" y2="{top + plot_h}" stroke="#1d2330"/>')
     parts.append(f'<text x="{left + plot_w / 2:.1f}" y="{height - 6}" font-size="12" text-anchor="middle" fill="#1d2330">'
-                 f'score (points out of {_pts(dist.max_score)})</text>')
+                 f'score (points out of {points(dist.max_score)})</text>')
     if dist.scores and dist.max_score > 0:  # mean and median: dashed lines, named in a legend above the plot
         legend_x = left + plot_w - 190
         for k, (name, value, color) in enumerate((("mean", dist.mean, "#c0392b"), ("median", dist.median, "#2e7d4f"))):
@@ -168,8 +165,8 @@ def _bar(rate: float) -> str:
 def _cards(summary: AssignmentStats) -> str:
     dist = summary.distribution
     cards = [("submissions", str(summary.n)),
-             ("mean score", f"{dist.mean:.2f} / {_pts(dist.max_score)}"),
-             ("median score", f"{dist.median:g} / {_pts(dist.max_score)}")]
+             ("mean score", f"{dist.mean:.2f} / {points(dist.max_score)}"),
+             ("median score", f"{dist.median:g} / {points(dist.max_score)}")]
     cards += [(f"submissions {s}", str(n)) for s, n in summary.status_counts.items()]
     cards += [(f"checks {s}", str(n)) for s, n in summary.check_counts.items()]  # what the checks' statuses say
     return '<div class="cards">' + "".join(
@@ -189,9 +186,9 @@ def _pass_rates(summary: AssignmentStats, by_function: bool = False) -> str:
             current = c.target
             mine = [k for k in order if k.target == current]
             rows.append(f'<tr class="function"><th colspan="6"><code>{_e(current)}</code>: {len(mine)} check(s), '
-                        f'{_pts(sum(k.max_points for k in mine))} point(s)</th></tr>')
+                        f'{points(sum(k.max_points for k in mine))} point(s)</th></tr>')
         vis = '<span class="vis-hidden">hidden</span>' if c.hidden else "public"
-        rows.append(f'<tr><td><code>{_e(c.id)}</code></td><td class="num">{_pts(c.max_points)}</td><td>{vis}</td>'
+        rows.append(f'<tr><td><code>{_e(c.id)}</code></td><td class="num">{points(c.max_points)}</td><td>{vis}</td>'
                     f'<td class="num" style="text-align:left">{_bar(c.pass_rate)}{c.pass_rate:.0%}</td>'
                     f'<td class="num">{c.n_passed} / {c.n}</td><td class="num">{c.n_failed}</td></tr>')
     rows.append("</tbody></table>")
@@ -232,7 +229,7 @@ def _submission_list(results: list[SubmissionResult], ids: list[str], pages: dic
         page = (f'<td><a href="{_e(pages[r.submission])}">{_e(pages[r.submission])}</a></td>'
                 if pages and r.submission in pages else ("<td></td>" if pages else ""))
         rows.append(f'<tr><td><a href="#{anchor}">{_e(r.submission)}</a>{review}</td>'
-                    f'<td class="num">{_pts(r.score)} / {_pts(r.max_score)}</td>'
+                    f'<td class="num">{points(r.score)} / {points(r.max_score)}</td>'
                     f'<td><span class="badge s-{_e(r.status)}">{_e(r.status)}</span></td>'
                     f'<td class="num">{missed} of {len(r.checks)}</td>{page}</tr>')
     rows.append("</tbody></table>")
@@ -254,16 +251,16 @@ def _check_row(c, hidden: bool) -> str:
         vis = '<span class="vis-hidden">hidden</span>'
     else:
         shown = c.status
-        details = "" if c.status == "passed" else c.message
+        details = explanation(c)
         vis = "public"
     return (f'<tr><td><code>{_e(c.id)}</code></td><td>{vis}</td>'
             f'<td><span class="badge r-{_e(shown)}">{_e(shown)}</span></td>'
-            f'<td class="num">{_pts(c.points)} / {_pts(c.max_points)}</td><td class="details">{_e(details)}</td></tr>')
+            f'<td class="num">{points(c.points)} / {points(c.max_points)}</td><td class="details">{_e(details)}</td></tr>')
 
 
 def _submission_section(r: SubmissionResult, anchor: str, hidden_ids: set[str]) -> str:
     parts = [f'<section class="submission" id="{anchor}"><h3>{_e(r.submission)}'
-             f'<span class="score">{_pts(r.score)} / {_pts(r.max_score)}</span> '
+             f'<span class="score">{points(r.score)} / {points(r.max_score)}</span> '
              f'<span class="badge s-{_e(r.status)}">{_e(r.status)}</span></h3>']
     if r.message:
         parts.append(f'<p class="note">{_e(r.message)}</p>')
@@ -310,7 +307,7 @@ def render(summary: AssignmentStats, results: list[SubmissionResult], unreadable
         '<section id="distribution"><h2>Score distribution</h2><div class="panel">',
         histogram_svg(summary.distribution),
         f'<p class="meta">Mean {summary.distribution.mean:.2f}, median {summary.distribution.median:g} '
-        f'out of {_pts(summary.distribution.max_score)} points.</p></div></section>',
+        f'out of {points(summary.distribution.max_score)} points.</p></div></section>',
         '<section id="checks"><h2>Pass rate per check</h2>', _pass_rates(summary, by_function), "</section>",
         '<section id="items"><h2>Item analysis</h2>', _item_analysis(summary, members), "</section>",
         '<section id="submissions"><h2>Submissions</h2>', _submission_list(results, ids, pages), "</section>",

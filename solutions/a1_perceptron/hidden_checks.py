@@ -1,9 +1,8 @@
 """Hidden checks of assignment 1 (never released): other shapes, edge cases, isolation inputs."""
 
 import numpy as np
+from autograder.checks import Check, inputs_kept, inputs_unchanged, loss_falls, same_model, sibling
 
-from autograder.assignment import sibling
-from autograder.checks import Check, inputs_kept, loss_falls, same_model
 
 pub = sibling(__file__, "public_checks")
 
@@ -62,7 +61,7 @@ def _separable_first_positive(rng):
 
 def unchanged(fn, inputs, what, values="values"):
     """A hidden check that ``fn`` leaves its input arrays unchanged; it counts only when ``fn.values`` passes."""
-    return Check(f"{fn}.unchanged", fn, f"{fn}({what}) leaves its inputs unchanged", inputs, probe="autograder.probes:inputs_unchanged",
+    return Check(f"{fn}.unchanged", fn, f"{fn}({what}) leaves its inputs unchanged", inputs, probe=inputs_unchanged,
                  verdict=inputs_kept, requires=(f"{fn}.{values}",),
                  hint="do not modify the arguments in place (no `z[...] = ...`, `z -= ...`, `out=z`): compute and return new arrays")
 

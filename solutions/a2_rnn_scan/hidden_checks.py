@@ -1,10 +1,8 @@
 """Hidden checks of assignment 2 (never released): isolation inputs, other sizes, edge cases."""
 
 import numpy as np
+from autograder.checks import Check, gradients_agree, inputs_kept, inputs_unchanged, sibling
 
-from autograder.assignment import sibling
-from autograder.checks import Check, inputs_kept
-from autograder.gradcheck import gradients_agree
 
 pub = sibling(__file__, "public_checks")
 
@@ -33,7 +31,7 @@ def beyond_clip(shapes=((3, 4), (3, 1), (2, 2))):
 
 def probe_clip_unchanged(ns, target, inputs):
     """Whether the clipping function left every array of its input dict unchanged."""
-    from autograder.probes import inputs_unchanged
+    from autograder.checks import inputs_unchanged
 
     return inputs_unchanged(ns, target, {"grads": inputs["grads"], **({"clip": inputs["limit"]} if target == "clip_by_value" else {"max_norm": inputs["limit"]})})
 
@@ -47,7 +45,7 @@ def _mostly_inside(rng):
     return d
 
 
-def unchanged(fn, inputs, what, values="values", probe="autograder.probes:inputs_unchanged"):
+def unchanged(fn, inputs, what, values="values", probe=inputs_unchanged):
     """A hidden check that ``fn`` leaves its input arrays unchanged; it counts only when ``fn.values`` passes."""
     return Check(f"{fn}.unchanged", fn, f"{fn}({what}) leaves its inputs unchanged", inputs, probe=probe,
                  verdict=inputs_kept, requires=(f"{fn}.{values}",),

@@ -5,9 +5,8 @@ swapped axis changes a shape or the values.
 """
 
 import numpy as np
+from autograder.checks import Check, gradients_agree, runs_through, same_numpy_value, scan_calls
 
-from autograder.checks import Check, runs_through, same_numpy_value
-from autograder.gradcheck import gradients_agree
 
 N_H, N_X, M, T, N_Y = 3, 4, 6, 5, 2
 
@@ -62,7 +61,7 @@ def probe_forward(ns, target, inputs):
     """(ys, hs) of a forward pass, converted to numpy."""
     import numpy as np
 
-    from autograder.probes import copy_inputs
+    from autograder.checks import copy_inputs
 
     ys, hs = ns[target](**copy_inputs(inputs))
     return {"ys": np.asarray(ys), "hs": np.asarray(hs)}
@@ -85,7 +84,7 @@ def probe_grads(ns, target, inputs):
     """A gradient function's dict, as numpy arrays."""
     import numpy as np
 
-    from autograder.probes import copy_inputs
+    from autograder.checks import copy_inputs
 
     g = ns[target](**copy_inputs(inputs))
     return {k: np.asarray(g[k]) for k in ("dW_hh", "dW_hx", "db_h", "dW_yh", "db_y")}
@@ -93,7 +92,6 @@ def probe_grads(ns, target, inputs):
 
 def probe_backward_numeric(ns, target, inputs):
     """The student's BPTT against centred differences of their own forward + cost (float64)."""
-    import numpy as np
 
     p = {k: v.copy() for k, v in inputs["params"].items()}
     grads = ns[target](inputs["x_seq"].copy(), inputs["h0"].copy(), p, inputs["targets"].copy())
@@ -101,19 +99,9 @@ def probe_backward_numeric(ns, target, inputs):
     def cost(q):
         return float(ns["rnn_cost"](ns["rnn_forward"](inputs["x_seq"].copy(), inputs["h0"].copy(), q)[0], inputs["targets"].copy()))
 
-    eps = 1e-6
-    analytic, numeric = [], []
-    for name in ("W_hh", "W_hx", "b_h", "W_yh", "b_y"):
-        analytic.append(np.ravel(np.asarray(grads["d" + name], dtype=np.float64)))
-        num = np.zeros(p[name].size)
-        for i in range(p[name].size):
-            up = {k: v.copy() for k, v in p.items()}
-            down = {k: v.copy() for k, v in p.items()}
-            up[name].flat[i] += eps
-            down[name].flat[i] -= eps
-            num[i] = (cost(up) - cost(down)) / (2 * eps)
-        numeric.append(num)
-    return {"analytic": np.concatenate(analytic), "numeric": np.concatenate(numeric)}
+    from autograder.checks import against_differences
+
+    return against_differences(cost, p, grads, {name: "d" + name for name in ("W_hh", "W_hx", "b_h", "W_yh", "b_y")})
 
 
 def probe_clip(ns, target, inputs):
@@ -146,12 +134,12 @@ CHECKS = [
           hint="return every carry after each step, stacked: shape (T,) + carry.shape, without the initializer"),
     Check("rnn_forward.values", "rnn_forward", "rnn_forward on x_seq (5, 4, 6), h0 (3, 6)", sequence(), probe=probe_forward,
           hint="the carry of scan is the hidden state; ys has shape (T, n_y, m) and hs (T, n_h, m)"),
-    Check("rnn_forward.uses_scan", "rnn_forward", "rnn_forward on x_seq (5, 4, 6) runs through your scan", sequence(), probe="autograder.probes:scan_calls",
+    Check("rnn_forward.uses_scan", "rnn_forward", "rnn_forward on x_seq (5, 4, 6) runs through your scan", sequence(), probe=scan_calls,
           verdict=runs_through("scan"), requires=("rnn_forward.values",),
           hint="hs = scan(lambda h, x: rnn_step_split(h, x, ...), x_seq, h0): one call of scan over all T steps, no Python loop over time"),
     Check("rnn_forward_tf.values", "rnn_forward_tf", "rnn_forward_tf on x_seq (5, 4, 6), h0 (3, 6)", sequence(), probe=probe_forward_tf,
           hint="tf.scan over the leading axis, float64 throughout, softmax over the class axis (axis 1 of ys)"),
-    Check("rnn_forward_tf.uses_tf_scan", "rnn_forward_tf", "rnn_forward_tf on x_seq (5, 4, 6) runs through tf.scan", sequence(), probe="autograder.probes:scan_calls",
+    Check("rnn_forward_tf.uses_tf_scan", "rnn_forward_tf", "rnn_forward_tf on x_seq (5, 4, 6) runs through tf.scan", sequence(), probe=scan_calls,
           verdict=runs_through("tf.scan"), requires=("rnn_forward_tf.values",),
           hint="hs = tf.scan(step, x_seq, initializer=h0): one call of tf.scan over all T steps, no Python loop over time"),
     Check("rnn_cost.values", "rnn_cost", "rnn_cost(ys (5, 2, 6), targets (5, 6))",

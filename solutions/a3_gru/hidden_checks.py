@@ -1,9 +1,8 @@
 """Hidden checks of assignment 3 (never released): isolation inputs, other sizes, edge cases, training."""
 
 import numpy as np
+from autograder.checks import Check, inputs_kept, inputs_unchanged, loss_falls, periodic_sequences, same_model, same_numpy_value, sibling
 
-from autograder.assignment import sibling
-from autograder.checks import Check, inputs_kept, loss_falls, periodic_sequences, same_model, same_numpy_value
 
 pub = sibling(__file__, "public_checks")
 
@@ -28,7 +27,7 @@ def probe_loss_value(ns, target, inputs):
     """compile_char_lm on a fixed model with known weights; the loss Keras reports on a fixed batch."""
     import numpy as np
 
-    from autograder.probes import char_lm
+    from autograder.checks import char_lm
 
     model = char_lm(inputs["weights"])
     model = ns[target](model, inputs["learning_rate"])
@@ -45,7 +44,7 @@ def loss_inputs(rng):
 
 def probe_low_temperature(ns, target, inputs):
     """A sample at a tiny temperature (0.001) must equal the greedy sample (temperature 0)."""
-    from autograder.probes import char_lm
+    from autograder.checks import char_lm
 
     model = char_lm(inputs["weights"])
     args = (model, dict(inputs["char_to_id"]), list(inputs["id_to_char"]), inputs["seed_text"], inputs["length"])
@@ -62,7 +61,7 @@ def saturated_step(rng):
 
 def unchanged(fn, inputs, what, values="values"):
     """A hidden check that ``fn`` leaves its input arrays unchanged; it counts only when ``fn.values`` passes."""
-    return Check(f"{fn}.unchanged", fn, f"{fn}({what}) leaves its inputs unchanged", inputs, probe="autograder.probes:inputs_unchanged",
+    return Check(f"{fn}.unchanged", fn, f"{fn}({what}) leaves its inputs unchanged", inputs, probe=inputs_unchanged,
                  verdict=inputs_kept, requires=(f"{fn}.{values}",),
                  hint="do not modify the arguments in place (no `h_prev *= ...`, `x[...] = ...`, `out=`): compute and return new arrays")
 

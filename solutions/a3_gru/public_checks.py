@@ -6,9 +6,8 @@ changes a shape or the values. GRU weights are float32 numbers stored as float64
 """
 
 import numpy as np
+from autograder.checks import Check, Outcome, compare_values, describe, runs_through, same_model, same_numpy_value, scan_calls
 
-from autograder.checks import Check, runs_through, same_model, same_numpy_value
-from autograder.compare import Outcome, compare_values, describe
 
 M, T, N_X, N_H = 6, 5, 4, 3
 
@@ -57,7 +56,7 @@ def probe_keras_parity(ns, target, inputs):
     import keras
     import numpy as np
 
-    from autograder.probes import copy_inputs
+    from autograder.checks import copy_inputs
 
     out = ns[target](**copy_inputs(inputs))
     n_h = inputs["recurrent_kernel"].shape[0]
@@ -100,8 +99,8 @@ def probe_batches(ns, target, inputs):
 
 def probe_model(ns, target, inputs):
     """Builds the student's language model and describes its layers (and, given ``sample_input``,
-    its outputs on it with fixed weights; see autograder.probes.describe_model)."""
-    from autograder.probes import build_and_describe
+    its outputs on it with fixed weights; see autograder.checks.describe_model)."""
+    from autograder.checks import build_and_describe
 
     return build_and_describe(ns, target, inputs)
 
@@ -119,7 +118,7 @@ def probe_compile(ns, target, inputs):
     """compile_char_lm on a fixed model (built here, not by build_char_lm); describes the result."""
     import keras
 
-    from autograder.probes import describe_model
+    from autograder.checks import describe_model
 
     v = inputs["vocab_size"]
     model = keras.Sequential([keras.layers.Input(shape=(None,), dtype="int32"), keras.layers.Embedding(v, 4),
@@ -145,7 +144,7 @@ def sample_inputs(seed_text="the", length=12, temperature=0.0, seed=4, **lm):
 
 def probe_sample(ns, target, inputs):
     """sample_text on a tiny model built here with the given weights."""
-    from autograder.probes import char_lm
+    from autograder.checks import char_lm
 
     model = char_lm(inputs["weights"])
     return ns[target](model, dict(inputs["char_to_id"]), list(inputs["id_to_char"]), inputs["seed_text"],
@@ -154,7 +153,7 @@ def probe_sample(ns, target, inputs):
 
 def probe_sample_properties(ns, target, inputs):
     """Properties of sample_text: length, vocabulary, reproducibility, greedy at temperature 0, seeds and temperatures matter."""
-    from autograder.probes import char_lm
+    from autograder.checks import char_lm
 
     model = char_lm(inputs["weights"])
     n = inputs["length"]
@@ -184,7 +183,7 @@ CHECKS = [
     Check("gru_forward.values", "gru_forward", "gru_forward on x_seq (6, 5, 4), h0 (6, 3), reset_after=True", sequence_inputs(),
           verdict=same_numpy_value, hint="scan over the TIME axis (axis 1 of x_seq), then put the batch first again: states of shape (m, T, n_h)"),
     Check("gru_forward.uses_scan", "gru_forward", "gru_forward on x_seq (6, 5, 4) runs through scan", sequence_inputs(),
-          probe="autograder.probes:scan_calls", verdict=runs_through("scan"), requires=("gru_forward.values",),
+          probe=scan_calls, verdict=runs_through("scan"), requires=("gru_forward.values",),
           hint="hs = scan(lambda h, x: gru_step(h, x, ...), np.swapaxes(x_seq, 0, 1), h0): one call of scan over the T steps, no Python loop over time"),
     Check("gru_forward.keras_reset_after", "gru_forward", "gru_forward on x_seq (6, 5, 4), h0 (6, 3), reset_after=True",
           sequence_inputs(), probe=probe_keras_parity, verdict=matches_keras,

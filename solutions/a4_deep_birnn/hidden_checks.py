@@ -1,9 +1,8 @@
 """Hidden checks of assignment 4 (never released): other sizes, isolation inputs, edge cases, Keras parity, training."""
 
 import numpy as np
+from autograder.checks import Check, inputs_unchanged, loss_falls, same_model, same_numpy_value, sibling
 
-from autograder.assignment import sibling
-from autograder.checks import Check, loss_falls, same_model, same_numpy_value
 
 pub = sibling(__file__, "public_checks")
 
@@ -34,7 +33,7 @@ def large_inputs(rng):
     return d
 
 
-UNCHANGED = "autograder.probes:inputs_unchanged"
+UNCHANGED = inputs_unchanged
 NO_EDIT = "your function changed an array it was given (x_seq, h0 or a weight): work on new arrays (no +=, x[...] = or in-place reversal)"
 
 CHECKS = [

@@ -1,9 +1,8 @@
 """Hidden checks of assignment 5 (never released): other sizes, other pad ids, edge cases."""
 
 import numpy as np
+from autograder.checks import Check, arguments_unchanged, inputs_unchanged, sibling
 
-from autograder.assignment import sibling
-from autograder.checks import Check
 
 pub = sibling(__file__, "public_checks")
 
@@ -88,8 +87,8 @@ def long_bigram_corpus(rng):
     return {"probs": pub.random_bigram(rng, 9), "sequences": pub.sequences(rng, 9, (700, 3, 5))}
 
 
-UNCHANGED = "autograder.probes:inputs_unchanged"
-ARGS_UNCHANGED = "autograder.probes:arguments_unchanged"
+UNCHANGED = inputs_unchanged
+ARGS_UNCHANGED = arguments_unchanged
 NO_EDIT = "your function changed an argument it was given: work on copies (no +=, x[...] = or in-place numpy/list calls on the arguments)"
 
 CHECKS = [

@@ -6,9 +6,8 @@ solution; the asserts run here, in the grader.
 """
 
 import pytest
+from autograder.checks import assert_values, sibling
 
-from autograder.assignment import sibling
-from autograder.testing import assert_values
 
 pub = sibling(__file__, "public_checks")
 

@@ -2,9 +2,8 @@
 
 import numpy as np
 import pytest
+from autograder.checks import assert_dtype, assert_values, sibling
 
-from autograder.assignment import sibling
-from autograder.testing import assert_dtype, assert_values
 
 pub = sibling(__file__, "public_checks")
 

@@ -1,9 +1,8 @@
 """Hidden checks of assignment 6 (never released): other sizes, isolation inputs and edge cases."""
 
 import numpy as np
+from autograder.checks import Check, arguments_unchanged, inputs_unchanged, sibling
 
-from autograder.assignment import sibling
-from autograder.checks import Check
 
 pub = sibling(__file__, "public_checks")
 
@@ -96,8 +95,8 @@ def exact_lengths(rng):
     return d
 
 
-ARGS_UNCHANGED = "autograder.probes:arguments_unchanged"
-UNCHANGED = "autograder.probes:inputs_unchanged"
+ARGS_UNCHANGED = arguments_unchanged
+UNCHANGED = inputs_unchanged
 NO_EDIT = "your function changed an argument it was given (a sentence, a tag list, a vocabulary or an array): work on new lists and arrays"
 
 CHECKS = [

@@ -7,8 +7,8 @@ numerator counts padding is caught.
 """
 
 import numpy as np
-
 from autograder.checks import Check, loss_falls
+
 
 SENTENCES = [
     ["Caesar", "went", "to", "Rome", "."],
@@ -83,8 +83,8 @@ def padded_ids(rng, vocab_size, lengths, t=5):
 
 def probe_tagger(ns, target, inputs):
     """Builds the student's tagger and describes it (layers, compile arguments and, given
-    ``sample_input``, its outputs with fixed weights; see autograder.probes.describe_model)."""
-    from autograder.probes import build_and_describe
+    ``sample_input``, its outputs with fixed weights; see autograder.checks.describe_model)."""
+    from autograder.checks import build_and_describe
 
     return build_and_describe(ns, target, inputs)
 
@@ -93,7 +93,7 @@ def tagger_structure(received, expected, ctx):
     """Structure verdict: names the usual slips (mask, sequences, output, masked loss) plainly, then
     compares the models as the library does (autograder.checks.same_model)."""
     from autograder.checks import same_model
-    from autograder.compare import Outcome
+    from autograder.checks import Outcome
 
     if not isinstance(received, dict) or received.get("returned") != "keras.Model" or received.get("built") is not True:
         return same_model(received, expected, ctx)  # None, not a model, never built: the library says which
@@ -145,7 +145,7 @@ def same_when_padded(received, expected, ctx):
     """Masking verdict: outputs and loss at the real positions must not change with extra padding."""
     import numpy as np
 
-    from autograder.compare import Outcome, describe
+    from autograder.checks import Outcome, describe
 
     try:
         outs, losses = received["outputs"], received["loss"]
@@ -198,7 +198,6 @@ def probe_predict(ns, target, inputs):
     """predict_tags with a fixed model whose best tag depends on the word only: an Embedding whose
     table holds log-probabilities (row 0, padding, prefers the pad tag; no real word does)."""
     import keras
-    import numpy as np
 
     table = inputs["table"]
     fixed = keras.Sequential([keras.Input((None,), dtype="int32"),

@@ -2,13 +2,12 @@
 Keras parity, gradients, inputs unchanged, training."""
 
 import numpy as np
+from autograder.checks import Check, inputs_unchanged, loss_falls, periodic_sequences, same_model, same_numpy_value, sibling
 
-from autograder.assignment import sibling
-from autograder.checks import Check, loss_falls, periodic_sequences, same_model, same_numpy_value
 
 pub = sibling(__file__, "public_checks")
 
-UNCHANGED = "autograder.probes:inputs_unchanged"
+UNCHANGED = inputs_unchanged
 NO_EDIT = "your function changed an array it was given: work on new arrays (no +=, x[...] = on an argument)"
 
 

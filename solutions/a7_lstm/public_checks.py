@@ -6,9 +6,8 @@ changes a shape or the values. LSTM weights are float32 numbers stored as float6
 """
 
 import numpy as np
+from autograder.checks import Check, Outcome, compare_values, describe, same_model, same_numpy_value
 
-from autograder.checks import Check, same_model, same_numpy_value
-from autograder.compare import Outcome, compare_values, describe
 
 M, T, N_X, N_H = 5, 4, 3, 2
 GRAD_KEYS = ("dx_seq", "dh0", "dc0", "dkernel", "drecurrent_kernel", "dbias")
@@ -74,7 +73,7 @@ def probe_pair(ns, target, inputs):
     """A function that returns two arrays (h, c) or (hs, cs), as a dict."""
     import numpy as np
 
-    from autograder.probes import copy_inputs
+    from autograder.checks import copy_inputs
 
     out = ns[target](**copy_inputs(inputs))
     if not isinstance(out, tuple) or len(out) != 2:
@@ -98,7 +97,7 @@ def probe_keras_parity(ns, target, inputs):
     import keras
     import numpy as np
 
-    from autograder.probes import copy_inputs
+    from autograder.checks import copy_inputs
 
     out = ns[target](**copy_inputs(inputs))
     hs, cs = out if isinstance(out, tuple) and len(out) == 2 else (out, None)
@@ -123,7 +122,7 @@ def probe_grads(ns, target, inputs):
     """A gradient function's dict, as numpy arrays (the keys of its docstring)."""
     import numpy as np
 
-    from autograder.probes import copy_inputs
+    from autograder.checks import copy_inputs
 
     g = ns[target](**copy_inputs(inputs))
     keys = ("dx_seq", "dh0", "dc0", "dkernel", "drecurrent_kernel", "dbias") if "dhs" in inputs else \
@@ -140,7 +139,7 @@ def probe_tape(ns, target, inputs):
     import numpy as np
     import tensorflow as tf
 
-    from autograder.probes import copy_inputs
+    from autograder.checks import copy_inputs
 
     g = ns[target](**copy_inputs(inputs))
     keys = ("dx_seq", "dh0", "dc0", "dkernel", "drecurrent_kernel", "dbias")
@@ -174,7 +173,7 @@ def probe_backward_numeric(ns, target, inputs):
         hs, _ = ns["lstm_forward"](*[q[k] for k in names])
         return float(np.sum(inputs["dhs"] * np.asarray(hs)))
 
-    from autograder.gradcheck import against_differences
+    from autograder.checks import against_differences
 
     return against_differences(loss, base, g, dict(zip(names, ("dx_seq", "dh0", "dc0", "dkernel", "drecurrent_kernel", "dbias"))))
 
@@ -191,7 +190,7 @@ def probe_step_backward_numeric(ns, target, inputs):
         h, c = ns["lstm_step"](*[q[k] for k in names])
         return float(np.sum(inputs["dh"] * np.asarray(h)) + np.sum(inputs["dc"] * np.asarray(c)))
 
-    from autograder.gradcheck import against_differences
+    from autograder.checks import against_differences
 
     return against_differences(loss, base, g, dict(zip(names, ("dh_prev", "dc_prev", "dx", "dkernel", "drecurrent_kernel", "dbias"))))
 
@@ -199,7 +198,7 @@ def probe_step_backward_numeric(ns, target, inputs):
 def gradients_close(received, expected, ctx):
     """Verdict: the student's analytic gradient matches finite differences of their own function.
 
-    Like autograder.gradcheck.gradients_agree, but an entry smaller than 1e-4 of the largest
+    Like autograder.checks.gradients_agree, but an entry smaller than 1e-4 of the largest
     numeric entry is judged against that floor instead of its own size: centred differences carry
     an absolute error of about 1e-10, so a relative error on an entry of 1e-7 would be noise.
     """
@@ -221,8 +220,8 @@ def gradients_close(received, expected, ctx):
 
 def probe_model(ns, target, inputs):
     """Builds the student's compiled model and describes its layers, compile arguments and (given
-    ``sample_input``) its outputs with fixed weights (see autograder.probes.describe_model)."""
-    from autograder.probes import build_and_describe
+    ``sample_input``) its outputs with fixed weights (see autograder.checks.describe_model)."""
+    from autograder.checks import build_and_describe
 
     return build_and_describe(ns, target, inputs)
 

@@ -1,13 +1,12 @@
 """Hidden checks of assignment 8 (never released): other sizes, edge cases, ties, unknown words."""
 
 import numpy as np
+from autograder.checks import Check, arguments_unchanged, build_and_describe, inputs_kept, loss_falls, same_model, sibling
 
-from autograder.assignment import sibling
-from autograder.checks import Check, inputs_kept, loss_falls, same_model
 
 pub = sibling(__file__, "public_checks")
 
-ARGS_UNCHANGED = "autograder.probes:arguments_unchanged"
+ARGS_UNCHANGED = arguments_unchanged
 NO_EDIT = "your function changed an argument it was given: work on new arrays and lists (no +=, x[...] = or list.remove on the arguments)"
 
 
@@ -102,7 +101,7 @@ def probe_crowded_negatives(ns, target, inputs):
 def negatives_never_positive(received, expected, ctx):
     """Verdict of sample_negatives.crowded: with every seed, a table of shape (n, k), ids in range, never
     the row's positive and never an id of probability 0 (no reference value)."""
-    from autograder.compare import Outcome
+    from autograder.checks import Outcome
 
     positives, probs, k = ctx.inputs["positives"], ctx.inputs["probs"], ctx.inputs["k"]
     if not isinstance(received, dict) or not all(isinstance(received.get(str(s)), np.ndarray) for s in ctx.inputs["seeds"]):
@@ -174,7 +173,7 @@ CHECKS = [
           pub.examples_inputs(8, 5, 60), hint="n * (k + 1) examples; labels float32"),
     unchanged("training_examples", pub.examples_inputs(4, 2), "4 pairs"),
     Check("build_word2vec.hidden", "build_word2vec", "the model from build_word2vec(41, 3)", pub.word2vec_inputs(41, 3, n=7),
-          probe="autograder.probes:build_and_describe", verdict=same_model, hint="use vocab_size and dim: no fixed sizes"),
+          probe=build_and_describe, verdict=same_model, hint="use vocab_size and dim: no fixed sizes"),
     Check("build_word2vec.training", "build_word2vec", "build_word2vec(14, 8) trained 40 full-batch epochs on planted pairs",
           w2v_training_inputs, probe=probe_w2v_training, verdict=loss_falls, reference=False,
           requires=("build_word2vec.structure",), hint="the output is the raw dot product (a logit): the loss has from_logits=True"),
@@ -210,7 +209,7 @@ CHECKS = [
           hint="the covariance divides by n - 1, which is 1 here"),
     unchanged("pca_2d", pub.pca_inputs(6, 4), "6 points in 4 dimensions"),
     Check("build_classifier.hidden", "build_classifier", "the model from build_classifier(a (29, 7) matrix, trainable=True)",
-          pub.classifier_inputs(29, 7, True), probe="autograder.probes:build_and_describe", verdict=same_model,
+          pub.classifier_inputs(29, 7, True), probe=build_and_describe, verdict=same_model,
           hint="the sizes come from embedding_matrix.shape"),
     Check("build_classifier.fine_tuned", "build_classifier", "build_classifier(a (29, 7) matrix, trainable=True): its embedding and one training step",
           pub.classifier_inputs(29, 7, True), probe=pub.probe_classifier_embedding, hint="trainable=True: the Embedding is updated by training"),

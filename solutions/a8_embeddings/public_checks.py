@@ -1,9 +1,8 @@
 """Public checks of assignment 8 (released: students self-check with them)."""
 
 import numpy as np
+from autograder.checks import Check, Outcome, build_and_describe, same_model
 
-from autograder.checks import Check, same_model
-from autograder.compare import Outcome
 
 
 def id_sentences(lengths, vocab_size):
@@ -194,7 +193,7 @@ CHECKS = [
     Check("training_examples.values", "training_examples", "training_examples of 5 pairs with 3 negatives each",
           examples_inputs(5, 3), hint="per pair: the positive (label 1) then its k negatives (label 0), pair after pair"),
     Check("build_word2vec.structure", "build_word2vec", "the model from build_word2vec(23, 6)", word2vec_inputs(23, 6),
-          probe="autograder.probes:build_and_describe", verdict=same_model,
+          probe=build_and_describe, verdict=same_model,
           hint="two Embedding(vocab_size, dim) layers, Dot(axes=-1), Adam(0.01) and BinaryCrossentropy(from_logits=True)"),
     Check("cosine_similarity.values", "cosine_similarity", "cosine_similarity(A (5, 4), B (3, 4))", matrices(5, 3, 4),
           hint="divide each ROW by its length (axis=1), then A_unit @ B_unit.T: shape (n, m)"),
@@ -206,7 +205,7 @@ CHECKS = [
     Check("pca_2d.values", "pca_2d", "pca_2d of 9 points in 5 dimensions (mean far from 0)", pca_inputs(9, 5),
           hint="centre the columns first; the two eigenvectors of the largest eigenvalues, largest |entry| positive"),
     Check("build_classifier.structure", "build_classifier", "the model from build_classifier(a (17, 5) matrix, trainable=False)",
-          classifier_inputs(17, 5, False), probe="autograder.probes:build_and_describe", verdict=same_model,
+          classifier_inputs(17, 5, False), probe=build_and_describe, verdict=same_model,
           hint="Embedding(mask_zero=True), GlobalAveragePooling1D, Dense(1, sigmoid); Adam(0.01), BinaryCrossentropy, accuracy"),
     Check("build_classifier.frozen", "build_classifier", "build_classifier(a (17, 5) matrix, trainable=False): its embedding and one training step",
           classifier_inputs(17, 5, False), probe=probe_classifier_embedding,

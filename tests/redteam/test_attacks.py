@@ -21,7 +21,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from autograder import assignment, batch, engine, gradescope, isolation, results
+from autograder.course import assignment
+from autograder.batch import local as batch
+from autograder.grading import engine
+from autograder.integrations.gradescope import results as gradescope
+from autograder.sandbox import isolation
+from autograder.model import results
+from autograder.reports.wording import explanation
 from toycourse import toy_submission
 from redteam import trust_cases
 
@@ -66,8 +72,8 @@ ATTACKS: dict[str, str] = {
     ),
     "monkeypatch_checker": (
         "import numpy as np\n"
-        "import autograder.compare as c, autograder.checks as k\n"
-        "from autograder.compare import Outcome\n"
+        "import autograder.checks.compare as c, autograder.checks.check as k\n"
+        "from autograder.checks.compare import Outcome\n"
         "c.compare_values = lambda *a, **kw: Outcome(True)\n"
         "k.same_value = lambda *a, **kw: Outcome(True)\n"
         "np.testing.assert_allclose = lambda *a, **kw: None\n"
@@ -202,7 +208,7 @@ ATTACKS: dict[str, str] = {
         "    return x\n"
     ),
     "monkeypatch_worker": (
-        "import autograder.worker as w, autograder.plaindata as pd\n"
+        "import autograder.sandbox.worker as w, autograder.model.plaindata as pd\n"
         "real = w.run_check\n"
         "w.run_check = lambda c, ns: {'status': 'passed', 'points': 100, 'message': 'PASSED'} if c['target'] == 'double' else real(c, ns)\n"
         "def double(x):\n"
@@ -650,12 +656,13 @@ def test_each_attack_has_its_exact_outcome(graded, name):
         assert hidden.category in STOPPED
         hidden_category = hidden.category
     assert (public.points, public.category, hidden.points, hidden.category) == (0, category, 0, hidden_category), (public, hidden)
-    assert fragment in public.message and public.message.endswith("Hint: 2 * x"), public.message
+    public_text, hidden_text = explanation(public), explanation(hidden)  # what the student reads
+    assert fragment in public_text and public_text.endswith("Hint: 2 * x"), public_text
     if hidden_category == "values":
-        assert hidden.message == HIDDEN_MESSAGES[hidden_category] + ". Hint: keep the shape", hidden.message
+        assert hidden_text == HIDDEN_MESSAGES[hidden_category] + ". Hint: keep the shape", hidden_text
     if hidden_category == "raised":
-        assert hidden.message.startswith("double raised ") and hidden.message.endswith(" on a hidden input. Hint: keep the shape"), hidden.message
-    assert hidden.message.endswith("Hint: keep the shape")
+        assert hidden_text.startswith("double raised ") and hidden_text.endswith(" on a hidden input. Hint: keep the shape"), hidden_text
+    assert hidden_text.endswith("Hint: keep the shape")
     scale_points = 2.0 if score == 2 else 0.0
     assert (checks["scale.values"].points, result.score, result.status) == (scale_points, score, status), (checks["scale.values"], result.status)
     if result.status != "ok":
@@ -711,11 +718,11 @@ def test_broken_notebook_is_graded_as_far_as_it_can_be(graded, name):
     assert {c.id: c.category for c in result.checks} == categories
     assert (result.score, result.status, result.problems) == (score, status, problems)
     if message is not None:
-        assert by_id(result)["double.values"].message == message
+        assert explanation(by_id(result)["double.values"]) == message
 
 
 def test_no_traceback_and_no_hidden_input_or_reference_in_any_output(graded):
-    from autograder import notebook
+    from autograder.course import notebook
 
     loaded = graded["assignment"]
     reference = engine.reference_namespace(loaded)
@@ -808,10 +815,10 @@ def test_hidden_attacks_ran_and_said_nothing_hidden(graded):
         hidden = by_id(r[name])["double.hidden"]
         # the type, and the line of the student's own code it came from: nothing the exception said
         m = re.fullmatch(r"double raised (ValueError|an exception)(?: \(line (\d+) of cell 'double': (.*)\))? on a hidden input\. Hint: keep the shape",
-                         hidden.message)
-        assert m, hidden.message
+                         explanation(hidden))
+        assert m, explanation(hidden)
         if m.group(2):
             assert trust_cases.CASES[name].double.splitlines()[int(m.group(2)) - 1].strip() == m.group(3), hidden.message
     assert by_id(r["hidden_type_name"])["double.hidden"].message.startswith("double raised an exception (line ")
-    assert by_id(r["hidden_forged_records"])["double.hidden"].message == (
+    assert explanation(by_id(r["hidden_forged_records"])["double.hidden"]) == (
         "double raised an exception on a hidden input. Hint: keep the shape")  # forged type and line: not shown

@@ -13,7 +13,9 @@ import time
 
 import pytest
 
-from autograder import batch, examples, notebook
+from autograder.batch import local as batch
+from autograder.audit import examples
+from autograder.course import notebook
 
 NAME = "a1_perceptron"
 

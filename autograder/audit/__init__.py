@@ -1,0 +1,1 @@
+"""Checking the checks: bundled example submissions and mutation testing."""

@@ -1,0 +1,28 @@
+"""Where a batch's results go besides ``result.json``: output sinks, passed to the batch as a list.
+
+The batch always writes ``<out>/<submission>/<assignment>/result.json`` (its own record, which
+``--resume`` reads back). Every other output is a :class:`Sink`: it is given each result as soon
+as that result is written, and closed once when the batch ends. Sinks live with what they write
+for: :class:`autograder.integrations.gradescope.results.GradescopeSink` (Gradescope's
+``results.json`` beside each ``result.json``) and
+:class:`autograder.integrations.nbgrader.gradebook.GradebookSink` (nbgrader's gradebook and its
+``autograded/`` tree). A new output is a new sink; the batch does not change.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from autograder.model.results import SubmissionResult
+
+
+@runtime_checkable
+class Sink(Protocol):
+    """An output of a batch."""
+
+    def add(self, result: SubmissionResult, *, folder) -> None:
+        """Takes one result, once its ``result.json`` is written in ``folder``
+        (``<out>/<submission>/<assignment>/``)."""
+
+    def close(self) -> None:
+        """Called once after the last result (a sink that writes per batch writes here)."""

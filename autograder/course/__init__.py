@@ -1,0 +1,1 @@
+"""The course on disk: an assignment's source, checks and release; reading notebooks."""

@@ -1,0 +1,1 @@
+"""Grading one submission: prepare the reference, run the worker, judge what it returned."""

@@ -1,0 +1,567 @@
+"""Grading one submission: inputs and expected values in the grader, student code in a worker.
+
+The grader builds each check's inputs from a seed, computes the expected value by running the
+check's probe on the reference solution in its own process (or reads it from the public fixtures
+in a student's folder), sends only the inputs to a fresh worker, and judges what comes back.
+A worker that dies or hangs costs only the check it was running: the grader starts a new worker
+for the checks after it. Public and hidden checks run in different workers, so code that produced
+a message a student reads never held a hidden input; every text a worker sends back is scanned for
+hidden values anyway (:mod:`autograder.grading.redact`), and a hidden check's message is built by the
+grader alone. A submission has a hard time ceiling derived from its assignment's limits
+(:func:`submission_ceiling`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime
+import hashlib
+import time
+from pathlib import Path
+
+import numpy as np
+
+from autograder.sandbox import cells, determinism
+from autograder.course import notebook
+from autograder.grading import redact
+from autograder.sandbox import runner as sandbox
+from autograder.grading import staffview, testchecks
+from autograder.course.assignment import Assignment
+from autograder.course.testfiles import PytestCheck
+from autograder.model.seeds import stable_seed
+from autograder.checks.check import Check, Context, resolve_probe
+from autograder.checks.compare import Outcome
+from autograder.model import plaindata
+from autograder.model.limits import Limits
+from autograder.model.results import CheckResult, SubmissionResult
+from autograder.sandbox.protocol import CellStatus, CheckRecord, Ended, PhaseKind, RecordStatus, Stop
+
+
+class ReferenceError(RuntimeError):
+    """The reference solution failed: an instructor's problem, never a student's."""
+
+
+@dataclasses.dataclass
+class Prepared:
+    """A check ready to run: its inputs, seed, expected value and limits."""
+
+    index: int
+    check: Check
+    inputs: dict
+    seed: int
+    expected: object
+    timeout_s: float
+
+
+def reference_namespace(assignment: Assignment) -> dict:
+    """Runs the source notebook's setup and solution cells in this (the grader's) process.
+
+    Raises:
+        ReferenceError: A reference cell failed.
+    """
+    if assignment.source is None:
+        raise ReferenceError("no source notebook here: the reference solution is only in the instructor's repo")
+    namespace: dict = {"__name__": "__main__"}
+    if needs_tensorflow(assignment):
+        determinism.load_tensorflow()
+    for cell in notebook.code_cells(assignment.source):
+        if cell.kind in ("setup", "solution"):
+            run = cells.run_cell(cell.id, cell.source, namespace, timeout_s=600, allow_fallback=False)
+            if run.status != "ok":
+                raise ReferenceError(f"{assignment.name}: reference cell failed: {run.message}")
+    return namespace
+
+
+def needs_tensorflow(assignment: Assignment) -> bool:
+    """Whether the assignment's code uses TensorFlow (then every process loads it under the policy first)."""
+    nb = assignment.source or assignment.release
+    return determinism.uses_tensorflow(c.source for c in notebook.code_cells(nb) if c.kind in ("setup", "solution"))
+
+
+def _fixture(assignment: Assignment, check: Check) -> dict | None:
+    if assignment.fixtures is None:
+        return None
+    return assignment.fixtures["fixtures"].get(check.id)
+
+
+def prepare(assignment: Assignment, checks: list[Check], *, digest: str, reference: dict | None,
+            cache: dict | None = None) -> list[Prepared]:
+    """Builds inputs and expected values for the checks.
+
+    Public checks use a fixed seed (so their fixtures can be shipped); hidden checks are seeded
+    from the course salt and the submission's digest: reproducible, and different per submission.
+
+    Args:
+        assignment: The assignment.
+        checks: The checks to prepare.
+        digest: The submission's code digest (seeds the hidden checks).
+        reference: The reference namespace, or None to use the public fixtures.
+        cache: A dict kept by the caller across submissions of one run (e.g. a mutation run
+            with a pinned digest): inputs and expected values by ``(check id, seed)``, computed
+            once. Only valid for one assignment and one reference.
+    """
+    out = []
+    for index, check in enumerate(checks):
+        settings = assignment.settings(check)
+        timeout = settings.timeout_s or assignment.config.limits.check_timeout_s
+        fixture = _fixture(assignment, check) if reference is None else None
+        if fixture is not None:
+            out.append(Prepared(index, check, fixture["inputs"], fixture["seed"], fixture["expected"], timeout))
+            continue
+        if reference is None:
+            raise ReferenceError(f"no expected value for check {check.id}")
+        seed = public_seed(assignment.name, check) if not settings.hidden else stable_seed(assignment.config.seed, assignment.name, check.id, digest)
+        key = (check.id, seed)
+        if cache is not None and key in cache:
+            inputs, expected = cache[key]
+        else:
+            inputs, expected = compute_expected(check, reference, seed)
+            if cache is not None:
+                cache[key] = (inputs, expected)
+        out.append(Prepared(index, check, inputs, seed, expected, timeout))
+    return out
+
+
+def code_digest(code: list[notebook.Cell]) -> str:
+    """Digest of the graded code (solution cells): hidden inputs depend on it, not on outputs or
+    metadata, so the same answers get the same hidden inputs in every copy of a notebook."""
+    h = hashlib.sha256()
+    for cell in code:
+        if cell.kind == "solution":
+            h.update(cell.id.encode() + b"\0" + cell.source.encode() + b"\0")
+    return h.hexdigest()
+
+
+def public_seed(name: str, check: Check) -> int:
+    """The fixed seed of a public check's inputs."""
+    return stable_seed("public", name, check.id)
+
+
+def compute_expected(check: Check, reference: dict, seed: int) -> tuple[dict, object]:
+    """Builds a check's inputs from ``seed`` and runs its probe on the reference.
+
+    Raises:
+        ReferenceError: The reference failed on these inputs.
+    """
+    determinism.apply(seed)
+    inputs = check.inputs(np.random.default_rng(seed))
+    if not check.reference:
+        return inputs, None
+    probe = resolve_probe(check.probe_spec())
+    determinism.apply(seed)
+    try:
+        expected = probe(reference, check.target, inputs)
+    except Exception as err:
+        raise ReferenceError(f"reference failed on check {check.id}: {type(err).__name__}: {err}") from err
+    return inputs, plaindata.to_plain(expected)
+
+
+def submission_ceiling(limits: Limits, *, n_cells: int, timeouts: list[float]) -> float:
+    """The most wall time one submission may take, whatever its workers do: two workers' startup
+    and cells (public and hidden checks run apart; a failing cell may be re-run with definitions
+    only), every check's own limit, and a grace period per phase."""
+    return (2 * (limits.startup_s + n_cells * 2 * limits.cell_timeout_s) + sum(timeouts)
+            + sandbox.GRACE_S * (len(timeouts) + 2 * n_cells + 4))
+
+
+def _text(value, cap: int = 600) -> str:
+    text = value if isinstance(value, str) else ""
+    return text if len(text) <= cap else text[:cap] + "..."
+
+
+def _from_worker(record, p: Prepared, *, hidden: bool, code: list[notebook.Cell], redactor: redact.Redactor) -> CheckRecord:
+    """A record as the worker wrote it, made safe to judge and show: only known statuses, messages
+    rebuilt by the grader wherever it can, the student's own text (public checks only) redacted."""
+    target = p.check.target
+    status = CheckRecord.parse(record).status
+    if status is RecordStatus.TAMPERED:
+        return CheckRecord(status, f"no valid result came back for {target} (did the notebook tamper with the grader?)")
+    if status is RecordStatus.RETURNED:
+        return CheckRecord(status, type=redactor(_text(record.get("type"), 200)), value=record.get("value"))
+    if status is RecordStatus.NOT_IMPLEMENTED:
+        message = f"{target} is not implemented yet (it raises NotImplementedError)"
+    elif status is RecordStatus.MISSING:
+        message = f"'{target}' is not defined: was its cell deleted, renamed or left with an error?"
+    elif status is RecordStatus.TIMEOUT:
+        message = f"{target} ran for more than {p.timeout_s:g} s"
+    elif hidden and status is RecordStatus.RAISED:
+        message = f"{target} raised {_hidden_exception(record, code)} on a hidden input"
+    elif hidden:
+        message = f"{target} returned a value that cannot be graded, on a hidden input"
+    else:
+        message = redactor(_text(record.get("message")))
+    return CheckRecord(status, message)
+
+
+def _hidden_exception(record: dict, code: list[notebook.Cell]) -> str:
+    """An exception's type and line, from the submitted code itself: nothing the student's code said."""
+    source = "\n".join(c.source for c in code if c.kind == "solution")
+    name = redact.exception_name(_text(record.get("exception"), 80), code=source)
+    cell, line = record.get("cell"), record.get("line")
+    cells_by_id = {c.id: c for c in code}
+    if isinstance(cell, str) and cell in cells_by_id and type(line) is int:
+        lines = cells_by_id[cell].source.splitlines()
+        if 1 <= line <= len(lines):
+            text = lines[line - 1].strip()
+            text = text if len(text) <= 120 else text[:120] + "..."
+            return f"{name} (line {line} of cell '{cell}': {text})"
+    return name
+
+
+def _cells_from_worker(cells_rec, code: list[notebook.Cell], redactor: redact.Redactor) -> list | None:
+    if not isinstance(cells_rec, list):
+        return None
+    ids = {c.id for c in code}
+    statuses = {s.value for s in CellStatus}
+    out = []
+    for c in cells_rec[: len(code)]:
+        if isinstance(c, dict) and c.get("id") in ids and c.get("status") in statuses:
+            out.append({"id": c["id"], "status": c["status"], "message": redactor(_text(c.get("message"), 1000))})
+    return out
+
+
+@dataclasses.dataclass
+class WorkerRounds:
+    """What the workers of one group of checks sent back, over as many workers as it took.
+
+    Attributes:
+        records: The record of each check, by ``Prepared.index``.
+        cell_runs: The notebook cells' outcomes (plain data for the result's problems).
+        stops: Every worker that did not end normally, and where.
+        logs: Lines for instructors (the worker's output around each stop).
+    """
+
+    records: dict[int, CheckRecord] = dataclasses.field(default_factory=dict)
+    cell_runs: list = dataclasses.field(default_factory=list)
+    stops: list[Stop] = dataclasses.field(default_factory=list)
+    logs: list[str] = dataclasses.field(default_factory=list)
+
+
+def run_in_workers(code: list[notebook.Cell], prepared: list[Prepared], limits: Limits, *, preload: bool, forkserver=None,
+                   confinement=None, deadline: float | None = None, ceiling_s: float = 0.0, hidden: bool = False,
+                   redactor: redact.Redactor | None = None) -> WorkerRounds:
+    """Runs the checks in as many single-use workers as it takes.
+
+    A worker that stops in a check costs only that check (a crash is retried once: it can be
+    transient); one that stops in a solution cell is restarted with that cell's definitions only.
+
+    Args:
+        code: The submission's cells, in order.
+        prepared: The checks, with their inputs.
+        limits: The assignment's limits.
+        preload: Load TensorFlow under the device policy before the cells.
+        forkserver: Fork workers from this server (else start interpreters).
+        confinement: How workers are isolated, or None.
+        deadline: The submission's ceiling, as a ``time.monotonic()`` instant.
+        ceiling_s: The ceiling's length, for messages.
+        hidden: Whether these are hidden checks (messages then come from the grader alone).
+        redactor: Masks hidden values in text that came from a worker.
+
+    Returns:
+        The records, cell outcomes, stops and instructors' log lines.
+    """
+    redactor = redactor or redact.redactor(values=[], names=[])
+    rounds = _Rounds(code, limits, deadline=deadline, ceiling_s=ceiling_s)
+    pending = list(prepared)
+    first = True
+    while pending or first:
+        first = False
+        if deadline is not None and time.monotonic() >= deadline:
+            rounds.out.stops.append(Stop(Ended.TIMEOUT, None))
+            rounds.give_up(pending, RecordStatus.TIMEOUT, lambda p: f"not run: the submission reached its time ceiling of {ceiling_s:.0f} s")
+            break
+        run = sandbox.run_worker(_request(code, pending, limits, definitions_only=rounds.definitions_only, preload=preload),
+                                 limits=limits, n_checks=len(pending), n_cells=len(code), forkserver=forkserver,
+                                 confinement=confinement, deadline=deadline)
+        for n, record in run.records.items():
+            rounds.out.records[pending[n].index] = _from_worker(record, pending[n], hidden=hidden, code=code, redactor=redactor)
+        if run.cells is not None and rounds.cell_runs is None:
+            rounds.cell_runs = _cells_from_worker(run.cells, code, redactor)
+        if run.ended is Ended.EXITED:
+            break
+        pending = rounds.after_stop(run, pending)
+        if pending is None:
+            break
+    return rounds.finish()
+
+
+class _Rounds:
+    """What :func:`run_in_workers` knows between workers: the records so far, the cells to run
+    with definitions only, the checks already retried."""
+
+    def __init__(self, code: list[notebook.Cell], limits: Limits, *, deadline: float | None, ceiling_s: float):
+        self.code, self.limits, self.deadline, self.ceiling_s = code, limits, deadline, ceiling_s
+        self.out = WorkerRounds()
+        self.definitions_only: list[str] = []
+        self.retried: set[int] = set()
+        self.cell_runs: list | None = None
+
+    def give_up(self, pending: list[Prepared], status: RecordStatus, message) -> None:
+        """Every pending check without a record gets one: ``status`` and ``message(p)``."""
+        for p in pending:
+            self.out.records.setdefault(p.index, CheckRecord(status, message(p)))
+
+    def after_stop(self, run, pending: list[Prepared]) -> list[Prepared] | None:
+        """The checks the next worker runs after this one stopped, or None when no worker can help."""
+        stop = Stop(run.ended, run.last_phase)
+        self.out.stops.append(stop)
+        status = RecordStatus(run.ended.value)
+        if stop.in_cell:
+            cell_id = stop.phase.cell
+            self.out.logs.append(f"--- worker {run.ended} in cell {cell_id} ---\n{run.output[-4000:]}")
+            if cell_id in self.definitions_only or not any(c.id == cell_id and c.kind == "solution" for c in self.code):
+                self.give_up(pending, status, lambda p: f"the notebook's code could not be run ({run.ended} in cell '{cell_id}')")
+                return None
+            self.definitions_only.append(cell_id)  # run again, that cell with its definitions only
+            self.cell_runs = None
+            return pending
+        if stop.phase.kind is PhaseKind.CHECK:
+            n = stop.phase.check
+            self.out.logs.append(f"--- worker {run.ended} during check {pending[n].check.id} ---\n{run.output[-4000:]}")
+            if run.ended is Ended.CRASHED and pending[n].index not in self.retried:
+                self.retried.add(pending[n].index)  # once: a crash can be transient (e.g. the machine's OOM killer)
+                self.out.stops.pop()
+                return [p for p in pending[n:] if p.index not in self.out.records]
+            self.out.records[pending[n].index] = CheckRecord(status, _stop_message(run.ended, pending[n], self.limits, self.deadline, self.ceiling_s))
+            return [p for p in pending[n + 1:] if p.index not in self.out.records]
+        self.out.logs.append(f"--- worker {run.ended} in phase {stop.phase} ---\n{run.output[-4000:]}")
+        self.give_up(pending, status, lambda p: f"no result came back for {p.check.target} (the worker {run.ended} in phase '{stop.phase}')")
+        return None
+
+    def finish(self) -> WorkerRounds:
+        self.out.cell_runs = list(self.cell_runs or [])
+        for cell_id in self.definitions_only:
+            self.out.cell_runs.append({"id": cell_id, "status": CellStatus.DEFINITIONS_ONLY.value,
+                                       "message": f"cell '{cell_id}' could not run to its end (time or memory limit, or it crashed the "
+                                                  "interpreter); only its imports and definitions were kept"})
+        return self.out
+
+
+def _request(code: list[notebook.Cell], pending: list[Prepared], limits: Limits, *, definitions_only: list[str], preload: bool) -> dict:
+    """The plain-data request for one worker."""
+    return {
+        "cells": [{"id": c.id, "source": c.source, "kind": c.kind} for c in code],
+        "definitions_only": definitions_only,
+        "preload_tensorflow": preload,
+        "cell_timeout_s": limits.cell_timeout_s,
+        "checks": [{"index": n, "target": p.check.target, "probe": p.check.probe_spec(), "inputs": p.inputs,
+                    "seed": p.seed, "timeout_s": p.timeout_s} for n, p in enumerate(pending)],
+    }
+
+
+def _stop_message(ended: Ended, p: Prepared, limits: Limits, deadline: float | None, ceiling_s: float) -> str:
+    target = p.check.target
+    if ended is Ended.TIMEOUT and deadline is not None and time.monotonic() >= deadline:
+        return f"{target} was stopped: the submission reached its time ceiling of {ceiling_s:.0f} s"
+    if ended is Ended.TIMEOUT:
+        return f"{target} ran for more than {p.timeout_s:g} s and was stopped (an infinite loop?)"
+    if ended is Ended.MEMORY:
+        return f"{target} used more than {limits.memory_mb} MB of memory and was stopped"
+    return f"{target} crashed the Python process (did it call os._exit, or exhaust a resource?)"
+
+
+_ERROR_CATEGORIES = {RecordStatus.NOT_IMPLEMENTED: "not-implemented", RecordStatus.RAISED: "raised", RecordStatus.TIMEOUT: "timeout",
+                     RecordStatus.MEMORY: "memory", RecordStatus.CRASHED: "crashed", RecordStatus.MISSING: "missing",
+                     RecordStatus.UNPLAIN: "type"}
+
+
+def judge(p: Prepared, record: CheckRecord | None, settings, *, hint: str) -> CheckResult:
+    """Turns a worker record into a check result (verdicts happen here, in the grader)."""
+    check = p.check
+    hidden = settings.hidden
+    base = dict(id=check.id, target=check.target, max_points=settings.points, hidden=hidden, hint=hint)
+    if record is None:
+        record = CheckRecord(RecordStatus.CRASHED, f"no result came back for {check.target}")
+    if not record.returned:
+        category = _ERROR_CATEGORIES.get(record.status, "crashed")
+        message = record.message  # built or redacted by the grader (_from_worker)
+        if record.status is RecordStatus.TAMPERED:  # a record the worker's own code never writes
+            message = f"no valid result came back for {check.target} (did the notebook tamper with the grader?)"
+        result_status = "failed" if category == "type" else "error"
+        return CheckResult(status=result_status, points=0.0, message=message, category=category, **base)
+    ctx = Context(check.what, settings.tol, p.inputs, record.type)
+    try:
+        outcome = check.verdict(record.value, p.expected, ctx)
+    except Exception as err:  # a verdict must never take the batch down
+        outcome = Outcome(False, "type", f"{check.what}: the returned value could not be compared ({type(err).__name__})")
+    if outcome.passed:
+        return CheckResult(status="passed", points=float(settings.points), **base)
+    message = f"hidden check on {check.target} failed ({outcome.category})" if hidden else outcome.message
+    return CheckResult(status="failed", points=0.0, message=message, category=outcome.category, **base)
+
+
+def select_checks(assignment: Assignment, *, public_only: bool = False, only=None) -> list[Check]:
+    """The checks to run: all, the public ones, or those named in ``only`` plus what they require.
+
+    Raises:
+        KeyError: ``only`` names a check the assignment does not have.
+    """
+    checks = [c for c in assignment.checks if not (public_only and assignment.settings(c).hidden)]
+    if only is None:
+        return checks
+    by_id = {c.id: c for c in checks}
+    unknown = sorted(set(only) - set(by_id))
+    if unknown:
+        raise KeyError(f"{assignment.name} has no check {', '.join(unknown)}")
+    wanted: set[str] = set()
+    todo = list(only)
+    while todo:
+        cid = todo.pop()
+        if cid not in wanted:
+            wanted.add(cid)
+            todo.extend(r for r in by_id[cid].requires if r in by_id)
+    return [c for c in checks if c.id in wanted]
+
+
+def apply_requirements(results: list[CheckResult], checks: list[Check]) -> list[CheckResult]:
+    """Takes the points of a passed check away when a check it requires did not pass."""
+    by_id = {r.id: r for r in results}
+    out = []
+    for result, check in zip(results, checks):
+        missing = [r for r in check.requires if r in by_id and by_id[r].status != "passed"]
+        if result.status == "passed" and missing:
+            result = dataclasses.replace(
+                result, status="failed", points=0.0, category="requires",
+                message=(f"not counted: this check earns its points only when {', '.join(missing)} passes, "
+                         f"and {check.target}'s values are wrong on those inputs"))
+        out.append(result)
+    return out
+
+
+def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name: str | None = None,
+          reference: dict | None = None, forkserver=None, lock=None, confinement=None, only=None,
+          tree: Path | None = None, seed_digest: str | None = None, expected_cache: dict | None = None) -> SubmissionResult:
+    """Grades one notebook.
+
+    Args:
+        path: The submitted notebook.
+        assignment: The assignment (from :func:`autograder.course.assignment.load` or ``load_release``).
+        public_only: Run only public checks (the student's self-check).
+        name: The submission's name in results (default: the file's stem).
+        reference: A reference namespace to reuse across submissions (computed if None and the
+            source notebook is available).
+        forkserver: A :class:`autograder.sandbox.forkserver.ForkServer` to start workers from (faster).
+        lock: Serialises the grader's own TensorFlow work (seeded references) across threads.
+        confinement: How workers are isolated (:func:`autograder.sandbox.isolation.confinement`); None runs
+            them as the grader's user (as ``autograder check`` does on a student's machine).
+        only: Check ids to grade (and the checks they require); None grades all.
+        tree: The submission tree the notebook must lie in as a plain file (no link, FIFO or
+            device on the way; default: its own folder); anything else is ``invalid``.
+        seed_digest: Seeds the hidden checks with this digest instead of the submission's code
+            digest (a mutation run pins it to the reference's, so every mutant meets the same
+            hidden inputs and their expected values are computed once).
+        expected_cache: Inputs and expected values by ``(check id, seed)``, shared across the
+            submissions of one run (see :func:`prepare`); use it with ``seed_digest``.
+
+    Returns:
+        The result; never raises for anything in the submission.
+    """
+    started = time.monotonic()
+    path = Path(path)
+    checks = select_checks(assignment, public_only=public_only, only=only)
+    shell = _Shell(assignment, name or path.stem, checks, started)
+    try:
+        nb, raw = notebook.read_submission(path, tree=tree)
+        shell.digest = hashlib.sha256(raw).hexdigest()
+        del raw
+        picked = notebook.submission_cells(nb, assignment.release)
+    except notebook.NotebookError as err:
+        results = [CheckResult(c.id, c.target, "error", 0.0, float(assignment.settings(c).points), assignment.settings(c).hidden,
+                               "not graded: the notebook could not be read", "invalid", c.hint) for c in checks]
+        return shell.finish("invalid", str(err), results, [str(err)])
+    tests = [c for c in checks if isinstance(c, PytestCheck)]
+    probed = [c for c in checks if not isinstance(c, PytestCheck)]
+    with lock or contextlib.nullcontext():
+        if reference is None and assignment.source is not None:
+            reference = reference_namespace(assignment)
+        digest_used = seed_digest if seed_digest is not None else code_digest(picked.cells)
+        prepared = prepare(assignment, probed, digest=digest_used, reference=reference, cache=expected_cache)
+        shell.env = determinism.describe()
+    # Checks written as pytest tests (autograder.grading.testchecks) are hidden: their first calls share the hidden worker.
+    tested = testchecks.Grading(tests, assignment=assignment, digest=code_digest(picked.cells), reference=reference,
+                                lock=lock) if tests else None
+    calls = tested.start(offset=len(prepared)) if tested else []
+    redactor = hidden_redactor(assignment, prepared)
+    rounds = _run_groups(assignment, picked.cells, prepared, calls, forkserver=forkserver, confinement=confinement, redactor=redactor)
+    shell.env["sandbox"] = confinement.mode if confinement is not None else "none"
+    problems = list(picked.problems) + [c["message"] for c in rounds.cell_runs if c.get("status") != CellStatus.OK and c.get("message")]
+    results = [judge(p, rounds.records.get(p.index), assignment.settings(p.check), hint=p.check.hint) for p in prepared]
+    if tested is not None:
+        tested.feed(calls, rounds.records)
+        test_results, test_stops, test_logs = tested.finish(code=picked.cells, forkserver=forkserver, confinement=confinement)
+        by_id = {r.id: r for r in results + test_results}
+        results = [by_id[c.id] for c in checks]
+        rounds.stops += test_stops
+        rounds.logs += test_logs
+    results = apply_requirements(results, checks)
+    status = rounds.stops[0].ended.value if rounds.stops else "ok"
+    result = shell.finish(status, stops_summary(rounds.stops), results, problems)
+    result.flags = notebook.review_flags(nb, graded=picked.cells, source=assignment.source)
+    result.worker_log = redactor("\n".join(rounds.logs))  # instructors only, but a results folder can be handed out whole
+    result.staff = staffview.collect(prepared, rounds.records, results, settings=assignment.settings)
+    return result
+
+
+class _Shell:
+    """What every result of one submission carries, whatever happens to its code."""
+
+    def __init__(self, assignment: Assignment, name: str, checks: list[Check], started: float):
+        self.assignment, self.name, self.started = assignment, name, started
+        self.max_score = float(sum(assignment.settings(c).points for c in checks))
+        self.stamp = datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
+        self.digest = ""
+        self.env = determinism.describe()
+
+    def finish(self, status: str, message: str, results: list[CheckResult], problems: list[str]) -> SubmissionResult:
+        score = float(sum(r.points for r in results))
+        return SubmissionResult(self.assignment.name, self.name, score, self.max_score, status, message, results, problems,
+                                self.env, round(time.monotonic() - self.started, 3), self.stamp, self.digest)
+
+
+def _run_groups(assignment: Assignment, code: list[notebook.Cell], prepared: list[Prepared], calls: list[Prepared], *,
+                forkserver, confinement, redactor: redact.Redactor) -> WorkerRounds:
+    """Runs the public checks, then the hidden ones (and the first calls of pytest-style checks), in
+    workers of their own, under one ceiling for the submission."""
+    limits = assignment.config.limits
+    ceiling = submission_ceiling(limits, n_cells=len(code), timeouts=[p.timeout_s for p in prepared])
+    deadline = time.monotonic() + ceiling  # from the first worker's start: waiting for the grader's lock is not the student's time
+    hidden = [p for p in prepared if assignment.settings(p.check).hidden]
+    public = [p for p in prepared if not assignment.settings(p.check).hidden]
+    out = WorkerRounds()
+    for group, is_hidden in ((public, False), (hidden + calls, True)):
+        if is_hidden and not group:
+            continue
+        rounds = run_in_workers(code, group, limits, preload=needs_tensorflow(assignment), forkserver=forkserver,
+                                confinement=confinement, deadline=deadline, ceiling_s=ceiling, hidden=is_hidden, redactor=redactor)
+        out.records.update(rounds.records)
+        out.stops += rounds.stops
+        out.logs += rounds.logs
+        if not is_hidden:
+            out.cell_runs = rounds.cell_runs  # the hidden checks' worker's cell messages are never shown: its code held hidden inputs
+    return out
+
+
+def stops_summary(stops: list[Stop]) -> str:
+    """The submission's note when workers were stopped: how many checks and cells, and why."""
+    if not stops:
+        return ""
+    cells_stopped = len({s.phase.cell for s in stops if s.in_cell})
+    checks_stopped = sum(1 for s in stops if not s.in_cell)
+    parts = ([f"{checks_stopped} check(s)"] if checks_stopped else []) + ([f"{cells_stopped} cell(s)"] if cells_stopped else [])
+    return (f"{' and '.join(parts)} stopped by a limit or crash ({', '.join(sorted({s.ended.value for s in stops}))}); "
+            "the other checks were graded")
+
+
+def hidden_redactor(assignment: Assignment, prepared: list[Prepared]) -> redact.Redactor:
+    """Masks this submission's hidden inputs and expected values, hidden check ids and the names of
+    probes only hidden checks use, in text built from what a worker sent back."""
+    hidden = [p for p in prepared if assignment.settings(p.check).hidden]
+    public_probes = {_probe_name(c) for c in assignment.checks if not assignment.settings(c).hidden}
+    names = [p.check.id for p in hidden] + [n for n in (_probe_name(p.check) for p in hidden) if n not in public_probes]
+    return redact.redactor(values=[v for p in hidden for v in (p.inputs, p.expected)], names=names)
+
+
+def _probe_name(check: Check) -> str:
+    spec = check.probe if isinstance(check.probe, str) else getattr(check.probe, "__name__", "")
+    return spec.rpartition(":")[2]

@@ -1,0 +1,81 @@
+"""A grading session: what every submission of one run shares, set up once and torn down once.
+
+The reference namespace (computed once, under the lock that serialises the grader's own
+TensorFlow work), the fork server that starts single-use workers, and the workers' confinement.
+``autograder grade`` (:func:`autograder.batch.local.grade_many`) and mutation testing
+(:func:`autograder.audit.mutation.run`) both grade through one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from autograder.course.assignment import Assignment
+from autograder.grading import engine
+from autograder.model.results import SubmissionResult
+from autograder.sandbox import isolation
+from autograder.sandbox import runner as sandbox
+from autograder.sandbox.forkserver import ForkServer
+
+
+@dataclasses.dataclass
+class Session:
+    """The shared parts of one run; :meth:`grade` grades one notebook with them.
+
+    Attributes:
+        assignment: The loaded assignment.
+        reference: The reference namespace.
+        forkserver: Where workers are forked from, or None (fresh interpreters).
+        confinement: How workers are isolated, or None.
+        lock: Serialises the grader's own TensorFlow work across threads.
+    """
+
+    assignment: Assignment
+    reference: dict | None
+    forkserver: ForkServer | None
+    confinement: isolation.Confinement | None
+    lock: threading.Lock
+
+    def grade(self, path: Path, **options) -> SubmissionResult:
+        """Grades one notebook (``options`` as :func:`autograder.grading.engine.grade` takes them)."""
+        return engine.grade(path, assignment=self.assignment, reference=self.reference, forkserver=self.forkserver,
+                            lock=self.lock, confinement=self.confinement, **options)
+
+
+@contextlib.contextmanager
+def open_session(assignment: Assignment, *, root: Path, jobs: int = 1, fork: bool = True, isolate: bool = True,
+                 hide: Sequence[Path] = ()) -> Iterator[Session]:
+    """Sets up a session and tears it down (the fork server stops, its folder goes).
+
+    Args:
+        assignment: The loaded assignment.
+        root: The course repo (hidden from workers, with ``hide``).
+        jobs: Workers that may run at the same time (the confinement keeps a user per job).
+        fork: Start a fork server (TensorFlow imported once) instead of a fresh interpreter per worker.
+        isolate: Confine workers as far as this machine allows (:mod:`autograder.sandbox.isolation`).
+        hide: More folders workers must not see (results, submissions, the grader's home).
+
+    Yields:
+        The session.
+    """
+    confinement = None
+    if isolate:
+        hidden = isolation.hidden_paths(root=Path(root), keep=isolation.needed_paths(), extra=list(hide))
+        confinement = isolation.confinement(hide=hidden, jobs=jobs)
+        if confinement.reason:
+            print(f"autograder: workers confined as '{confinement.mode}': {confinement.reason}", file=sys.stderr)
+    lock = threading.Lock()
+    with lock:
+        reference = engine.reference_namespace(assignment)
+    with tempfile.TemporaryDirectory(prefix="autograder-zygote-") as home, contextlib.ExitStack() as stack:
+        server = None
+        if fork:
+            server = stack.enter_context(ForkServer(env=sandbox.worker_environment(home),
+                                                    preload=engine.needs_tensorflow(assignment), cwd=home))
+        yield Session(assignment, reference, server, confinement, lock)

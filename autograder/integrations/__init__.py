@@ -1,0 +1,1 @@
+"""Glue to other tools: nbgrader, Gradescope, the in-notebook self-check, pytest."""

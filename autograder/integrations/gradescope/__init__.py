@@ -1,0 +1,1 @@
+"""Gradescope: its results.json, and the autograder zip it runs."""

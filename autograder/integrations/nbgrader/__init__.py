@@ -1,0 +1,1 @@
+"""nbgrader: grade cells under ``nbgrader autograde``, the gradebook, the autograded tree."""

@@ -1,0 +1,116 @@
+"""Grade cells under ``nbgrader autograde``: the real grader, run once per notebook, outside the kernel.
+
+``grade("sigmoid")`` finds the course (the folder with ``grading.yml`` above the working directory),
+runs ``autograder grade`` on the notebook being autograded in a separate process (so references and
+hidden checks never enter the student's kernel), caches the result for the other grade cells
+(in a private folder, keyed on the notebook, the assignment's files and the grader's version), prints
+the function's checks (hints only for hidden ones) and returns the points earned: nbgrader reads that
+value as the cell's partial credit. Nothing is written to stderr, so log lines cannot zero a grade.
+
+Student code ran earlier in this kernel and could tamper with this function; the README explains why
+``autograder grade`` (optionally writing into nbgrader's gradebook) is the path for grades that count.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from autograder.integrations.nbgrader import privatecache
+from autograder.model.results import check_from_dict
+from autograder.reports.wording import check_line, explanation
+
+
+def find_course(start: Path) -> Path:
+    """The nearest folder at or above ``start`` holding ``grading.yml`` and ``nbgrader_config.py``."""
+    for folder in [start, *start.parents]:
+        if (folder / "grading.yml").is_file() and (folder / "nbgrader_config.py").is_file():
+            return folder
+    raise FileNotFoundError(f"no course (grading.yml and nbgrader_config.py) above {start}")
+
+
+def _notebook(cwd: Path) -> Path:
+    named = cwd / f"{cwd.name}.ipynb"
+    if named.is_file():
+        return named
+    found = sorted(cwd.glob("*.ipynb"))
+    if not found:
+        raise FileNotFoundError(f"no notebook in {cwd}")
+    return found[0]
+
+
+def cache_key(notebook: Path, *, course: Path, assignment: str) -> str:
+    """What a cached result depends on: the notebook, the assignment's configuration, checks,
+    reference and release, and the grader itself (its version and source)."""
+    import autograder
+
+    h = hashlib.sha256()
+    h.update(f"autograder {autograder.__version__}\0".encode())
+    package = Path(autograder.__file__).resolve().parent
+    for path in sorted(package.rglob("*.py")):
+        h.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
+    files = [course / "grading.yml",
+             course / "solutions" / assignment / f"{assignment}.ipynb",
+             course / "solutions" / assignment / "public_checks.py",
+             course / "solutions" / assignment / "hidden_checks.py",
+             course / "assignments" / assignment / f"{assignment}.ipynb",
+             course / "assignments" / assignment / "public_expected.npz",
+             notebook]
+    for path in files:
+        h.update(str(path.name).encode() + b"\0")
+        h.update(path.read_bytes() if path.is_file() else b"<absent>")
+        h.update(b"\0")
+    return h.hexdigest()[:32]
+
+
+def result_for(notebook: Path, *, course: Path, assignment: str) -> dict:
+    """Grades ``notebook`` once and returns its result.json as a dict.
+
+    The result is cached for the notebook's other grade cells in a private folder (see
+    :mod:`autograder.integrations.nbgrader.privatecache`), keyed on everything the verdict depends on (:func:`cache_key`),
+    so a changed tolerance, check or grader gives a fresh grade. The notebook's copy is deleted
+    once graded.
+    """
+    key = cache_key(notebook, course=course, assignment=assignment)
+    try:
+        entry = privatecache.private_folder("nbgrader", f"{assignment}-{key}")
+        path = entry / "result.json"
+        cached = privatecache.read_private(path)
+    except privatecache.CacheError as err:
+        return {"checks": [], "message": f"the autograder refused its cache folder ({err}); ask your instructor"}
+    if cached is None:
+        with tempfile.TemporaryDirectory(prefix="run-", dir=entry) as work:
+            work = Path(work)
+            copy = work / "in" / "submission.ipynb"
+            copy.parent.mkdir()
+            copy.write_bytes(notebook.read_bytes())
+            env = {k: v for k, v in os.environ.items() if not k.startswith(("JPY_", "JUPYTER", "IPY"))}
+            subprocess.run([sys.executable, "-m", "autograder", "grade", "--assignment", assignment, "--root", str(course),
+                            "--out", str(work / "out"), "--quiet", "--jobs", "1", str(copy)],
+                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            produced = work / "out" / "submission" / assignment / "result.json"
+            if produced.is_file():
+                os.replace(produced, path)
+        cached = privatecache.read_private(path)
+    if cached is None:
+        return {"checks": [], "message": "the autograder could not grade this notebook"}
+    return json.loads(cached)
+
+
+def grade(target: str) -> float:
+    """Prints the checks of ``target`` and returns the points earned (nbgrader's partial credit)."""
+    cwd = Path.cwd()
+    course = find_course(cwd)
+    assignment = cwd.name
+    result = result_for(_notebook(cwd), course=course, assignment=assignment)
+    mine = [c for c in map(check_from_dict, result.get("checks", [])) if c.target == target]
+    for c in mine:
+        print(check_line(c, align=True) + (f": {explanation(c)}" if explanation(c) else ""))
+    if not mine:
+        print(result.get("message") or f"no result for {target}")
+    return float(sum(c.points for c in mine))

@@ -1,0 +1,115 @@
+"""Writing results into nbgrader's gradebook (through nbgrader's own API), so formgrader shows them.
+
+Each graded function's grade cell (``grade_<function>``, see :mod:`autograder.release.gradecells`) gets
+the points the autograder gave; the function's solution cell gets a comment listing its checks
+(hidden ones as pass/fail with the hint). The assignment must already be in the gradebook, as
+``nbgrader generate_assignment`` leaves it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from autograder.release.gradecells import GRADE_PREFIX
+from autograder.model.results import SubmissionResult
+from autograder.reports.wording import check_line, explanation
+
+
+class GradebookError(ValueError):
+    """The gradebook lacks the assignment or a cell; the message says which."""
+
+
+def comment_for(checks) -> str:
+    """The comment shown on a function's solution cell in formgrader and in feedback."""
+    lines = []
+    for c in checks:
+        lines.append(check_line(c) + (f": {explanation(c)}" if explanation(c) else ""))
+    return "\n".join(lines)
+
+
+def write(results: list[SubmissionResult], *, db_url: str, assignment: str, notebook: str | None = None) -> int:
+    """Stores each result's per-function points and comments in the gradebook.
+
+    Args:
+        results: Results whose ``submission`` is the nbgrader student id.
+        db_url: The gradebook, e.g. ``sqlite:///gradebook.db``.
+        assignment: The assignment's name in the gradebook.
+        notebook: The notebook's name (default: the assignment's).
+
+    Returns:
+        The number of submissions written.
+
+    Raises:
+        GradebookError: The assignment or one of its grade cells is not in the gradebook.
+    """
+    from nbgrader.api import Gradebook, MissingEntry
+
+    notebook = notebook or assignment
+    with Gradebook(db_url) as gb:
+        try:
+            gb.find_assignment(assignment)
+        except MissingEntry:
+            raise GradebookError(f"{db_url}: no assignment {assignment!r}; run `nbgrader generate_assignment {assignment}` first") from None
+        for result in results:
+            student = result.submission
+            gb.update_or_create_student(student)
+            try:
+                gb.find_submission(assignment, student)
+            except MissingEntry:
+                gb.add_submission(assignment, student)
+            by_target: dict[str, list] = {}
+            for check in result.checks:
+                by_target.setdefault(check.target, []).append(check)
+            for target, checks in by_target.items():
+                try:
+                    grade = gb.find_grade(GRADE_PREFIX + target, notebook, assignment, student)
+                except MissingEntry:
+                    raise GradebookError(f"{db_url}: no grade cell {GRADE_PREFIX + target!r} in {assignment}; "
+                                         f"run `autograder release {assignment}` and `nbgrader generate_assignment {assignment}`") from None
+                grade.auto_score = float(sum(c.points for c in checks))
+                grade.manual_score = None
+                try:
+                    comment = gb.find_comment(target, notebook, assignment, student)
+                    comment.auto_comment = comment_for(checks)
+                except MissingEntry:
+                    pass
+            gb.db.commit()
+    return len(results)
+
+
+class GradebookSink:
+    """A batch output (:class:`autograder.batch.sinks.Sink`): every result of the batch in nbgrader's
+    gradebook, and each graded notebook in nbgrader's ``autograded/`` tree so that
+    ``nbgrader generate_feedback`` works; both written when the batch ends.
+
+    Args:
+        db_url: The gradebook, e.g. ``sqlite:///gradebook.db``.
+        root: The course folder (``autograded/`` is made there).
+        assignment: The assignment's name.
+        notebooks: Each submission's notebook, by submission name (the nbgrader student id).
+        report: Called with one line per step written (e.g. ``print``).
+    """
+
+    def __init__(self, *, db_url: str, root: Path, assignment: str, notebooks: dict[str, Path], report=None):
+        self.db_url, self.root, self.assignment, self.notebooks = db_url, Path(root), assignment, notebooks
+        self.report = report or (lambda line: None)
+        self.results: list[SubmissionResult] = []
+
+    def add(self, result: SubmissionResult, *, folder) -> None:
+        """Keeps the result for :meth:`close`."""
+        self.results.append(result)
+
+    def close(self) -> None:
+        """Writes the gradebook, then the ``autograded/`` tree.
+
+        Raises:
+            GradebookError: The gradebook lacks the assignment or one of its grade cells.
+        """
+        from autograder.integrations.nbgrader import autograded_tree
+
+        count = write(self.results, db_url=self.db_url, assignment=self.assignment)
+        self.report(f"wrote {count} submission(s) into {self.db_url}")
+        done = autograded_tree.write_tree({r.submission: self.notebooks[r.submission] for r in self.results if r.submission in self.notebooks},
+                                          root=self.root, assignment=self.assignment,
+                                          release=autograded_tree.release_notebook(self.root, self.assignment))
+        self.report(f"wrote {len(done)} notebook(s) into {self.root / 'autograded'} (for `nbgrader generate_feedback`)")

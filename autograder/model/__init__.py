@@ -1,0 +1,1 @@
+"""Plain data every stage shares: the course's configuration, tolerances, results, the wire format."""

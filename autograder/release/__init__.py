@@ -1,0 +1,1 @@
+"""Making the student release with nbgrader, and validating a course's configuration."""

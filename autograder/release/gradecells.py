@@ -1,0 +1,66 @@
+"""nbgrader grade cells made from ``grading.yml``: one per graded function.
+
+nbgrader gives points per grade cell. To make nbgrader's score equal the autograder's, check by
+check, every graded function gets one grade cell right after its solution cell, worth the sum of
+its checks' points, whose hidden part calls :func:`autograder.integrations.nbgrader.autograde.grade` (the real, sandboxed
+grader run once per notebook). The cell's last value is the points earned, which nbgrader reads
+as partial credit. Self-check cells (``check(...)``) are plain locked cells, worth nothing.
+"""
+
+from __future__ import annotations
+
+import copy
+
+from autograder.course import notebook
+from autograder.model.config import AssignmentConfig
+
+GRADE_PREFIX = "grade_"
+
+
+def grade_cell_source(target: str) -> str:
+    """The source of a function's grade cell (its hidden part never reaches students)."""
+    return (f"# Graded after you submit: the public checks of {target} above and hidden checks.\n"
+            "### BEGIN HIDDEN TESTS\n"
+            "from autograder.integrations.nbgrader.autograde import grade\n"
+            f"grade({target!r})\n"
+            "### END HIDDEN TESTS\n")
+
+
+def _points(cfg: AssignmentConfig, targets: dict[str, str]) -> dict[str, float]:
+    out: dict[str, float] = {}
+    for check_id, settings in cfg.checks.items():
+        target = targets.get(check_id)
+        if target is not None:
+            out[target] = out.get(target, 0.0) + float(settings.points)
+    return out
+
+
+def sync(source: dict, cfg: AssignmentConfig, targets: dict[str, str]) -> dict:
+    """Returns ``source`` with exactly one up-to-date grade cell after each graded solution cell.
+
+    Args:
+        source: The instructor notebook (JSON).
+        cfg: The assignment's settings.
+        targets: Check id to the function it grades.
+    """
+    points = _points(cfg, targets)
+    out = copy.deepcopy(source)
+    cells = []
+    for cell in out["cells"]:
+        meta = notebook.nbgrader_metadata(cell)
+        gid = meta.get("grade_id", "")
+        if gid.startswith(GRADE_PREFIX) and meta.get("grade"):
+            continue  # regenerated below
+        if meta.get("grade") and not meta.get("solution") and float(meta.get("points", 0)) == 0:
+            meta["grade"] = False  # self-check cells are worth nothing: plain locked cells
+            meta.pop("points", None)
+        cells.append(cell)
+        if meta.get("solution") and gid in points:
+            cells.append({
+                "cell_type": "code", "execution_count": None, "outputs": [], "id": f"grade-{gid}".replace("_", "-")[:64],
+                "metadata": {"nbgrader": {"grade": True, "solution": False, "locked": True, "grade_id": GRADE_PREFIX + gid,
+                                          "points": points[gid], "schema_version": 3}},
+                "source": grade_cell_source(gid),
+            })
+    out["cells"] = cells
+    return out

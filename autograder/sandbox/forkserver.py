@@ -1,0 +1,136 @@
+"""A fork server for workers: import TensorFlow once, fork a fresh single-use worker per run.
+
+TensorFlow's import costs about 4 s of CPU. The server (a "zygote") imports numpy, TensorFlow and
+Keras under the device policy, runs no TensorFlow op, and then, for each request, forks a child
+that becomes one worker and is never reused: one student's monkeypatches die with their child,
+and the zygote itself never runs student code. Forking is only safe from a single-threaded
+process, so the zygote checks that it has exactly one thread before every fork (numpy's and
+OpenBLAS's pools are held to one thread by the environment) and refuses otherwise; the grader then
+starts a worker the ordinary way.
+
+Protocol (JSON lines on the zygote's stdin/stdout): ``{"request", "outdir", "workdir", "fifo",
+"limits"}`` -> ``{"pid": N}`` or ``{"error": "..."}``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+
+from autograder.sandbox import processes
+
+
+def _single_threaded() -> bool:
+    return len(os.listdir("/proc/self/task")) == 1
+
+
+def _child(job: dict) -> None:
+    """In the forked child: become a worker in a new session, with limits, and never return."""
+    try:
+        os.setsid()
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        limits = job["limits"]
+        processes.set_resource_limits(file_mb=limits["file_mb"], open_files=limits["open_files"])
+        if job.get("plan"):
+            from autograder.sandbox import isolation
+
+            plan = job["plan"]
+            isolation.enter(isolation.Plan(**{**plan, "hide": tuple(plan["hide"]), "reveal": tuple(plan["reveal"])}))
+        out = os.open(job["fifo"], os.O_WRONLY)
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.dup2(out, 1)
+        os.dup2(out, 2)
+        os.environ["HOME"] = os.environ["TMPDIR"] = job["workdir"]
+        os.chdir(job["workdir"])
+        sys.stdin = open(os.devnull)
+        sys.stdout = os.fdopen(1, "w", buffering=1)
+        sys.stderr = os.fdopen(2, "w", buffering=1)
+        from autograder.sandbox import worker
+
+        worker.main([job["request"], job["outdir"]])
+    finally:
+        os._exit(70)
+
+
+def serve(preload: bool) -> None:
+    """The zygote's loop (``python -m autograder.sandbox.forkserver [--tensorflow]``)."""
+    from autograder.sandbox import determinism
+
+    determinism.set_environment()
+    import numpy  # noqa: F401
+
+    if preload:
+        determinism.load_tensorflow()
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    reply = os.fdopen(os.dup(1), "w", buffering=1)
+    reply.write(json.dumps({"ready": True, "threads": len(os.listdir("/proc/self/task"))}) + "\n")
+    for line in sys.stdin:
+        job = json.loads(line)
+        if not _single_threaded():
+            reply.write(json.dumps({"error": "the fork server has more than one thread"}) + "\n")
+            continue
+        pid = os.fork()
+        if pid == 0:
+            reply.close()
+            _child(job)
+        reply.write(json.dumps({"pid": pid}) + "\n")
+
+
+class ForkServer:
+    """Grader-side handle of a zygote; thread-safe; use as a context manager.
+
+    Args:
+        env: The worker environment (scrubbed) the zygote and its children run with.
+        preload: Whether to import TensorFlow and Keras in the zygote.
+    """
+
+    def __init__(self, *, env: dict, preload: bool, cwd: str):
+        self._lock = threading.Lock()
+        self._proc = subprocess.Popen(
+            [sys.executable, "-I", "-m", "autograder.sandbox.forkserver"] + (["--tensorflow"] if preload else []),
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=cwd,
+            start_new_session=True,
+        )
+        hello = self._proc.stdout.readline()
+        self.ready = bool(hello) and json.loads(hello).get("ready", False)
+
+    def fork(self, job: dict) -> int | None:
+        """Starts one worker; returns its pid, or None if the server cannot fork (use a plain process)."""
+        if not self.ready:
+            return None
+        with self._lock:
+            try:
+                self._proc.stdin.write(json.dumps(job) + "\n")
+                self._proc.stdin.flush()
+                answer = json.loads(self._proc.stdout.readline() or "{}")
+            except (OSError, ValueError):
+                self.ready = False
+                return None
+        return answer.get("pid")
+
+    def close(self) -> None:
+        """Stops the zygote."""
+        try:
+            self._proc.stdin.close()
+        except OSError:
+            pass
+        try:
+            self._proc.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self._proc.kill()
+            self._proc.wait()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+if __name__ == "__main__":
+    serve("--tensorflow" in sys.argv[1:])

@@ -1,0 +1,130 @@
+"""The worker's processes as the kernel sees them: ``/proc``, resource limits, killing, clean-up.
+
+One parser reads ``/proc/<pid>/stat`` (:func:`stat_fields`); everything else here builds on it.
+Used by :mod:`autograder.sandbox.runner` (the grader's side) and :mod:`autograder.sandbox.forkserver`
+(inside a forked worker, for :func:`set_resource_limits`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import resource
+import shutil
+import signal
+import stat
+import time
+
+SHARED_TMP = ("/tmp", "/var/tmp", "/dev/shm")
+
+
+def stat_fields(pid: int | str) -> list[bytes] | None:
+    """The fields of ``/proc/<pid>/stat`` after the command name, or None if unreadable.
+
+    The command name (field 2) may hold spaces and parentheses, so the line is cut at its last
+    ``)``: index 0 is then the state (field 3), 3 the session (field 6), 21 the RSS in pages (24).
+    """
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+
+
+def _pids():
+    return (int(e.name) for e in os.scandir("/proc") if e.name.isdigit())
+
+
+def in_session(sid: int) -> list[int]:
+    """Every process in session ``sid`` (processes that left the group but not the session too)."""
+    out = []
+    for pid in _pids():
+        fields = stat_fields(pid)
+        with contextlib.suppress(IndexError, ValueError, TypeError):
+            if int(fields[3]) == sid:
+                out.append(pid)
+    return out
+
+
+def session_rss_kb(sid: int) -> int:
+    """Resident memory of every process in session ``sid``, in KiB."""
+    total = 0
+    page_kb = resource.getpagesize() // 1024
+    for pid in _pids():
+        fields = stat_fields(pid)
+        with contextlib.suppress(IndexError, ValueError, TypeError):
+            if int(fields[3]) == sid:
+                total += int(fields[21]) * page_kb
+    return total
+
+
+def alive(pid: int, proc=None) -> bool:
+    """Whether ``pid`` still runs (a zombie does not); ``proc`` is its ``Popen`` when the grader started it."""
+    if proc is not None:
+        return proc.poll() is None
+    fields = stat_fields(pid)
+    return bool(fields) and fields[0] != b"Z"
+
+
+def kill_session(sid: int) -> None:
+    """Kills the worker's process group and every process left in its session."""
+    with contextlib.suppress(ProcessLookupError):
+        os.killpg(sid, signal.SIGKILL)
+    for pid in in_session(sid):
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def kill_user(uid: int) -> None:
+    """Kills every process of a worker's own user (daemons that left the session included), again
+    and again until none is left: a fork bomb can make new ones while a pass is under way."""
+    for _ in range(100):
+        found = False
+        for pid in _pids():
+            try:
+                if os.stat(f"/proc/{pid}").st_uid == uid and alive(pid):
+                    os.kill(pid, signal.SIGKILL)
+                    found = True
+            except OSError:
+                continue
+        if not found:
+            return
+        time.sleep(0.01)
+
+
+def remove_user_files(uid: int, roots=SHARED_TMP) -> None:
+    """Deletes what a worker's user left in world-writable folders (its own folder is removed
+    separately): files there would fill the disk or RAM over a batch, or pass notes to a later worker.
+    Only folders that user could write into are searched."""
+    for top in roots:
+        for folder, dirs, files in os.walk(top):
+            for name in files + dirs:
+                path = os.path.join(folder, name)
+                try:
+                    st = os.lstat(path)
+                except OSError:
+                    continue
+                if st.st_uid == uid:
+                    if stat.S_ISDIR(st.st_mode):
+                        shutil.rmtree(path, ignore_errors=True)
+                    else:
+                        with contextlib.suppress(OSError):
+                            os.unlink(path)
+            dirs[:] = [d for d in dirs if _writable_by_others(os.path.join(folder, d))]
+
+
+def _writable_by_others(path: str) -> bool:
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and bool(st.st_mode & stat.S_IWOTH)
+
+
+def set_resource_limits(*, file_mb: int, open_files: int) -> None:
+    """In a worker, before student code: the largest file it may write, its open descriptors, no
+    core dumps, and a too-large write that fails instead of killing the process."""
+    resource.setrlimit(resource.RLIMIT_FSIZE, (file_mb * 2**20, file_mb * 2**20))
+    resource.setrlimit(resource.RLIMIT_NOFILE, (open_files, open_files))
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)

@@ -1,0 +1,188 @@
+"""The protocol between the grader and the student's worker, as types.
+
+The worker writes two kinds of plain data: a ``progress`` note that names the phase it has reached
+(the grader restarts that phase's clock only when the note names a later one), and one record per
+check. On the wire both are plain text and plain dicts; in the grader they are the types below, so
+no caller slices a string apart or compares against a message it wrote itself.
+
+- :class:`Phase`: where a worker is (start, a cell, a check, done), written and parsed by
+  :meth:`Phase.note` and :meth:`Phase.parse`.
+- :class:`Ended`: how a worker ended.
+- :class:`RecordStatus`: what a check record says happened; the first six are the only ones a
+  worker writes, the others are the grader's own.
+- :class:`CellStatus`: what happened to one notebook cell.
+- :class:`Stop`: a worker that did not end normally, and where.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+
+
+class PhaseKind(enum.Enum):
+    """The kinds of phase, in the order a worker goes through them."""
+
+    START = "start"
+    CELL = "cell"
+    CHECK = "check"
+    DONE = "done"
+
+
+@dataclasses.dataclass(frozen=True)
+class Phase:
+    """One phase of a worker's run.
+
+    Attributes:
+        kind: Which kind of phase.
+        cell: The cell's grade id (``CELL`` phases only).
+        check: The check's position in the worker's request (``CHECK`` phases only).
+    """
+
+    kind: PhaseKind
+    cell: str | None = None
+    check: int | None = None
+
+    @classmethod
+    def start(cls) -> Phase:
+        """The phase before the first cell."""
+        return cls(PhaseKind.START)
+
+    @classmethod
+    def done(cls) -> Phase:
+        """The phase after the last check."""
+        return cls(PhaseKind.DONE)
+
+    @classmethod
+    def of_cell(cls, cell_id: str) -> Phase:
+        """The phase of running one cell."""
+        return cls(PhaseKind.CELL, cell=cell_id)
+
+    @classmethod
+    def of_check(cls, index: int) -> Phase:
+        """The phase of running the check at ``index`` of the request."""
+        return cls(PhaseKind.CHECK, check=index)
+
+    def note(self) -> str:
+        """The text the worker writes to its progress file for this phase."""
+        if self.kind is PhaseKind.CELL:
+            return f"cell {self.cell}"
+        if self.kind is PhaseKind.CHECK:
+            return f"check {self.check}"
+        return self.kind.value
+
+    @classmethod
+    def parse(cls, text: str) -> Phase | None:
+        """The phase a progress note names, or None for text no worker writes."""
+        kind, _, rest = text.partition(" ")
+        if text in ("start", "done"):
+            return cls(PhaseKind(text))
+        if kind == "cell" and rest:
+            return cls.of_cell(rest)
+        if kind == "check" and rest.isdigit() and rest == str(int(rest)):
+            return cls.of_check(int(rest))
+        return None
+
+    def __str__(self) -> str:
+        return self.note()
+
+
+class Ended(str, enum.Enum):
+    """How a worker ended, as the grader saw it."""
+
+    EXITED = "exited"
+    TIMEOUT = "timeout"
+    MEMORY = "memory"
+    CRASHED = "crashed"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class RecordStatus(str, enum.Enum):
+    """What a check's record says happened to the student's function."""
+
+    RETURNED = "returned"
+    RAISED = "raised"
+    NOT_IMPLEMENTED = "not-implemented"
+    MISSING = "missing"
+    TIMEOUT = "timeout"
+    UNPLAIN = "unplain"
+    # the grader's own: never accepted from a worker
+    MEMORY = "memory"
+    CRASHED = "crashed"
+    TAMPERED = "tampered"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+WORKER_STATUSES = frozenset({RecordStatus.RETURNED, RecordStatus.RAISED, RecordStatus.NOT_IMPLEMENTED,
+                             RecordStatus.MISSING, RecordStatus.TIMEOUT, RecordStatus.UNPLAIN})
+"""The statuses a worker may write; any other record is treated as tampered with."""
+
+
+class CellStatus(str, enum.Enum):
+    """What happened to one notebook cell in the worker."""
+
+    OK = "ok"
+    ERROR = "error"
+    TIMEOUT = "timeout"
+    DEFINITIONS_ONLY = "definitions-only"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclasses.dataclass(frozen=True)
+class Stop:
+    """A worker that did not end normally.
+
+    Attributes:
+        ended: How it ended (never ``EXITED``).
+        phase: The last phase the grader accepted from it, or None when the submission's time
+            ceiling stopped the grading before a worker started.
+    """
+
+    ended: Ended
+    phase: Phase | None
+
+    @property
+    def in_cell(self) -> bool:
+        """Whether the worker stopped while running a notebook cell."""
+        return self.phase is not None and self.phase.kind is PhaseKind.CELL
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckRecord:
+    """One check's record, as the grader accepted it from a worker (or wrote it for a worker that
+    sent none): safe to judge and to show.
+
+    Attributes:
+        status: What happened.
+        message: Text for the student: built by the grader, or the student's own text redacted.
+        type: ``module.Class`` of the returned value (``RETURNED`` and ``UNPLAIN`` only).
+        value: The returned value as plain data (``RETURNED`` only).
+    """
+
+    status: RecordStatus
+    message: str = ""
+    type: str = ""
+    value: object = None
+
+    @classmethod
+    def parse(cls, record: object) -> CheckRecord:
+        """A worker's plain record taken as it is (for the self-check, where the student's own
+        process both runs and reads it); a record no worker writes is ``TAMPERED``."""
+        raw = record.get("status") if isinstance(record, dict) else None
+        status = next((s for s in WORKER_STATUSES if s.value == raw), None)
+        if status is None:
+            return cls(RecordStatus.TAMPERED, "no valid result came back (did the notebook tamper with the grader?)")
+        text = record.get("message")
+        kind = record.get("type")
+        return cls(status, text if isinstance(text, str) else "", kind if isinstance(kind, str) else "", record.get("value"))
+
+    @property
+    def returned(self) -> bool:
+        """Whether the student's function returned a value that crossed as plain data."""
+        return self.status is RecordStatus.RETURNED

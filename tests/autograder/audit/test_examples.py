@@ -1,0 +1,68 @@
+"""The bundled submissions (reference, blank release, typical mistakes) are graded as intended.
+
+Each mistake file in tests/mistakes/NAME says which checks must fail, and the message the first
+failing public check must carry; the reference must pass everything and the blank release score 0.
+"""
+
+import pytest
+
+from autograder.batch import local as batch
+from autograder.model import config
+from autograder.audit import examples
+
+NAMES = sorted(config.load(__import__("pathlib").Path(__file__).resolve().parents[3] / "grading.yml"))
+
+
+@pytest.fixture(scope="module", params=NAMES)
+def graded(request, root, tmp_path_factory):
+    out = tmp_path_factory.mktemp(request.param)
+    exs = examples.build(request.param, root=root, out_dir=out / "subs")
+    results = batch.grade_many([e.path for e in exs], assignment=request.param, root=root, out=out / "results", jobs=2)  # as `autograder examples` grades them
+    return list(zip(exs, results))
+
+
+def test_every_example_is_graded_as_intended(graded):
+    wrong = []
+    for ex, result in graded:
+        ok, note = examples.judge_example(ex, result)
+        if not ok:
+            wrong.append(f"{ex.name}: {note}; failed {[c.id for c in result.checks if c.status != 'passed']}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_reference_full_marks_blank_zero(graded):
+    by_name = {ex.name: r for ex, r in graded}
+    assert by_name["reference"].score == by_name["reference"].max_score > 0
+    assert by_name["blank"].score == 0
+    assert all("not implemented" in c.message for c in by_name["blank"].checks)
+
+
+def test_there_are_mistakes_and_each_loses_points(graded):
+    mistakes = [(ex, r) for ex, r in graded if ex.name not in ("reference", "blank") and not examples.is_correct_variant(ex.name)]
+    assert len(mistakes) >= 8
+    for ex, r in mistakes:
+        assert 0 < r.score < r.max_score, ex.name
+
+
+def test_correct_variants_get_full_marks(graded):
+    correct = [(ex, r) for ex, r in graded if examples.is_correct_variant(ex.name)]
+    for ex, r in correct:
+        assert r.score == r.max_score, f"{ex.name}: {[(c.id, c.message) for c in r.checks if c.status != 'passed']}"
+
+
+def test_no_engine_traceback_reaches_students(graded):
+    for _, result in graded:
+        for check in result.checks:
+            assert "Traceback" not in check.message and "autograder/" not in check.message
+
+
+def test_report_on_graded_examples(graded, tmp_path):
+    from autograder.reports import write_reports
+
+    results_dir = graded[0][0].path.parent.parent / "results"
+    written = write_reports(results_dir, tmp_path)
+    name = graded[0][1].assignment
+    assert {f"gradebook-{name}.csv", f"report-{name}.html", f"summary-{name}.md"} <= set(written)
+    page = written[f"report-{name}.html"].read_text()
+    for ex, _ in graded:
+        assert f">{ex.name}</a>" in page

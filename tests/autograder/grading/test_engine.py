@@ -1,0 +1,227 @@
+"""The engine on the toy course: verdicts, statuses, limits, and batches that survive bad submissions."""
+
+import json
+
+import pytest
+
+from autograder.course import assignment
+from autograder.batch import local as batch
+from autograder.grading import engine
+from autograder.model import results
+from autograder.reports.wording import explanation
+from toycourse import toy_submission
+
+
+@pytest.fixture()
+def toy(toy_course):
+    return assignment.load("toy", root=toy_course)
+
+
+def by_id(result):
+    return {c.id: c for c in result.checks}
+
+
+def test_reference_gets_full_marks_and_result_fields(toy, toy_course):
+    path = toy_submission(toy_course / "subs", "alice")
+    out = batch.grade_many([path], assignment="toy", root=toy_course, out=toy_course / "out")[0]
+    assert (out.score, out.max_score, out.status) == (6, 6, "ok")
+    data = json.loads((toy_course / "out" / "alice" / "toy" / "result.json").read_text())
+    for key in ("assignment", "submission", "score", "max_score", "status", "checks", "environment"):
+        assert key in data
+    assert set(data["checks"][0]) >= {"id", "status", "points", "max_points", "hidden", "message"}
+    assert data["environment"]["tf32"] is False
+
+
+def test_blank_release_scores_zero_with_not_implemented(toy, toy_course):
+    out = engine.grade(toy_course / "assignments" / "toy" / "toy.ipynb", assignment=toy)
+    assert out.score == 0
+    assert {c.category for c in out.checks} == {"not-implemented"}
+    assert "double is not implemented yet" in by_id(out)["double.values"].message
+
+
+def test_public_failure_explains_hidden_failure_only_hints(toy, toy_course):
+    path = toy_submission(toy_course / "subs", "bob", double="def double(x):\n    return (2 * x).T\n")
+    out = by_id(engine.grade(path, assignment=toy))
+    assert explanation(out["double.values"]) == "double(x) for x of shape (3, 2): expected shape (3, 2), received (2, 3) (transposed?). Hint: 2 * x"
+    assert out["double.hidden"].status == "failed"
+    assert explanation(out["double.hidden"]) == "hidden check on double failed (shape). Hint: keep the shape"
+    assert out["scale.values"].status == "passed"
+
+
+def test_hidden_exception_text_is_not_shown(toy, toy_course):
+    leak = "def double(x):\n    raise ValueError(repr(x.tolist()))\n"
+    out = by_id(engine.grade(toy_submission(toy_course / "subs", "eve", double=leak), assignment=toy))
+    assert "ValueError" in out["double.values"].message  # public: the student's own error, with their line
+    assert "line 2 of cell 'double'" in out["double.values"].message
+    # hidden: the type and the student's own source line, from the submitted code; nothing the exception said
+    assert out["double.hidden"].message.startswith(
+        "double raised ValueError (line 2 of cell 'double': raise ValueError(repr(x.tolist()))) on a hidden input")
+
+
+def test_setup_cells_come_from_the_release_not_the_submission(toy, toy_course):
+    path = toy_submission(toy_course / "subs", "mallory")
+    nb = json.loads(path.read_text())
+    nb["cells"][1]["source"] = "import numpy as np\nSCALE = 1.0\n"  # tampered locked cell
+    path.write_text(json.dumps(nb))
+    assert by_id(engine.grade(path, assignment=toy))["scale.values"].status == "passed"
+
+
+@pytest.mark.parametrize(
+    "code, category, status",
+    [
+        ("def double(x):\n    while True:\n        pass\n", "timeout", "ok"),
+        ("def double(x):\n    while True:\n        try:\n            while True:\n                pass\n        except BaseException:\n            pass\n", "timeout", "timeout"),
+        ("def double(x):\n    import os\n    os._exit(0)\n", "crashed", "crashed"),
+        ("def double(x):\n    import sys\n    sys.exit(0)\n", "raised", "ok"),
+        ("def double(x):\n    return [bytearray(10**6) for _ in range(10**4)]\n", "memory", "memory"),
+        ("def double(x):\n    return object()\n", "type", "ok"),
+    ],
+    ids=["loop", "loop-ignoring-alarm", "os-exit", "sys-exit", "memory", "wrong-type"],
+)
+def test_bad_behaviour_costs_only_that_check(toy, toy_course, code, category, status):
+    out = engine.grade(toy_submission(toy_course / "subs", "s", double=code), assignment=toy)
+    checks = by_id(out)
+    assert checks["double.values"].category == category
+    assert checks["double.values"].points == 0
+    assert checks["scale.values"].status == "passed"  # a later check still graded
+    assert out.status == status
+
+
+def test_top_level_loop_keeps_definitions(toy, toy_course):
+    code = "def scale(z):\n    return z * SCALE\n\nwhile True:\n    pass\n"
+    out = engine.grade(toy_submission(toy_course / "subs", "s", scale=code), assignment=toy)
+    assert by_id(out)["scale.values"].status == "passed"
+    assert any("only its imports and definitions were kept" in p for p in out.problems)
+
+
+def test_batch_continues_after_broken_submissions(toy_course):
+    subs = toy_course / "subs"
+    good = toy_submission(subs, "good")
+    (subs / "empty.ipynb").write_text("")
+    (subs / "garbage.ipynb").write_bytes(b"\xff\xfe{not json")
+    crash = toy_submission(subs, "crash", double="import os\nos._exit(3)\n")
+    out = {r.submission: r for r in batch.grade_many([subs], assignment="toy", root=toy_course, out=toy_course / "out")}
+    assert out["good"].score == 6 and out["good"].status == "ok"
+    assert out["empty"].status == "invalid" and "empty" in out["empty"].message
+    assert out["garbage"].status == "invalid" and "UTF-8" in out["garbage"].message
+    assert out["crash"].checks[1].status == "passed"  # the crashing cell lost only its own definitions
+    for name in out:
+        assert results.read(toy_course / "out" / name / "toy" / "result.json").submission == name
+    assert crash.exists()
+
+
+def test_same_submission_same_result(toy, toy_course):
+    path = toy_submission(toy_course / "subs", "twice", double="def double(x):\n    return x + x + 1e-3\n")
+    a, b = engine.grade(path, assignment=toy), engine.grade(path, assignment=toy)
+    strip = lambda r: {**results.to_dict(r), "graded_at": None, "seconds": None}
+    assert strip(a) == strip(b)
+
+
+def test_forked_workers_grade_like_fresh_ones_and_never_share_state(toy_course):
+    subs = toy_course / "subs"
+    # the first submission patches numpy for everyone who would share its process
+    toy_submission(subs, "a_patcher", double="import numpy as np\nnp.multiply = lambda *a, **k: 0\nnp.ndarray.__mul__ = None\n\ndef double(x):\n    return 2 * x\n")
+    toy_submission(subs, "b_honest")
+    toy_submission(subs, "c_wrong", double="def double(x):\n    return 3 * x\n")
+    fast = {r.submission: r for r in batch.grade_many([subs], assignment="toy", root=toy_course, out=toy_course / "fast", jobs=2, fast=True)}
+    slow = {r.submission: r for r in batch.grade_many([subs], assignment="toy", root=toy_course, out=toy_course / "slow", jobs=1, fast=False)}
+    for name in fast:
+        assert [(c.id, c.status, c.message) for c in fast[name].checks] == [(c.id, c.status, c.message) for c in slow[name].checks]
+    assert fast["b_honest"].score == 6 and fast["c_wrong"].score == 2
+
+
+def test_resume_and_only_failed(toy_course):
+    subs = toy_course / "subs"
+    toy_submission(subs, "ok1")
+    toy_submission(subs, "hang", double="def double(x):\n    while True:\n        pass\n")
+    out = toy_course / "out"
+    first = batch.grade_many([subs], assignment="toy", root=toy_course, out=out)
+    assert len(first) == 2
+    assert batch.grade_many([subs], assignment="toy", root=toy_course, out=out, resume=True) == []
+    again = batch.grade_many([subs], assignment="toy", root=toy_course, out=out, only_failed=True)
+    assert [r.submission for r in again] == ["hang"]
+    toy_submission(subs, "ok1", double="def double(x):\n    return x\n")  # changed file: graded again on resume
+    assert [r.submission for r in batch.grade_many([subs], assignment="toy", root=toy_course, out=out, resume=True)] == ["ok1"]
+
+
+def test_side_property_counts_only_when_values_are_right(toy_course):
+    hidden = toy_course / "solutions" / "toy" / "hidden_checks.py"
+    hidden.write_text(hidden.read_text().replace(
+        "\n]\n", '\n    Check("double.copy", "double", "double on a fresh input", lambda rng: {"x": rng.normal(size=(2, 3))},'
+        ' probe="autograder.checks.probes:inputs_unchanged", requires=("double.values",)),\n]\n'))
+    grading = toy_course / "grading.yml"
+    grading.write_text(grading.read_text() + "      double.copy: {points: 1, visibility: hidden}\n")
+    toy = assignment.load("toy", root=toy_course)
+    right = by_id(engine.grade(toy_submission(toy_course / "subs", "ok"), assignment=toy))
+    assert right["double.copy"].status == "passed" and right["double.copy"].points == 1
+    wrong = by_id(engine.grade(toy_submission(toy_course / "subs", "const", double="def double(x):\n    return 0 * x\n"),
+                               assignment=toy))
+    assert wrong["double.copy"].points == 0 and wrong["double.copy"].category == "requires"
+    assert "double.values" in wrong["double.copy"].message
+    only = engine.grade(toy_submission(toy_course / "subs", "ok2"), assignment=toy, only={"double.copy"})
+    assert [c.id for c in only.checks] == ["double.values", "double.copy"]
+
+
+def test_public_check_may_not_require_a_hidden_one(toy_course):
+    public = toy_course / "solutions" / "toy" / "public_checks.py"
+    public.write_text(public.read_text().replace('hint="z * SCALE")', 'hint="z * SCALE", requires=("double.hidden",))'))
+    with pytest.raises(assignment.AssignmentError, match="requires hidden check 'double.hidden'"):
+        assignment.load("toy", root=toy_course, require_release=False)
+
+
+def test_inputs_unchanged_sees_nested_arrays():
+    from autograder.checks import probes
+    import numpy as np
+
+    def edit(params, x):
+        params["W"] += 1
+        return x
+
+    inputs = {"params": {"W": np.ones(2), "b": np.zeros(1)}, "x": [np.arange(3.0)]}
+    out = probes.inputs_unchanged({"f": edit}, "f", inputs)
+    assert out == {"params['W']": False, "params['b']": True, "x[0]": True}
+    assert inputs["params"]["W"].tolist() == [1.0, 1.0]
+
+
+def test_a_submission_stops_at_its_ceiling_and_hidden_checks_run_in_a_worker_of_their_own(toy, toy_course, monkeypatch):
+    assert engine.submission_ceiling(toy.config.limits, n_cells=3, timeouts=[3, 3, 3]) == (
+        2 * (toy.config.limits.startup_s + 3 * 2 * 3) + 9 + 5.0 * (3 + 6 + 4))
+    requests = []
+    real = engine.sandbox.run_worker
+
+    def spy(request, **kw):
+        requests.append([tuple(v.shape) for c in request["checks"] for v in c["inputs"].values()])
+        return real(request, **kw)
+
+    monkeypatch.setattr(engine.sandbox, "run_worker", spy)
+    slow = toy_submission(toy_course / "subs", "slow", double="import time\ndef double(x):\n    time.sleep(2.5)\n    return 2 * x\n")
+    assert engine.grade(slow, assignment=toy).score == 6
+    assert requests == [[(3, 2), (2, 4)], [(5, 7)]]  # public inputs, then the hidden one: never in one request
+    requests.clear()
+    monkeypatch.setattr(engine, "submission_ceiling", lambda *a, **k: 2.0)
+    out = engine.grade(slow, assignment=toy)
+    checks = by_id(out)
+    assert checks["double.values"].category == "timeout" and "time ceiling of 2 s" in checks["double.values"].message
+    assert checks["double.hidden"].message.startswith("not run: the submission reached its time ceiling of 2 s")
+    assert out.status == "timeout" and out.seconds < 8
+
+
+def test_arguments_unchanged_sees_lists_and_strings():
+    from autograder.checks import probes
+    import numpy as np
+
+    def insert_start(sequences, vocab, k):
+        for s in sequences:
+            s.insert(0, 1)
+        return k
+
+    inputs = {"sequences": [[4, 5], [6]], "vocab": {"a": 2}, "k": 0.5}
+    assert probes.arguments_unchanged({"f": insert_start}, "f", inputs) == {"sequences": False, "vocab": True, "k": True}
+    assert inputs["sequences"] == [[4, 5], [6]]
+
+    def rename(sequences, vocab, k):
+        vocab["a"] = 3
+        return np.float64(k)
+
+    assert probes.arguments_unchanged({"f": rename}, "f", inputs) == {"sequences": True, "vocab": False, "k": True}
+    assert probes.arguments_unchanged({"f": lambda **kw: None}, "f", {"x": np.array([np.nan])}) == {"x": True}

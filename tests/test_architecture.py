@@ -1,0 +1,64 @@
+"""The package's layers, as docs/architecture.md draws them: each sub-package imports only the ones
+below it, so the pipeline reads one way (and a new module that reaches up fails here)."""
+
+import ast
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = ROOT / "autograder"
+
+# what each stage may import (at any depth in a module, lazy imports included)
+ALLOWED = {
+    "model": set(),
+    "checks": {"model"},
+    "sandbox": {"model", "checks"},
+    "course": {"model", "checks"},
+    "grading": {"model", "checks", "sandbox", "course"},
+    "batch": {"model", "checks", "sandbox", "course", "grading"},
+    "release": {"model", "checks", "sandbox", "course", "grading"},
+    "audit": {"model", "checks", "sandbox", "course", "grading", "batch", "reports"},
+    "reports": {"model"},
+    "integrations": {"model", "checks", "sandbox", "course", "grading", "batch", "release", "reports"},
+}
+
+
+def _imports(path: Path) -> set[str]:
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = []
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "autograder" and node.level == 0:
+            names = [node.module] if node.module != "autograder" else [f"autograder.{a.name}" for a in node.names]
+        elif isinstance(node, ast.Import):
+            names = [a.name for a in node.names if a.name.split(".")[0] == "autograder"]
+        out |= {n.split(".")[1] for n in names if n.count(".") >= 1}
+    return out
+
+
+def test_every_stage_imports_only_the_stages_below_it():
+    stages = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file())
+    assert set(stages) == set(ALLOWED), "a sub-package was added or removed: place it in ALLOWED and in docs/architecture.md"
+    wrong = []
+    for stage in stages:
+        for module in sorted((PACKAGE / stage).rglob("*.py")):
+            for used in _imports(module) - ALLOWED[stage] - {stage}:
+                wrong.append(f"{module.relative_to(ROOT)} imports autograder.{used}")
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_architecture_page_names_every_module_that_exists_and_no_other():
+    page = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    cited = set(re.findall(r"\bautograder/[\w/]+\.py\b", page))
+    assert cited, "docs/architecture.md cites no module"
+    missing = sorted(c for c in cited if not (ROOT / c).is_file())
+    assert not missing, f"docs/architecture.md cites modules that do not exist: {missing}"
+    modules = {str(p.relative_to(ROOT)) for p in PACKAGE.rglob("*.py") if p.name != "__init__.py"}
+    unnamed = sorted(m for m in modules if m not in cited and Path(m).stem not in page)
+    assert not unnamed, f"docs/architecture.md does not say where these live: {unnamed}"
+
+
+def test_check_modules_import_only_the_public_face():
+    for module in sorted((ROOT / "solutions").glob("*/*.py")):
+        text = module.read_text(encoding="utf-8")
+        for line in re.findall(r"^\s*(?:from|import) (autograder[\w.]*)", text, re.M):
+            assert line == "autograder.checks", f"{module.relative_to(ROOT)} imports {line}: use autograder.checks"
