@@ -3,15 +3,13 @@ beam-search properties, the Keras model's padding and training."""
 
 import numpy as np
 
-from autograder.assignment import sibling
-from autograder.checks import Check, inputs_kept, loss_falls, same_model
-from autograder.gradcheck import gradients_agree
-from autograder.compare import Outcome
+from autograder.checks import (Check, Outcome, arguments_unchanged, build_and_describe, compare_values, describe, gradients_agree,
+                               inputs_kept, inputs_unchanged, loss_falls, same_model, sibling)
 
 pub = sibling(__file__, "public_checks")
 
-UNCHANGED = "autograder.probes:inputs_unchanged"
-ARGS_UNCHANGED = "autograder.probes:arguments_unchanged"
+UNCHANGED = inputs_unchanged
+ARGS_UNCHANGED = arguments_unchanged
 NO_EDIT = "your function changed an array it was given: work on new arrays (no +=, x[...] = on an argument)"
 
 
@@ -77,7 +75,7 @@ def probe_model_padding(ns, target, inputs):
     """The model's outputs (seeded weights) on padded sources, and on the same sources with 4 more PAD columns."""
     import numpy as np
 
-    from autograder.probes import describe_model
+    from autograder.checks import describe_model
 
     args = {k: inputs[k] for k in ("source_vocab", "target_vocab", "embed_dim", "units")}
     model = ns[target](**args)
@@ -214,15 +212,13 @@ def probe_width_one(ns, target, inputs):
 
 def width_one_is_greedy(received, expected, ctx):
     """Verdict of beam_search.width_one: on each toy decoder, the one hypothesis of a width-1 beam is greedy's (tokens and score)."""
-    from autograder import compare
-
     for name in ("table", "endless"):
         got = received.get(name) if isinstance(received, dict) else None
         beam = got.get("beam") if isinstance(got, dict) else None
         decoder = "a toy decoder" if name == "table" else "a toy decoder that never ends"
         if not isinstance(beam, (list, tuple)) or len(beam) != 1:
-            return Outcome(False, "type", f"{ctx.what}, on {decoder}: expected a beam of one (tokens, log_prob) pair, received {compare.describe(beam)}")
-        outcome = compare.compare_values(f"{ctx.what}, on {decoder}: the width-1 beam's hypothesis against your greedy_decode's",
+            return Outcome(False, "type", f"{ctx.what}, on {decoder}: expected a beam of one (tokens, log_prob) pair, received {describe(beam)}")
+        outcome = compare_values(f"{ctx.what}, on {decoder}: the width-1 beam's hypothesis against your greedy_decode's",
                                          beam[0], got["greedy"], tol=ctx.tol)
         if not outcome.passed:
             return outcome
@@ -351,7 +347,7 @@ CHECKS = [
     unchanged("teacher_forcing", pub.targets_inputs((3, 1)), "2 targets", probe=ARGS_UNCHANGED,
               hint="your function changed the target lists it was given: build new lists (no insert/append on them)"),
     Check("build_seq2seq.hidden", "build_seq2seq", "the model from build_seq2seq(17, 12, 5, 3)", pub.seq2seq_inputs(17, 12, 5, 3, b=4, s=6, t=4),
-          probe="autograder.probes:build_and_describe", verdict=same_model, hint="use the four arguments: no fixed sizes"),
+          probe=build_and_describe, verdict=same_model, hint="use the four arguments: no fixed sizes"),
     Check("build_seq2seq.padding", "build_seq2seq", "build_seq2seq(13, 8, 4, 5)'s outputs, then with 4 more PAD columns in the source",
           pub.seq2seq_inputs(13, 8, 4, 5), probe=probe_model_padding, requires=("build_seq2seq.structure",),
           hint="mask_zero=True on the source Embedding: padded source positions must change nothing"),

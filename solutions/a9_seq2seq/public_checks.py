@@ -2,8 +2,7 @@
 
 import numpy as np
 
-from autograder.checks import Check, same_model
-from autograder.gradcheck import gradients_agree
+from autograder.checks import Check, build_and_describe, gradients_agree, same_model
 
 
 def additive_inputs(b, s, d_q, d_k, a, scale=1.0):
@@ -65,7 +64,7 @@ def probe_backward_numeric(ns, target, inputs):
     differences of sum(d_context * context_vector(masked_softmax(scores, mask), values)) from their own functions."""
     import numpy as np
 
-    from autograder.gradcheck import against_differences
+    from autograder.checks import against_differences
 
     mask, d_context = inputs["mask"], inputs["d_context"]
     base = {"scores": inputs["scores"].copy(), "values": inputs["values"].copy()}
@@ -200,7 +199,7 @@ CHECKS = [
     Check("teacher_forcing.values", "teacher_forcing", "teacher_forcing of 4 targets (lengths 3, 5, 1, 4), BOS 1, EOS 2, PAD 0",
           targets_inputs((3, 5, 1, 4)), hint="inputs: BOS then the target; targets: the target then EOS; both padded with PAD to L + 1"),
     Check("build_seq2seq.structure", "build_seq2seq", "the model from build_seq2seq(11, 9, 4, 6)", seq2seq_inputs(11, 9, 4, 6),
-          probe="autograder.probes:build_and_describe", verdict=same_model,
+          probe=build_and_describe, verdict=same_model,
           hint="the layers of the diagram, mask_zero=True on both Embeddings, Adam(0.01), SparseCategoricalCrossentropy()"),
     Check("greedy_decode.values", "greedy_decode", "greedy_decode on a random toy decoder (7 ids), max_len=6",
           decoder_inputs(7, 6), probe=probe_decode,
