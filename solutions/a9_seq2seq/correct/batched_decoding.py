@@ -1,13 +1,14 @@
 """Decoders that keep the hypotheses as numpy arrays: beam search scores all candidates of a step
 in one (beam, V) array and sorts them with a stable argsort; greedy with a while loop on a flag;
 masked softmax by np.ma; teacher forcing by slicing one padded array."""
+
 CELLS = {
-    "masked_softmax": '''def masked_softmax(scores, mask):
+    "masked_softmax": """def masked_softmax(scores, mask):
     m = np.ma.masked_array(scores, mask=(np.asarray(mask) == 0))
     e = np.exp(m - m.max(axis=-1, keepdims=True))
     return np.ma.filled(e / e.sum(axis=-1, keepdims=True), 0.0).astype(np.float64)
-''',
-    "teacher_forcing": '''def teacher_forcing(targets, bos_id, eos_id, pad_id):
+""",
+    "teacher_forcing": """def teacher_forcing(targets, bos_id, eos_id, pad_id):
     L = max(len(t) for t in targets)
     full = np.full((len(targets), L + 2), pad_id, dtype=np.int32)
     for r, t in enumerate(targets):
@@ -19,8 +20,8 @@ CELLS = {
     rows = np.flatnonzero(lengths < L)
     inputs[rows, lengths[rows] + 1] = pad_id
     return inputs, full[:, 1:].copy()
-''',
-    "greedy_decode": '''def greedy_decode(step, bos_id, eos_id, max_len):
+""",
+    "greedy_decode": """def greedy_decode(step, bos_id, eos_id, max_len):
     out, total, running = [], 0.0, True
     while running:
         lp = np.asarray(step([bos_id] + out))
@@ -29,8 +30,8 @@ CELLS = {
         total += float(lp[k])
         running = k != eos_id and len(out) < max_len
     return out, total
-''',
-    "beam_search": '''def beam_search(step, bos_id, eos_id, beam_width, max_len, alpha=0.0):
+""",
+    "beam_search": """def beam_search(step, bos_id, eos_id, beam_width, max_len, alpha=0.0):
     beam = [([], 0.0)]
     for _ in range(max_len):
         finished = [bool(t) and t[-1] == eos_id for t, _ in beam]
@@ -50,5 +51,5 @@ CELLS = {
         order = np.argsort(-ranks, kind="stable")[:beam_width]
         beam = [(tokens[i], float(totals[i])) for i in order]
     return beam
-''',
+""",
 }

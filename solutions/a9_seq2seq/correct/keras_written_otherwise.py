@@ -1,8 +1,9 @@
 """build_seq2seq written another way: tf.keras, the layers created before they are called, the loss
 and optimizer given by name (learning rate set afterwards), Dense + Activation("softmax"),
 Attention's defaults spelled out."""
+
 CELLS = {
-    "build_seq2seq": '''def build_seq2seq(source_vocab, target_vocab, embed_dim, units):
+    "build_seq2seq": """def build_seq2seq(source_vocab, target_vocab, embed_dim, units):
     import tensorflow as tf
     L = tf.keras.layers
     src_embed = L.Embedding(input_dim=source_vocab, output_dim=embed_dim, mask_zero=True)
@@ -21,5 +22,5 @@ CELLS = {
     model.compile(optimizer="adam", loss="sparse_categorical_crossentropy")
     model.optimizer.learning_rate = 0.01
     return model
-''',
+""",
 }

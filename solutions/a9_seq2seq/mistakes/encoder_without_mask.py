@@ -1,5 +1,7 @@
 """build_seq2seq's source Embedding has no mask_zero: the attention and the encoder read the padding."""
-CELLS = {"build_seq2seq": '''def build_seq2seq(source_vocab, target_vocab, embed_dim, units):
+
+CELLS = {
+    "build_seq2seq": """def build_seq2seq(source_vocab, target_vocab, embed_dim, units):
     source = keras.Input(shape=(None,), dtype="int32")
     decoder_inputs = keras.Input(shape=(None,), dtype="int32")
     embedded = keras.layers.Embedding(source_vocab, embed_dim)(source)
@@ -12,5 +14,12 @@ CELLS = {"build_seq2seq": '''def build_seq2seq(source_vocab, target_vocab, embed
     model = keras.Model([source, decoder_inputs], probs)
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss=keras.losses.SparseCategoricalCrossentropy())
     return model
-'''}
-EXPECT_FAILED = {"build_seq2seq.attention", "build_seq2seq.hidden", "build_seq2seq.padding", "build_seq2seq.structure", "build_seq2seq.training"}
+"""
+}
+EXPECT_FAILED = {
+    "build_seq2seq.attention",
+    "build_seq2seq.hidden",
+    "build_seq2seq.padding",
+    "build_seq2seq.structure",
+    "build_seq2seq.training",
+}
