@@ -8,11 +8,24 @@ c = get_config()  # noqa: F821 (provided by nbgrader)
 
 c.CourseDirectory.source_directory = "solutions"
 c.CourseDirectory.release_directory = "assignments"
-c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback", "hidden_checks.py", "test_*.py", "equivalent_mutants.yml", "*.db", "mistakes", "correct"]
+c.CourseDirectory.ignore = [
+    ".ipynb_checkpoints",
+    "*.pyc",
+    "__pycache__",
+    "feedback",
+    "hidden_checks.py",
+    "test_*.py",
+    "equivalent_mutants.yml",
+    "*.db",
+    "mistakes",
+    "correct",
+]
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 
 # zip_collect: files downloaded from an LMS as ASSIGNMENT_STUDENT_attempt_TIMESTAMP_NOTEBOOK.ipynb
-c.FileNameCollectorPlugin.named_regexp = r".*_(?P<student_id>[A-Za-z0-9]+)_attempt_(?P<timestamp>[0-9\-]+)_(?P<file_id>\w+)"
+c.FileNameCollectorPlugin.named_regexp = (
+    r".*_(?P<student_id>[A-Za-z0-9]+)_attempt_(?P<timestamp>[0-9\-]+)_(?P<file_id>\w+)"
+)
 
 # nbgrader runs grade cells in the student's kernel; each grade cell calls the sandboxed autograder,
 # which grades the whole notebook once (see autograder/integrations/nbgrader/autograde.py), so allow it the time to do so.

@@ -47,9 +47,20 @@ def _cmd_grade(args) -> int:
             bar.planned(todo, skipped, reason)
 
     try:
-        results = batch.grade_many(args.submissions, assignment=args.assignment, root=Path(args.root), out=Path(args.out),
-                                   sinks=_sinks(args), jobs=args.jobs, resume=args.resume, only_failed=args.only_failed,
-                                   progress=bar, fast=not args.no_fork, scheduler=args.scheduler, on_plan=on_plan)
+        results = batch.grade_many(
+            args.submissions,
+            assignment=args.assignment,
+            root=Path(args.root),
+            out=Path(args.out),
+            sinks=_sinks(args),
+            jobs=args.jobs,
+            resume=args.resume,
+            only_failed=args.only_failed,
+            progress=bar,
+            fast=not args.no_fork,
+            scheduler=args.scheduler,
+            on_plan=on_plan,
+        )
     finally:
         if bar is not None:
             bar.stop()
@@ -71,8 +82,15 @@ def _sinks(args) -> list:
         from autograder.integrations.nbgrader.gradebook import GradebookSink
 
         notebooks = {batch.submission_name(p, args.assignment): p for p in batch.expand(args.submissions)}
-        sinks.append(GradebookSink(db_url=args.gradebook, root=Path(args.root), assignment=args.assignment,
-                                   notebooks=notebooks, report=print))
+        sinks.append(
+            GradebookSink(
+                db_url=args.gradebook,
+                root=Path(args.root),
+                assignment=args.assignment,
+                notebooks=notebooks,
+                report=print,
+            )
+        )
     return sinks
 
 
@@ -103,8 +121,16 @@ def _cmd_mutants(args) -> int:
         if not args.quiet:
             print(f"[{done}/{total}] {result.verdict:<10} {result.id}", file=sys.stderr, flush=True)
 
-    report = mutation.run(args.name, root=Path(args.root), functions=args.function, max_per_function=args.max_per_function,
-                          jobs=args.jobs, time_budget_s=args.time_budget, fast=not args.no_fork, progress=progress)
+    report = mutation.run(
+        args.name,
+        root=Path(args.root),
+        functions=args.function,
+        max_per_function=args.max_per_function,
+        jobs=args.jobs,
+        time_budget_s=args.time_budget,
+        fast=not args.no_fork,
+        progress=progress,
+    )
     if args.out:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.out).write_text(json.dumps(report.to_json(), indent=1) + "\n", encoding="utf-8")
@@ -115,8 +141,13 @@ def _cmd_mutants(args) -> int:
 def _cmd_report(args) -> int:
     from autograder.reports import write_reports
 
-    written = write_reports(Path(args.results), Path(args.out), skip_blank=args.skip_blank, members=args.members,
-                            by_function=args.by_function)
+    written = write_reports(
+        Path(args.results),
+        Path(args.out),
+        skip_blank=args.skip_blank,
+        members=args.members,
+        by_function=args.by_function,
+    )
     own = [p for name, p in written.items() if "/" in name]
     for name, path in written.items():
         if "/" not in name:
@@ -167,26 +198,42 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="run the public checks on your notebook (students)")
     p.add_argument("notebook", help="your notebook, e.g. a1_perceptron.ipynb")
-    p.add_argument("--release-dir", help="folder with the released public_expected.npz (default: the notebook's folder)")
+    p.add_argument(
+        "--release-dir", help="folder with the released public_expected.npz (default: the notebook's folder)"
+    )
     p.set_defaults(func=_cmd_check)
 
     p = sub.add_parser("grade", help="grade submissions with every check (instructors)")
-    p.add_argument("submissions", nargs="+",
-                   help="notebooks, or folders of notebooks (nbgrader's submitted/ tree: one notebook per student); "
-                        "a path that does not exist is reported and the others graded (exit 2 only if none exists)")
+    p.add_argument(
+        "submissions",
+        nargs="+",
+        help="notebooks, or folders of notebooks (nbgrader's submitted/ tree: one notebook per student); "
+        "a path that does not exist is reported and the others graded (exit 2 only if none exists)",
+    )
     p.add_argument("--assignment", required=True, help="assignment name, e.g. a1_perceptron")
     p.add_argument("--out", required=True, help="results folder: OUT/<submission>/<assignment>/result.json")
     p.add_argument("--root", default=".", help="the course repo (default: .)")
-    p.add_argument("--format", choices=["json", "gradescope"], default="json",
-                   help="json: result.json; gradescope: also Gradescope's results.json beside it")
+    p.add_argument(
+        "--format",
+        choices=["json", "gradescope"],
+        default="json",
+        help="json: result.json; gradescope: also Gradescope's results.json beside it",
+    )
     p.add_argument("--jobs", type=int, default=2, help="submissions graded at the same time (default: 2)")
     p.add_argument("--resume", action="store_true", help="skip submissions already graded (same file) in --out")
     p.add_argument("--only-failed", action="store_true", help="regrade only results that ended in an error or timeout")
     p.add_argument("--no-fork", action="store_true", help="start every worker as a new interpreter (slower)")
     p.add_argument("--quiet", action="store_true", help="no progress line")
-    p.add_argument("--scheduler", metavar="ADDRESS", help="grade on a Dask cluster, e.g. tcp://host:8786 (workers need the course at the same path)")
-    p.add_argument("--gradebook", metavar="DB_URL",
-                   help="also write per-function points and comments into nbgrader's gradebook, e.g. sqlite:///gradebook.db")
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="grade on a Dask cluster, e.g. tcp://host:8786 (workers need the course at the same path)",
+    )
+    p.add_argument(
+        "--gradebook",
+        metavar="DB_URL",
+        help="also write per-function points and comments into nbgrader's gradebook, e.g. sqlite:///gradebook.db",
+    )
     p.set_defaults(func=_cmd_grade)
 
     p = sub.add_parser("release", help="make the student release with nbgrader, and its public fixtures")
@@ -201,41 +248,68 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--jobs", type=int, default=2, help="submissions graded at the same time (default: 2)")
     p.set_defaults(func=_cmd_examples)
 
-    p = sub.add_parser("mutants", help="mutation testing of the checks: mutate the reference, grade every mutant, report survivors")
+    p = sub.add_parser(
+        "mutants", help="mutation testing of the checks: mutate the reference, grade every mutant, report survivors"
+    )
     p.add_argument("name", help="assignment name, e.g. a1_perceptron")
     p.add_argument("--function", action="append", help="only this graded function (repeatable)")
-    p.add_argument("--max-per-function", type=int, metavar="N", help="grade at most N mutants per function (taken across operators)")
+    p.add_argument(
+        "--max-per-function",
+        type=int,
+        metavar="N",
+        help="grade at most N mutants per function (taken across operators)",
+    )
     p.add_argument("--jobs", type=int, default=2, help="mutants graded at the same time (default: 2)")
-    p.add_argument("--time-budget", type=float, metavar="SECONDS", help="start no mutant after SECONDS; the rest are reported as not run")
+    p.add_argument(
+        "--time-budget",
+        type=float,
+        metavar="SECONDS",
+        help="start no mutant after SECONDS; the rest are reported as not run",
+    )
     p.add_argument("--out", metavar="JSON", help="write every mutant, its verdict and diff to this JSON file")
     p.add_argument("--root", default=".", help="the course repo (default: .)")
     p.add_argument("--no-fork", action="store_true", help="start every worker as a new interpreter (slower)")
     p.add_argument("--quiet", action="store_true", help="no line per mutant on stderr")
     p.set_defaults(func=_cmd_mutants)
 
-    p = sub.add_parser("report", help="class gradebook CSV, HTML report and Markdown summary from result.json files (TAs)")
+    p = sub.add_parser(
+        "report", help="class gradebook CSV, HTML report and Markdown summary from result.json files (TAs)"
+    )
     p.add_argument("results", help="folder of result.json files, e.g. the --out of `grade`")
     p.add_argument("--out", default="reports", help="where the reports go (default: reports)")
-    p.add_argument("--skip-blank", action="store_true", help="leave out blank submissions (every check not implemented)")
+    p.add_argument(
+        "--skip-blank", action="store_true", help="leave out blank submissions (every check not implemented)"
+    )
     p.add_argument("--members", action="store_true", help="list who is in each common-mistake group (item analysis)")
     p.add_argument("--by-function", action="store_true", help="group the pass-rate table by graded function")
     p.set_defaults(func=_cmd_report)
 
     p = sub.add_parser("feedback", help="one HTML page per student from result.json files, safe to send (TAs)")
     p.add_argument("results", help="folder of result.json files, e.g. the --out of `grade`")
-    p.add_argument("--out", default="feedback-html", help="where the pages go: OUT/<assignment>/<student>.html (default: feedback-html)")
+    p.add_argument(
+        "--out",
+        default="feedback-html",
+        help="where the pages go: OUT/<assignment>/<student>.html (default: feedback-html)",
+    )
     p.add_argument("--assignment", help="only this assignment")
-    p.add_argument("--staff", action="store_true",
-                   help="also OUT/<assignment>/staff/<student>.html with hidden checks' inputs and values (staff only)")
+    p.add_argument(
+        "--staff",
+        action="store_true",
+        help="also OUT/<assignment>/staff/<student>.html with hidden checks' inputs and values (staff only)",
+    )
     p.set_defaults(func=_cmd_feedback)
 
-    p = sub.add_parser("gradescope-zip", help="the Gradescope autograder zip of one assignment (allow-list: no course data)")
+    p = sub.add_parser(
+        "gradescope-zip", help="the Gradescope autograder zip of one assignment (allow-list: no course data)"
+    )
     p.add_argument("name", help="assignment name")
     p.add_argument("--root", default=".", help="the course repo (default: .)")
     p.add_argument("--out", help="the zip (default: NAME-autograder.zip)")
     p.set_defaults(func=_cmd_gradescope_zip)
 
-    p = sub.add_parser("validate", help="validate grading.yml and the check files it names (every problem, with file and line)")
+    p = sub.add_parser(
+        "validate", help="validate grading.yml and the check files it names (every problem, with file and line)"
+    )
     p.add_argument("path", nargs="?", default="grading.yml")
     p.set_defaults(func=_cmd_validate)
     return parser
@@ -243,17 +317,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _usage_errors() -> tuple[type[Exception], ...]:
     """The errors that mean bad usage or bad configuration (a one-line message, exit 2)."""
-    from autograder.course.assignment import AssignmentError
-    from autograder.integrations.nbgrader.gradebook import GradebookError
-    from autograder.integrations.gradescope.package import ZipError
     from autograder.audit.mutation import MutationError
+    from autograder.course.assignment import AssignmentError
     from autograder.course.notebook import NotebookError
+    from autograder.integrations.gradescope.package import ZipError
+    from autograder.integrations.nbgrader.gradebook import GradebookError
+    from autograder.model.config import ConfigError
     from autograder.reports import ReportError
 
-    from autograder.model.config import ConfigError
-
-    return (ConfigError, AssignmentError, NotebookError, MutationError, FileNotFoundError, GradebookError,
-            ReportError, ZipError)
+    return (
+        ConfigError,
+        AssignmentError,
+        NotebookError,
+        MutationError,
+        FileNotFoundError,
+        GradebookError,
+        ReportError,
+        ZipError,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

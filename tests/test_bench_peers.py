@@ -16,10 +16,22 @@ if str(ROOT) not in sys.path:
 from bench.peers import asserts, generate  # noqa: E402
 
 
-@pytest.mark.parametrize("value", [
-    np.arange(6, dtype=np.float64).reshape(2, 3) / 7, np.array([1, 2, 3], dtype=np.int32), np.zeros((0, 2), dtype=np.int64),
-    np.array([np.nan, np.inf, -np.inf, 0.5]), np.array(["a", "bc"]), np.array(True), 3, 0.1, "text", None,
-    {"W1": np.eye(2), "list": [1, (2.5, "x")]}])
+@pytest.mark.parametrize(
+    "value",
+    [
+        np.arange(6, dtype=np.float64).reshape(2, 3) / 7,
+        np.array([1, 2, 3], dtype=np.int32),
+        np.zeros((0, 2), dtype=np.int64),
+        np.array([np.nan, np.inf, -np.inf, 0.5]),
+        np.array(["a", "bc"]),
+        np.array(True),
+        3,
+        0.1,
+        "text",
+        None,
+        {"W1": np.eye(2), "list": [1, (2.5, "x")]},
+    ],
+)
 def test_literal_round_trips(value):
     back = eval(asserts.literal(value), {"np": np})
     if isinstance(value, np.ndarray):
@@ -48,8 +60,9 @@ def test_value_asserts_follow_the_graders_rules():
     assert not _passes(lines, expected * (1 + 1e-5)), "outside rtol"
     assert not _passes(lines, expected.T.copy()[:, :1]), "wrong shape"
     mask = np.array([0.0, 1.0, 1.0, 0.0])
-    assert not _passes(asserts.value_asserts("received", mask, rtol=1e-5, atol=1e-9), mask > 0.5), \
+    assert not _passes(asserts.value_asserts("received", mask, rtol=1e-5, atol=1e-9), mask > 0.5), (
         "booleans for floats (equal values): the grader fails the dtype"
+    )
     assert not _passes(lines, expected.astype(np.float32)), "precision lost at rtol 1e-7"
     assert not _passes(lines, expected.tolist()), "a list is not an array"
     scalar = asserts.value_asserts("received", 2.0, rtol=1e-7, atol=1e-9)
@@ -81,16 +94,28 @@ def test_generated_asserts_pass_the_reference_and_fail_a_mistake(toy_course):
 def test_the_nbgrader_layout_has_one_grade_cell_per_check_and_hides_hidden_asserts(toy_course):
     spec = generate.build("toy", root=toy_course)
     nb = json.loads((toy_course / "solutions" / "toy" / "toy.ipynb").read_text())
-    nb["cells"].append({"cell_type": "code", "metadata": {"nbgrader": {"grade": True, "grade_id": "grade_double", "points": 4,
-                                                                       "locked": True, "solution": False}},
-                        "source": "grade('double')", "outputs": [], "execution_count": None})
+    nb["cells"].append(
+        {
+            "cell_type": "code",
+            "metadata": {
+                "nbgrader": {"grade": True, "grade_id": "grade_double", "points": 4, "locked": True, "solution": False}
+            },
+            "source": "grade('double')",
+            "outputs": [],
+            "execution_count": None,
+        }
+    )
     source = generate.to_assert_layout(nb, spec, with_hidden=True)
     student = generate.to_assert_layout(nb, spec, with_hidden=False)
-    grades = {c["metadata"]["nbgrader"]["grade_id"]: c for c in source["cells"] if c["metadata"]["nbgrader"].get("grade")}
+    grades = {
+        c["metadata"]["nbgrader"]["grade_id"]: c for c in source["cells"] if c["metadata"]["nbgrader"].get("grade")
+    }
     assert set(grades) >= {"test_double__values", "test_double__hidden"} and "grade_double" not in grades
     assert grades["test_double__hidden"]["metadata"]["nbgrader"]["points"] == 3
     assert generate.HIDDEN_BEGIN in grades["test_double__hidden"]["source"]
-    hidden_student = next(c for c in student["cells"] if c["metadata"]["nbgrader"].get("grade_id") == "test_double__hidden")
+    hidden_student = next(
+        c for c in student["cells"] if c["metadata"]["nbgrader"].get("grade_id") == "test_double__hidden"
+    )
     assert "assert" not in hidden_student["source"], "a student's copy must not carry the hidden asserts"
 
 

@@ -17,12 +17,16 @@ def test_docs_never_point_outside_the_repository():
 def test_cited_markdown_files_exist():
     for doc in DOCS:
         for cited in re.findall(r"`((?:docs|data|gradescope|bench)/[\w./-]+\.md)`", doc.read_text(encoding="utf-8")):
-            assert (ROOT / cited).is_file() or (doc.parent / cited).is_file(), f"{doc.relative_to(ROOT)} cites missing {cited}"
+            assert (ROOT / cited).is_file() or (doc.parent / cited).is_file(), (
+                f"{doc.relative_to(ROOT)} cites missing {cited}"
+            )
 
 
 def test_cited_code_files_exist():
     for doc in DOCS:
-        for cited in re.findall(r"(?<![\w/.])((?:autograder|tests|bench|solutions|data)/[\w./-]+\.py)\b", doc.read_text(encoding="utf-8")):
+        for cited in re.findall(
+            r"(?<![\w/.])((?:autograder|tests|bench|solutions|data)/[\w./-]+\.py)\b", doc.read_text(encoding="utf-8")
+        ):
             if "NAME" in cited or "<" in cited:
                 continue
             assert (ROOT / cited).is_file(), f"{doc.relative_to(ROOT)} cites missing {cited}"

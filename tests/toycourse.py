@@ -12,11 +12,20 @@ def make_notebook(cells: list[tuple[str, str, str]]) -> dict:
     """A notebook from (kind, grade_id, source) triples; kind is setup, solution, tests or markdown."""
     out = []
     for kind, gid, source in cells:
-        meta = {"grade": kind == "tests", "solution": kind == "solution", "locked": kind != "solution",
-                "grade_id": gid, "schema_version": 3}
+        meta = {
+            "grade": kind == "tests",
+            "solution": kind == "solution",
+            "locked": kind != "solution",
+            "grade_id": gid,
+            "schema_version": 3,
+        }
         if kind == "tests":
             meta["points"] = 0
-        cell = {"cell_type": "markdown" if kind == "markdown" else "code", "metadata": {"nbgrader": meta}, "source": source}
+        cell = {
+            "cell_type": "markdown" if kind == "markdown" else "code",
+            "metadata": {"nbgrader": meta},
+            "source": source,
+        }
         if cell["cell_type"] == "code":
             cell.update(outputs=[], execution_count=None)
         out.append(cell)
@@ -29,7 +38,7 @@ TOY_SOLUTIONS = {
 }
 TOY_STUBS = {k: v.split("### BEGIN")[0] + "    raise NotImplementedError()\n" for k, v in TOY_SOLUTIONS.items()}
 
-TOY_PUBLIC = '''
+TOY_PUBLIC = """
 import numpy as np
 from autograder.checks.check import Check
 
@@ -37,15 +46,15 @@ CHECKS = [
     Check("double.values", "double", "double(x) for x of shape (3, 2)", lambda rng: {"x": rng.normal(size=(3, 2))}, hint="2 * x"),
     Check("scale.values", "scale", "scale(z) for z of shape (2, 4)", lambda rng: {"z": rng.normal(size=(2, 4))}, hint="z * SCALE"),
 ]
-'''
-TOY_HIDDEN = '''
+"""
+TOY_HIDDEN = """
 from autograder.checks.check import Check
 
 CHECKS = [
     Check("double.hidden", "double", "double on a hidden input", lambda rng: {"x": rng.normal(size=(5, 7)) * 1000}, hint="keep the shape"),
 ]
-'''
-TOY_GRADING = '''
+"""
+TOY_GRADING = """
 seed: toy-salt
 assignments:
   toy:
@@ -54,18 +63,20 @@ assignments:
       double.values: {points: 1}
       scale.values: {points: 2}
       double.hidden: {points: 3, visibility: hidden}
-'''
+"""
 
 
 def toy_notebook(solutions: dict[str, str]) -> dict:
     """The toy notebook with the given solution cell sources."""
-    return make_notebook([
-        ("markdown", "intro", "# Toy"),
-        ("setup", "setup_imports", "import numpy as np\nSCALE = 3.0\n"),
-        ("solution", "double", solutions["double"]),
-        ("solution", "scale", solutions["scale"]),
-        ("tests", "check_double", "assert True"),
-    ])
+    return make_notebook(
+        [
+            ("markdown", "intro", "# Toy"),
+            ("setup", "setup_imports", "import numpy as np\nSCALE = 3.0\n"),
+            ("solution", "double", solutions["double"]),
+            ("solution", "scale", solutions["scale"]),
+            ("tests", "check_double", "assert True"),
+        ]
+    )
 
 
 def write_json(path: Path, data) -> Path:

@@ -6,7 +6,7 @@ Mistakes are small files ``solutions/NAME/mistakes/<variant>.py`` holding::
     \"\"\"One line saying what the student got wrong.\"\"\"
     CELLS = {"sigmoid": "def sigmoid(z):\\n    return 1 / (1 + np.exp(z))\\n"}
     EXPECT_FAILED = {"sigmoid.values", "sigmoid.hidden"}   # exactly these checks fail
-    MESSAGE = "values differ"                              # in the first public failure's message
+    MESSAGE = "values differ"                              # in the first public failure's text (message, hint)
 
 Correct variants are files ``solutions/NAME/correct/<variant>.py`` with ``CELLS`` only: right answers
 written another way than the reference (loops against vectorised numpy, the functional API against
@@ -29,6 +29,7 @@ from autograder.batch import local as batch
 from autograder.course import notebook
 from autograder.model import config as config_mod
 from autograder.model.results import SubmissionResult
+from autograder.reports.wording import explanation
 
 _MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
 
@@ -57,8 +58,8 @@ def reference_notebook(source: dict, release: dict) -> dict:
     solutions = {c.id: _MARKER.sub("", c.source) for c in notebook.code_cells(source) if c.kind == "solution"}
     out = copy.deepcopy(release)
     for cell in out["cells"]:
-        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
-        if gid in solutions and cell.get("metadata", {}).get("nbgrader", {}).get("solution"):
+        gid = notebook.nbgrader_metadata(cell).get("grade_id")
+        if gid in solutions and notebook.nbgrader_metadata(cell).get("solution"):
             cell["source"] = solutions[gid]
     return out
 
@@ -68,7 +69,7 @@ def with_cells(nb: dict, cells: dict[str, str]) -> dict:
     out = copy.deepcopy(nb)
     seen = set()
     for cell in out["cells"]:
-        gid = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        gid = notebook.nbgrader_metadata(cell).get("grade_id")
         if gid in cells:
             cell["source"] = cells[gid]
             seen.add(gid)
@@ -83,8 +84,12 @@ def load_mistake(path: Path) -> dict:
     spec = importlib.util.spec_from_file_location(f"mistake_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return {"cells": module.CELLS, "expect_failed": frozenset(getattr(module, "EXPECT_FAILED", ())),
-            "message": getattr(module, "MESSAGE", ""), "description": (module.__doc__ or "").strip()}
+    return {
+        "cells": module.CELLS,
+        "expect_failed": frozenset(getattr(module, "EXPECT_FAILED", ())),
+        "message": getattr(module, "MESSAGE", ""),
+        "description": (module.__doc__ or "").strip(),
+    }
 
 
 def build(name: str, *, root: Path, out_dir: Path) -> list[Example]:
@@ -148,7 +153,7 @@ def judge_example(ex: Example, result: SubmissionResult) -> tuple[bool, str]:
         return False, f"unexpected failures {extra}" if extra else f"should have failed {missing}"
     if ex.message:
         public = [c for c in result.checks if c.status != "passed" and not c.hidden]
-        if not public or ex.message not in public[0].message:
+        if not public or ex.message not in explanation(public[0]):  # what the student reads: message and hint
             return False, f"message should contain {ex.message!r}"
     return True, ""
 
@@ -164,6 +169,17 @@ def grade_examples(*, root: Path, out: Path, names: list[str] | None = None, job
         graded = batch.grade_many([e.path for e in exs], assignment=name, root=root, out=out / "results", jobs=jobs)
         for ex, result in zip(exs, graded):
             ok, note = judge_example(ex, result)
-            rows.append(ExampleRow(name, ex.name, ex.description, result.score, result.max_score,
-                                   tuple(c.id for c in result.checks if c.status != "passed"), ok, note, result.seconds))
+            rows.append(
+                ExampleRow(
+                    name,
+                    ex.name,
+                    ex.description,
+                    result.score,
+                    result.max_score,
+                    tuple(c.id for c in result.checks if c.status != "passed"),
+                    ok,
+                    note,
+                    result.seconds,
+                )
+            )
     return rows

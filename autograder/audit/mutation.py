@@ -26,12 +26,11 @@ from typing import Callable
 
 import yaml
 
+from autograder.audit import examples, mutator
 from autograder.course import assignment as assignment_mod
+from autograder.course import notebook
 from autograder.grading import engine
 from autograder.grading.session import open_session
-from autograder.audit import examples
-from autograder.audit import mutator
-from autograder.course import notebook
 
 EQUIVALENT_FILE = "equivalent_mutants.yml"
 VERDICTS = ("killed", "survived", "equivalent", "not-compiled", "not-run")
@@ -113,10 +112,14 @@ class MutationReport:
 
     def to_json(self) -> dict:
         """Plain data for ``--out``."""
-        return {"assignment": self.assignment, "seconds": self.seconds, "warnings": self.warnings,
-                "functions": [dict(dataclasses.asdict(f), score=f.score) for f in self.functions],
-                "total": dict(dataclasses.asdict(self.total()), score=self.total().score),
-                "mutants": [dataclasses.asdict(m) for m in self.mutants]}
+        return {
+            "assignment": self.assignment,
+            "seconds": self.seconds,
+            "warnings": self.warnings,
+            "functions": [dict(dataclasses.asdict(f), score=f.score) for f in self.functions],
+            "total": dict(dataclasses.asdict(self.total()), score=self.total().score),
+            "mutants": [dataclasses.asdict(m) for m in self.mutants],
+        }
 
 
 def read_equivalents(path: Path) -> dict[str, str]:
@@ -177,9 +180,18 @@ def sample(mutants: list[mutator.Mutant], limit: int | None) -> list[mutator.Mut
     return sorted(out, key=mutants.index)
 
 
-def run(name: str, *, root: Path, functions: list[str] | None = None, max_per_function: int | None = None,
-        jobs: int = 2, time_budget_s: float | None = None, fast: bool = True, isolate: bool = True,
-        progress: Callable[[int, int, MutantResult], None] | None = None) -> MutationReport:
+def run(
+    name: str,
+    *,
+    root: Path,
+    functions: list[str] | None = None,
+    max_per_function: int | None = None,
+    jobs: int = 2,
+    time_budget_s: float | None = None,
+    fast: bool = True,
+    isolate: bool = True,
+    progress: Callable[[int, int, MutantResult], None] | None = None,
+) -> MutationReport:
     """Mutates the reference's graded functions and grades every mutant on its function's checks.
 
     Args:
@@ -200,68 +212,77 @@ def run(name: str, *, root: Path, functions: list[str] | None = None, max_per_fu
         MutationError: An unknown function, or a malformed equivalence file.
     """
     started = time.monotonic()
-    root = Path(root)
+    plan = _plan(name, root=Path(root), functions=functions, max_per_function=max_per_function)
+    chosen = plan.chosen
+    with (
+        tempfile.TemporaryDirectory(prefix="autograder-mutants-") as tmp,
+        open_session(
+            plan.loaded, root=Path(root), jobs=jobs, fork=fast, isolate=isolate, hide=[Path(tmp), Path.home()]
+        ) as session,
+    ):
+        grader = _MutantGrader(session, Path(tmp), plan)
+        ref_result = grader.grade(plan.ref_nb, "reference", [cid for fn in chosen for cid in plan.checks_of[fn]])
+        for fn in list(chosen):
+            lost = [c.id for c in ref_result.checks if c.target == fn and c.status != "passed"]
+            if lost:
+                plan.warnings.append(f"{fn}: skipped, the reference itself does not pass {', '.join(lost)}")
+                del chosen[fn]
+        todo = [m for fn in chosen for m in chosen[fn] if m.compiles]
+        done: dict[mutator.Mutant, MutantResult] = {}  # by the mutant itself: its source, not only its id
+        deadline = started + time_budget_s if time_budget_s is not None else None
+        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+            futures = {pool.submit(grader.mutant, m, n, deadline): m for n, m in enumerate(todo)}
+            for count, future in enumerate(concurrent.futures.as_completed(futures), 1):
+                result = future.result()
+                done[futures[future]] = result
+                if progress is not None:
+                    progress(count, len(todo), result)
+    return _report(name, chosen, done, plan.cells, plan.graded, plan.warnings, started)
+
+
+@dataclasses.dataclass
+class _Plan:
+    """What a mutation run grades: the reference, its graded functions and the mutants chosen."""
+
+    loaded: object
+    ref_nb: dict
+    cells: dict
+    graded: dict
+    chosen: dict
+    checks_of: dict
+    equivalents: dict
+    warnings: list
+
+
+def _plan(name: str, *, root: Path, functions, max_per_function) -> _Plan:
     loaded = assignment_mod.load(name, root=root)
     ref_nb = examples.reference_notebook(loaded.source, loaded.release)
     cells = _solution_cells(ref_nb)
     graded = graded_functions(loaded, cells)
-    if functions:
-        unknown = [f for f in functions if f not in graded]
-        if unknown:
-            raise MutationError(f"{name} has no graded function {unknown[0]!r} (it has: {', '.join(graded)})")
+    unknown = [f for f in functions or () if f not in graded]
+    if unknown:
+        raise MutationError(f"{name} has no graded function {unknown[0]!r} (it has: {', '.join(graded)})")
     warnings: list[str] = []
     all_mutants = {fn: mutator.mutate(cells[cell], function=fn) for fn, cell in graded.items()}
     equivalents = read_equivalents(root / "solutions" / name / EQUIVALENT_FILE)
     known = {m.id for ms in all_mutants.values() for m in ms}
     for key in equivalents:
         if key not in known:
-            warnings.append(f"{EQUIVALENT_FILE}: no mutant has the id {key!r} (stale entry? the code it named has changed)")
+            warnings.append(
+                f"{EQUIVALENT_FILE}: no mutant has the id {key!r} (stale entry? the code it named has changed)"
+            )
     chosen = {fn: sample(all_mutants[fn], max_per_function) for fn in graded if not functions or fn in functions}
-
     checks_of = {fn: [c.id for c in loaded.checks if c.target == fn] for fn in chosen}
-    with tempfile.TemporaryDirectory(prefix="autograder-mutants-") as tmp, \
-            open_session(loaded, root=root, jobs=jobs, fork=fast, isolate=isolate, hide=[Path(tmp), Path.home()]) as session:
-        grader = _MutantGrader(session, Path(tmp), pinned=engine.code_digest(notebook.submission_cells(ref_nb, loaded.release).cells))
-        ref_result = grader.grade(ref_nb, "reference", [cid for fn in chosen for cid in checks_of[fn]])
-        for fn in list(chosen):
-            lost = [c.id for c in ref_result.checks if c.target == fn and c.status != "passed"]
-            if lost:
-                warnings.append(f"{fn}: skipped, the reference itself does not pass {', '.join(lost)}")
-                del chosen[fn]
-        todo = [m for fn in chosen for m in chosen[fn] if m.compiles]
-        done: dict[mutator.Mutant, MutantResult] = {}  # by the mutant itself: its source, not only its id
-
-        def one(m: mutator.Mutant, index: int) -> MutantResult:
-            base = dict(id=m.id, function=m.function, operator=m.operator, description=m.description,
-                        diff=m.diff(cells[graded[m.function]]))
-            if time_budget_s is not None and time.monotonic() - started > time_budget_s:
-                return MutantResult(verdict="not-run", **base)
-            t0 = time.monotonic()
-            try:
-                result = grader.grade(examples.with_cells(ref_nb, {graded[m.function]: m.source}), f"mutant-{index}", checks_of[m.function])
-            except Exception as err:  # an engine failure must not stop the run: report it
-                warnings.append(f"{m.id}: not graded, the grader failed ({type(err).__name__}: {err})")
-                return MutantResult(verdict="not-run", **base)
-            failed = tuple(c.id for c in result.checks if c.target == m.function and c.status != "passed")
-            verdict, reason = _verdict(m, failed, equivalents, warnings)
-            return MutantResult(verdict=verdict, failed=failed, reason=reason, seconds=round(time.monotonic() - t0, 3), **base)
-
-        with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(one, m, n): m for n, m in enumerate(todo)}
-            for count, future in enumerate(concurrent.futures.as_completed(futures), 1):
-                result = future.result()
-                done[futures[future]] = result
-                if progress is not None:
-                    progress(count, len(todo), result)
-    return _report(name, chosen, done, cells, graded, warnings, started)
+    return _Plan(loaded, ref_nb, cells, graded, chosen, checks_of, equivalents, warnings)
 
 
 class _MutantGrader:
     """Grades reference variants (the reference, mutants) in one session, every one meeting the same
     hidden inputs (the digest is pinned to the reference's), with expected values computed once."""
 
-    def __init__(self, session, folder: Path, *, pinned: str):
-        self.session, self.folder, self.pinned = session, folder, pinned
+    def __init__(self, session, folder: Path, plan: _Plan):
+        self.session, self.folder, self.plan = session, folder, plan
+        self.pinned = engine.code_digest(notebook.submission_cells(plan.ref_nb, plan.loaded.release).cells)
         self.cache: dict = {}
 
     def grade(self, nb: dict, label: str, only: list[str]):
@@ -271,6 +292,29 @@ class _MutantGrader:
             return self.session.grade(path, name=label, only=only, seed_digest=self.pinned, expected_cache=self.cache)
         finally:
             path.unlink(missing_ok=True)
+
+    def mutant(self, m: mutator.Mutant, index: int, deadline: float | None) -> MutantResult:
+        """Grades one mutant on its function's checks (``not-run`` once ``deadline`` has passed)."""
+        plan = self.plan
+        cell = plan.graded[m.function]
+        base = dict(
+            id=m.id, function=m.function, operator=m.operator, description=m.description, diff=m.diff(plan.cells[cell])
+        )
+        if deadline is not None and time.monotonic() > deadline:
+            return MutantResult(verdict="not-run", **base)
+        t0 = time.monotonic()
+        try:
+            result = self.grade(
+                examples.with_cells(plan.ref_nb, {cell: m.source}), f"mutant-{index}", plan.checks_of[m.function]
+            )
+        except Exception as err:  # an engine failure must not stop the run: report it
+            plan.warnings.append(f"{m.id}: not graded, the grader failed ({type(err).__name__}: {err})")
+            return MutantResult(verdict="not-run", **base)
+        failed = tuple(c.id for c in result.checks if c.target == m.function and c.status != "passed")
+        verdict, reason = _verdict(m, failed, plan.equivalents, plan.warnings)
+        return MutantResult(
+            verdict=verdict, failed=failed, reason=reason, seconds=round(time.monotonic() - t0, 3), **base
+        )
 
 
 def _verdict(m: mutator.Mutant, failed: tuple[str, ...], equivalents: dict, warnings: list[str]) -> tuple[str, str]:
@@ -292,11 +336,22 @@ def _report(name, chosen, done, cells, graded, warnings, started) -> MutationRep
         rows = []
         for m in mutants:
             if not m.compiles:
-                rows.append(MutantResult(m.id, fn, m.operator, m.description, "not-compiled", diff=m.diff(cells[graded[fn]])))
+                rows.append(
+                    MutantResult(m.id, fn, m.operator, m.description, "not-compiled", diff=m.diff(cells[graded[fn]]))
+                )
             else:
                 rows.append(done[m])
         results.extend(rows)
         count = {v: sum(r.verdict == v for r in rows) for v in VERDICTS}
-        scores.append(FunctionScore(fn, len(rows), count["killed"], count["survived"], count["equivalent"],
-                                    count["not-compiled"], count["not-run"]))
+        scores.append(
+            FunctionScore(
+                fn,
+                len(rows),
+                count["killed"],
+                count["survived"],
+                count["equivalent"],
+                count["not-compiled"],
+                count["not-run"],
+            )
+        )
     return MutationReport(name, scores, results, warnings, round(time.monotonic() - started, 1))

@@ -19,22 +19,87 @@ import dataclasses
 import difflib
 import hashlib
 
-_BINOP = {ast.Add: (ast.Sub,), ast.Sub: (ast.Add,), ast.Mult: (ast.Div,), ast.Div: (ast.Mult, ast.FloorDiv),
-          ast.FloorDiv: (ast.Div,), ast.Mod: (ast.FloorDiv,), ast.Pow: (ast.Mult,), ast.MatMult: (ast.Mult,)}
-_SYMBOL = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//", ast.Mod: "%",
-           ast.Pow: "**", ast.MatMult: "@", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=",
-           ast.Eq: "==", ast.NotEq: "!=", ast.Is: "is", ast.IsNot: "is not", ast.In: "in", ast.NotIn: "not in"}
-_COMPARE = {ast.Lt: (ast.LtE, ast.GtE), ast.LtE: (ast.Lt, ast.Gt), ast.Gt: (ast.GtE, ast.LtE),
-            ast.GtE: (ast.Gt, ast.Lt), ast.Eq: (ast.NotEq,), ast.NotEq: (ast.Eq,), ast.Is: (ast.IsNot,),
-            ast.IsNot: (ast.Is,), ast.In: (ast.NotIn,), ast.NotIn: (ast.In,)}
-_SWAP_NAMES = {"maximum": "minimum", "minimum": "maximum", "max": "min", "min": "max", "argmax": "argmin",
-               "argmin": "argmax", "sum": "mean", "mean": "sum", "reduce_sum": "reduce_mean",
-               "reduce_mean": "reduce_sum", "reduce_max": "reduce_min", "reduce_min": "reduce_max",
-               "zeros": "ones", "ones": "zeros", "zeros_like": "ones_like", "ones_like": "zeros_like",
-               "amax": "amin", "amin": "amax", "nansum": "nanmean"}
+_BINOP = {
+    ast.Add: (ast.Sub,),
+    ast.Sub: (ast.Add,),
+    ast.Mult: (ast.Div,),
+    ast.Div: (ast.Mult, ast.FloorDiv),
+    ast.FloorDiv: (ast.Div,),
+    ast.Mod: (ast.FloorDiv,),
+    ast.Pow: (ast.Mult,),
+    ast.MatMult: (ast.Mult,),
+}
+_SYMBOL = {
+    ast.Add: "+",
+    ast.Sub: "-",
+    ast.Mult: "*",
+    ast.Div: "/",
+    ast.FloorDiv: "//",
+    ast.Mod: "%",
+    ast.Pow: "**",
+    ast.MatMult: "@",
+    ast.Lt: "<",
+    ast.LtE: "<=",
+    ast.Gt: ">",
+    ast.GtE: ">=",
+    ast.Eq: "==",
+    ast.NotEq: "!=",
+    ast.Is: "is",
+    ast.IsNot: "is not",
+    ast.In: "in",
+    ast.NotIn: "not in",
+}
+_COMPARE = {
+    ast.Lt: (ast.LtE, ast.GtE),
+    ast.LtE: (ast.Lt, ast.Gt),
+    ast.Gt: (ast.GtE, ast.LtE),
+    ast.GtE: (ast.Gt, ast.Lt),
+    ast.Eq: (ast.NotEq,),
+    ast.NotEq: (ast.Eq,),
+    ast.Is: (ast.IsNot,),
+    ast.IsNot: (ast.Is,),
+    ast.In: (ast.NotIn,),
+    ast.NotIn: (ast.In,),
+}
+_SWAP_NAMES = {
+    "maximum": "minimum",
+    "minimum": "maximum",
+    "max": "min",
+    "min": "max",
+    "argmax": "argmin",
+    "argmin": "argmax",
+    "sum": "mean",
+    "mean": "sum",
+    "reduce_sum": "reduce_mean",
+    "reduce_mean": "reduce_sum",
+    "reduce_max": "reduce_min",
+    "reduce_min": "reduce_max",
+    "zeros": "ones",
+    "ones": "zeros",
+    "zeros_like": "ones_like",
+    "ones_like": "zeros_like",
+    "amax": "amin",
+    "amin": "amax",
+    "nansum": "nanmean",
+}
 _AXES = (0, 1, -1, None)
-_UFUNCS = {"exp", "log", "tanh", "sqrt", "abs", "negative", "square", "clip", "maximum", "minimum", "add",
-           "subtract", "multiply", "divide", "power"}
+_UFUNCS = {
+    "exp",
+    "log",
+    "tanh",
+    "sqrt",
+    "abs",
+    "negative",
+    "square",
+    "clip",
+    "maximum",
+    "minimum",
+    "add",
+    "subtract",
+    "multiply",
+    "divide",
+    "power",
+}
 _ATOMIC = (ast.Name, ast.Constant, ast.Attribute, ast.Call, ast.Subscript, ast.List, ast.Dict, ast.Set)
 
 
@@ -64,8 +129,9 @@ class Mutant:
 
     def diff(self, original: str) -> str:
         """A unified diff of the mutant against ``original``, the cell it was made from."""
-        lines = difflib.unified_diff(original.splitlines(keepends=True), self.source.splitlines(keepends=True),
-                                     "reference", self.id, n=1)
+        lines = difflib.unified_diff(
+            original.splitlines(keepends=True), self.source.splitlines(keepends=True), "reference", self.id, n=1
+        )
         return "".join(line if line.endswith("\n") else line + "\n" for line in lines)
 
 
@@ -86,11 +152,11 @@ class _Source:
         return self.starts[node.end_lineno - 1] + node.end_col_offset
 
     def seg(self, node) -> str:
-        return self.data[self.start(node):self.end(node)].decode("utf-8")
+        return self.data[self.start(node) : self.end(node)].decode("utf-8")
 
     def between(self, a, b) -> tuple[int, str]:
         lo = self.end(a)
-        return lo, self.data[lo:self.start(b)].decode("utf-8")
+        return lo, self.data[lo : self.start(b)].decode("utf-8")
 
     def splice(self, edits: list[tuple[int, int, str]]) -> str:
         data = self.data
@@ -114,9 +180,14 @@ def _symbol_edit(src: _Source, a, b, old: str, new: str) -> list[tuple[int, int,
 
 
 def _is_docstring(stmt: ast.stmt, parent) -> bool:
-    return (isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and parent.body
-            and parent.body[0] is stmt and isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)
-            and isinstance(stmt.value.value, str))
+    return (
+        isinstance(parent, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+        and parent.body
+        and parent.body[0] is stmt
+        and isinstance(stmt, ast.Expr)
+        and isinstance(stmt.value, ast.Constant)
+        and isinstance(stmt.value.value, str)
+    )
 
 
 def _parents(tree: ast.AST) -> dict:
@@ -144,7 +215,9 @@ def _edits(src: _Source, tree: ast.AST):
     parents = _parents(tree)
     skip: set[int] = set()  # docstrings, f-strings and raise statements: no useful mutants there
     for node in ast.walk(tree):
-        if isinstance(node, (ast.JoinedStr, ast.Raise, ast.Assert)) or (isinstance(node, ast.stmt) and _is_docstring(node, parents.get(node))):
+        if isinstance(node, (ast.JoinedStr, ast.Raise, ast.Assert)) or (
+            isinstance(node, ast.stmt) and _is_docstring(node, parents.get(node))
+        ):
             skip.update(id(n) for n in ast.walk(node))
     for node in ast.walk(tree):
         if isinstance(node, ast.keyword) and node.arg == "axis":
@@ -190,29 +263,55 @@ def _edits(src: _Source, tree: ast.AST):
                 yield node, operator, f"{node.value!r} -> {new!r}", [(*whole, repr(new))]
         elif isinstance(node, ast.keyword) and node.arg == "axis":
             current = node.value.value if isinstance(node.value, ast.Constant) else None
-            is_neg = (isinstance(node.value, ast.UnaryOp) and isinstance(node.value.op, ast.USub)
-                      and isinstance(node.value.operand, ast.Constant))
+            is_neg = (
+                isinstance(node.value, ast.UnaryOp)
+                and isinstance(node.value.op, ast.USub)
+                and isinstance(node.value.operand, ast.Constant)
+            )
             if isinstance(node.value, ast.Constant) or is_neg:
                 current = -node.value.operand.value if is_neg else current
                 for new in _AXES:
                     if new != current:
-                        yield node.value, "axis", f"axis={current!r} -> axis={new!r}", [(src.start(node.value), src.end(node.value), repr(new))]
+                        yield (
+                            node.value,
+                            "axis",
+                            f"axis={current!r} -> axis={new!r}",
+                            [(src.start(node.value), src.end(node.value), repr(new))],
+                        )
         elif isinstance(node, ast.Subscript):
             yield from _subscript_edits(src, node)
         elif isinstance(node, ast.Call):
             yield from _call_edits(src, node, inputs)
         elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Load):
             if node.attr in _SWAP_NAMES and not isinstance(parents.get(node), ast.Call):
-                yield node, "swap-function", f".{node.attr} -> .{_SWAP_NAMES[node.attr]}", [(*whole, f"{src.seg(node.value)}.{_SWAP_NAMES[node.attr]}")]
+                yield (
+                    node,
+                    "swap-function",
+                    f".{node.attr} -> .{_SWAP_NAMES[node.attr]}",
+                    [(*whole, f"{src.seg(node.value)}.{_SWAP_NAMES[node.attr]}")],
+                )
             elif node.attr == "T":
                 yield node, "transpose", "'.T' dropped", [(*whole, _paren(src.seg(node.value), node.value))]
-        if isinstance(node, (ast.Assign, ast.Expr)) and not (isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)):
+        if isinstance(node, (ast.Assign, ast.Expr)) and not (
+            isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+        ):
             yield node, "drop-stmt", "statement -> pass", [(*whole, "pass")]
-            if (isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
-                    and isinstance(node.value, ast.BinOp) and isinstance(node.value.left, ast.Name)
-                    and node.value.left.id == node.targets[0].id and type(node.value.op) in _SYMBOL):
+            if (
+                isinstance(node, ast.Assign)
+                and len(node.targets) == 1
+                and isinstance(node.targets[0], ast.Name)
+                and isinstance(node.value, ast.BinOp)
+                and isinstance(node.value.left, ast.Name)
+                and node.value.left.id == node.targets[0].id
+                and type(node.value.op) in _SYMBOL
+            ):
                 text = f"{node.targets[0].id} {_SYMBOL[type(node.value.op)]}= {src.seg(node.value.right)}"
-                yield node, "in-place", f"'{node.targets[0].id} = {node.targets[0].id} {_SYMBOL[type(node.value.op)]} ...' -> in place", [(*whole, text)]
+                yield (
+                    node,
+                    "in-place",
+                    f"'{node.targets[0].id} = {node.targets[0].id} {_SYMBOL[type(node.value.op)]} ...' -> in place",
+                    [(*whole, text)],
+                )
         if isinstance(node, ast.Return) and node.value is not None:
             yield from _return_edits(src, node, _enclosing(node, parents, functions))
 
@@ -229,8 +328,14 @@ def _return_edits(src: _Source, node: ast.Return, function):
         yield node, "return", "return value -> None", [(*whole, "return None")]
     if function is None:
         return
-    earlier = [n.id for stmt in ast.walk(function) if isinstance(stmt, ast.Assign) and stmt.lineno < node.lineno
-               for t in stmt.targets for n in ast.walk(t) if isinstance(n, ast.Name)]
+    earlier = [
+        n.id
+        for stmt in ast.walk(function)
+        if isinstance(stmt, ast.Assign) and stmt.lineno < node.lineno
+        for t in stmt.targets
+        for n in ast.walk(t)
+        if isinstance(n, ast.Name)
+    ]
     params = [a.arg for a in function.args.posonlyargs + function.args.args + function.args.kwonlyargs]
     returned = src.seg(node.value)
     candidates = []
@@ -248,24 +353,45 @@ def _return_edits(src: _Source, node: ast.Return, function):
 
 def _subscript_edits(src: _Source, node: ast.Subscript):
     sl = node.slice
-    if isinstance(sl, ast.UnaryOp) and isinstance(sl.op, ast.USub) and isinstance(sl.operand, ast.Constant) and sl.operand.value == 1:
+    if (
+        isinstance(sl, ast.UnaryOp)
+        and isinstance(sl.op, ast.USub)
+        and isinstance(sl.operand, ast.Constant)
+        and sl.operand.value == 1
+    ):
         yield node, "index", "[-1] -> [0]", [(src.start(sl), src.end(sl), "0")]
-    elif isinstance(sl, ast.Constant) and sl.value == 0 and isinstance(sl.value, int) and not isinstance(sl.value, bool):
+    elif (
+        isinstance(sl, ast.Constant) and sl.value == 0 and isinstance(sl.value, int) and not isinstance(sl.value, bool)
+    ):
         yield node, "index", "[0] -> [-1]", [(src.start(sl), src.end(sl), "-1")]
     if isinstance(sl, ast.Slice):
         parts = {k: getattr(sl, k) for k in ("lower", "upper", "step")}
         text = lambda p: "" if p is None else src.seg(p)  # noqa: E731
         if parts["lower"] is not None and parts["upper"] is None and parts["step"] is None:
-            yield node, "slice", f"[{text(sl.lower)}:] -> [:-{text(sl.lower)}]", [(src.start(sl), src.end(sl), f":-{_paren(text(sl.lower), sl.lower)}")]
+            yield (
+                node,
+                "slice",
+                f"[{text(sl.lower)}:] -> [:-{text(sl.lower)}]",
+                [(src.start(sl), src.end(sl), f":-{_paren(text(sl.lower), sl.lower)}")],
+            )
         if parts["upper"] is not None and parts["lower"] is None and parts["step"] is None:
             up = text(sl.upper)
             new = up[1:] if up.startswith("-") else f"-{_paren(up, sl.upper)}"
             yield node, "slice", f"[:{up}] -> [{new}:]", [(src.start(sl), src.end(sl), f"{new}:")]
         for key in ("lower", "upper"):
             p = parts[key]
-            if p is not None and not isinstance(p, ast.Constant) and not (isinstance(p, ast.UnaryOp) and isinstance(p.operand, ast.Constant)):
+            if (
+                p is not None
+                and not isinstance(p, ast.Constant)
+                and not (isinstance(p, ast.UnaryOp) and isinstance(p.operand, ast.Constant))
+            ):
                 for delta in ("+ 1", "- 1"):
-                    yield node, "slice-bound", f"{key} bound {delta}", [(src.start(p), src.end(p), f"{_paren(src.seg(p), p)} {delta}")]
+                    yield (
+                        node,
+                        "slice-bound",
+                        f"{key} bound {delta}",
+                        [(src.start(p), src.end(p), f"{_paren(src.seg(p), p)} {delta}")],
+                    )
         if parts["step"] is not None:
             yield node, "slice", "step dropped", [(src.start(sl), src.end(sl), f"{text(sl.lower)}:{text(sl.upper)}")]
 
@@ -297,25 +423,56 @@ def _is_input(node, inputs: set[str]) -> bool:
 
 
 def _call_edits(src: _Source, node: ast.Call, inputs: set[str]):
-    whole = (src.start(node), src.end(node))
     name = _call_name(node.func)
+    yield from _dropped_call_edits(src, node, name)
+    yield from _out_edits(src, node, name, inputs)
+    yield from _swap_edits(src, node, name)
+
+
+def _dropped_call_edits(src: _Source, node: ast.Call, name: str):
+    """A copy or a transpose dropped: the call replaced by its argument."""
+    whole = (src.start(node), src.end(node))
     only_arg = len(node.args) == 1 and not isinstance(node.args[0], ast.Starred)
     if name == "copy" and isinstance(node.func, ast.Attribute) and not node.args and not node.keywords:
         yield node, "in-place", ".copy() dropped", [(*whole, _paren(src.seg(node.func.value), node.func.value))]
-    elif (name in ("array", "deepcopy", "copy", "copy_inputs", "list", "dict") and only_arg
-          and isinstance(node.args[0], (ast.Name, ast.Attribute, ast.Subscript)) and all(k.arg in ("dtype", "copy") for k in node.keywords)):
+    elif (
+        name in ("array", "deepcopy", "copy", "copy_inputs", "list", "dict")
+        and only_arg
+        and isinstance(node.args[0], (ast.Name, ast.Attribute, ast.Subscript))
+        and all(k.arg in ("dtype", "copy") for k in node.keywords)
+    ):
         # a copy of a variable (an input, most often) dropped: the function may now edit its input
         yield node, "in-place", f"{name}(...) dropped", [(*whole, _paren(src.seg(node.args[0]), node.args[0]))]
     elif name == "transpose" and isinstance(node.func, ast.Attribute) and not node.args and not node.keywords:
         yield node, "transpose", ".transpose() dropped", [(*whole, _paren(src.seg(node.func.value), node.func.value))]
     elif name == "transpose" and only_arg and not node.keywords:
         yield node, "transpose", "transpose(...) dropped", [(*whole, _paren(src.seg(node.args[0]), node.args[0]))]
-    if (name in _UFUNCS and isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
-            and node.func.value.id in ("np", "numpy") and node.args and _is_input(node.args[0], inputs)
-            and not any(k.arg == "out" for k in node.keywords) and not isinstance(node.args[-1], ast.Starred)):
+
+
+def _out_edits(src: _Source, node: ast.Call, name: str, inputs: set[str]):
+    """A numpy ufunc's result written into its first argument, when that is an input."""
+    if (
+        name in _UFUNCS
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id in ("np", "numpy")
+        and node.args
+        and _is_input(node.args[0], inputs)
+        and not any(k.arg == "out" for k in node.keywords)
+        and not isinstance(node.args[-1], ast.Starred)
+    ):
         # the result written into the first argument, an input: the function now edits its input
         end = src.end(node.keywords[-1] if node.keywords else node.args[-1])
-        yield node, "in-place", f"{name}(...) written into {src.seg(node.args[0])} (out=)", [(end, end, f", out={src.seg(node.args[0])}")]
+        yield (
+            node,
+            "in-place",
+            f"{name}(...) written into {src.seg(node.args[0])} (out=)",
+            [(end, end, f", out={src.seg(node.args[0])}")],
+        )
+
+
+def _swap_edits(src: _Source, node: ast.Call, name: str):
+    """A function swapped for its twin (max/min, ...), or two neighbouring arguments swapped."""
     if name in _SWAP_NAMES:
         new = _SWAP_NAMES[name]
         if isinstance(node.func, ast.Attribute):
@@ -331,8 +488,12 @@ def _call_edits(src: _Source, node: ast.Call, inputs: set[str]):
         for i in range(min(len(args), 3) - 1):
             a, b = args[i], args[i + 1]
             if src.seg(a) != src.seg(b):
-                yield node, "swap-args", f"arguments {i + 1} and {i + 2} swapped", [
-                    (src.start(a), src.end(a), src.seg(b)), (src.start(b), src.end(b), src.seg(a))]
+                yield (
+                    node,
+                    "swap-args",
+                    f"arguments {i + 1} and {i + 2} swapped",
+                    [(src.start(a), src.end(a), src.seg(b)), (src.start(b), src.end(b), src.seg(a))],
+                )
 
 
 def mutate(source: str, *, function: str) -> list[Mutant]:

@@ -47,8 +47,18 @@ def grade_on_cluster(todo: list[tuple[bytes, str]], *, scheduler: str, root: Pat
     from distributed import Client, as_completed
 
     with Client(scheduler) as client:
-        futures = [client.submit(grade_task, data, name, root=str(Path(root).resolve()), assignment=assignment,
-                                 key=f"grade-{assignment}-{name}", pure=False) for data, name in todo]
+        futures = [
+            client.submit(
+                grade_task,
+                data,
+                name,
+                root=str(Path(root).resolve()),
+                assignment=assignment,
+                key=f"grade-{assignment}-{name}",
+                pure=False,
+            )
+            for data, name in todo
+        ]
         for future in as_completed(futures):
             data = future.result()
             log = data.pop("worker_log", "")

@@ -12,12 +12,12 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from autograder.course import assignment as assignment_mod
-from autograder.grading import engine
-from autograder.course import notebook
-from autograder.model import results
 from autograder.batch.sinks import Sink
+from autograder.course import assignment as assignment_mod
+from autograder.course import notebook
+from autograder.grading import engine
 from autograder.grading.session import open_session
+from autograder.model import results
 from autograder.model.results import CheckResult, SubmissionResult
 
 
@@ -110,22 +110,34 @@ def collect(paths: list[str | Path], *, assignment: str) -> Collected:
         key = (student, True) if student is not None else (str(nb), False)
         groups.setdefault(key, []).append((nb, tree))
 
-    picked: list[tuple[Path, Path, str, tuple[str, ...]]] = []
-    for (who, nbgrader_layout), members in groups.items():
-        if not nbgrader_layout:
-            nb, tree = members[0]
-            picked.append((nb, tree, nb.stem, ()))
-            continue
-        members = sorted(set(members))
-        named = [m for m in members if m[0].name == f"{assignment}.ipynb" and m[0].parent.name == assignment]
-        chosen = named[0] if named else members[0]
-        extras = [m[0] for m in members if m != chosen]
-        problems = ()
-        if extras:
-            listed = ", ".join(str(m.relative_to(chosen[0].parent)) if m.is_relative_to(chosen[0].parent) else m.name for m in extras)
-            problems = (f"only {chosen[0].name} was graded; other notebooks in your submission were not: {listed}"
-                        + ("" if named else f" (name your notebook {assignment}.ipynb)"),)
-        picked.append((chosen[0], chosen[1], who, problems))
+    picked = [
+        _pick(members, who, assignment) if nbgrader_layout else (*members[0], members[0][0].stem, ())
+        for (who, nbgrader_layout), members in groups.items()
+    ]
+    return Collected(_unique_names(picked, notes), missing, notes)
+
+
+def _pick(members: list[tuple[Path, Path]], who: str, assignment: str) -> tuple[Path, Path, str, tuple[str, ...]]:
+    """One student's notebook to grade, ``<assignment>.ipynb`` if there, and a problem naming the others."""
+    members = sorted(set(members))
+    named = [m for m in members if m[0].name == f"{assignment}.ipynb" and m[0].parent.name == assignment]
+    chosen = named[0] if named else members[0]
+    extras = [m[0] for m in members if m != chosen]
+    problems = ()
+    if extras:
+        listed = ", ".join(
+            str(m.relative_to(chosen[0].parent)) if m.is_relative_to(chosen[0].parent) else m.name for m in extras
+        )
+        problems = (
+            f"only {chosen[0].name} was graded; other notebooks in your submission were not: {listed}"
+            + ("" if named else f" (name your notebook {assignment}.ipynb)"),
+        )
+    return chosen[0], chosen[1], who, problems
+
+
+def _unique_names(picked, notes: list[str]) -> list[Submission]:
+    """The submissions under distinct names: a later one named like an earlier one gets
+    ``<name>-<6 hex digits of its path>`` and a ``name-collision`` flag."""
     taken: dict[str, Path] = {}
     out = []
     for nb, tree, name, problems in picked:
@@ -140,7 +152,7 @@ def collect(paths: list[str | Path], *, assignment: str) -> Collected:
             name = new
         taken[name] = nb
         out.append(Submission(nb, name, tree, problems, flags))
-    return Collected(out, missing, notes)
+    return out
 
 
 NBGRADER_FOLDERS = ("submitted", "autograded")  # nbgrader's <folder>/<student>/<assignment>/ trees
@@ -186,11 +198,31 @@ def expand(paths: list[str | Path]) -> list[Path]:
 
 def _engine_failure(path: Path, name: str, loaded, err: BaseException) -> SubmissionResult:
     print(f"autograder: internal error while grading {path}:\n{traceback.format_exc()}", file=sys.stderr)
-    checks = [CheckResult(c.id, c.target, "error", 0.0, float(loaded.settings(c).points), loaded.settings(c).hidden,
-                          "not graded: the autograder failed; your instructor has the details", "crashed", c.hint)
-              for c in loaded.checks]
-    return SubmissionResult(loaded.name, name, 0.0, float(sum(c.max_points for c in checks)), "crashed",
-                            f"autograder failed ({type(err).__name__}); regrade after fixing", checks, [], {})
+    checks = [
+        CheckResult(
+            c.id,
+            c.target,
+            "error",
+            0.0,
+            float(loaded.settings(c).points),
+            loaded.settings(c).hidden,
+            "not graded: the autograder failed; your instructor has the details",
+            "crashed",
+            c.hint,
+        )
+        for c in loaded.checks
+    ]
+    return SubmissionResult(
+        loaded.name,
+        name,
+        0.0,
+        float(sum(c.max_points for c in checks)),
+        "crashed",
+        f"autograder failed ({type(err).__name__}); regrade after fixing",
+        checks,
+        [],
+        {},
+    )
 
 
 def result_path(out: Path, submission: str, assignment: str) -> Path:
@@ -205,8 +237,16 @@ def _previous(path: Path) -> SubmissionResult | None:
         return None
 
 
-def select(paths: list[Path], names: list[str], *, assignment: str, out: Path, resume: bool, only_failed: bool,
-           trees: list[Path] | None = None):
+def select(
+    paths: list[Path],
+    names: list[str],
+    *,
+    assignment: str,
+    out: Path,
+    resume: bool,
+    only_failed: bool,
+    trees: list[Path] | None = None,
+):
     """The submissions still to grade: all, or (resume) those without a result for their current
     file, or (only_failed) those whose result ended in error, timeout, memory, crash or invalid."""
     todo = []
@@ -233,9 +273,22 @@ def _write(result: SubmissionResult, out: Path, assignment: str, sinks: Sequence
         sink.add(result, folder=path.parent)
 
 
-def grade_many(submissions, *, assignment: str, root: Path, out: Path, sinks: Sequence[Sink] = (), jobs: int = 1,
-               resume: bool = False, only_failed: bool = False, progress=None, fast: bool = True,
-               isolate: bool = True, scheduler: str | None = None, on_plan=None) -> list[SubmissionResult]:
+def grade_many(
+    submissions,
+    *,
+    assignment: str,
+    root: Path,
+    out: Path,
+    sinks: Sequence[Sink] = (),
+    jobs: int = 1,
+    resume: bool = False,
+    only_failed: bool = False,
+    progress=None,
+    fast: bool = True,
+    isolate: bool = True,
+    scheduler: str | None = None,
+    on_plan=None,
+) -> list[SubmissionResult]:
     """Grades notebooks, several at a time, writing each result as soon as it is known.
 
     Args:
@@ -275,16 +328,30 @@ def grade_many(submissions, *, assignment: str, root: Path, out: Path, sinks: Se
     by_name = {s.name: s for s in found.submissions}
     for stale in Path(out).glob(f"*/{assignment}/.*.tmp") if Path(out).is_dir() else []:
         stale.unlink(missing_ok=True)  # half-written by a grader that was killed
-    todo = select(paths, [s.name for s in found.submissions], assignment=assignment, out=Path(out), resume=resume,
-                  only_failed=only_failed, trees=[s.tree for s in found.submissions])
+    todo = select(
+        paths,
+        [s.name for s in found.submissions],
+        assignment=assignment,
+        out=Path(out),
+        resume=resume,
+        only_failed=only_failed,
+        trees=[s.tree for s in found.submissions],
+    )
     if on_plan is not None:
         on_plan(len(todo), len(paths) - len(todo))
     finished = _Finished(by_name, out=Path(out), assignment=assignment, sinks=sinks, total=len(todo), progress=progress)
     if scheduler:
         _grade_on_cluster(todo, finished, loaded=loaded, by_name=by_name, scheduler=scheduler, root=Path(root))
     else:
-        hide = [Path(out), Path.home(), *{Path(os.path.abspath(p)).parent for p in paths}, *{p.resolve().parent for p in paths}]
-        with open_session(loaded, root=Path(root), jobs=jobs, fork=fast and bool(todo), isolate=isolate, hide=hide) as session:
+        hide = [
+            Path(out),
+            Path.home(),
+            *{Path(os.path.abspath(p)).parent for p in paths},
+            *{p.resolve().parent for p in paths},
+        ]
+        with open_session(
+            loaded, root=Path(root), jobs=jobs, fork=fast and bool(todo), isolate=isolate, hide=hide
+        ) as session:
             with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
                 futures = [pool.submit(_grade_one, session, path, name, by_name[name].tree) for path, name in todo]
                 for future in concurrent.futures.as_completed(futures):
@@ -333,4 +400,6 @@ def _grade_on_cluster(todo, finished: _Finished, *, loaded, by_name: dict, sched
             sendable.append((notebook.read_submission_bytes(path, tree=by_name[name].tree), name))
         except notebook.NotebookError:
             finished.record(engine.grade(path, assignment=loaded, name=name, tree=by_name[name].tree))
-    cluster.grade_on_cluster(sendable, scheduler=scheduler, root=root, assignment=loaded.name, on_result=finished.record)
+    cluster.grade_on_cluster(
+        sendable, scheduler=scheduler, root=root, assignment=loaded.name, on_result=finished.record
+    )

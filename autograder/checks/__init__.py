@@ -6,13 +6,15 @@ the package, so this face is the stable API for check authors (``docs/authoring.
 - :class:`Check` declares one check: its target, inputs, probe, verdict and hint.
 - Verdicts compare what the student's function returned with the reference, in the grader:
   :func:`same_value`, :func:`same_numpy_value`, :func:`same_model`, :func:`inputs_kept`,
-  :func:`runs_through`, :func:`loss_falls`, :func:`gradients_agree`; a verdict returns an
-  :class:`Outcome` and may use :func:`compare_values`, :func:`compare_arrays` and :func:`describe`.
+  :func:`runs_through`, :func:`loss_falls`, :func:`gradients_agree`, :func:`same_model_exact_metrics`;
+  a verdict is called with the two values and a :class:`Context`, returns an :class:`Outcome`, and
+  may use :func:`compare_values`, :func:`compare_arrays` and :func:`describe`.
 - Probes run in the student's worker and return plain data: :func:`inputs_unchanged`,
   :func:`arguments_unchanged`, :func:`build_and_describe`, :func:`scan_calls`; helpers for probes
   written by a course: :func:`copy_inputs`, :func:`describe_model`, :func:`char_lm`,
   :func:`against_differences`, :func:`numeric_gradient`.
-- Inputs: :func:`periodic_sequences` (sequences a tiny model can learn in a few steps).
+- Inputs: :func:`periodic_sequences` (sequences a tiny model can learn in a few steps) and
+  :func:`float32_exact` (weights a float32 Keras layer and float64 numpy code hold alike).
 - Checks written as pytest tests use :func:`assert_values`, :func:`assert_shape`,
   :func:`assert_dtype` and :func:`assert_gradient`.
 - :func:`sibling` imports a neighbouring check module (hidden checks reuse public helpers).
@@ -24,7 +26,6 @@ from autograder.checks.check import (
     Verdict,
     inputs_kept,
     loss_falls,
-    periodic_sequences,
     runs_through,
     same_model,
     same_model_exact_metrics,
@@ -34,6 +35,7 @@ from autograder.checks.check import (
 )
 from autograder.checks.compare import Outcome, compare_arrays, compare_values, describe
 from autograder.checks.gradcheck import against_differences, gradients_agree, numeric_gradient
+from autograder.checks.inputs import float32_exact, periodic_sequences
 from autograder.checks.probes import (
     arguments_unchanged,
     build_and_describe,
@@ -46,10 +48,35 @@ from autograder.checks.probes import (
 from autograder.checks.testing import assert_dtype, assert_gradient, assert_shape, assert_values
 
 __all__ = [
-    "Check", "Context", "Outcome", "Verdict",
-    "against_differences", "arguments_unchanged", "assert_dtype", "assert_gradient", "assert_shape",
-    "assert_values", "build_and_describe", "char_lm", "compare_arrays", "compare_values", "copy_inputs",
-    "describe", "describe_model", "gradients_agree", "inputs_kept", "inputs_unchanged", "loss_falls",
-    "numeric_gradient", "periodic_sequences", "runs_through", "same_model", "same_model_exact_metrics",
-    "same_numpy_value", "same_value", "scan_calls", "sibling",
+    "Check",
+    "Context",
+    "Outcome",
+    "Verdict",
+    "against_differences",
+    "arguments_unchanged",
+    "assert_dtype",
+    "assert_gradient",
+    "assert_shape",
+    "assert_values",
+    "build_and_describe",
+    "char_lm",
+    "compare_arrays",
+    "compare_values",
+    "copy_inputs",
+    "describe",
+    "describe_model",
+    "float32_exact",
+    "gradients_agree",
+    "inputs_kept",
+    "inputs_unchanged",
+    "loss_falls",
+    "numeric_gradient",
+    "periodic_sequences",
+    "runs_through",
+    "same_model",
+    "same_model_exact_metrics",
+    "same_numpy_value",
+    "same_value",
+    "scan_calls",
+    "sibling",
 ]

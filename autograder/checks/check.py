@@ -55,7 +55,11 @@ def same_value(received, expected, ctx: Context) -> Outcome:
 def same_numpy_value(received, expected, ctx: Context) -> Outcome:
     """Like :func:`same_value`, but the student's function must return numpy, not TensorFlow, values."""
     if ctx.received_type.startswith("tensorflow"):
-        return Outcome(False, "type", f"{ctx.what}: expected a numpy array, received a {ctx.received_type} (this exercise is in numpy)")
+        return Outcome(
+            False,
+            "type",
+            f"{ctx.what}: expected a numpy array, received a {ctx.received_type} (this exercise is in numpy)",
+        )
     return same_value(received, expected, ctx)
 
 
@@ -76,13 +80,19 @@ def inputs_kept(received, expected, ctx: Context) -> Outcome:
     """Verdict for :func:`autograder.checks.probes.inputs_unchanged` (``{path: bool}``): every input array
     the reference leaves alone must be unchanged after the student's call too."""
     if not isinstance(received, dict) or not all(isinstance(v, bool) for v in received.values()):
-        return Outcome(False, "type", f"{ctx.what}: the inputs could not be compared after the call ({compare.describe(received)})")
+        return Outcome(
+            False, "type", f"{ctx.what}: the inputs could not be compared after the call ({compare.describe(received)})"
+        )
     wanted = [path for path, same in (expected or {}).items() if same] if isinstance(expected, dict) else list(received)
     changed = [path for path in wanted if received.get(path) is not True]
     if changed:
-        return Outcome(False, "property", f"{ctx.what}: expected the inputs to be unchanged after the call, but {', '.join(changed)} "
-                                          f"{'was' if len(changed) == 1 else 'were'} modified in place (compute new arrays instead: "
-                                          "`x = x.copy()` first, or out-of-place operations such as `x - m` rather than `x -= m`)")
+        return Outcome(
+            False,
+            "property",
+            f"{ctx.what}: expected the inputs to be unchanged after the call, but {', '.join(changed)} "
+            f"{'was' if len(changed) == 1 else 'were'} modified in place (compute new arrays instead: "
+            "`x = x.copy()` first, or out-of-place operations such as `x - m` rather than `x -= m`)",
+        )
     return Outcome(True)
 
 
@@ -90,6 +100,7 @@ def runs_through(name: str) -> Verdict:
     """Verdict factory for :func:`autograder.checks.probes.scan_calls`: the function must run its
     recurrence through ``name`` (``"scan"`` or ``"tf.scan"``) as often and over as many steps as
     the reference (a docstring that requires scan: a Python loop over time fails)."""
+
     def verdict(received, expected, ctx: Context) -> Outcome:
         if not isinstance(received, dict) or not isinstance(received.get(name), dict) or not isinstance(expected, dict):
             return Outcome(False, "type", f"{ctx.what}: the calls could not be counted ({compare.describe(received)})")
@@ -97,10 +108,18 @@ def runs_through(name: str) -> Verdict:
         if got.get("calls") == want["calls"] and got.get("steps") == want["steps"]:
             return Outcome(True)
         n = got.get("calls")
-        received_text = (f"{n} call{'s' if n != 1 else ''} over {got.get('steps')} steps" if n
-                         else "no call (a Python loop over time does not count)")
-        return Outcome(False, "property", f"{ctx.what}: the docstring requires {name} over the time axis; expected {want['calls']} "
-                                          f"call{'s' if want['calls'] != 1 else ''} of {name} over {want['steps']} steps, received {received_text}")
+        received_text = (
+            f"{n} call{'s' if n != 1 else ''} over {got.get('steps')} steps"
+            if n
+            else "no call (a Python loop over time does not count)"
+        )
+        return Outcome(
+            False,
+            "property",
+            f"{ctx.what}: the docstring requires {name} over the time axis; expected {want['calls']} "
+            f"call{'s' if want['calls'] != 1 else ''} of {name} over {want['steps']} steps, received {received_text}",
+        )
+
     verdict.__name__ = f"runs_through_{name.replace('.', '_')}"
     return verdict
 
@@ -112,36 +131,12 @@ def loss_falls(received, expected, ctx: Context) -> Outcome:
         return Outcome(False, "type", f"{ctx.what}: expected a loss per epoch, received {compare.describe(received)}")
     first, last = float(received[0]), float(received[-1])
     if not np.isfinite(last) or last > 0.5 * first:
-        return Outcome(False, "property", f"{ctx.what}: expected the loss to fall below half its first value ({first:.4g}), received a final loss of {last:.4g}")
+        return Outcome(
+            False,
+            "property",
+            f"{ctx.what}: expected the loss to fall below half its first value ({first:.4g}), received a final loss of {last:.4g}",
+        )
     return Outcome(True)
-
-
-def periodic_sequences(*, vocab_size: int = 9, n: int = 8, t: int = 12, **settings) -> Callable[[np.random.Generator], dict]:
-    """Inputs builder for a language model's training check: an easy task that any working model learns.
-
-    Args:
-        vocab_size: Ids ``0 .. vocab_size - 1``, chained in a random cycle: each id is always
-            followed by the same next id.
-        n: Number of sequences (each starts at a random id).
-        t: Time steps of the inputs (the targets are the same rows shifted by one).
-        **settings: Added to the inputs as they are (e.g. ``embed_dim``, ``units``, ``epochs``).
-
-    Returns:
-        A builder giving ``{"vocab_size", **settings, "inputs": (n, t), "targets": (n, t)}``.
-    """
-    def build(rng: np.random.Generator) -> dict:
-        cycle = rng.permutation(vocab_size)
-        nxt = np.empty(vocab_size, dtype=np.int64)
-        nxt[cycle] = np.roll(cycle, -1)
-        rows = []
-        for start in rng.integers(0, vocab_size, size=n):
-            row = [int(start)]
-            for _ in range(t):
-                row.append(int(nxt[row[-1]]))
-            rows.append(row)
-        arr = np.array(rows)
-        return {"vocab_size": vocab_size, **settings, "inputs": arr[:, :-1], "targets": arr[:, 1:]}
-    return build
 
 
 def _no_inputs(rng: np.random.Generator) -> dict:
@@ -215,7 +210,9 @@ def sibling(path: str | Path, module: str):
         >>> pub = sibling(__file__, "public_checks")  # doctest: +SKIP
     """
     folder = Path(path).resolve().parent
-    spec = importlib.util.spec_from_file_location(f"autograder_sibling_{stable_seed(str(folder), module)}", folder / f"{module}.py")
+    spec = importlib.util.spec_from_file_location(
+        f"autograder_sibling_{stable_seed(str(folder), module)}", folder / f"{module}.py"
+    )
     loaded = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(loaded)
     return loaded

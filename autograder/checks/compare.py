@@ -10,11 +10,11 @@ import dataclasses
 
 import numpy as np
 
+from autograder.model.tolerance import Tolerance
+
 VALUE_KEY = "value"
 """A probe that returns ``{"value": x, ...}`` (the function's result beside facts about it) has
 ``x`` reported as the value itself: messages never show this internal key."""
-
-from autograder.model.tolerance import Tolerance
 
 
 @dataclasses.dataclass(frozen=True)
@@ -74,14 +74,32 @@ def compare_arrays(what: str, received, expected: np.ndarray, *, tol: Tolerance,
         if expected.ndim == 0 and isinstance(received, (int, float)) and not isinstance(received, bool):
             received = np.asarray(received)
         else:
-            return Outcome(False, "type", f"{what}: expected an array of shape {expected.shape}, received {describe(received)}")
-    if received.shape != expected.shape:
-        hint = ""
-        if received.ndim == expected.ndim == 2 and received.shape == expected.shape[::-1]:
-            hint = " (transposed?)"
-        elif received.size == expected.size:
-            hint = " (same number of elements: reshaped, or an axis swapped?)"
-        return Outcome(False, "shape", f"{what}: expected shape {expected.shape}, received {received.shape}{hint}")
+            return Outcome(
+                False, "type", f"{what}: expected an array of shape {expected.shape}, received {describe(received)}"
+            )
+    for failure in (
+        _shapes_differ(what, received, expected),
+        _dtypes_differ(what, received, expected, tol=tol, dtype=dtype),
+    ):
+        if failure is not None:
+            return failure
+    return _values_differ(what, received, expected, tol=tol) or OK
+
+
+def _shapes_differ(what: str, received: np.ndarray, expected: np.ndarray) -> Outcome | None:
+    if received.shape == expected.shape:
+        return None
+    hint = ""
+    if received.ndim == expected.ndim == 2 and received.shape == expected.shape[::-1]:
+        hint = " (transposed?)"
+    elif received.size == expected.size:
+        hint = " (same number of elements: reshaped, or an axis swapped?)"
+    return Outcome(False, "shape", f"{what}: expected shape {expected.shape}, received {received.shape}{hint}")
+
+
+def _dtypes_differ(
+    what: str, received: np.ndarray, expected: np.ndarray, *, tol: Tolerance, dtype: str
+) -> Outcome | None:
     if dtype == "exact" and received.dtype != expected.dtype:
         return Outcome(False, "dtype", f"{what}: expected dtype {expected.dtype}, received {received.dtype}")
     if dtype == "kind":
@@ -89,13 +107,25 @@ def compare_arrays(what: str, received, expected: np.ndarray, *, tol: Tolerance,
         if (ek == "f") != (rk == "f") or (ek in "U") != (rk in "U"):
             return Outcome(False, "dtype", f"{what}: expected dtype {expected.dtype}, received {received.dtype}")
         if ek == "f" and rk == "f" and received.dtype.itemsize < expected.dtype.itemsize and tol.rtol < 1e-6:
-            return Outcome(False, "dtype", f"{what}: expected dtype {expected.dtype}, received {received.dtype} (precision lost: keep the input's dtype)")
+            return Outcome(
+                False,
+                "dtype",
+                f"{what}: expected dtype {expected.dtype}, received {received.dtype} (precision lost: keep the input's dtype)",
+            )
+    return None
+
+
+def _values_differ(what: str, received: np.ndarray, expected: np.ndarray, *, tol: Tolerance) -> Outcome | None:
     if expected.dtype.kind == "U" or received.dtype.kind == "U":
         bad = np.argwhere(received != expected)
         if len(bad):
             i = tuple(bad[0])
-            return Outcome(False, "values", f"{what}: {len(bad)} of {expected.size} entries differ; at {_index(i)} expected {_fmt(expected[i])}, received {_fmt(received[i])}")
-        return OK
+            return Outcome(
+                False,
+                "values",
+                f"{what}: {len(bad)} of {expected.size} entries differ; at {_index(i)} expected {_fmt(expected[i])}, received {_fmt(received[i])}",
+            )
+        return None
     r = received.astype(np.float64)
     e = expected.astype(np.float64)
     nan_mismatch = np.isnan(r) != np.isnan(e)
@@ -103,23 +133,22 @@ def compare_arrays(what: str, received, expected: np.ndarray, *, tol: Tolerance,
     scale = max(1.0, float(finite.max(initial=0.0)))
     with np.errstate(invalid="ignore"):
         close = np.abs(r - e) <= tol.atol * scale + tol.rtol * np.abs(e)
-        close |= (r == e)  # equal infinities
+        close |= r == e  # equal infinities
         close |= np.isnan(r) & np.isnan(e)
     close &= ~nan_mismatch
-    if not close.all():
-        bad = np.argwhere(~close) if close.ndim else np.array([[]], dtype=int)
-        with np.errstate(invalid="ignore"):
-            diff = np.where(close, 0.0, np.abs(r - e))
-        worst = np.unravel_index(int(np.nanargmax(np.nan_to_num(diff, nan=np.inf))), diff.shape) if diff.ndim else ()
-        count = int((~close).sum())
-        where = f" at index {_index(worst)}" if diff.ndim else ""
-        return Outcome(
-            False,
-            "values",
-            f"{what}: values differ at {count} of {e.size} position{'s' if e.size != 1 else ''}; largest difference{where}: "
-            f"expected {_fmt(e[worst])}, received {_fmt(r[worst])} ({tol.describe()})",
-        )
-    return OK
+    if close.all():
+        return None
+    with np.errstate(invalid="ignore"):
+        diff = np.where(close, 0.0, np.abs(r - e))
+    worst = np.unravel_index(int(np.nanargmax(np.nan_to_num(diff, nan=np.inf))), diff.shape) if diff.ndim else ()
+    count = int((~close).sum())
+    where = f" at index {_index(worst)}" if diff.ndim else ""
+    return Outcome(
+        False,
+        "values",
+        f"{what}: values differ at {count} of {e.size} position{'s' if e.size != 1 else ''}; largest difference{where}: "
+        f"expected {_fmt(e[worst])}, received {_fmt(r[worst])} ({tol.describe()})",
+    )
 
 
 def compare_scalar(what: str, received, expected, *, tol: Tolerance) -> Outcome:
@@ -127,8 +156,14 @@ def compare_scalar(what: str, received, expected, *, tol: Tolerance) -> Outcome:
     if isinstance(received, bool) or not isinstance(received, (int, float, np.ndarray)):
         return Outcome(False, "type", f"{what}: expected a number, received {describe(received)}")
     if isinstance(received, np.ndarray) and received.ndim != 0:
-        return Outcome(False, "shape", f"{what}: expected a scalar, received an array of shape {received.shape} (reduce over all axes?)")
-    return compare_arrays(what, np.asarray(received, dtype=np.float64), np.asarray(expected, dtype=np.float64), tol=tol, dtype="any")
+        return Outcome(
+            False,
+            "shape",
+            f"{what}: expected a scalar, received an array of shape {received.shape} (reduce over all axes?)",
+        )
+    return compare_arrays(
+        what, np.asarray(received, dtype=np.float64), np.asarray(expected, dtype=np.float64), tol=tol, dtype="any"
+    )
 
 
 def compare_values(what: str, received, expected, *, tol: Tolerance, dtype: str = "kind") -> Outcome:
@@ -146,7 +181,9 @@ def compare_values(what: str, received, expected, *, tol: Tolerance, dtype: str 
     if isinstance(expected, (list, tuple)):
         kind = "tuple" if isinstance(expected, tuple) else "list"
         if not isinstance(received, (list, tuple)):
-            return Outcome(False, "type", f"{what}: expected a {kind} of {len(expected)} items, received {describe(received)}")
+            return Outcome(
+                False, "type", f"{what}: expected a {kind} of {len(expected)} items, received {describe(received)}"
+            )
         if len(received) != len(expected):
             return Outcome(False, "length", f"{what}: expected {len(expected)} items, received {len(received)}")
         for i, (r, e) in enumerate(zip(received, expected)):
@@ -156,7 +193,9 @@ def compare_values(what: str, received, expected, *, tol: Tolerance, dtype: str 
         return OK
     if isinstance(expected, dict):
         if not isinstance(received, dict):
-            return Outcome(False, "type", f"{what}: expected a dict with keys {sorted(expected)}, received {describe(received)}")
+            return Outcome(
+                False, "type", f"{what}: expected a dict with keys {sorted(expected)}, received {describe(received)}"
+            )
         if set(received) != set(expected):
             return Outcome(False, "keys", f"{what}: expected keys {sorted(expected)}, received {sorted(received)}")
         for key in expected:

@@ -45,8 +45,13 @@ def against_differences(loss, base: dict, grads: dict, keys: dict) -> dict:
     analytic, numeric = [], []
     for name, key in keys.items():
         analytic.append(np.ravel(np.asarray(grads[key], dtype=np.float64)))
-        numeric.append(np.ravel(numeric_gradient(
-            lambda v, name=name: loss({**{k: b.copy() for k, b in base.items()}, name: v.copy()}), base[name])))
+        numeric.append(
+            np.ravel(
+                numeric_gradient(
+                    lambda v, name=name: loss({**{k: b.copy() for k, b in base.items()}, name: v.copy()}), base[name]
+                )
+            )
+        )
     return {"analytic": np.concatenate(analytic), "numeric": np.concatenate(numeric)}
 
 
@@ -57,12 +62,20 @@ def gradients_agree(received, expected, ctx: Context) -> Outcome:
     a, n = received["analytic"], received["numeric"]
     if not isinstance(a, np.ndarray) or not isinstance(n, np.ndarray) or a.shape != n.shape:
         shape_a = a.shape if isinstance(a, np.ndarray) else None
-        return Outcome(False, "shape", f"{ctx.what}: expected {getattr(n, 'size', '?')} gradient entries in all, received {getattr(a, 'size', '?')} (shape {shape_a})")
+        return Outcome(
+            False,
+            "shape",
+            f"{ctx.what}: expected {getattr(n, 'size', '?')} gradient entries in all, received {getattr(a, 'size', '?')} (shape {shape_a})",
+        )
     if not np.all(np.isfinite(a)):
         return Outcome(False, "values", f"{ctx.what}: the gradient contains NaN or inf")
     err = rel_error(a, n)
     if err > ctx.tol.rtol:
         worst = int(np.argmax(np.abs(a - n) / np.maximum(1e-8, np.abs(a) + np.abs(n))))
-        return Outcome(False, "values", f"{ctx.what}: relative error {err:.2g} between your gradient and centred finite differences "
-                                        f"(limit {ctx.tol.rtol:g}); worst entry {worst}: analytic {a[worst]:.6g}, numeric {n[worst]:.6g}")
+        return Outcome(
+            False,
+            "values",
+            f"{ctx.what}: relative error {err:.2g} between your gradient and centred finite differences "
+            f"(limit {ctx.tol.rtol:g}); worst entry {worst}: analytic {a[worst]:.6g}, numeric {n[worst]:.6g}",
+        )
     return Outcome(True)

@@ -35,12 +35,19 @@ def inputs_unchanged(ns: dict, target: str, inputs: dict):
 
 def _unchanged(before, after, path: str):
     if isinstance(before, np.ndarray):
-        yield path, (isinstance(after, np.ndarray) and before.shape == after.shape
-                     and np.array_equal(before, after, equal_nan=before.dtype.kind in "fc"))
+        yield (
+            path,
+            (
+                isinstance(after, np.ndarray)
+                and before.shape == after.shape
+                and np.array_equal(before, after, equal_nan=before.dtype.kind in "fc")
+            ),
+        )
     elif isinstance(before, dict):
         for key, value in before.items():
-            yield from _unchanged(value, after.get(key) if isinstance(after, dict) else None,
-                                  f"{path}[{key!r}]" if path else str(key))
+            yield from _unchanged(
+                value, after.get(key) if isinstance(after, dict) else None, f"{path}[{key!r}]" if path else str(key)
+            )
     elif isinstance(before, (list, tuple)):
         for i, value in enumerate(before):
             other = after[i] if isinstance(after, (list, tuple)) and i < len(after) else None
@@ -49,18 +56,69 @@ def _unchanged(before, after, path: str):
 
 # --- Keras models, described by what they are and compute (the worker side of modelcompare) ---
 
-_LAYER_KEYS = ("units", "input_dim", "output_dim", "mask_zero", "return_sequences", "return_state",
-               "go_backwards", "stateful", "reset_after", "merge_mode", "pool_size", "strides", "padding",
-               "data_format", "rate", "dropout", "recurrent_dropout", "use_bias", "filters", "kernel_size",
-               "axis", "keepdims")
+_LAYER_KEYS = (
+    "units",
+    "input_dim",
+    "output_dim",
+    "mask_zero",
+    "return_sequences",
+    "return_state",
+    "go_backwards",
+    "stateful",
+    "reset_after",
+    "merge_mode",
+    "pool_size",
+    "strides",
+    "padding",
+    "data_format",
+    "rate",
+    "dropout",
+    "recurrent_dropout",
+    "use_bias",
+    "filters",
+    "kernel_size",
+    "axis",
+    "keepdims",
+)
 _ACTIVATION_KEYS = ("activation", "recurrent_activation")
-_OPTIMIZER_KEYS = ("beta_1", "beta_2", "epsilon", "amsgrad", "momentum", "nesterov", "rho", "centered",
-                   "weight_decay", "clipnorm", "clipvalue", "global_clipnorm")
-_KNOWN_ACTIVATIONS = ("linear", "relu", "sigmoid", "tanh", "softmax", "log_softmax", "elu", "selu",
-                      "softplus", "softsign", "silu", "gelu", "exponential", "relu6", "leaky_relu",
-                      "hard_sigmoid", "mish")
-_ACCURACY = {"sparse_categorical_crossentropy": "sparse_categorical_accuracy",
-             "categorical_crossentropy": "categorical_accuracy", "binary_crossentropy": "binary_accuracy"}
+_OPTIMIZER_KEYS = (
+    "beta_1",
+    "beta_2",
+    "epsilon",
+    "amsgrad",
+    "momentum",
+    "nesterov",
+    "rho",
+    "centered",
+    "weight_decay",
+    "clipnorm",
+    "clipvalue",
+    "global_clipnorm",
+)
+_KNOWN_ACTIVATIONS = (
+    "linear",
+    "relu",
+    "sigmoid",
+    "tanh",
+    "softmax",
+    "log_softmax",
+    "elu",
+    "selu",
+    "softplus",
+    "softsign",
+    "silu",
+    "gelu",
+    "exponential",
+    "relu6",
+    "leaky_relu",
+    "hard_sigmoid",
+    "mish",
+)
+_ACCURACY = {
+    "sparse_categorical_crossentropy": "sparse_categorical_accuracy",
+    "categorical_crossentropy": "categorical_accuracy",
+    "binary_crossentropy": "binary_accuracy",
+}
 
 
 def describe_model(model, *, sample_input=None, weight_seed: int = 0) -> dict:
@@ -151,7 +209,9 @@ def activation_name(fn) -> str:
     except Exception:  # noqa: BLE001 - a student's activation may raise anything
         return f"custom:{getattr(fn, '__name__', type(fn).__name__)}"
     for name in _KNOWN_ACTIVATIONS:
-        ref = np.asarray(keras.ops.convert_to_numpy(keras.activations.get(name)(keras.ops.convert_to_tensor(x))), dtype=np.float64)
+        ref = np.asarray(
+            keras.ops.convert_to_numpy(keras.activations.get(name)(keras.ops.convert_to_tensor(x))), dtype=np.float64
+        )
         if got.shape == ref.shape and np.allclose(got, ref, rtol=1e-5, atol=1e-6):
             return name
     return f"custom:{getattr(fn, '__name__', type(fn).__name__)}"
@@ -176,11 +236,17 @@ def _describe_layer(layer) -> dict:
         if key in config:
             entry[key] = activation_name(getattr(layer, key, config[key]))
     if isinstance(layer, keras.layers.Softmax):
-        entry = {"type": "Activation", "params": 0, "activation": "softmax" if config.get("axis", -1) == -1 else f"softmax(axis={config.get('axis')})"}
+        entry = {
+            "type": "Activation",
+            "params": 0,
+            "activation": "softmax" if config.get("axis", -1) == -1 else f"softmax(axis={config.get('axis')})",
+        }
     if isinstance(layer, keras.layers.Bidirectional):
         entry["inner"] = _describe_layer(layer.forward_layer)
         entry["inner"].pop("go_backwards", None)
-    elif isinstance(layer, keras.layers.TimeDistributed) or (hasattr(layer, "layer") and isinstance(getattr(layer, "layer"), keras.layers.Layer)):
+    elif isinstance(layer, keras.layers.TimeDistributed) or (
+        hasattr(layer, "layer") and isinstance(getattr(layer, "layer"), keras.layers.Layer)
+    ):
         entry["inner"] = _describe_layer(layer.layer)
     return entry
 
@@ -190,8 +256,12 @@ def _describe_layers(model) -> list:
     for layer in _flat_layers(model):
         entry = _describe_layer(layer)
         previous = layers[-1] if layers else None
-        if (entry["type"] == "Activation" and previous is not None and previous["type"] == "Dense"
-                and previous.get("activation") == "linear"):
+        if (
+            entry["type"] == "Activation"
+            and previous is not None
+            and previous["type"] == "Dense"
+            and previous.get("activation") == "linear"
+        ):
             previous["activation"] = entry["activation"]  # Dense(n) + Activation(f) is Dense(n, activation=f)
             continue
         if entry["type"] == "Activation" and entry.get("activation") == "linear":
@@ -330,8 +400,14 @@ def char_lm(weights: list):
     import keras
 
     vocab, dim, units = weights[0].shape[0], weights[0].shape[1], weights[2].shape[0]
-    model = keras.Sequential([keras.layers.Input(shape=(None,), dtype="int32"), keras.layers.Embedding(vocab, dim),
-                              keras.layers.GRU(units, return_sequences=True), keras.layers.Dense(vocab, activation="log_softmax")])
+    model = keras.Sequential(
+        [
+            keras.layers.Input(shape=(None,), dtype="int32"),
+            keras.layers.Embedding(vocab, dim),
+            keras.layers.GRU(units, return_sequences=True),
+            keras.layers.Dense(vocab, activation="log_softmax"),
+        ]
+    )
     model.set_weights([np.asarray(w, dtype=np.float32) for w in weights])
     return model
 
@@ -357,6 +433,7 @@ def scan_calls(ns: dict, target: str, inputs: dict) -> dict:
             shape = getattr(elems, "shape", None)
             calls[name].append(int(shape[0]) if shape is not None and len(shape) and shape[0] is not None else -1)
             return fn(*args, **kwargs)
+
         return wrapper
 
     if callable(own):
@@ -397,14 +474,24 @@ def arguments_unchanged(ns: dict, target: str, inputs: dict):
 
 def _same_plain(before, after) -> bool:
     if isinstance(before, np.ndarray):
-        return (isinstance(after, np.ndarray) and before.shape == after.shape and before.dtype == after.dtype
-                and np.array_equal(before, after, equal_nan=before.dtype.kind in "fc"))
+        return (
+            isinstance(after, np.ndarray)
+            and before.shape == after.shape
+            and before.dtype == after.dtype
+            and np.array_equal(before, after, equal_nan=before.dtype.kind in "fc")
+        )
     if isinstance(before, dict):
-        return (isinstance(after, dict) and list(before) == list(after)
-                and all(_same_plain(v, after[k]) for k, v in before.items()))
+        return (
+            isinstance(after, dict)
+            and list(before) == list(after)
+            and all(_same_plain(v, after[k]) for k, v in before.items())
+        )
     if isinstance(before, (list, tuple)):
-        return (type(after) is type(before) and len(after) == len(before)
-                and all(_same_plain(a, b) for a, b in zip(before, after)))
+        return (
+            type(after) is type(before)
+            and len(after) == len(before)
+            and all(_same_plain(a, b) for a, b in zip(before, after))
+        )
     if isinstance(before, float) and isinstance(after, float) and before != before:
         return after != after
     return type(after) is type(before) and bool(after == before)

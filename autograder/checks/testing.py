@@ -33,7 +33,11 @@ def expect(outcome: Outcome) -> None:
 def assert_shape(what: str, value, shape: tuple) -> None:
     """``value`` is a numpy array of exactly ``shape``."""
     if type(value) is not np.ndarray:
-        expect(Outcome(False, "type", f"{what}: expected an array of shape {tuple(shape)}, received {compare.describe(value)}"))
+        expect(
+            Outcome(
+                False, "type", f"{what}: expected an array of shape {tuple(shape)}, received {compare.describe(value)}"
+            )
+        )
     if value.shape != tuple(shape):
         expect(Outcome(False, "shape", f"{what}: expected shape {tuple(shape)}, received {value.shape}"))
 
@@ -41,7 +45,13 @@ def assert_shape(what: str, value, shape: tuple) -> None:
 def assert_dtype(what: str, value, dtype) -> None:
     """``value`` is a numpy array (or 0-d array) of exactly ``dtype``."""
     if type(value) is not np.ndarray:
-        expect(Outcome(False, "type", f"{what}: expected an array of dtype {np.dtype(dtype)}, received {compare.describe(value)}"))
+        expect(
+            Outcome(
+                False,
+                "type",
+                f"{what}: expected an array of dtype {np.dtype(dtype)}, received {compare.describe(value)}",
+            )
+        )
     if value.dtype != np.dtype(dtype):
         expect(Outcome(False, "dtype", f"{what}: expected dtype {np.dtype(dtype)}, received {value.dtype}"))
 
@@ -51,16 +61,28 @@ def assert_values(what: str, received, expected, *, tol: Tolerance = Tolerance()
     expect(compare.compare_values(what, received, expected, tol=tol, dtype=dtype))
 
 
-def assert_gradient(what: str, f: Callable[[np.ndarray], float], x, grad, *, rtol: float = 1e-5, eps: float = 1e-6) -> None:
+def assert_gradient(
+    what: str, f: Callable[[np.ndarray], float], x, grad, *, rtol: float = 1e-5, eps: float = 1e-6
+) -> None:
     """``grad`` matches centred finite differences of the scalar function ``f`` (run here) at ``x``."""
     x = np.asarray(x, dtype=np.float64)
     if type(grad) is not np.ndarray or grad.shape != x.shape:
-        expect(Outcome(False, "shape", f"{what}: expected a gradient of shape {x.shape}, received {compare.describe(grad)}"))
+        expect(
+            Outcome(
+                False, "shape", f"{what}: expected a gradient of shape {x.shape}, received {compare.describe(grad)}"
+            )
+        )
     numeric = gradcheck.numeric_gradient(f, x, eps)
     if not np.all(np.isfinite(grad)):
         expect(Outcome(False, "values", f"{what}: the gradient contains NaN or inf"))
     err = compare.rel_error(grad, numeric)
     if err > rtol:
         worst = int(np.argmax(np.abs(grad - numeric) / np.maximum(1e-8, np.abs(grad) + np.abs(numeric))))
-        expect(Outcome(False, "values", f"{what}: relative error {err:.2g} against centred finite differences (limit {rtol:g}); "
-                                        f"worst entry {worst}: received {grad.flat[worst]:.6g}, numeric {numeric.flat[worst]:.6g}"))
+        expect(
+            Outcome(
+                False,
+                "values",
+                f"{what}: relative error {err:.2g} against centred finite differences (limit {rtol:g}); "
+                f"worst entry {worst}: received {grad.flat[worst]:.6g}, numeric {numeric.flat[worst]:.6g}",
+            )
+        )

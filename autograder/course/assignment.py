@@ -19,15 +19,14 @@ import dataclasses
 import importlib.util
 from pathlib import Path
 
-from autograder.model import config as config_mod
-from autograder.course import notebook
-from autograder.model import plaindata
-from autograder.course import testfiles
 from autograder.checks.check import Check
+from autograder.course import notebook, testfiles
+from autograder.model import config as config_mod
+from autograder.model import plaindata
 from autograder.model.config import AssignmentConfig, CheckConfig
 from autograder.model.limits import Limits
-from autograder.model.tolerance import Tolerance
 from autograder.model.seeds import stable_seed
+from autograder.model.tolerance import Tolerance
 
 PUBLIC_CHECKS = "public_checks.py"
 HIDDEN_CHECKS = "hidden_checks.py"
@@ -101,20 +100,30 @@ def _validate(name: str, checks: list[Check], cfg: AssignmentConfig, hidden_ids:
         raise AssignmentError(f"{name}: check id {dup[0]!r} is defined twice")
     missing = [i for i in ids if i not in cfg.checks]
     if missing:
-        raise AssignmentError(f"grading.yml: assignments.{name}.checks.{missing[0]} is missing (the check exists in the checks files)")
+        raise AssignmentError(
+            f"grading.yml: assignments.{name}.checks.{missing[0]} is missing (the check exists in the checks files)"
+        )
     extra = [i for i in cfg.checks if i not in ids]
     if extra:
-        raise AssignmentError(f"grading.yml: assignments.{name}.checks.{extra[0]} names no check in {PUBLIC_CHECKS} or {HIDDEN_CHECKS}")
+        raise AssignmentError(
+            f"grading.yml: assignments.{name}.checks.{extra[0]} names no check in {PUBLIC_CHECKS} or {HIDDEN_CHECKS}"
+        )
     for check_id, settings in cfg.checks.items():
         if (check_id in hidden_ids) != settings.hidden:
             where = HIDDEN_CHECKS if check_id in hidden_ids else PUBLIC_CHECKS
-            raise AssignmentError(f"grading.yml: assignments.{name}.checks.{check_id}.visibility is {settings.visibility}, but the check is in {where}")
+            raise AssignmentError(
+                f"grading.yml: assignments.{name}.checks.{check_id}.visibility is {settings.visibility}, but the check is in {where}"
+            )
     for check in checks:
         for req in check.requires:
             if req not in ids:
-                raise AssignmentError(f"{name}: check {check.id!r} requires {req!r}, which is not a check of this assignment")
+                raise AssignmentError(
+                    f"{name}: check {check.id!r} requires {req!r}, which is not a check of this assignment"
+                )
             if req in hidden_ids and check.id not in hidden_ids:
-                raise AssignmentError(f"{name}: public check {check.id!r} requires hidden check {req!r} (the self-check could not judge it)")
+                raise AssignmentError(
+                    f"{name}: public check {check.id!r} requires hidden check {req!r} (the self-check could not judge it)"
+                )
 
 
 def load(name: str, *, root: Path, require_release: bool = True) -> Assignment:
@@ -141,7 +150,9 @@ def load(name: str, *, root: Path, require_release: bool = True) -> Assignment:
     fixtures = read_fixtures(rel_dir / FIXTURES) if (rel_dir / FIXTURES).is_file() else None
     source = notebook.read(src_dir / f"{name}.ipynb")
     rel_nb = rel_dir / f"{name}.ipynb"
-    return Assignment(name, notebook.read(rel_nb) if rel_nb.is_file() else source, source, public + hidden, cfg, fixtures, rel_dir)
+    return Assignment(
+        name, notebook.read(rel_nb) if rel_nb.is_file() else source, source, public + hidden, cfg, fixtures, rel_dir
+    )
 
 
 def load_release(folder: Path, name: str | None = None) -> Assignment:
@@ -157,8 +168,10 @@ def load_release(folder: Path, name: str | None = None) -> Assignment:
     fixtures = read_fixtures(fixtures_path)
     name = name or fixtures["assignment"]
     checks = load_checks(folder / PUBLIC_CHECKS)
-    settings = {cid: CheckConfig(f["points"], "public", Tolerance(f["rtol"], f["atol"]), f["timeout_s"])
-                for cid, f in fixtures["checks"].items()}
+    settings = {
+        cid: CheckConfig(f["points"], "public", Tolerance(f["rtol"], f["atol"]), f["timeout_s"])
+        for cid, f in fixtures["checks"].items()
+    }
     limits = Limits(**fixtures["limits"])
     cfg = AssignmentConfig(name, settings, limits, seed="public")
     unknown = [c.id for c in checks if c.id not in settings]
@@ -173,4 +186,3 @@ def read_fixtures(path: Path) -> dict:
         return plaindata.loads(Path(path).read_bytes())
     except plaindata.PlainDataError as err:
         raise AssignmentError(f"{path}: unreadable ({err})") from None
-

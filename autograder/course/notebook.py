@@ -88,6 +88,16 @@ def read_submission_bytes(path: Path, *, tree: Path | None = None) -> bytes:
     if not rel or ".." in rel:
         tree, rel = path.parent, (path.name,)
     shown = path.name
+    fd = _open_in_tree(tree, rel, shown)
+    try:
+        return _read_plain(fd, Path(*rel), shown)
+    finally:
+        os.close(fd)
+
+
+def _open_in_tree(tree: Path, rel: tuple[str, ...], shown: str) -> int:
+    """Opens ``tree/rel...`` one component at a time, never following a link; returns the file's
+    descriptor (the caller closes it)."""
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
         dir_fd = os.open(tree, flags | os.O_DIRECTORY)
@@ -102,36 +112,52 @@ def read_submission_bytes(path: Path, *, tree: Path | None = None) -> bytes:
             except OSError:
                 raise NotebookError(f"{shown}: file not found") from None
             if not last and not stat.S_ISDIR(st.st_mode):
-                raise NotPlainFile(f"{shown}: refused: {where} on its path is {_kind(st.st_mode)}; submit the notebook itself")
+                raise NotPlainFile(
+                    f"{shown}: refused: {where} on its path is {_kind(st.st_mode)}; submit the notebook itself"
+                )
             if last and not stat.S_ISREG(st.st_mode):
-                raise NotPlainFile(f"{shown}: refused: {where} is {_kind(st.st_mode)}, not the notebook file itself; submit the notebook itself")
+                raise NotPlainFile(
+                    f"{shown}: refused: {where} is {_kind(st.st_mode)}, not the notebook file itself; submit the notebook itself"
+                )
             try:
                 fd = os.open(part, flags | os.O_NONBLOCK | (os.O_DIRECTORY if not last else 0), dir_fd=dir_fd)
             except OSError:
                 raise NotPlainFile(f"{shown}: refused: {where} could not be opened as a plain file") from None
             os.close(dir_fd)
             dir_fd = fd
-        st = os.fstat(dir_fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise NotPlainFile(f"{shown}: refused: {Path(*rel)} is {_kind(st.st_mode)}; submit the notebook itself")
-        if st.st_nlink > 1:
-            raise NotPlainFile(f"{shown}: refused: {Path(*rel)} is a hard link ({st.st_nlink} names for one file, maybe outside the submission); submit a copy of the notebook")
-        if st.st_size == 0:
-            raise NotebookError(f"{shown}: the file is empty; save the notebook in Jupyter and submit again")
-        if st.st_size > MAX_NOTEBOOK_BYTES:
-            raise NotebookError(f"{shown}: the file is {st.st_size // 2**20} MiB; clear large outputs (Kernel > Restart & Clear Output) and submit again")
-        chunks, total = [], 0
-        while total <= MAX_NOTEBOOK_BYTES:
-            chunk = os.read(dir_fd, 1 << 20)
-            if not chunk:
-                break
-            chunks.append(chunk)
-            total += len(chunk)
-        if total > MAX_NOTEBOOK_BYTES:
-            raise NotebookError(f"{shown}: the file is over {MAX_NOTEBOOK_BYTES // 2**20} MiB; clear large outputs and submit again")
-        return b"".join(chunks)
-    finally:
+    except BaseException:
         os.close(dir_fd)
+        raise
+    return dir_fd
+
+
+def _read_plain(fd: int, rel: Path, shown: str) -> bytes:
+    """Reads an opened file if it is a regular file with one name and a size in bounds."""
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        raise NotPlainFile(f"{shown}: refused: {rel} is {_kind(st.st_mode)}; submit the notebook itself")
+    if st.st_nlink > 1:
+        raise NotPlainFile(
+            f"{shown}: refused: {rel} is a hard link ({st.st_nlink} names for one file, maybe outside the submission); submit a copy of the notebook"
+        )
+    if st.st_size == 0:
+        raise NotebookError(f"{shown}: the file is empty; save the notebook in Jupyter and submit again")
+    if st.st_size > MAX_NOTEBOOK_BYTES:
+        raise NotebookError(
+            f"{shown}: the file is {st.st_size // 2**20} MiB; clear large outputs (Kernel > Restart & Clear Output) and submit again"
+        )
+    chunks, total = [], 0
+    while total <= MAX_NOTEBOOK_BYTES:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    if total > MAX_NOTEBOOK_BYTES:
+        raise NotebookError(
+            f"{shown}: the file is over {MAX_NOTEBOOK_BYTES // 2**20} MiB; clear large outputs and submit again"
+        )
+    return b"".join(chunks)
 
 
 def read(path: Path) -> dict:
@@ -145,7 +171,9 @@ def read(path: Path) -> dict:
     if not path.is_file():
         raise NotebookError(f"{path.name}: file not found")
     if path.stat().st_size > MAX_NOTEBOOK_BYTES:
-        raise NotebookError(f"{path.name}: the file is {path.stat().st_size // 2**20} MiB; clear large outputs (Kernel > Restart & Clear Output) and submit again")
+        raise NotebookError(
+            f"{path.name}: the file is {path.stat().st_size // 2**20} MiB; clear large outputs (Kernel > Restart & Clear Output) and submit again"
+        )
     return parse(path.read_bytes(), name=path.name)
 
 
@@ -175,17 +203,23 @@ def parse(raw: bytes, *, name: str) -> dict:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise NotebookError(f"{name}: not UTF-8 text (bad byte at offset {err.start}); save it from Jupyter again") from None
+        raise NotebookError(
+            f"{name}: not UTF-8 text (bad byte at offset {err.start}); save it from Jupyter again"
+        ) from None
     try:
         nb = json.loads(text)
     except json.JSONDecodeError as err:
-        raise NotebookError(f"{name}: not valid notebook JSON (line {err.lineno}, column {err.colno}: {err.msg}); was it edited outside Jupyter?") from None
+        raise NotebookError(
+            f"{name}: not valid notebook JSON (line {err.lineno}, column {err.colno}: {err.msg}); was it edited outside Jupyter?"
+        ) from None
     if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
         raise NotebookError(f"{name}: JSON without a list of cells: not a Jupyter notebook")
     return nb
 
 
-def _nbgrader(cell: dict) -> dict:
+def nbgrader_metadata(cell: dict) -> dict:
+    """A cell's nbgrader metadata (``grade_id``, ``solution``, ``grade``, ``locked``, ...), or ``{}``
+    when it has none or it is malformed: the one place that reads it."""
     meta = cell.get("metadata")
     meta = meta.get("nbgrader") if isinstance(meta, dict) else None
     return meta if isinstance(meta, dict) else {}
@@ -197,7 +231,7 @@ def code_cells(nb: dict) -> list[Cell]:
     for n, cell in enumerate(nb["cells"]):
         if not isinstance(cell, dict) or cell.get("cell_type") != "code":
             continue
-        meta = _nbgrader(cell)
+        meta = nbgrader_metadata(cell)
         gid = meta.get("grade_id")
         gid = gid if isinstance(gid, str) and gid else f"cell-{n}"
         if meta.get("solution"):
@@ -268,7 +302,7 @@ def submission_cells(submission: dict, release: dict) -> SubmissionCells:
     for n, cell in enumerate(submission["cells"]):
         if not isinstance(cell, dict):
             continue
-        gid = _nbgrader(cell).get("grade_id")
+        gid = nbgrader_metadata(cell).get("grade_id")
         if gid not in wanted:
             continue
         counts[gid] = counts.get(gid, 0) + 1
@@ -281,7 +315,10 @@ def submission_cells(submission: dict, release: dict) -> SubmissionCells:
             problems.append(f"cell '{gid}' appears {count} times: the last copy was graded; delete the others")
     if not counts and wanted:
         others = [c for c in code_cells(submission) if c.kind != "setup"]
-        problems.append("no graded cells were found (the notebook's nbgrader metadata is gone): all code cells were graded; start from the released notebook next time")
+        problems.append(
+            "no graded cells were found (the notebook's nbgrader metadata is gone): all code cells were graded; "
+            "start from the released notebook next time"
+        )
         return SubmissionCells(setup + [Cell(c.id, c.source, "solution") for c in others], problems)
     for gid in wanted:
         if gid not in found and gid not in counts:
@@ -300,7 +337,7 @@ def _locked_cell_problems(submission: dict, setup: list[Cell]) -> list[str]:
     theirs: dict[str, list[str]] = {}
     for cell in submission["cells"]:
         if isinstance(cell, dict) and cell.get("cell_type") == "code":
-            gid = _nbgrader(cell).get("grade_id")
+            gid = nbgrader_metadata(cell).get("grade_id")
             if isinstance(gid, str):
                 try:
                     theirs.setdefault(gid, []).append(_source(cell))
@@ -309,9 +346,14 @@ def _locked_cell_problems(submission: dict, setup: list[Cell]) -> list[str]:
     problems = []
     for cell in setup:
         if cell.id not in theirs:
-            problems.append(f"locked cell '{cell.id}' is missing: the released version was run instead; copy it back from the released notebook")
+            problems.append(
+                f"locked cell '{cell.id}' is missing: the released version was run instead; copy it back from the released notebook"
+            )
         elif any(_normalised(s) != _normalised(cell.source) for s in theirs[cell.id]):
-            problems.append(f"locked cell '{cell.id}' was edited: your changes were ignored and the released version was run; undo them (or copy the cell from the released notebook)")
+            problems.append(
+                f"locked cell '{cell.id}' was edited: your changes were ignored and the released version was run; "
+                "undo them (or copy the cell from the released notebook)"
+            )
     return problems
 
 
@@ -341,16 +383,20 @@ def review_flags(submission: dict, *, graded: list[Cell], source: dict | None) -
             continue
         found = [m for m in _MARKERS if m in text]
         if found:
-            gid = _nbgrader(cell).get("grade_id")
+            gid = nbgrader_metadata(cell).get("grade_id")
             marked.append((gid if isinstance(gid, str) else f"cell-{n}", found[0]))
     if marked:
         names = ", ".join(f"'{g}'" for g, _ in marked[:5]) + (f" and {len(marked) - 5} more" if len(marked) > 5 else "")
-        flags.append(f"instructor-markers: cell(s) {names} carry the instructor source's '{marked[0][1]}' marker: "
-                     "a copy of the instructor notebook? review before releasing grades")
+        flags.append(
+            f"instructor-markers: cell(s) {names} carry the instructor source's '{marked[0][1]}' marker: "
+            "a copy of the instructor notebook? review before releasing grades"
+        )
     if source is not None:
         ref = {c.id: _squashed(c.source) for c in code_cells(source) if c.kind == "solution"}
         mine = {c.id: _squashed(c.source) for c in graded if c.kind == "solution"}
         if ref and set(ref) <= set(mine) and all(mine[k] == v for k, v in ref.items()):
-            flags.append(f"reference-verbatim: the graded code of all {len(ref)} solution cell(s) is the reference solution, "
-                         "character for character (whitespace aside): review before releasing grades")
+            flags.append(
+                f"reference-verbatim: the graded code of all {len(ref)} solution cell(s) is the reference solution, "
+                "character for character (whitespace aside): review before releasing grades"
+            )
     return flags

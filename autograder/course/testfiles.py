@@ -68,8 +68,10 @@ def _marks(fn: Callable, where: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for mark in getattr(fn, "pytestmark", []):
         if mark.name not in MARKS:
-            raise PytestCheckError(f"{where}: mark {mark.name!r} is not supported in checks (use {', '.join(MARKS)}; "
-                                   "write one test function per check instead of parametrize)")
+            raise PytestCheckError(
+                f"{where}: mark {mark.name!r} is not supported in checks (use {', '.join(MARKS)}; "
+                "write one test function per check instead of parametrize)"
+            )
         if len(mark.args) != 1 or mark.kwargs:
             raise PytestCheckError(f"{where}: @pytest.mark.{mark.name} takes one argument")
         out[mark.name] = mark.args[0]
@@ -87,7 +89,7 @@ def load(folder: Path) -> list[PytestCheck]:
     """
     out = []
     for path in sorted(Path(folder).glob("test_*.py")):
-        target = path.stem[len("test_"):]
+        target = path.stem[len("test_") :]
         module = _import(path)
         for name, fn in list(vars(module).items()):
             if not name.startswith("test_"):
@@ -102,9 +104,20 @@ def load(folder: Path) -> list[PytestCheck]:
                 raise PytestCheckError(f"{where}: unknown fixture {unknown[0]!r} (available: {', '.join(FIXTURES)})")
             doc = inspect.getdoc(fn) or ""
             what = doc.splitlines()[0].rstrip(".") if doc else f"{target}: {name[5:].replace('_', ' ')}"
-            out.append(PytestCheck(id=f"{target}.{name[5:]}", target=target, what=what, hint=str(marks.get("hint", "")),
-                                   probe=CALL_PROBE, function=fn, fixtures=params, location=where,
-                                   marked_points=marks.get("points"), marked_visibility=marks.get("visibility")))
+            out.append(
+                PytestCheck(
+                    id=f"{target}.{name[5:]}",
+                    target=target,
+                    what=what,
+                    hint=str(marks.get("hint", "")),
+                    probe=CALL_PROBE,
+                    function=fn,
+                    fixtures=params,
+                    location=where,
+                    marked_points=marks.get("points"),
+                    marked_visibility=marks.get("visibility"),
+                )
+            )
     return out
 
 
@@ -125,9 +138,15 @@ def validate(name: str, checks: list[PytestCheck], settings: dict) -> None:
         if cfg is None:
             raise PytestCheckError(f"{key} is missing (the check is {check.location})")
         if check.marked_visibility is not None and check.marked_visibility != "hidden":
-            raise PytestCheckError(f"{check.location}: visibility({check.marked_visibility!r}): checks written as pytest tests are hidden only")
+            raise PytestCheckError(
+                f"{check.location}: visibility({check.marked_visibility!r}): checks written as pytest tests are hidden only"
+            )
         if not cfg.hidden:
-            raise PytestCheckError(f"{key}.visibility is {cfg.visibility}, but checks written as pytest tests "
-                                   f"({check.location}) are hidden only")
+            raise PytestCheckError(
+                f"{key}.visibility is {cfg.visibility}, but checks written as pytest tests "
+                f"({check.location}) are hidden only"
+            )
         if check.marked_points is not None and float(check.marked_points) != float(cfg.points):
-            raise PytestCheckError(f"{key}.points is {cfg.points:g}, but {check.location} is marked points({check.marked_points:g})")
+            raise PytestCheckError(
+                f"{key}.points is {cfg.points:g}, but {check.location} is marked points({check.marked_points:g})"
+            )

@@ -22,19 +22,18 @@ from pathlib import Path
 
 import numpy as np
 
-from autograder.sandbox import cells, determinism
-from autograder.course import notebook
-from autograder.grading import redact
-from autograder.sandbox import runner as sandbox
-from autograder.grading import staffview, testchecks
-from autograder.course.assignment import Assignment
-from autograder.course.testfiles import PytestCheck
-from autograder.model.seeds import stable_seed
 from autograder.checks.check import Check, Context, resolve_probe
 from autograder.checks.compare import Outcome
+from autograder.course import notebook
+from autograder.course.assignment import Assignment
+from autograder.course.testfiles import PytestCheck
+from autograder.grading import redact, staffview, testchecks
 from autograder.model import plaindata
 from autograder.model.limits import Limits
 from autograder.model.results import CheckResult, SubmissionResult
+from autograder.model.seeds import stable_seed
+from autograder.sandbox import cells, determinism
+from autograder.sandbox import runner as sandbox
 from autograder.sandbox.protocol import CellStatus, CheckRecord, Ended, PhaseKind, RecordStatus, Stop
 
 
@@ -85,8 +84,9 @@ def _fixture(assignment: Assignment, check: Check) -> dict | None:
     return assignment.fixtures["fixtures"].get(check.id)
 
 
-def prepare(assignment: Assignment, checks: list[Check], *, digest: str, reference: dict | None,
-            cache: dict | None = None) -> list[Prepared]:
+def prepare(
+    assignment: Assignment, checks: list[Check], *, digest: str, reference: dict | None, cache: dict | None = None
+) -> list[Prepared]:
     """Builds inputs and expected values for the checks.
 
     Public checks use a fixed seed (so their fixtures can be shipped); hidden checks are seeded
@@ -111,7 +111,11 @@ def prepare(assignment: Assignment, checks: list[Check], *, digest: str, referen
             continue
         if reference is None:
             raise ReferenceError(f"no expected value for check {check.id}")
-        seed = public_seed(assignment.name, check) if not settings.hidden else stable_seed(assignment.config.seed, assignment.name, check.id, digest)
+        seed = (
+            public_seed(assignment.name, check)
+            if not settings.hidden
+            else stable_seed(assignment.config.seed, assignment.name, check.id, digest)
+        )
         key = (check.id, seed)
         if cache is not None and key in cache:
             inputs, expected = cache[key]
@@ -161,8 +165,11 @@ def submission_ceiling(limits: Limits, *, n_cells: int, timeouts: list[float]) -
     """The most wall time one submission may take, whatever its workers do: two workers' startup
     and cells (public and hidden checks run apart; a failing cell may be re-run with definitions
     only), every check's own limit, and a grace period per phase."""
-    return (2 * (limits.startup_s + n_cells * 2 * limits.cell_timeout_s) + sum(timeouts)
-            + sandbox.GRACE_S * (len(timeouts) + 2 * n_cells + 4))
+    return (
+        2 * (limits.startup_s + n_cells * 2 * limits.cell_timeout_s)
+        + sum(timeouts)
+        + sandbox.GRACE_S * (len(timeouts) + 2 * n_cells + 4)
+    )
 
 
 def _text(value, cap: int = 600) -> str:
@@ -170,7 +177,9 @@ def _text(value, cap: int = 600) -> str:
     return text if len(text) <= cap else text[:cap] + "..."
 
 
-def _from_worker(record, p: Prepared, *, hidden: bool, code: list[notebook.Cell], redactor: redact.Redactor) -> CheckRecord:
+def _from_worker(
+    record, p: Prepared, *, hidden: bool, code: list[notebook.Cell], redactor: redact.Redactor
+) -> CheckRecord:
     """A record as the worker wrote it, made safe to judge and show: only known statuses, messages
     rebuilt by the grader wherever it can, the student's own text (public checks only) redacted."""
     target = p.check.target
@@ -237,10 +246,24 @@ class WorkerRounds:
     stops: list[Stop] = dataclasses.field(default_factory=list)
     logs: list[str] = dataclasses.field(default_factory=list)
 
+    def cell_problems(self) -> list[str]:
+        """The messages of the cells that did not run cleanly, for the result's problems."""
+        return [c["message"] for c in self.cell_runs if c.get("status") != CellStatus.OK and c.get("message")]
 
-def run_in_workers(code: list[notebook.Cell], prepared: list[Prepared], limits: Limits, *, preload: bool, forkserver=None,
-                   confinement=None, deadline: float | None = None, ceiling_s: float = 0.0, hidden: bool = False,
-                   redactor: redact.Redactor | None = None) -> WorkerRounds:
+
+def run_in_workers(
+    code: list[notebook.Cell],
+    prepared: list[Prepared],
+    limits: Limits,
+    *,
+    preload: bool,
+    forkserver=None,
+    confinement=None,
+    deadline: float | None = None,
+    ceiling_s: float = 0.0,
+    hidden: bool = False,
+    redactor: redact.Redactor | None = None,
+) -> WorkerRounds:
     """Runs the checks in as many single-use workers as it takes.
 
     A worker that stops in a check costs only that check (a crash is retried once: it can be
@@ -261,78 +284,129 @@ def run_in_workers(code: list[notebook.Cell], prepared: list[Prepared], limits: 
     Returns:
         The records, cell outcomes, stops and instructors' log lines.
     """
-    out = WorkerRounds()
     redactor = redactor or redact.redactor(values=[], names=[])
-    definitions_only: list[str] = []
-    retried: set[int] = set()
-    cell_runs = None
+    rounds = _Rounds(code, limits, deadline=deadline, ceiling_s=ceiling_s)
     pending = list(prepared)
     first = True
     while pending or first:
         first = False
         if deadline is not None and time.monotonic() >= deadline:
-            out.stops.append(Stop(Ended.TIMEOUT, None))
-            for p in pending:
-                out.records.setdefault(p.index, CheckRecord(RecordStatus.TIMEOUT, f"not run: the submission reached its time ceiling of {ceiling_s:.0f} s"))
+            rounds.out.stops.append(Stop(Ended.TIMEOUT, None))
+            rounds.give_up(
+                pending,
+                RecordStatus.TIMEOUT,
+                lambda p: f"not run: the submission reached its time ceiling of {ceiling_s:.0f} s",
+            )
             break
-        run = sandbox.run_worker(_request(code, pending, limits, definitions_only=definitions_only, preload=preload),
-                                 limits=limits, n_checks=len(pending), n_cells=len(code), forkserver=forkserver,
-                                 confinement=confinement, deadline=deadline)
+        run = sandbox.run_worker(
+            _request(code, pending, limits, definitions_only=rounds.definitions_only, preload=preload),
+            limits=limits,
+            n_checks=len(pending),
+            n_cells=len(code),
+            forkserver=forkserver,
+            confinement=confinement,
+            deadline=deadline,
+        )
         for n, record in run.records.items():
-            out.records[pending[n].index] = _from_worker(record, pending[n], hidden=hidden, code=code, redactor=redactor)
-        if run.cells is not None and cell_runs is None:
-            cell_runs = _cells_from_worker(run.cells, code, redactor)
+            rounds.out.records[pending[n].index] = _from_worker(
+                record, pending[n], hidden=hidden, code=code, redactor=redactor
+            )
+        if run.cells is not None and rounds.cell_runs is None:
+            rounds.cell_runs = _cells_from_worker(run.cells, code, redactor)
         if run.ended is Ended.EXITED:
             break
+        pending = rounds.after_stop(run, pending)
+        if pending is None:
+            break
+    return rounds.finish()
+
+
+class _Rounds:
+    """What :func:`run_in_workers` knows between workers: the records so far, the cells to run
+    with definitions only, the checks already retried."""
+
+    def __init__(self, code: list[notebook.Cell], limits: Limits, *, deadline: float | None, ceiling_s: float):
+        self.code, self.limits, self.deadline, self.ceiling_s = code, limits, deadline, ceiling_s
+        self.out = WorkerRounds()
+        self.definitions_only: list[str] = []
+        self.retried: set[int] = set()
+        self.cell_runs: list | None = None
+
+    def give_up(self, pending: list[Prepared], status: RecordStatus, message) -> None:
+        """Every pending check without a record gets one: ``status`` and ``message(p)``."""
+        for p in pending:
+            self.out.records.setdefault(p.index, CheckRecord(status, message(p)))
+
+    def after_stop(self, run, pending: list[Prepared]) -> list[Prepared] | None:
+        """The checks the next worker runs after this one stopped, or None when no worker can help."""
         stop = Stop(run.ended, run.last_phase)
-        out.stops.append(stop)
+        self.out.stops.append(stop)
+        status = RecordStatus(run.ended.value)
         if stop.in_cell:
             cell_id = stop.phase.cell
-            out.logs.append(f"--- worker {run.ended} in cell {cell_id} ---\n{run.output[-4000:]}")
-            if cell_id in definitions_only or not any(c.id == cell_id and c.kind == "solution" for c in code):
-                for p in pending:
-                    out.records.setdefault(p.index, CheckRecord(_stopped(run.ended), f"the notebook's code could not be run ({run.ended} in cell '{cell_id}')"))
-                break
-            definitions_only.append(cell_id)
-            cell_runs = None
-            continue
+            self.out.logs.append(f"--- worker {run.ended} in cell {cell_id} ---\n{run.output[-4000:]}")
+            if cell_id in self.definitions_only or not any(c.id == cell_id and c.kind == "solution" for c in self.code):
+                self.give_up(
+                    pending, status, lambda p: f"the notebook's code could not be run ({run.ended} in cell '{cell_id}')"
+                )
+                return None
+            self.definitions_only.append(cell_id)  # run again, that cell with its definitions only
+            self.cell_runs = None
+            return pending
         if stop.phase.kind is PhaseKind.CHECK:
             n = stop.phase.check
-            out.logs.append(f"--- worker {run.ended} during check {pending[n].check.id} ---\n{run.output[-4000:]}")
-            if run.ended is Ended.CRASHED and pending[n].index not in retried:
-                retried.add(pending[n].index)  # once: a crash can be transient (e.g. the machine's OOM killer)
-                pending = [p for p in pending[n:] if p.index not in out.records]
-                out.stops.pop()
-                continue
-            out.records[pending[n].index] = CheckRecord(_stopped(run.ended), _stop_message(run.ended, pending[n], limits, deadline, ceiling_s))
-            pending = [p for p in pending[n + 1:] if p.index not in out.records]
-            continue
-        out.logs.append(f"--- worker {run.ended} in phase {stop.phase} ---\n{run.output[-4000:]}")
-        for p in pending:
-            out.records.setdefault(p.index, CheckRecord(_stopped(run.ended), f"no result came back for {p.check.target} (the worker {run.ended} in phase '{stop.phase}')"))
-        break
-    out.cell_runs = list(cell_runs or [])
-    for cell_id in definitions_only:
-        out.cell_runs.append({"id": cell_id, "status": CellStatus.DEFINITIONS_ONLY.value,
-                              "message": f"cell '{cell_id}' could not run to its end (time or memory limit, or it crashed the interpreter); only its imports and definitions were kept"})
-    return out
+            self.out.logs.append(f"--- worker {run.ended} during check {pending[n].check.id} ---\n{run.output[-4000:]}")
+            if run.ended is Ended.CRASHED and pending[n].index not in self.retried:
+                self.retried.add(pending[n].index)  # once: a crash can be transient (e.g. the machine's OOM killer)
+                self.out.stops.pop()
+                return [p for p in pending[n:] if p.index not in self.out.records]
+            self.out.records[pending[n].index] = CheckRecord(
+                status, _stop_message(run.ended, pending[n], self.limits, self.deadline, self.ceiling_s)
+            )
+            return [p for p in pending[n + 1 :] if p.index not in self.out.records]
+        self.out.logs.append(f"--- worker {run.ended} in phase {stop.phase} ---\n{run.output[-4000:]}")
+        self.give_up(
+            pending,
+            status,
+            lambda p: f"no result came back for {p.check.target} (the worker {run.ended} in phase '{stop.phase}')",
+        )
+        return None
+
+    def finish(self) -> WorkerRounds:
+        self.out.cell_runs = list(self.cell_runs or [])
+        for cell_id in self.definitions_only:
+            self.out.cell_runs.append(
+                {
+                    "id": cell_id,
+                    "status": CellStatus.DEFINITIONS_ONLY.value,
+                    "message": f"cell '{cell_id}' could not run to its end (time or memory limit, or it crashed the "
+                    "interpreter); only its imports and definitions were kept",
+                }
+            )
+        return self.out
 
 
-def _request(code: list[notebook.Cell], pending: list[Prepared], limits: Limits, *, definitions_only: list[str], preload: bool) -> dict:
+def _request(
+    code: list[notebook.Cell], pending: list[Prepared], limits: Limits, *, definitions_only: list[str], preload: bool
+) -> dict:
     """The plain-data request for one worker."""
     return {
         "cells": [{"id": c.id, "source": c.source, "kind": c.kind} for c in code],
         "definitions_only": definitions_only,
         "preload_tensorflow": preload,
         "cell_timeout_s": limits.cell_timeout_s,
-        "checks": [{"index": n, "target": p.check.target, "probe": p.check.probe_spec(), "inputs": p.inputs,
-                    "seed": p.seed, "timeout_s": p.timeout_s} for n, p in enumerate(pending)],
+        "checks": [
+            {
+                "index": n,
+                "target": p.check.target,
+                "probe": p.check.probe_spec(),
+                "inputs": p.inputs,
+                "seed": p.seed,
+                "timeout_s": p.timeout_s,
+            }
+            for n, p in enumerate(pending)
+        ],
     }
-
-
-def _stopped(ended: Ended) -> RecordStatus:
-    """The record status of a check whose worker was stopped."""
-    return RecordStatus(ended.value)
 
 
 def _stop_message(ended: Ended, p: Prepared, limits: Limits, deadline: float | None, ceiling_s: float) -> str:
@@ -346,9 +420,15 @@ def _stop_message(ended: Ended, p: Prepared, limits: Limits, deadline: float | N
     return f"{target} crashed the Python process (did it call os._exit, or exhaust a resource?)"
 
 
-_ERROR_CATEGORIES = {RecordStatus.NOT_IMPLEMENTED: "not-implemented", RecordStatus.RAISED: "raised", RecordStatus.TIMEOUT: "timeout",
-                     RecordStatus.MEMORY: "memory", RecordStatus.CRASHED: "crashed", RecordStatus.MISSING: "missing",
-                     RecordStatus.UNPLAIN: "type"}
+_ERROR_CATEGORIES = {
+    RecordStatus.NOT_IMPLEMENTED: "not-implemented",
+    RecordStatus.RAISED: "raised",
+    RecordStatus.TIMEOUT: "timeout",
+    RecordStatus.MEMORY: "memory",
+    RecordStatus.CRASHED: "crashed",
+    RecordStatus.MISSING: "missing",
+    RecordStatus.UNPLAIN: "type",
+}
 
 
 def judge(p: Prepared, record: CheckRecord | None, settings, *, hint: str) -> CheckResult:
@@ -369,7 +449,9 @@ def judge(p: Prepared, record: CheckRecord | None, settings, *, hint: str) -> Ch
     try:
         outcome = check.verdict(record.value, p.expected, ctx)
     except Exception as err:  # a verdict must never take the batch down
-        outcome = Outcome(False, "type", f"{check.what}: the returned value could not be compared ({type(err).__name__})")
+        outcome = Outcome(
+            False, "type", f"{check.what}: the returned value could not be compared ({type(err).__name__})"
+        )
     if outcome.passed:
         return CheckResult(status="passed", points=float(settings.points), **base)
     message = f"hidden check on {check.target} failed ({outcome.category})" if hidden else outcome.message
@@ -407,16 +489,34 @@ def apply_requirements(results: list[CheckResult], checks: list[Check]) -> list[
         missing = [r for r in check.requires if r in by_id and by_id[r].status != "passed"]
         if result.status == "passed" and missing:
             result = dataclasses.replace(
-                result, status="failed", points=0.0, category="requires",
-                message=(f"not counted: this check earns its points only when {', '.join(missing)} passes, "
-                         f"and {check.target}'s values are wrong on those inputs"))
+                result,
+                status="failed",
+                points=0.0,
+                category="requires",
+                message=(
+                    f"not counted: this check earns its points only when {', '.join(missing)} passes, "
+                    f"and {check.target}'s values are wrong on those inputs"
+                ),
+            )
         out.append(result)
     return out
 
 
-def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name: str | None = None,
-          reference: dict | None = None, forkserver=None, lock=None, confinement=None, only=None,
-          tree: Path | None = None, seed_digest: str | None = None, expected_cache: dict | None = None) -> SubmissionResult:
+def grade(
+    path: Path,
+    *,
+    assignment: Assignment,
+    public_only: bool = False,
+    name: str | None = None,
+    reference: dict | None = None,
+    forkserver=None,
+    lock=None,
+    confinement=None,
+    only=None,
+    tree: Path | None = None,
+    seed_digest: str | None = None,
+    expected_cache: dict | None = None,
+) -> SubmissionResult:
     """Grades one notebook.
 
     Args:
@@ -452,29 +552,23 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
         del raw
         picked = notebook.submission_cells(nb, assignment.release)
     except notebook.NotebookError as err:
-        results = [CheckResult(c.id, c.target, "error", 0.0, float(assignment.settings(c).points), assignment.settings(c).hidden,
-                               "not graded: the notebook could not be read", "invalid", c.hint) for c in checks]
-        return shell.finish("invalid", str(err), results, [str(err)])
-    tests = [c for c in checks if isinstance(c, PytestCheck)]
-    probed = [c for c in checks if not isinstance(c, PytestCheck)]
-    with lock or contextlib.nullcontext():
-        if reference is None and assignment.source is not None:
-            reference = reference_namespace(assignment)
-        digest_used = seed_digest if seed_digest is not None else code_digest(picked.cells)
-        prepared = prepare(assignment, probed, digest=digest_used, reference=reference, cache=expected_cache)
-        shell.env = determinism.describe()
-    # Checks written as pytest tests (autograder.grading.testchecks) are hidden: their first calls share the hidden worker.
-    tested = testchecks.Grading(tests, assignment=assignment, digest=code_digest(picked.cells), reference=reference,
-                                lock=lock) if tests else None
+        return shell.invalid(checks, str(err))
+    reference, prepared = _prepare_all(assignment, checks, picked.cells, reference, lock, seed_digest, expected_cache)
+    shell.env = determinism.describe()
+    tested = _pytest_style(assignment, checks, picked.cells, reference, lock)
     calls = tested.start(offset=len(prepared)) if tested else []
     redactor = hidden_redactor(assignment, prepared)
-    rounds = _run_groups(assignment, picked.cells, prepared, calls, forkserver=forkserver, confinement=confinement, redactor=redactor)
+    rounds = _run_groups(
+        assignment, picked.cells, prepared, calls, forkserver=forkserver, confinement=confinement, redactor=redactor
+    )
     shell.env["sandbox"] = confinement.mode if confinement is not None else "none"
-    problems = list(picked.problems) + [c["message"] for c in rounds.cell_runs if c.get("status") != CellStatus.OK and c.get("message")]
+    problems = list(picked.problems) + rounds.cell_problems()
     results = [judge(p, rounds.records.get(p.index), assignment.settings(p.check), hint=p.check.hint) for p in prepared]
-    if tested is not None:
+    if tested is not None:  # the remaining rounds of the pytest-style checks, in workers of their own
         tested.feed(calls, rounds.records)
-        test_results, test_stops, test_logs = tested.finish(code=picked.cells, forkserver=forkserver, confinement=confinement)
+        test_results, test_stops, test_logs = tested.finish(
+            code=picked.cells, forkserver=forkserver, confinement=confinement
+        )
         by_id = {r.id: r for r in results + test_results}
         results = [by_id[c.id] for c in checks]
         rounds.stops += test_stops
@@ -483,9 +577,31 @@ def grade(path: Path, *, assignment: Assignment, public_only: bool = False, name
     status = rounds.stops[0].ended.value if rounds.stops else "ok"
     result = shell.finish(status, stops_summary(rounds.stops), results, problems)
     result.flags = notebook.review_flags(nb, graded=picked.cells, source=assignment.source)
-    result.worker_log = redactor("\n".join(rounds.logs))  # instructors only, but a results folder can be handed out whole
+    # the worker log is for instructors only, but a results folder can be handed out whole
+    result.worker_log = redactor("\n".join(rounds.logs))
     result.staff = staffview.collect(prepared, rounds.records, results, settings=assignment.settings)
     return result
+
+
+def _prepare_all(
+    assignment: Assignment, checks: list[Check], code: list[notebook.Cell], reference, lock, seed_digest, expected_cache
+) -> tuple[dict | None, list[Prepared]]:
+    """The reference namespace and the prepared probe checks, under the grader's TensorFlow lock."""
+    with lock or contextlib.nullcontext():
+        if reference is None and assignment.source is not None:
+            reference = reference_namespace(assignment)
+        digest = seed_digest if seed_digest is not None else code_digest(code)
+        probed = [c for c in checks if not isinstance(c, PytestCheck)]
+        return reference, prepare(assignment, probed, digest=digest, reference=reference, cache=expected_cache)
+
+
+def _pytest_style(assignment: Assignment, checks: list[Check], code: list[notebook.Cell], reference, lock):
+    """The grading of the checks written as pytest tests (:mod:`autograder.grading.testchecks`), or None.
+    They are hidden: their first calls share the hidden checks' worker."""
+    tests = [c for c in checks if isinstance(c, PytestCheck)]
+    if not tests:
+        return None
+    return testchecks.Grading(tests, assignment=assignment, digest=code_digest(code), reference=reference, lock=lock)
 
 
 class _Shell:
@@ -498,32 +614,85 @@ class _Shell:
         self.digest = ""
         self.env = determinism.describe()
 
+    def invalid(self, checks: list[Check], message: str) -> SubmissionResult:
+        """The result of a notebook that could not be read: every check an error, none graded."""
+        settings = self.assignment.settings
+        results = [
+            CheckResult(
+                c.id,
+                c.target,
+                "error",
+                0.0,
+                float(settings(c).points),
+                settings(c).hidden,
+                "not graded: the notebook could not be read",
+                "invalid",
+                c.hint,
+            )
+            for c in checks
+        ]
+        return self.finish("invalid", message, results, [message])
+
     def finish(self, status: str, message: str, results: list[CheckResult], problems: list[str]) -> SubmissionResult:
         score = float(sum(r.points for r in results))
-        return SubmissionResult(self.assignment.name, self.name, score, self.max_score, status, message, results, problems,
-                                self.env, round(time.monotonic() - self.started, 3), self.stamp, self.digest)
+        return SubmissionResult(
+            self.assignment.name,
+            self.name,
+            score,
+            self.max_score,
+            status,
+            message,
+            results,
+            problems,
+            self.env,
+            round(time.monotonic() - self.started, 3),
+            self.stamp,
+            self.digest,
+        )
 
 
-def _run_groups(assignment: Assignment, code: list[notebook.Cell], prepared: list[Prepared], calls: list[Prepared], *,
-                forkserver, confinement, redactor: redact.Redactor) -> WorkerRounds:
+def _run_groups(
+    assignment: Assignment,
+    code: list[notebook.Cell],
+    prepared: list[Prepared],
+    calls: list[Prepared],
+    *,
+    forkserver,
+    confinement,
+    redactor: redact.Redactor,
+) -> WorkerRounds:
     """Runs the public checks, then the hidden ones (and the first calls of pytest-style checks), in
     workers of their own, under one ceiling for the submission."""
     limits = assignment.config.limits
     ceiling = submission_ceiling(limits, n_cells=len(code), timeouts=[p.timeout_s for p in prepared])
-    deadline = time.monotonic() + ceiling  # from the first worker's start: waiting for the grader's lock is not the student's time
+    deadline = (
+        time.monotonic() + ceiling
+    )  # from the first worker's start: waiting for the grader's lock is not the student's time
     hidden = [p for p in prepared if assignment.settings(p.check).hidden]
     public = [p for p in prepared if not assignment.settings(p.check).hidden]
     out = WorkerRounds()
     for group, is_hidden in ((public, False), (hidden + calls, True)):
         if is_hidden and not group:
             continue
-        rounds = run_in_workers(code, group, limits, preload=needs_tensorflow(assignment), forkserver=forkserver,
-                                confinement=confinement, deadline=deadline, ceiling_s=ceiling, hidden=is_hidden, redactor=redactor)
+        rounds = run_in_workers(
+            code,
+            group,
+            limits,
+            preload=needs_tensorflow(assignment),
+            forkserver=forkserver,
+            confinement=confinement,
+            deadline=deadline,
+            ceiling_s=ceiling,
+            hidden=is_hidden,
+            redactor=redactor,
+        )
         out.records.update(rounds.records)
         out.stops += rounds.stops
         out.logs += rounds.logs
         if not is_hidden:
-            out.cell_runs = rounds.cell_runs  # the hidden checks' worker's cell messages are never shown: its code held hidden inputs
+            out.cell_runs = (
+                rounds.cell_runs
+            )  # the hidden checks' worker's cell messages are never shown: its code held hidden inputs
     return out
 
 
@@ -533,9 +702,13 @@ def stops_summary(stops: list[Stop]) -> str:
         return ""
     cells_stopped = len({s.phase.cell for s in stops if s.in_cell})
     checks_stopped = sum(1 for s in stops if not s.in_cell)
-    parts = ([f"{checks_stopped} check(s)"] if checks_stopped else []) + ([f"{cells_stopped} cell(s)"] if cells_stopped else [])
-    return (f"{' and '.join(parts)} stopped by a limit or crash ({', '.join(sorted({s.ended.value for s in stops}))}); "
-            "the other checks were graded")
+    parts = ([f"{checks_stopped} check(s)"] if checks_stopped else []) + (
+        [f"{cells_stopped} cell(s)"] if cells_stopped else []
+    )
+    return (
+        f"{' and '.join(parts)} stopped by a limit or crash ({', '.join(sorted({s.ended.value for s in stops}))}); "
+        "the other checks were graded"
+    )
 
 
 def hidden_redactor(assignment: Assignment, prepared: list[Prepared]) -> redact.Redactor:

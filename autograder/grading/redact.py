@@ -18,7 +18,9 @@ MASK = "[hidden]"
 _NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![\w])")
 _WINDOW = 12  # a hidden string this long or longer is also found by any 12-character piece of it
 _MAX_VALUES = 2_000_000
-_BUILTIN_EXCEPTIONS = {n for n, v in vars(__import__("builtins")).items() if isinstance(v, type) and issubclass(v, BaseException)}
+_BUILTIN_EXCEPTIONS = {
+    n for n, v in vars(__import__("builtins")).items() if isinstance(v, type) and issubclass(v, BaseException)
+}
 
 
 def _numbers(value, out: list, depth: int = 0) -> None:
@@ -84,7 +86,9 @@ class Redactor:
             return False
         mantissa, _, exp = token.lower().partition("e")
         decimals = len(mantissa.partition(".")[2])
-        resolution = 10.0 ** (int(exp or 0) - decimals)  # one unit in the last printed place (covers rounding and truncation)
+        resolution = 10.0 ** (
+            int(exp or 0) - decimals
+        )  # one unit in the last printed place (covers rounding and truncation)
         for target in (t, -t):
             i = int(np.searchsorted(self.values, target - resolution))
             if i < self.values.size and abs(self.values[i] - target) <= resolution * (1 + 1e-9) + 1e-300:
@@ -100,7 +104,7 @@ class Redactor:
         for s in self.strings:
             text = text.replace(s, MASK)
         if self.windows and len(text) >= _WINDOW:
-            hits = [i for i in range(len(text) - _WINDOW + 1) if text[i:i + _WINDOW] in self.windows]
+            hits = [i for i in range(len(text) - _WINDOW + 1) if text[i : i + _WINDOW] in self.windows]
             if hits:
                 keep, last = [], 0
                 for i in hits:
@@ -123,15 +127,21 @@ def redactor(*, values: list, names: list[str]) -> Redactor:
     arr = np.concatenate(nums) if nums else np.zeros(0)
     arr = np.unique(arr[np.isfinite(arr)])
     long = [s for s in strs if len(s) >= _WINDOW]
-    windows = frozenset(s[i:i + _WINDOW] for s in long[:1000] for i in range(min(len(s) - _WINDOW + 1, 200_000)))
-    return Redactor(arr, tuple(sorted(set(strs), key=len, reverse=True)), windows,
-                    tuple(sorted({n for n in names if len(n) >= 4}, key=len, reverse=True)))
+    windows = frozenset(s[i : i + _WINDOW] for s in long[:1000] for i in range(min(len(s) - _WINDOW + 1, 200_000)))
+    return Redactor(
+        arr,
+        tuple(sorted(set(strs), key=len, reverse=True)),
+        windows,
+        tuple(sorted({n for n in names if len(n) >= 4}, key=len, reverse=True)),
+    )
 
 
 def exception_name(name: str, *, code: str) -> str:
     """A student's exception type name as it may be shown next to a hidden check: a builtin
     exception, or a name written in the submitted code; anything else (a class made at run time,
     whose name could carry data) becomes ``an exception``."""
-    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,60}", name or "") and (name in _BUILTIN_EXCEPTIONS or re.search(rf"\b{name}\b", code)):
+    if re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,60}", name or "") and (
+        name in _BUILTIN_EXCEPTIONS or re.search(rf"\b{name}\b", code)
+    ):
         return name
     return "an exception"

@@ -45,13 +45,27 @@ class Session:
 
     def grade(self, path: Path, **options) -> SubmissionResult:
         """Grades one notebook (``options`` as :func:`autograder.grading.engine.grade` takes them)."""
-        return engine.grade(path, assignment=self.assignment, reference=self.reference, forkserver=self.forkserver,
-                            lock=self.lock, confinement=self.confinement, **options)
+        return engine.grade(
+            path,
+            assignment=self.assignment,
+            reference=self.reference,
+            forkserver=self.forkserver,
+            lock=self.lock,
+            confinement=self.confinement,
+            **options,
+        )
 
 
 @contextlib.contextmanager
-def open_session(assignment: Assignment, *, root: Path, jobs: int = 1, fork: bool = True, isolate: bool = True,
-                 hide: Sequence[Path] = ()) -> Iterator[Session]:
+def open_session(
+    assignment: Assignment,
+    *,
+    root: Path,
+    jobs: int = 1,
+    fork: bool = True,
+    isolate: bool = True,
+    hide: Sequence[Path] = (),
+) -> Iterator[Session]:
     """Sets up a session and tears it down (the fork server stops, its folder goes).
 
     Args:
@@ -77,7 +91,12 @@ def open_session(assignment: Assignment, *, root: Path, jobs: int = 1, fork: boo
     with tempfile.TemporaryDirectory(prefix="autograder-zygote-") as home, contextlib.ExitStack() as stack:
         server = None
         if fork:
-            server = stack.enter_context(ForkServer(env=sandbox.worker_environment(home),
-                                                    preload=engine.needs_tensorflow(assignment), cwd=home,
-                                                    modules=notebook.setup_imports(assignment.release)))
+            server = stack.enter_context(
+                ForkServer(
+                    env=sandbox.worker_environment(home),
+                    preload=engine.needs_tensorflow(assignment),
+                    cwd=home,
+                    modules=notebook.setup_imports(assignment.release),
+                )
+            )
         yield Session(assignment, reference, server, confinement, lock)

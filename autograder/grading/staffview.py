@@ -47,9 +47,16 @@ def collect(prepared, records: dict, results, *, settings) -> dict:
     out = {}
     for p, result in zip(prepared, results):
         record = records.get(p.index)
-        entry = {"hidden": result.hidden, "status": result.status, "category": result.category,
-                 "inputs": {k: preview(v) for k, v in p.inputs.items()}, "expected": preview(p.expected),
-                 "received": None, "received_type": record.type if record is not None else "", "message": result.message}
+        entry = {
+            "hidden": result.hidden,
+            "status": result.status,
+            "category": result.category,
+            "inputs": {k: preview(v) for k, v in p.inputs.items()},
+            "expected": preview(p.expected),
+            "received": None,
+            "received_type": record.type if record is not None else "",
+            "message": result.message,
+        }
         if record is not None and record.returned:
             entry["received"] = preview(record.value)
             if result.status != "passed":
@@ -62,4 +69,3 @@ def collect(prepared, records: dict, results, *, settings) -> dict:
             entry["message"] = record.message or result.message  # e.g. the student's exception
         out[p.check.id] = entry
     return {"checks": out}
-

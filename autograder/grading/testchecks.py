@@ -30,12 +30,12 @@ import hashlib
 
 import numpy as np
 
-from autograder.sandbox import determinism
-from autograder.model import plaindata
 from autograder.checks.check import Check
-from autograder.course.testfiles import CALL_PROBE, PytestCheck
 from autograder.checks.compare import Outcome
+from autograder.course.testfiles import CALL_PROBE, PytestCheck
+from autograder.model import plaindata
 from autograder.model.results import CheckResult
+from autograder.sandbox import determinism
 from autograder.sandbox.protocol import CheckRecord, RecordStatus, Stop
 
 MAX_ROUNDS = 40
@@ -71,16 +71,22 @@ class Call:
 
 
 def _key(call: Call) -> str:
-    return hashlib.sha256(plaindata.dumps({"target": call.target, "args": call.args, "kwargs": call.kwargs})).hexdigest()
+    return hashlib.sha256(
+        plaindata.dumps({"target": call.target, "args": call.args, "kwargs": call.kwargs})
+    ).hexdigest()
 
 
 def _plain_args(target: str, args: tuple, kwargs: dict) -> Call:
-    call = Call(target, [plaindata.to_plain(a) for a in args], {str(k): plaindata.to_plain(v) for k, v in kwargs.items()})
+    call = Call(
+        target, [plaindata.to_plain(a) for a in args], {str(k): plaindata.to_plain(v) for k, v in kwargs.items()}
+    )
     try:
         plaindata.dumps({"args": call.args, "kwargs": call.kwargs})
     except plaindata.PlainDataError as err:
-        raise TypeError(f"student.{target}(...): arguments must be plain data (numbers, strings, numpy arrays, "
-                        f"lists, tuples, dicts): {err}") from None
+        raise TypeError(
+            f"student.{target}(...): arguments must be plain data (numbers, strings, numpy arrays, "
+            f"lists, tuples, dicts): {err}"
+        ) from None
     return call
 
 
@@ -126,8 +132,8 @@ class Reference:
             return value
 
         def call(*args, **kwargs):
-            from autograder.grading.engine import ReferenceError
             from autograder.checks.probes import copy_inputs
+            from autograder.grading.engine import ReferenceError
 
             try:
                 return plaindata.to_plain(value(*copy_inputs(list(args)), **copy_inputs(kwargs)))
@@ -154,9 +160,15 @@ def _run_once(run: _Run, *, settings, reference: dict, results: dict[str, CheckR
 
     check = run.check
     determinism.apply(run.seed)
-    values = {"student": Student(results, wanted), "reference": Reference(reference),
-              "rng": np.random.default_rng(run.seed), "tol": settings.tol}
-    base = dict(id=check.id, target=check.target, max_points=float(settings.points), hidden=settings.hidden, hint=check.hint)
+    values = {
+        "student": Student(results, wanted),
+        "reference": Reference(reference),
+        "rng": np.random.default_rng(run.seed),
+        "tol": settings.tol,
+    }
+    base = dict(
+        id=check.id, target=check.target, max_points=float(settings.points), hidden=settings.hidden, hint=check.hint
+    )
     try:
         check.function(*[values[name] for name in check.fixtures])
     except _Pending:
@@ -179,8 +191,7 @@ def _run_once(run: _Run, *, settings, reference: dict, results: dict[str, CheckR
         run.result = CheckResult(status="passed", points=float(settings.points), **base)
         return
     message = f"hidden check on {check.target} failed ({outcome.category})" if settings.hidden else outcome.message
-    run.result = CheckResult(status="failed", points=0.0, message=message,
-                             category=outcome.category, **base)
+    run.result = CheckResult(status="failed", points=0.0, message=message, category=outcome.category, **base)
 
 
 class Grading:
@@ -207,13 +218,18 @@ class Grading:
         from autograder.model.seeds import stable_seed
 
         if reference is None:
-            raise engine.ReferenceError("checks written as pytest tests need the reference solution (instructor's repo)")
+            raise engine.ReferenceError(
+                "checks written as pytest tests need the reference solution (instructor's repo)"
+            )
         self.assignment, self.reference, self.lock = assignment, reference, lock
         self.runs = []
         for check in checks:
             settings = assignment.settings(check)
-            seed = (engine.public_seed(assignment.name, check) if not settings.hidden
-                    else stable_seed(assignment.config.seed, assignment.name, check.id, digest))
+            seed = (
+                engine.public_seed(assignment.name, check)
+                if not settings.hidden
+                else stable_seed(assignment.config.seed, assignment.name, check.id, digest)
+            )
             self.runs.append(_Run(check, seed))
         self.results: dict[str, CheckRecord] = {}
         self.failures: list[Stop] = []
@@ -233,8 +249,13 @@ class Grading:
                 continue
             before = len(wanted)
             with self.lock or contextlib.nullcontext():
-                _run_once(run, settings=self.assignment.settings(run.check), reference=self.reference,
-                          results=self.results, wanted=wanted)
+                _run_once(
+                    run,
+                    settings=self.assignment.settings(run.check),
+                    reference=self.reference,
+                    results=self.results,
+                    wanted=wanted,
+                )
             for key, _call in wanted[before:]:
                 owners.setdefault(key, run)
         calls = {key: c for key, c in wanted if key not in self.results}
@@ -244,8 +265,12 @@ class Grading:
             run = owners[key]
             settings = self.assignment.settings(run.check)
             timeout = settings.timeout_s or self.assignment.config.limits.check_timeout_s
-            probe_check = Check(id=f"{run.check.id} ({c.target})", target=c.target, what=run.check.what, probe=CALL_PROBE)
-            prepared.append(engine.Prepared(start + n, probe_check, {"args": c.args, "kwargs": c.kwargs}, run.seed, None, timeout))
+            probe_check = Check(
+                id=f"{run.check.id} ({c.target})", target=c.target, what=run.check.what, probe=CALL_PROBE
+            )
+            prepared.append(
+                engine.Prepared(start + n, probe_check, {"args": c.args, "kwargs": c.kwargs}, run.seed, None, timeout)
+            )
         return prepared
 
     def start(self, *, offset: int = 0) -> list:
@@ -255,9 +280,13 @@ class Grading:
     def feed(self, prepared: list, records: dict[int, CheckRecord]) -> None:
         """Takes the records of the calls last returned (by ``Prepared.index``)."""
         for p, (key, _call) in zip(prepared, self._calls):
-            self.results[key] = records.get(p.index) or CheckRecord(RecordStatus.CRASHED, f"no result came back for {p.check.target}")
+            self.results[key] = records.get(p.index) or CheckRecord(
+                RecordStatus.CRASHED, f"no result came back for {p.check.target}"
+            )
 
-    def finish(self, *, code: list, forkserver=None, confinement=None) -> tuple[list[CheckResult], list[Stop], list[str]]:
+    def finish(
+        self, *, code: list, forkserver=None, confinement=None
+    ) -> tuple[list[CheckResult], list[Stop], list[str]]:
         """Runs the remaining rounds; returns the results (in the order of the checks), the worker
         failures and the instructors' log lines.
 
@@ -271,9 +300,15 @@ class Grading:
             prepared = self._step(0)
             if not prepared:
                 break
-            rounds = engine.run_in_workers(code, prepared, self.assignment.config.limits,
-                                           preload=engine.needs_tensorflow(self.assignment),
-                                           forkserver=forkserver, confinement=confinement, hidden=True)
+            rounds = engine.run_in_workers(
+                code,
+                prepared,
+                self.assignment.config.limits,
+                preload=engine.needs_tensorflow(self.assignment),
+                forkserver=forkserver,
+                confinement=confinement,
+                hidden=True,
+            )
             self.failures += rounds.stops
             self.logs += rounds.logs
             self.feed(prepared, rounds.records)
@@ -282,15 +317,26 @@ class Grading:
         out = []
         for run in self.runs:
             if run.result is None:
-                raise engine.ReferenceError(f"{run.check.location} made more than {MAX_ROUNDS} calls that depend on each other's results")
+                raise engine.ReferenceError(
+                    f"{run.check.location} made more than {MAX_ROUNDS} calls that depend on each other's results"
+                )
             if run.detail:
                 self.logs.append(f"--- check {run.check.id} ({run.check.location}) failed: {run.detail[:4000]}")
             out.append(run.result)
         return out, self.failures, self.logs
 
 
-def grade(checks: list[PytestCheck], *, assignment, code: list, digest: str, reference: dict | None,
-          forkserver=None, lock=None, confinement=None) -> tuple[list[CheckResult], list[Stop], list[str]]:
+def grade(
+    checks: list[PytestCheck],
+    *,
+    assignment,
+    code: list,
+    digest: str,
+    reference: dict | None,
+    forkserver=None,
+    lock=None,
+    confinement=None,
+) -> tuple[list[CheckResult], list[Stop], list[str]]:
     """Grades checks written as tests against one submission, every round in workers of its own.
 
     Returns:

@@ -39,11 +39,19 @@ _MARKERS = {
 def pytest_addoption(parser: pytest.Parser) -> None:
     """Adds ``--assignment`` and ``--course-root``."""
     group = parser.getgroup("autograder", "grading notebooks with the autograder")
-    group.addoption("--assignment", metavar="NAME", default=None,
-                    help="grade the given notebooks (or folders of notebooks) for assignment NAME, one test per check")
-    group.addoption("--course-root", metavar="PATH", default=None,
-                    help="the course repo (default: the nearest folder at or above the current one with grading.yml "
-                         "and nbgrader_config.py)")
+    group.addoption(
+        "--assignment",
+        metavar="NAME",
+        default=None,
+        help="grade the given notebooks (or folders of notebooks) for assignment NAME, one test per check",
+    )
+    group.addoption(
+        "--course-root",
+        metavar="PATH",
+        default=None,
+        help="the course repo (default: the nearest folder at or above the current one with grading.yml "
+        "and nbgrader_config.py)",
+    )
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -64,22 +72,32 @@ def pytest_configure(config: pytest.Config) -> None:
     name = config.getoption("assignment")
     if not name:
         return
-    from autograder.integrations.nbgrader import autograde as nbgrade
     from autograder.course.assignment import AssignmentError, load
+    from autograder.integrations.nbgrader import autograde as nbgrade
     from autograder.model.config import ConfigError
 
     invocation = Path(config.invocation_params.dir)
     try:
-        root = Path(config.getoption("course_root")).resolve() if config.getoption("course_root") else nbgrade.find_course(invocation)
+        root = (
+            Path(config.getoption("course_root")).resolve()
+            if config.getoption("course_root")
+            else nbgrade.find_course(invocation)
+        )
         loaded = load(name, root=root)
     except (AssignmentError, ConfigError, FileNotFoundError) as err:
         raise pytest.UsageError(f"--assignment {name}: {err}") from None
     args = [(invocation / a).resolve() for a in config.args]
     folders = [a if a.is_dir() else a.parent for a in args]
     inipath = config.inipath.resolve() if config.inipath else None
-    if inipath is not None and inipath.parent != root and any(f == inipath.parent or f in inipath.parents for f in folders):
-        raise pytest.UsageError(f"pytest read its settings from {inipath}, inside the submissions; run from the course "
-                                f"root or pass -c {root / 'pyproject.toml'}")
+    if (
+        inipath is not None
+        and inipath.parent != root
+        and any(f == inipath.parent or f in inipath.parents for f in folders)
+    ):
+        raise pytest.UsageError(
+            f"pytest read its settings from {inipath}, inside the submissions; run from the course "
+            f"root or pass -c {root / 'pyproject.toml'}"
+        )
     config.stash[_RUN] = GradingRun(assignment=loaded, root=root)
 
 
@@ -91,8 +109,11 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 
 
 def _is_test_check_file(path: Path) -> bool:
-    return (path.name.startswith("test_") and path.suffix == ".py"
-            and any((path.parent / f).is_file() for f in ("public_checks.py", "hidden_checks.py")))
+    return (
+        path.name.startswith("test_")
+        and path.suffix == ".py"
+        and any((path.parent / f).is_file() for f in ("public_checks.py", "hidden_checks.py"))
+    )
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
@@ -140,10 +161,14 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
         chosen = len(run.selected.get(path, []))
         scope = "" if chosen == total else f" on the {chosen} selected of {total} checks"
         passed = sum(1 for c in result.checks if c.status == "passed")
-        terminalreporter.write_line(f"{_relative(path, config)}: {result.score:g} / {result.max_score:g} points{scope} "
-                                    f"({passed} of {len(result.checks)} checks passed; status {result.status})")
+        terminalreporter.write_line(
+            f"{_relative(path, config)}: {result.score:g} / {result.max_score:g} points{scope} "
+            f"({passed} of {len(result.checks)} checks passed; status {result.status})"
+        )
         for note in ([result.message] if result.message else []) + list(result.problems):
-            terminalreporter.write_line(textwrap.fill(f"note: {note}", width=100, initial_indent="    ", subsequent_indent="      "))
+            terminalreporter.write_line(
+                textwrap.fill(f"note: {note}", width=100, initial_indent="    ", subsequent_indent="      ")
+            )
 
 
 def _relative(path: Path, config: pytest.Config) -> str:
@@ -169,7 +194,10 @@ class GradingRun:
         from autograder.grading.session import open_session
 
         self._session = self._stack.enter_context(
-            open_session(self.assignment, root=self.root, hide=[Path.home(), *{p.resolve().parent for p in self.selected}]))
+            open_session(
+                self.assignment, root=self.root, hide=[Path.home(), *{p.resolve().parent for p in self.selected}]
+            )
+        )
 
     def result(self, path: Path) -> SubmissionResult:
         """The submission's result for the selected checks, graded on first use."""
@@ -179,8 +207,9 @@ class GradingRun:
             with self.lock:
                 if self._session is None:
                     self._start()
-            self.results[path] = self._session.grade(path, name=batch.submission_name(path, self.assignment.name),
-                                                     only=self.selected.get(path))
+            self.results[path] = self._session.grade(
+                path, name=batch.submission_name(path, self.assignment.name), only=self.selected.get(path)
+            )
         return self.results[path]
 
     def close(self) -> None:
@@ -198,8 +227,9 @@ class SubmissionFile(pytest.File):
         run = _grading(self.config)
         for check in run.assignment.checks:
             settings = run.assignment.settings(check)
-            item = CheckItem.from_parent(self, name=check.id, check_id=check.id, points=float(settings.points),
-                                         visibility=settings.visibility)
+            item = CheckItem.from_parent(
+                self, name=check.id, check_id=check.id, points=float(settings.points), visibility=settings.visibility
+            )
             yield item
 
 
@@ -233,7 +263,9 @@ class CheckItem(pytest.Item):
         if isinstance(excinfo.value, CheckFailed):
             r = excinfo.value.result
             head = f"{r.id}: {r.status.upper()} {fraction(r.points, r.max_points)} points ({r.category}{', hidden' if r.hidden else ''})"
-            body = textwrap.fill(explanation(r) or "(no message)", width=100, initial_indent="    ", subsequent_indent="    ")
+            body = textwrap.fill(
+                explanation(r) or "(no message)", width=100, initial_indent="    ", subsequent_indent="    "
+            )
             return f"{head}\n{body}"
         return super().repr_failure(excinfo, style=style)
 
@@ -241,5 +273,8 @@ class CheckItem(pytest.Item):
         # The domain heads the failure's section; it must not end the node id, or `-v` rewrites its dots.
         visibility = next(m.args[0] for m in self.iter_markers("visibility"))
         points = next(m.args[0] for m in self.iter_markers("points"))
-        return self.path, None, f"{self.path.name}::{self.check_id} ({visibility}, {points:g} point{'' if points == 1 else 's'})"
-
+        return (
+            self.path,
+            None,
+            f"{self.path.name}::{self.check_id} ({visibility}, {points:g} point{'' if points == 1 else 's'})",
+        )

@@ -19,11 +19,11 @@ import sys
 from pathlib import Path
 
 from autograder.course import assignment as assignment_mod
-from autograder.sandbox import determinism
 from autograder.grading import engine
+from autograder.reports.wording import explanation
+from autograder.sandbox import determinism
 from autograder.sandbox.protocol import CheckRecord
 from autograder.sandbox.worker import run_check
-from autograder.reports.wording import explanation
 
 if "tensorflow" not in sys.modules:
     determinism.set_environment()
@@ -45,7 +45,13 @@ def _run(target: str, loaded, namespace: dict) -> tuple[int, int, list[str]]:
     prepared = engine.prepare(loaded, mine, digest="", reference=None)
     passed, failures = 0, []
     for p in prepared:
-        request = {"target": target, "probe": p.check.probe_spec(), "inputs": p.inputs, "seed": p.seed, "timeout_s": p.timeout_s}
+        request = {
+            "target": target,
+            "probe": p.check.probe_spec(),
+            "inputs": p.inputs,
+            "seed": p.seed,
+            "timeout_s": p.timeout_s,
+        }
         record = CheckRecord.parse(run_check(request, namespace))
         result = engine.judge(p, record, loaded.settings(p.check), hint=p.check.hint)
         if result.status == "passed":
@@ -64,8 +70,10 @@ def summary(rows: list[tuple[str, int, int, list[str]]]) -> str:
         lines.append(f"{'PASS' if not failures else 'FAIL'}  {target:<{width}}  {passed}/{total} public checks")
         lines.extend(f"      {f}" for f in failures)
     ok = sum(1 for *_, f in rows if not f)
-    lines.append(f"self-check: {ok} of {len(rows)} functions pass their public checks "
-                 f"({sum(r[1] for r in rows)} of {sum(r[2] for r in rows)} checks)")
+    lines.append(
+        f"self-check: {ok} of {len(rows)} functions pass their public checks "
+        f"({sum(r[1] for r in rows)} of {sum(r[2] for r in rows)} checks)"
+    )
     return "\n".join(lines)
 
 
@@ -83,7 +91,7 @@ def check(*targets: str, namespace: dict | None = None, folder: str | Path = "."
         ValueError: No function named, or one without public checks.
     """
     if not targets:
-        raise ValueError("name the functions to check, e.g. check(\"sigmoid\", \"relu\")")
+        raise ValueError('name the functions to check, e.g. check("sigmoid", "relu")')
     if namespace is None:
         namespace = inspect.currentframe().f_back.f_globals
     loaded = assignment_mod.load_release(release_folder(Path(folder)))

@@ -134,7 +134,9 @@ def parse(data) -> dict[str, AssignmentConfig]:
     seed = str(data.get("seed", "autograder"))
     defaults = _mapping(data.get("defaults", {}), "defaults")
     _unknown(defaults, _DEFAULT_KEYS, "defaults")
-    tol = Tolerance(_number(defaults.get("rtol", 1e-7), "defaults.rtol"), _number(defaults.get("atol", 1e-9), "defaults.atol"))
+    tol = Tolerance(
+        _number(defaults.get("rtol", 1e-7), "defaults.rtol"), _number(defaults.get("atol", 1e-9), "defaults.atol")
+    )
     base_limits = _limits(defaults.get("limits", {}), Limits(), "defaults.limits")
     out = {}
     for name, body in _mapping(data.get("assignments", {}), "assignments").items():

@@ -12,10 +12,8 @@ from __future__ import annotations
 import io
 import json
 import math
-import os
 import sys
 import zipfile
-from pathlib import Path
 
 import numpy as np
 
@@ -133,17 +131,6 @@ def loads(data: bytes):
     if sum(a.nbytes for a in arrays.values()) > MAX_BYTES:
         raise PlainDataError("too large")
     return _decode(doc, arrays, 0)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Writes ``data`` to ``path`` through a temporary file, fsync and rename."""
-    path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
 
 
 def to_plain(value, depth: int = 0):

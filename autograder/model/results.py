@@ -6,7 +6,7 @@ import dataclasses
 import json
 from pathlib import Path
 
-from autograder.model import plaindata
+from autograder.model import files
 
 SUBMISSION_STATUSES = ("ok", "timeout", "memory", "crashed", "invalid")
 CHECK_STATUSES = ("passed", "failed", "error")
@@ -14,6 +14,7 @@ CHECK_STATUSES = ("passed", "failed", "error")
 
 RESULT_FILE = "result.json"
 STAFF_FILE = "staff.json"  # beside result.json: for staff only (see autograder.grading.staffview)
+
 
 @dataclasses.dataclass
 class CheckResult:
@@ -119,15 +120,15 @@ def write(result: SubmissionResult, path: Path) -> Path:
     """Writes ``result.json`` atomically (temporary file, fsync, rename)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    plaindata.write_atomic(path, (json.dumps(to_dict(result), indent=2) + "\n").encode("utf-8"))
+    files.write_atomic(path, (json.dumps(to_dict(result), indent=2) + "\n").encode("utf-8"))
     log = path.with_name("worker.log")
     if result.worker_log:
-        plaindata.write_atomic(log, result.worker_log.encode("utf-8", "replace"))
+        files.write_atomic(log, result.worker_log.encode("utf-8", "replace"))
     elif log.exists():
         log.unlink()
     staff = path.with_name(STAFF_FILE)
     if result.staff:
-        plaindata.write_atomic(staff, (json.dumps(result.staff, indent=1) + "\n").encode("utf-8"))
+        files.write_atomic(staff, (json.dumps(result.staff, indent=1) + "\n").encode("utf-8"))
     elif staff.exists():
         staff.unlink()
     return path

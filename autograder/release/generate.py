@@ -21,8 +21,8 @@ import numpy as np
 
 from autograder.course import assignment as assignment_mod
 from autograder.grading import engine
+from autograder.model import files, plaindata
 from autograder.release import gradecells
-from autograder.model import plaindata
 
 
 class ReleaseError(RuntimeError):
@@ -48,11 +48,22 @@ def generate_with_nbgrader(name: str, *, root: Path, dest: Path | None = None) -
     root = Path(root).resolve()
     dest = Path(dest).resolve() if dest else root / "assignments"
     with tempfile.TemporaryDirectory(prefix="nbgrader-") as tmp:
-        cmd = [sys.executable, "-m", "nbgrader", "generate_assignment", name, "--force",
-               f"--CourseDirectory.root={root}", f"--CourseDirectory.release_directory={dest}", "--log-level=WARN"]
+        cmd = [
+            sys.executable,
+            "-m",
+            "nbgrader",
+            "generate_assignment",
+            name,
+            "--force",
+            f"--CourseDirectory.root={root}",
+            f"--CourseDirectory.release_directory={dest}",
+            "--log-level=WARN",
+        ]
         if dest != root / "assignments":
             cmd.append(f"--CourseDirectory.db_url=sqlite:///{tmp}/gradebook.db")
-        path = os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])  # nbgrader runs `alembic`
+        path = os.pathsep.join(
+            [str(Path(sys.executable).parent), os.environ.get("PATH", "")]
+        )  # nbgrader runs `alembic`
         env = {**os.environ, "PATH": path, "JUPYTER_CONFIG_DIR": tmp, "JUPYTER_DATA_DIR": tmp}
         proc = subprocess.run(cmd, cwd=root, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
@@ -64,14 +75,23 @@ def fixtures(assignment: assignment_mod.Assignment) -> dict:
     """Public inputs, expected values and settings, computed from the reference solution."""
     reference = engine.reference_namespace(assignment)
     public = [c for c in assignment.checks if not assignment.settings(c).hidden]
-    data = {"assignment": assignment.name, "fixtures": {}, "checks": {},
-            "limits": {k: v for k, v in vars(assignment.config.limits).items()}}
+    data = {
+        "assignment": assignment.name,
+        "fixtures": {},
+        "checks": {},
+        "limits": {k: v for k, v in vars(assignment.config.limits).items()},
+    }
     for check in public:
         seed = engine.public_seed(assignment.name, check)
         inputs, expected = engine.compute_expected(check, reference, seed)
         data["fixtures"][check.id] = {"inputs": inputs, "expected": expected, "seed": seed}
         s = assignment.settings(check)
-        data["checks"][check.id] = {"points": s.points, "rtol": s.tol.rtol, "atol": s.tol.atol, "timeout_s": s.timeout_s}
+        data["checks"][check.id] = {
+            "points": s.points,
+            "rtol": s.tol.rtol,
+            "atol": s.tol.atol,
+            "timeout_s": s.timeout_s,
+        }
     return data
 
 
@@ -124,7 +144,7 @@ def write_fixtures(path: Path, data: dict) -> bool:
                 return False
         except plaindata.PlainDataError:
             pass
-    plaindata.write_atomic(path, plaindata.dumps(data))
+    files.write_atomic(path, plaindata.dumps(data))
     return True
 
 

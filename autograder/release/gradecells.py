@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 
+from autograder.course import notebook
 from autograder.model.config import AssignmentConfig
 
 GRADE_PREFIX = "grade_"
@@ -18,11 +19,13 @@ GRADE_PREFIX = "grade_"
 
 def grade_cell_source(target: str) -> str:
     """The source of a function's grade cell (its hidden part never reaches students)."""
-    return (f"# Graded after you submit: the public checks of {target} above and hidden checks.\n"
-            "### BEGIN HIDDEN TESTS\n"
-            "from autograder.integrations.nbgrader.autograde import grade\n"
-            f"grade({target!r})\n"
-            "### END HIDDEN TESTS\n")
+    return (
+        f"# Graded after you submit: the public checks of {target} above and hidden checks.\n"
+        "### BEGIN HIDDEN TESTS\n"
+        "from autograder.integrations.nbgrader.autograde import grade\n"
+        f"grade({target!r})\n"
+        "### END HIDDEN TESTS\n"
+    )
 
 
 def _points(cfg: AssignmentConfig, targets: dict[str, str]) -> dict[str, float]:
@@ -46,7 +49,7 @@ def sync(source: dict, cfg: AssignmentConfig, targets: dict[str, str]) -> dict:
     out = copy.deepcopy(source)
     cells = []
     for cell in out["cells"]:
-        meta = cell.get("metadata", {}).get("nbgrader", {})
+        meta = notebook.nbgrader_metadata(cell)
         gid = meta.get("grade_id", "")
         if gid.startswith(GRADE_PREFIX) and meta.get("grade"):
             continue  # regenerated below
@@ -55,11 +58,24 @@ def sync(source: dict, cfg: AssignmentConfig, targets: dict[str, str]) -> dict:
             meta.pop("points", None)
         cells.append(cell)
         if meta.get("solution") and gid in points:
-            cells.append({
-                "cell_type": "code", "execution_count": None, "outputs": [], "id": f"grade-{gid}".replace("_", "-")[:64],
-                "metadata": {"nbgrader": {"grade": True, "solution": False, "locked": True, "grade_id": GRADE_PREFIX + gid,
-                                          "points": points[gid], "schema_version": 3}},
-                "source": grade_cell_source(gid),
-            })
+            cells.append(
+                {
+                    "cell_type": "code",
+                    "execution_count": None,
+                    "outputs": [],
+                    "id": f"grade-{gid}".replace("_", "-")[:64],
+                    "metadata": {
+                        "nbgrader": {
+                            "grade": True,
+                            "solution": False,
+                            "locked": True,
+                            "grade_id": GRADE_PREFIX + gid,
+                            "points": points[gid],
+                            "schema_version": 3,
+                        }
+                    },
+                    "source": grade_cell_source(gid),
+                }
+            )
     out["cells"] = cells
     return out

@@ -21,21 +21,43 @@ from autograder.course import testfiles
 from autograder.model.limits import Limits
 
 _NUMBER = {"type": "number", "minimum": 0}
-_LIMITS = {"type": "object", "additionalProperties": False,
-           "properties": {f.name: _NUMBER for f in dataclasses.fields(Limits)}}
-_CHECK = {"type": "object", "additionalProperties": False, "required": ["points"],
-          "properties": {"points": _NUMBER, "visibility": {"enum": ["public", "hidden"]},
-                         "rtol": _NUMBER, "atol": _NUMBER, "timeout_s": _NUMBER}}
-_ASSIGNMENT = {"type": "object", "additionalProperties": False,
-               "properties": {"title": {"type": "string"}, "limits": _LIMITS,
-                              "checks": {"type": "object", "additionalProperties": _CHECK}}}
+_LIMITS = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {f.name: _NUMBER for f in dataclasses.fields(Limits)},
+}
+_CHECK = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["points"],
+    "properties": {
+        "points": _NUMBER,
+        "visibility": {"enum": ["public", "hidden"]},
+        "rtol": _NUMBER,
+        "atol": _NUMBER,
+        "timeout_s": _NUMBER,
+    },
+}
+_ASSIGNMENT = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "title": {"type": "string"},
+        "limits": _LIMITS,
+        "checks": {"type": "object", "additionalProperties": _CHECK},
+    },
+}
 SCHEMA = {
     "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "type": "object", "additionalProperties": False,
+    "type": "object",
+    "additionalProperties": False,
     "properties": {
         "seed": {"type": ["string", "number"]},
-        "defaults": {"type": "object", "additionalProperties": False,
-                     "properties": {"rtol": _NUMBER, "atol": _NUMBER, "limits": _LIMITS}},
+        "defaults": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"rtol": _NUMBER, "atol": _NUMBER, "limits": _LIMITS},
+        },
         "assignments": {"type": "object", "additionalProperties": _ASSIGNMENT},
     },
 }
@@ -101,8 +123,14 @@ def _duplicates(node, parts, file: str, out: list[Problem]) -> None:
         seen: dict[str, int] = {}
         for k, v in node.value:
             if k.value in seen:
-                out.append(Problem(file, k.start_mark.line + 1, key_path([*parts, k.value]),
-                                   f"defined twice (also on line {seen[k.value]}); the later one would silently win"))
+                out.append(
+                    Problem(
+                        file,
+                        k.start_mark.line + 1,
+                        key_path([*parts, k.value]),
+                        f"defined twice (also on line {seen[k.value]}); the later one would silently win",
+                    )
+                )
             seen.setdefault(k.value, k.start_mark.line + 1)
             _duplicates(v, [*parts, k.value], file, out)
 
@@ -115,8 +143,14 @@ def _schema_problems(data, root, file: str) -> list[Problem]:
         if err.validator == "additionalProperties":
             allowed = sorted(err.schema.get("properties", {}))
             for extra in sorted(set(err.instance) - set(allowed), key=str):
-                out.append(Problem(file, _line(root, [*parts, extra], key=True), key_path([*parts, extra]),
-                                   f"unknown key (allowed: {', '.join(allowed)})"))
+                out.append(
+                    Problem(
+                        file,
+                        _line(root, [*parts, extra], key=True),
+                        key_path([*parts, extra]),
+                        f"unknown key (allowed: {', '.join(allowed)})",
+                    )
+                )
             continue
         if err.validator == "required":
             missing = [r for r in err.validator_value if r not in err.instance]
@@ -128,7 +162,8 @@ def _schema_problems(data, root, file: str) -> list[Problem]:
         elif err.validator == "enum":
             message = f"expected one of {', '.join(map(str, err.validator_value))}, got {err.instance!r}"
         elif err.validator == "type":
-            message = f"expected {err.validator_value if isinstance(err.validator_value, str) else ' or '.join(err.validator_value)}, got {type(err.instance).__name__}"
+            wanted = err.validator_value if isinstance(err.validator_value, str) else " or ".join(err.validator_value)
+            message = f"expected {wanted}, got {type(err.instance).__name__}"
         else:
             message = err.message
         out.append(Problem(file, _line(root, parts), key_path(parts), message))
@@ -141,7 +176,8 @@ def _line_of_id(path: Path, check_id: str) -> int:
     try:
         for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if re.search(r"""(['"])""" + re.escape(check_id) + r"\1", text) or (
-                    path.name.startswith("test_") and re.match(rf"def test_{re.escape(aspect)}\(", text)):
+                path.name.startswith("test_") and re.match(rf"def test_{re.escape(aspect)}\(", text)
+            ):
                 return n
     except OSError:
         pass
@@ -158,14 +194,72 @@ def _assignment_problems(name: str, body: dict, *, course: Path, root, file: str
 
     where = ["assignments", name]
     if not (folder / f"{name}.ipynb").is_file():
-        out.append(Problem(rel(folder / f"{name}.ipynb"), 0, "", f"missing: the source notebook of {name} (named in {file} line {_line(root, where, key=True)})"))
+        named = f"named in {file} line {_line(root, where, key=True)}"
+        out.append(Problem(rel(folder / f"{name}.ipynb"), 0, "", f"missing: the source notebook of {name} ({named})"))
+    checks, any_defined = _defined_checks(folder, rel, out)
+    configured = body.get("checks") if isinstance(body, dict) else None
+    configured = configured if isinstance(configured, dict) else {}
+    if not any_defined and not out:
+        out.append(Problem(rel(folder / assignment_mod.PUBLIC_CHECKS), 0, "", "defines no check"))
+    checks_path = [*where, "checks"]
+    for check_id, (path, check, hidden) in checks.items():
+        if check_id not in configured:
+            out.append(
+                Problem(
+                    file,
+                    _line(root, checks_path, key=True),
+                    key_path([*checks_path, check_id]),
+                    f"missing: {rel(path)} line {_line_of_id(path, check_id)} defines this check, give it points here",
+                )
+            )
+            continue
+        out += _settings_problems(
+            check,
+            hidden,
+            configured[check_id],
+            path=rel(path),
+            line=_line_of_id(path, check_id),
+            at=[*checks_path, check_id],
+            root=root,
+            file=file,
+        )
+        out += _requirement_problems(check, hidden, checks, path=rel(path), line=_line_of_id(path, check_id), name=name)
+    for check_id in [c for c in configured if c not in checks]:
+        at = [*checks_path, check_id]
+        files = (
+            f"{rel(folder / assignment_mod.PUBLIC_CHECKS)}, {rel(folder / assignment_mod.HIDDEN_CHECKS)} or test_*.py"
+        )
+        out.append(Problem(file, _line(root, at, key=True), key_path(at), f"names no check in {files}"))
+    return out
+
+
+def _requirement_problems(check, hidden: bool, checks: dict, *, path: str, line: int, name: str) -> list[Problem]:
+    """A check's ``requires``: each must be a check of the assignment, and a public check may not
+    require a hidden one (the self-check could not judge it)."""
+    out = []
+    for req in check.requires:
+        if req not in checks:
+            out.append(Problem(path, line, "", f"check {check.id!r} requires {req!r}, which is not a check of {name}"))
+        elif checks[req][2] and not hidden:
+            why = "(the self-check could not judge it)"
+            out.append(Problem(path, line, "", f"public check {check.id!r} requires hidden check {req!r} {why}"))
+    return out
+
+
+def _defined_checks(folder: Path, rel, out: list[Problem]) -> tuple[dict, bool]:
+    """Every check the assignment's files define, by id: ``(path, check, hidden)``; whether any
+    file defines one. A file that does not load, or an id defined twice, is a problem in ``out``."""
     files = {}
     for module in (assignment_mod.PUBLIC_CHECKS, assignment_mod.HIDDEN_CHECKS):
         path = folder / module
         try:
             files[module] = (path, assignment_mod.load_checks(path))
         except Exception as err:  # an instructor's file that does not import: say so, go on
-            out.append(Problem(rel(path), getattr(err, "lineno", 0) or 0, "", f"cannot be loaded ({type(err).__name__}: {err})"))
+            out.append(
+                Problem(
+                    rel(path), getattr(err, "lineno", 0) or 0, "", f"cannot be loaded ({type(err).__name__}: {err})"
+                )
+            )
             files[module] = (path, [])
     try:  # checks written as pytest tests: hidden only (see autograder.grading.testchecks)
         tests = testfiles.load(folder)
@@ -173,44 +267,61 @@ def _assignment_problems(name: str, body: dict, *, course: Path, root, file: str
         out.append(Problem(rel(folder), 0, "", f"a test_*.py file cannot be loaded ({type(err).__name__}: {err})"))
         tests = []
     for check in tests:
-        files.setdefault(check.location.partition("::")[0], (folder / check.location.partition("::")[0], []))[1].append(check)
+        files.setdefault(check.location.partition("::")[0], (folder / check.location.partition("::")[0], []))[1].append(
+            check
+        )
     checks = {}
     for module, (path, found) in files.items():
         for check in found:
             if check.id in checks:
                 other = checks[check.id][0]
-                out.append(Problem(rel(path), _line_of_id(path, check.id), "", f"check id {check.id!r} is defined twice (also in {rel(other)})"))
+                out.append(
+                    Problem(
+                        rel(path),
+                        _line_of_id(path, check.id),
+                        "",
+                        f"check id {check.id!r} is defined twice (also in {rel(other)})",
+                    )
+                )
             checks.setdefault(check.id, (path, check, module != assignment_mod.PUBLIC_CHECKS))
-    configured = body.get("checks") if isinstance(body, dict) else None
-    configured = configured if isinstance(configured, dict) else {}
-    if not any(found for _, found in files.values()) and not out:
-        out.append(Problem(rel(folder / assignment_mod.PUBLIC_CHECKS), 0, "", "defines no check"))
-    checks_path = [*where, "checks"]
-    for check_id, (path, check, hidden) in checks.items():
-        if check_id not in configured:
-            out.append(Problem(file, _line(root, checks_path, key=True), key_path([*checks_path, check_id]),
-                               f"missing: {rel(path)} line {_line_of_id(path, check_id)} defines this check, give it points here"))
-            continue
-        settings = configured[check_id]
-        visibility = settings.get("visibility", "public") if isinstance(settings, dict) else "public"
-        if visibility in ("public", "hidden") and (visibility == "hidden") != hidden:
-            out.append(Problem(file, _line(root, [*checks_path, check_id, "visibility"] if isinstance(settings, dict) and "visibility" in settings else [*checks_path, check_id], key=True),
-                               key_path([*checks_path, check_id, "visibility"]),
-                               f"is {visibility}, but the check is in {rel(path)} (line {_line_of_id(path, check_id)})"))
-        if isinstance(check, testfiles.PytestCheck) and check.marked_points is not None and isinstance(settings, dict) \
-                and isinstance(settings.get("points"), (int, float)) and float(settings["points"]) != float(check.marked_points):
-            out.append(Problem(file, _line(root, [*checks_path, check_id, "points"], key=True), key_path([*checks_path, check_id, "points"]),
-                               f"is {settings['points']:g}, but {check.location} is marked points({check.marked_points:g})"))
-        for req in check.requires:
-            if req not in checks:
-                out.append(Problem(rel(path), _line_of_id(path, check_id), "", f"check {check_id!r} requires {req!r}, which is not a check of {name}"))
-            elif checks[req][2] and not hidden:
-                out.append(Problem(rel(path), _line_of_id(path, check_id), "",
-                                   f"public check {check_id!r} requires hidden check {req!r} (the self-check could not judge it)"))
-    for check_id in configured:
-        if check_id not in checks:
-            out.append(Problem(file, _line(root, [*checks_path, check_id], key=True), key_path([*checks_path, check_id]),
-                               f"names no check in {rel(folder / assignment_mod.PUBLIC_CHECKS)}, {rel(folder / assignment_mod.HIDDEN_CHECKS)} or test_*.py"))
+    return checks, any(found for _, found in files.values())
+
+
+def _settings_problems(
+    check, hidden: bool, settings, *, path: str, line: int, at: list, root, file: str
+) -> list[Problem]:
+    """A check's ``grading.yml`` entry against its definition: the visibility of the file it is in,
+    and the points a pytest-style check is marked with."""
+    out = []
+    visibility = settings.get("visibility", "public") if isinstance(settings, dict) else "public"
+    if visibility in ("public", "hidden") and (visibility == "hidden") != hidden:
+        out.append(
+            Problem(
+                file,
+                _line(
+                    root,
+                    [*at, "visibility"] if isinstance(settings, dict) and "visibility" in settings else at,
+                    key=True,
+                ),
+                key_path([*at, "visibility"]),
+                f"is {visibility}, but the check is in {path} (line {line})",
+            )
+        )
+    if (
+        isinstance(check, testfiles.PytestCheck)
+        and check.marked_points is not None
+        and isinstance(settings, dict)
+        and isinstance(settings.get("points"), (int, float))
+        and float(settings["points"]) != float(check.marked_points)
+    ):
+        out.append(
+            Problem(
+                file,
+                _line(root, [*at, "points"], key=True),
+                key_path([*at, "points"]),
+                f"is {settings['points']:g}, but {check.location} is marked points({check.marked_points:g})",
+            )
+        )
     return out
 
 
@@ -236,7 +347,11 @@ def validate(path: Path) -> tuple[list[Problem], int, int]:
         data = yaml.safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
-        return [Problem(file, mark.line + 1 if mark else 0, "", f"not valid YAML ({getattr(err, 'problem', err)})")], 0, 0
+        return (
+            [Problem(file, mark.line + 1 if mark else 0, "", f"not valid YAML ({getattr(err, 'problem', err)})")],
+            0,
+            0,
+        )
     data = {} if data is None else data
     problems: list[Problem] = []
     _duplicates(root, [], file, problems)

@@ -21,7 +21,7 @@ import dataclasses
 import re
 from pathlib import Path
 
-from autograder.model import plaindata, results
+from autograder.model import files, results
 from autograder.model.results import SubmissionResult
 
 from . import csvbook, html, lms, markdown, stats
@@ -91,7 +91,9 @@ def _validate(result: SubmissionResult) -> None:
     if not isinstance(result.problems, list) or not all(isinstance(p, str) for p in result.problems):
         raise ValueError("problems must be a list of strings")
     for check in result.checks:
-        if not all(isinstance(getattr(check, f), str) for f in ("id", "target", "status", "message", "category", "hint")):
+        if not all(
+            isinstance(getattr(check, f), str) for f in ("id", "target", "status", "message", "category", "hint")
+        ):
             raise ValueError(f"check {check.id!r}: id, target, status, message, category and hint must be strings")
         if not (_is_number(check.points) and _is_number(check.max_points)) or not isinstance(check.hidden, bool):
             raise ValueError(f"check {check.id!r}: points and max_points must be numbers and hidden a boolean")
@@ -127,7 +129,9 @@ def load(results_dir: Path) -> Collection:
             unreadable.append(Unreadable(rel, f"{type(err).__name__}: {err}", guess))
             continue
         grouped.setdefault(result.assignment, []).append((result.submission, str(rel), result))
-    assignments = {name: [r for _, _, r in sorted(items, key=lambda t: t[:2])] for name, items in sorted(grouped.items())}
+    assignments = {
+        name: [r for _, _, r in sorted(items, key=lambda t: t[:2])] for name, items in sorted(grouped.items())
+    }
     return Collection(assignments, unreadable)
 
 
@@ -141,8 +145,9 @@ def is_blank(result: SubmissionResult) -> bool:
     return bool(result.checks) and all(c.category == "not-implemented" for c in result.checks)
 
 
-def write_reports(results_dir: Path, out_dir: Path, *, skip_blank: bool = False, members: bool = False,
-                  by_function: bool = False) -> dict[str, Path]:
+def write_reports(
+    results_dir: Path, out_dir: Path, *, skip_blank: bool = False, members: bool = False, by_function: bool = False
+) -> dict[str, Path]:
     """Writes the gradebook CSVs, the HTML report, one page per submission and the Markdown summary
     of each assignment.
 
@@ -183,14 +188,21 @@ def write_reports(results_dir: Path, out_dir: Path, *, skip_blank: bool = False,
         pages = {
             f"gradebook-{stem}.csv": csvbook.render(subs, check_ids),
             f"lms-{stem}.csv": lms.render(subs),
-            f"report-{stem}.html": html.render(summary, subs, collection.unreadable_for(assignment), source=results_dir.name,
-                                               pages=own, members=members, by_function=by_function),
+            f"report-{stem}.html": html.render(
+                summary,
+                subs,
+                collection.unreadable_for(assignment),
+                source=results_dir.name,
+                pages=own,
+                members=members,
+                by_function=by_function,
+            ),
             f"summary-{stem}.md": markdown.render(summary),
         }
         (out_dir / f"report-{stem}").mkdir(exist_ok=True)
         pages.update({own[r.submission]: feedback.render_student(r) for r in subs})
         for name, text in pages.items():
             path = out_dir / name
-            plaindata.write_atomic(path, text.encode("utf-8"))
+            files.write_atomic(path, text.encode("utf-8"))
             written[name] = path
     return written

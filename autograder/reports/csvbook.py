@@ -6,13 +6,10 @@ import csv
 import io
 
 from autograder.model.results import SubmissionResult
+from autograder.reports.wording import points
 
 FIXED_COLUMNS = ("submission", "score", "max_score", "status")
 """The columns before the checks' (whose headers are the check ids)."""
-
-
-def _points(x: float) -> str:
-    return f"{float(x):g}"
 
 
 def render(results: list[SubmissionResult], check_ids: list[str]) -> str:
@@ -31,7 +28,14 @@ def render(results: list[SubmissionResult], check_ids: list[str]) -> str:
     writer = csv.writer(buffer)
     writer.writerow([*FIXED_COLUMNS, *check_ids])
     for result in results:
-        points = {c.id: _points(c.points) for c in result.checks}
-        writer.writerow([result.submission, _points(result.score), _points(result.max_score), result.status,
-                         *(points.get(i, "") for i in check_ids)])
+        earned = {c.id: points(c.points) for c in result.checks}
+        writer.writerow(
+            [
+                result.submission,
+                points(result.score),
+                points(result.max_score),
+                result.status,
+                *(earned.get(i, "") for i in check_ids),
+            ]
+        )
     return buffer.getvalue()

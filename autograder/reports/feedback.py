@@ -20,9 +20,9 @@ import re
 from html import escape
 from pathlib import Path
 
-from autograder.model import plaindata
+from autograder.model import files
 from autograder.model.results import STAFF_FILE, SubmissionResult
-from autograder.reports.wording import explanation, join_hint
+from autograder.reports.wording import explanation, join_hint, points
 
 _CSS = """
 body { margin: 0; background: #f5f6f8; color: #1d2330; font: 15px/1.45 system-ui, "DejaVu Sans", sans-serif; }
@@ -41,10 +41,6 @@ td.details, pre { white-space: pre-wrap; font-family: ui-monospace, "DejaVu Sans
 
 def _e(text) -> str:
     return escape(str(text), quote=True)
-
-
-def _pts(x: float) -> str:
-    return f"{float(x):g}"
 
 
 def page_name(submission: str) -> str:
@@ -69,17 +65,27 @@ def _student_details(c) -> str:
 
 
 def _page(title: str, head: str, body: list[str]) -> str:
-    return "\n".join(["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-                      '<meta name="viewport" content="width=device-width, initial-scale=1">',
-                      f"<title>{_e(title)}</title><style>{_CSS}</style></head><body><main>", head, *body,
-                      "</main></body></html>", ""])
+    return "\n".join(
+        [
+            "<!DOCTYPE html>",
+            '<html lang="en"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{_e(title)}</title><style>{_CSS}</style></head><body><main>",
+            head,
+            *body,
+            "</main></body></html>",
+            "",
+        ]
+    )
 
 
 def render_student(result: SubmissionResult) -> str:
     """The page for the student: their checks, public details and hidden hints, nothing more."""
-    head = (f"<h1>{_e(result.assignment)}: feedback for {_e(result.submission)}</h1>"
-            f'<p class="meta">Score {_pts(result.score)} / {_pts(result.max_score)}; status {_e(result.status)}'
-            f"{'; graded ' + _e(result.graded_at) if result.graded_at else ''}.</p>")
+    head = (
+        f"<h1>{_e(result.assignment)}: feedback for {_e(result.submission)}</h1>"
+        f'<p class="meta">Score {points(result.score)} / {points(result.max_score)}; status {_e(result.status)}'
+        f"{'; graded ' + _e(result.graded_at) if result.graded_at else ''}.</p>"
+    )
     body = []
     if result.message:
         body.append(f'<p class="note">{_e(result.message)}</p>')
@@ -87,23 +93,31 @@ def render_student(result: SubmissionResult) -> str:
         body.append('<ul class="note">' + "".join(f"<li>{_e(p)}</li>" for p in result.problems) + "</ul>")
     for target, checks in _by_function(result).items():
         got, most = sum(c.points for c in checks), sum(c.max_points for c in checks)
-        body.append(f"<h2><code>{_e(target)}</code>: {_pts(got)} / {_pts(most)}</h2>")
-        body.append('<table><colgroup><col style="width:30%"><col style="width:10%"><col style="width:9%"><col style="width:51%"></colgroup>'
-                    "<thead><tr><th>check</th><th>result</th><th>points</th><th>what was checked, expected and received</th></tr></thead><tbody>")
+        body.append(f"<h2><code>{_e(target)}</code>: {points(got)} / {points(most)}</h2>")
+        body.append(
+            '<table><colgroup><col style="width:30%"><col style="width:10%"><col style="width:9%"><col style="width:51%"></colgroup>'
+            "<thead><tr><th>check</th><th>result</th><th>points</th><th>what was checked, expected and received</th></tr></thead><tbody>"
+        )
         for c in checks:
-            body.append(f"<tr><td><code>{_e(c.id)}</code>{' (hidden)' if c.hidden else ''}</td>"
-                        f'<td><span class="badge r-{_e(c.status)}">{_e(c.status)}</span></td>'
-                        f"<td>{_pts(c.points)} / {_pts(c.max_points)}</td><td class=\"details\">{_e(_student_details(c))}</td></tr>")
+            body.append(
+                f"<tr><td><code>{_e(c.id)}</code>{' (hidden)' if c.hidden else ''}</td>"
+                f'<td><span class="badge r-{_e(c.status)}">{_e(c.status)}</span></td>'
+                f'<td>{points(c.points)} / {points(c.max_points)}</td><td class="details">{_e(_student_details(c))}</td></tr>'
+            )
         body.append("</tbody></table>")
-    body.append('<p class="meta">Hidden checks use inputs you never see; they show whether they passed, with a hint.</p>')
+    body.append(
+        '<p class="meta">Hidden checks use inputs you never see; they show whether they passed, with a hint.</p>'
+    )
     return _page(f"{result.assignment}: {result.submission}", head, body)
 
 
 def render_staff(result: SubmissionResult, staff: dict) -> str:
     """The TA's page: the student's page plus every check's inputs, expected and received values."""
-    head = (f"<h1>{_e(result.assignment)}: {_e(result.submission)} (staff view)</h1>"
-            '<p class="staff">For staff only: shows hidden checks\' inputs and values. Do not send it to the student.</p>'
-            f'<p class="meta">Score {_pts(result.score)} / {_pts(result.max_score)}; status {_e(result.status)}.</p>')
+    head = (
+        f"<h1>{_e(result.assignment)}: {_e(result.submission)} (staff view)</h1>"
+        '<p class="staff">For staff only: shows hidden checks\' inputs and values. Do not send it to the student.</p>'
+        f'<p class="meta">Score {points(result.score)} / {points(result.max_score)}; status {_e(result.status)}.</p>'
+    )
     details = staff.get("checks", {}) if isinstance(staff, dict) else {}
     body = []
     if result.message:
@@ -113,19 +127,23 @@ def render_staff(result: SubmissionResult, staff: dict) -> str:
         for c in checks:
             d = details.get(c.id, {})
             inputs = "\n".join(f"{k} = {v}" for k, v in (d.get("inputs") or {}).items()) or "(not kept)"
-            body.append(f"<h3><code>{_e(c.id)}</code>{' (hidden)' if c.hidden else ''}: "
-                        f'<span class="badge r-{_e(c.status)}">{_e(c.status)}</span> {_pts(c.points)} / {_pts(c.max_points)}</h3>'
-                        "<table><tbody>"
-                        f"<tr><th>message</th><td class=\"details\">{_e(d.get('message', c.message))}</td></tr>"
-                        f"<tr><th>inputs</th><td><pre>{_e(inputs)}</pre></td></tr>"
-                        f"<tr><th>expected</th><td><pre>{_e(d.get('expected', '(not kept)'))}</pre></td></tr>"
-                        f"<tr><th>received</th><td><pre>{_e(d.get('received') or '(no value came back)')}"
-                        f"{' of type ' + _e(d['received_type']) if d.get('received_type') else ''}</pre></td></tr>"
-                        "</tbody></table>")
+            body.append(
+                f"<h3><code>{_e(c.id)}</code>{' (hidden)' if c.hidden else ''}: "
+                f'<span class="badge r-{_e(c.status)}">{_e(c.status)}</span> {points(c.points)} / {points(c.max_points)}</h3>'
+                "<table><tbody>"
+                f'<tr><th>message</th><td class="details">{_e(d.get("message", c.message))}</td></tr>'
+                f"<tr><th>inputs</th><td><pre>{_e(inputs)}</pre></td></tr>"
+                f"<tr><th>expected</th><td><pre>{_e(d.get('expected', '(not kept)'))}</pre></td></tr>"
+                f"<tr><th>received</th><td><pre>{_e(d.get('received') or '(no value came back)')}"
+                f"{' of type ' + _e(d['received_type']) if d.get('received_type') else ''}</pre></td></tr>"
+                "</tbody></table>"
+            )
     return _page(f"{result.assignment}: {result.submission} (staff)", head, body)
 
 
-def write_feedback(results_dir: Path, out_dir: Path, *, staff: bool = False, assignment: str | None = None) -> list[Path]:
+def write_feedback(
+    results_dir: Path, out_dir: Path, *, staff: bool = False, assignment: str | None = None
+) -> list[Path]:
     """Writes one page per student (and per student a staff page when ``staff``).
 
     Args:
@@ -152,7 +170,7 @@ def write_feedback(results_dir: Path, out_dir: Path, *, staff: bool = False, ass
         folder.mkdir(parents=True, exist_ok=True)
         for result in subs:
             path = folder / page_name(result.submission)
-            plaindata.write_atomic(path, render_student(result).encode("utf-8"))
+            files.write_atomic(path, render_student(result).encode("utf-8"))
             written.append(path)
             if staff:
                 record_path = results_dir / result.submission / name / STAFF_FILE
@@ -162,6 +180,6 @@ def write_feedback(results_dir: Path, out_dir: Path, *, staff: bool = False, ass
                     record = {}
                 (folder / "staff").mkdir(exist_ok=True)
                 spath = folder / "staff" / page_name(result.submission)
-                plaindata.write_atomic(spath, render_staff(result, record).encode("utf-8"))
+                files.write_atomic(spath, render_staff(result, record).encode("utf-8"))
                 written.append(spath)
     return written

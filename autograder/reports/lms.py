@@ -11,12 +11,9 @@ import csv
 import io
 
 from autograder.model.results import SubmissionResult
+from autograder.reports.wording import points
 
 MAX_ROW = "max points"
-
-
-def _pts(x: float) -> str:
-    return f"{float(x):g}"
 
 
 def functions(results: list[SubmissionResult]) -> list[str]:
@@ -35,9 +32,9 @@ def render(results: list[SubmissionResult]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(["student", *targets, "total", "max_points", "percentage", "status"])
-    writer.writerow([MAX_ROW, *(_pts(most[t]) for t in targets), _pts(total_max), _pts(total_max), "100", ""])
+    writer.writerow([MAX_ROW, *(points(most[t]) for t in targets), points(total_max), points(total_max), "100", ""])
     for r in results:
-        earned = [_pts(sum(c.points for c in r.checks if c.target == t)) for t in targets]
+        earned = [points(sum(c.points for c in r.checks if c.target == t)) for t in targets]
         pct = f"{100 * r.score / r.max_score:.2f}" if r.max_score else "0.00"
-        writer.writerow([r.submission, *earned, _pts(r.score), _pts(r.max_score), pct, r.status])
+        writer.writerow([r.submission, *earned, points(r.score), points(r.max_score), pct, r.status])
     return buffer.getvalue()

@@ -5,6 +5,8 @@ It names no submission and quotes no message, only the checks' hints, so it can 
 
 from __future__ import annotations
 
+from autograder.reports.wording import points
+
 from .stats import AssignmentStats
 
 MOST_MISSED = 10
@@ -18,10 +20,6 @@ def _cell(text: str) -> str:
 
 def _code(text: str) -> str:
     return "`" + _cell(text).replace("`", "'") + "`"
-
-
-def _points(x: float) -> str:
-    return f"{x:g}"
 
 
 def render(summary: AssignmentStats, *, most_missed: int = MOST_MISSED) -> str:
@@ -42,8 +40,8 @@ def render(summary: AssignmentStats, *, most_missed: int = MOST_MISSED) -> str:
         f"# {_cell(summary.assignment)}: class summary",
         "",
         f"- Submissions graded: {summary.n}",
-        f"- Mean score: {dist.mean:.2f} / {_points(top)}{pct}",
-        f"- Median score: {dist.median:g} / {_points(top)}",
+        f"- Mean score: {dist.mean:.2f} / {points(top)}{pct}",
+        f"- Median score: {dist.median:g} / {points(top)}",
         "",
         "| status | submissions |",
         "|---|---:|",
@@ -56,11 +54,12 @@ def render(summary: AssignmentStats, *, most_missed: int = MOST_MISSED) -> str:
     if not missed:
         lines.append("Every submission passed every check.")
     else:
-        lines += ["| check | points | visibility | pass rate | not passed | hint |",
-                  "|---|---:|---|---:|---:|---|"]
+        lines += ["| check | points | visibility | pass rate | not passed | hint |", "|---|---:|---|---:|---:|---|"]
         for c in missed:
-            lines.append(f"| {_code(c.id)} | {_points(c.max_points)} | {'hidden' if c.hidden else 'public'} "
-                         f"| {c.pass_rate:.0%} ({c.n_passed}/{c.n}) | {c.n_failed} | {_cell(c.hint) or '-'} |")
+            lines.append(
+                f"| {_code(c.id)} | {points(c.max_points)} | {'hidden' if c.hidden else 'public'} "
+                f"| {c.pass_rate:.0%} ({c.n_passed}/{c.n}) | {c.n_failed} | {_cell(c.hint) or '-'} |"
+            )
         rest = len(summary.most_missed()) - len(missed)
         if rest > 0:
             lines += ["", f"{rest} more check(s) were missed by fewer submissions."]

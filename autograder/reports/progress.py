@@ -58,12 +58,16 @@ class ProgressBar:
         frac = done / total if total else 1.0
         filled = int(round(frac * self.width))
         eta = elapsed / done * (total - done) if done else 0.0
-        return (f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {frac:4.0%} "
-                f"elapsed {elapsed:4.0f}s ETA {eta:4.0f}s {last}").rstrip()
+        return (
+            f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {frac:4.0%} "
+            f"elapsed {elapsed:4.0f}s ETA {eta:4.0f}s {last}"
+        ).rstrip()
 
     def __call__(self, done: int, total: int, result=None) -> None:
         self.stop()
-        last = f"{result.submission}: {result.score:g}/{result.max_score:g} {result.status}" if result is not None else ""
+        last = (
+            f"{result.submission}: {result.score:g}/{result.max_score:g} {result.status}" if result is not None else ""
+        )
         text = self.line(done, total, last)
         if self.tty:
             self.stream.write("\r\x1b[2K" + text + ("\n" if done == total else ""))

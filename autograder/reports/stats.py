@@ -258,10 +258,19 @@ def summarize(assignment: str, results: list[SubmissionResult], *, top: int = TO
                 if c.id == check_id and c.status != "passed":
                     members.setdefault(failure_key(c, hidden=hidden), set()).add(r.submission)
         ranked = sorted(groups.items(), key=lambda kv: (-kv[1], kv[0]))
-        checks.append(CheckStats(
-            id=check_id, target=first.target, max_points=max(float(c.max_points) for c in found), hidden=hidden,
-            hint=next((c.hint for c in found if c.hint), ""), n=len(found), n_passed=len(found) - len(failed),
-            failures=tuple(FailureGroup(p, n, tuple(sorted(members.get(p, ())))) for p, n in ranked[:top]), n_groups=len(groups)))
+        checks.append(
+            CheckStats(
+                id=check_id,
+                target=first.target,
+                max_points=max(float(c.max_points) for c in found),
+                hidden=hidden,
+                hint=next((c.hint for c in found if c.hint), ""),
+                n=len(found),
+                n_passed=len(found) - len(failed),
+                failures=tuple(FailureGroup(p, n, tuple(sorted(members.get(p, ())))) for p, n in ranked[:top]),
+                n_groups=len(groups),
+            )
+        )
     every = [c for r in results for c in r.checks]
     check_counts = {s: sum(1 for c in every if c.status == s) for s in CHECK_STATUSES}
     check_counts.update(sorted(Counter(c.category for c in every if c.status == "error").items()))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import textwrap
 
 from autograder.model.results import SubmissionResult
-from autograder.reports.wording import check_line, explanation, points as _pts
+from autograder.reports.wording import check_line, explanation
+from autograder.reports.wording import points as _pts
 
 
 def _table(rows: list[list[str]]) -> str:
@@ -17,12 +18,17 @@ def _table(rows: list[list[str]]) -> str:
 
 def student_table(result: SubmissionResult, *, width: int = 100) -> str:
     """The self-check report: one line per check (result, points, id), then its message, wrapped."""
-    lines = [f"{result.assignment}: {_pts(result.score)} / {_pts(result.max_score)} points"
-             + (" on the public checks" if result.checks and not any(c.hidden for c in result.checks) else ""), ""]
+    lines = [
+        f"{result.assignment}: {_pts(result.score)} / {_pts(result.max_score)} points"
+        + (" on the public checks" if result.checks and not any(c.hidden for c in result.checks) else ""),
+        "",
+    ]
     for c in result.checks:
         lines.append(check_line(c, align=True))
         if explanation(c):
-            lines.extend(textwrap.wrap(explanation(c), width=width, initial_indent="      ", subsequent_indent="      "))
+            lines.extend(
+                textwrap.wrap(explanation(c), width=width, initial_indent="      ", subsequent_indent="      ")
+            )
     notes = ([result.message] if result.message else []) + list(result.problems)
     if notes:
         lines.append("")
@@ -47,25 +53,47 @@ def examples_table(rows) -> str:
     table = [["assignment", "submission", "score", "seconds", "as intended", "not passed"]]
     for r in rows:
         failed = ", ".join(r.failed[:3]) + (f" (+{len(r.failed) - 3})" if len(r.failed) > 3 else "")
-        table.append([r.assignment, r.example, f"{_pts(r.score)}/{_pts(r.max_score)}", f"{r.seconds:.1f}",
-                      "yes" if r.as_intended else f"NO: {r.note}", failed or "-"])
+        table.append(
+            [
+                r.assignment,
+                r.example,
+                f"{_pts(r.score)}/{_pts(r.max_score)}",
+                f"{r.seconds:.1f}",
+                "yes" if r.as_intended else f"NO: {r.note}",
+                failed or "-",
+            ]
+        )
     good = sum(r.as_intended for r in rows)
     return _table(table) + f"\n\n{good} of {len(rows)} submissions graded as intended"
 
 
 def mutation_table(report) -> str:
     """``autograder mutants``: a table per function, the survivors' diffs, equivalents and warnings."""
+
     def score(f) -> str:
         return "-" if f.score is None else f"{f.score:.1%}"
 
     rows = [["function", "mutants", "killed", "survived", "equivalent", "not compiled", "not run", "score"]]
     for f in [*report.functions, report.total()]:
-        rows.append([f.function, str(f.mutants), str(f.killed), str(f.survived), str(f.equivalent),
-                     str(f.not_compiled), str(f.not_run), score(f)])
+        rows.append(
+            [
+                f.function,
+                str(f.mutants),
+                str(f.killed),
+                str(f.survived),
+                str(f.equivalent),
+                str(f.not_compiled),
+                str(f.not_run),
+                score(f),
+            ]
+        )
     total = report.total()
-    lines = [f"{report.assignment}: mutation score {score(total)} ({total.killed} killed / "
-             f"{total.killed + total.survived} non-equivalent mutants; {total.equivalent} equivalent) in {report.seconds:g} s", "",
-             _table(rows)]
+    lines = [
+        f"{report.assignment}: mutation score {score(total)} ({total.killed} killed / "
+        f"{total.killed + total.survived} non-equivalent mutants; {total.equivalent} equivalent) in {report.seconds:g} s",
+        "",
+        _table(rows),
+    ]
     survivors = [m for m in report.mutants if m.verdict == "survived"]
     if survivors:
         lines += ["", f"Survivors ({len(survivors)}): full marks on their function's checks", ""]

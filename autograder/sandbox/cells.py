@@ -126,7 +126,11 @@ def run_cell(cell_id: str, source: str, namespace: dict, *, timeout_s: float, al
     try:
         code = compile(source, filename(cell_id), "exec")
     except SyntaxError as err:
-        return CellRun(cell_id, "error", f"cell '{cell_id}' was not run: {student_error(err)}; fix that line (nothing in the cell is defined until then)")
+        return CellRun(
+            cell_id,
+            "error",
+            f"cell '{cell_id}' was not run: {student_error(err)}; fix that line (nothing in the cell is defined until then)",
+        )
     except (ValueError, MemoryError, RecursionError) as err:
         return CellRun(cell_id, "error", f"the cell cannot be compiled ({type(err).__name__})")
     try:
@@ -134,7 +138,10 @@ def run_cell(cell_id: str, source: str, namespace: dict, *, timeout_s: float, al
             exec(code, namespace)
         return CellRun(cell_id, "ok")
     except TimeLimit:
-        status, message = "timeout", f"cell '{cell_id}' ran for more than {timeout_s:g} s (top-level code that trains or loops?)"
+        status, message = (
+            "timeout",
+            f"cell '{cell_id}' ran for more than {timeout_s:g} s (top-level code that trains or loops?)",
+        )
     except BaseException as err:  # SystemExit and KeyboardInterrupt from student code too
         status, message = "error", f"cell '{cell_id}' raised {student_error(err)}"
     if not allow_fallback:

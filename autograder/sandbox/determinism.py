@@ -59,8 +59,11 @@ def apply(seed: int) -> None:
 def _keep_tf32_off(tf) -> None:
     """Switches TF32 off and replaces TensorFlow's public switch so student code cannot turn it on."""
     experimental = tf.config.experimental
-    original = getattr(experimental.enable_tensor_float_32_execution, "_autograder_original",
-                       experimental.enable_tensor_float_32_execution)
+    original = getattr(
+        experimental.enable_tensor_float_32_execution,
+        "_autograder_original",
+        experimental.enable_tensor_float_32_execution,
+    )
     original(False)
 
     def refuse(enabled):
@@ -87,7 +90,13 @@ def uses_tensorflow(sources) -> bool:
 
 def describe() -> dict:
     """The environment a result was computed in: versions, device, TF32 state."""
-    info = {"python": sys.version.split()[0], "numpy": np.__version__, "tensorflow": None, "device": "cpu", "tf32": False}
+    info = {
+        "python": sys.version.split()[0],
+        "numpy": np.__version__,
+        "tensorflow": None,
+        "device": "cpu",
+        "tf32": False,
+    }
     tf = sys.modules.get("tensorflow")
     if tf is not None:
         info["tensorflow"] = tf.__version__

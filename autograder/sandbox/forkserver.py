@@ -108,9 +108,15 @@ class ForkServer:
     def __init__(self, *, env: dict, preload: bool, cwd: str, modules: Sequence[str] = ()):
         self._lock = threading.Lock()
         self._proc = subprocess.Popen(
-            [sys.executable, "-I", "-m", "autograder.sandbox.forkserver"] + (["--tensorflow"] if preload else [])
+            [sys.executable, "-I", "-m", "autograder.sandbox.forkserver"]
+            + (["--tensorflow"] if preload else [])
             + [arg for name in modules for arg in ("--import", name)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env, cwd=cwd,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            text=True,
+            env=env,
+            cwd=cwd,
             start_new_session=True,
         )
         hello = self._proc.stdout.readline()

@@ -23,9 +23,9 @@ import ctypes
 import dataclasses
 import fcntl
 import os
-import threading
 import resource
 import stat
+import threading
 from pathlib import Path
 
 CLONE_NEWNS = 0x00020000
@@ -242,13 +242,23 @@ def _try(plan: Plan) -> str:
     import sys
     import tempfile
 
-    code = "import numpy, autograder.sandbox.worker, socket\ntry:\n    socket.create_connection(('127.0.0.1', 9), timeout=1)\nexcept OSError:\n    pass\n"
+    code = (
+        "import numpy, autograder.sandbox.worker, socket\ntry:\n    socket.create_connection(('127.0.0.1', 9), "
+        "timeout=1)\nexcept OSError:\n    pass\n"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         if plan.uid is not None:
             os.chown(tmp, plan.uid, plan.uid)
         try:
-            proc = subprocess.run([sys.executable, "-I", "-c", code], cwd=tmp, capture_output=True, text=True, timeout=60,
-                                  preexec_fn=lambda: enter(plan), env={"PATH": "/usr/bin:/bin", "HOME": tmp})
+            proc = subprocess.run(
+                [sys.executable, "-I", "-c", code],
+                cwd=tmp,
+                capture_output=True,
+                text=True,
+                timeout=60,
+                preexec_fn=lambda: enter(plan),
+                env={"PATH": "/usr/bin:/bin", "HOME": tmp},
+            )
         except (subprocess.SubprocessError, OSError) as err:
             return f"{type(err).__name__}: {err}"
     return "" if proc.returncode == 0 else (proc.stderr.strip().splitlines() or ["failed"])[-1]
@@ -272,4 +282,6 @@ def confinement(*, hide: tuple[str, ...], jobs: int) -> Confinement:
         pool.release(uid)
     if not why2:
         return Confinement("uid", uid_only, pool, f"namespaces unavailable ({why})")
-    return Confinement("none", full, None, f"namespaces unavailable ({why}); another user cannot run Python here ({why2})")
+    return Confinement(
+        "none", full, None, f"namespaces unavailable ({why}); another user cannot run Python here ({why2})"
+    )

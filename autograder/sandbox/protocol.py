@@ -117,8 +117,16 @@ class RecordStatus(str, enum.Enum):
         return self.value
 
 
-WORKER_STATUSES = frozenset({RecordStatus.RETURNED, RecordStatus.RAISED, RecordStatus.NOT_IMPLEMENTED,
-                             RecordStatus.MISSING, RecordStatus.TIMEOUT, RecordStatus.UNPLAIN})
+WORKER_STATUSES = frozenset(
+    {
+        RecordStatus.RETURNED,
+        RecordStatus.RAISED,
+        RecordStatus.NOT_IMPLEMENTED,
+        RecordStatus.MISSING,
+        RecordStatus.TIMEOUT,
+        RecordStatus.UNPLAIN,
+    }
+)
 """The statuses a worker may write; any other record is treated as tampered with."""
 
 
@@ -180,7 +188,9 @@ class CheckRecord:
             return cls(RecordStatus.TAMPERED, "no valid result came back (did the notebook tamper with the grader?)")
         text = record.get("message")
         kind = record.get("type")
-        return cls(status, text if isinstance(text, str) else "", kind if isinstance(kind, str) else "", record.get("value"))
+        return cls(
+            status, text if isinstance(text, str) else "", kind if isinstance(kind, str) else "", record.get("value")
+        )
 
     @property
     def returned(self) -> bool:

@@ -27,7 +27,7 @@ import threading
 import time
 from pathlib import Path
 
-from autograder.model import plaindata
+from autograder.model import files, plaindata
 from autograder.model.limits import Limits
 from autograder.sandbox import determinism, isolation, processes
 from autograder.sandbox.protocol import Ended, Phase, PhaseKind, RecordStatus
@@ -108,8 +108,12 @@ class Phases:
 
     def order(self) -> list[Phase]:
         """Every phase, in order."""
-        return ([Phase.start()] + [Phase.of_cell(c) for c in self.cell_ids]
-                + [Phase.of_check(n) for n in range(len(self.check_timeouts))] + [Phase.done()])
+        return (
+            [Phase.start()]
+            + [Phase.of_cell(c) for c in self.cell_ids]
+            + [Phase.of_check(n) for n in range(len(self.check_timeouts))]
+            + [Phase.done()]
+        )
 
     def budget(self, phase: Phase, limits: Limits) -> float:
         """The grader's wall-time limit for one phase."""
@@ -188,8 +192,16 @@ class _Output:
             os.close(fd)
 
 
-def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, forkserver=None, confinement=None,
-               deadline: float | None = None) -> WorkerRun:
+def run_worker(
+    request: dict,
+    *,
+    limits: Limits,
+    n_checks: int,
+    n_cells: int,
+    forkserver=None,
+    confinement=None,
+    deadline: float | None = None,
+) -> WorkerRun:
     """Runs one worker on ``request`` and collects what it wrote.
 
     Args:
@@ -212,14 +224,26 @@ def run_worker(request: dict, *, limits: Limits, n_checks: int, n_cells: int, fo
     outdir.mkdir()
     workdir.mkdir()
     req_path = base / "request.npz"
-    plaindata.write_atomic(req_path, plaindata.dumps({**request, "workdir": str(workdir)}))
-    phases = Phases(tuple(c["id"] for c in request["cells"]),
-                    tuple(float(c.get("timeout_s", limits.check_timeout_s)) for c in request["checks"]))
+    files.write_atomic(req_path, plaindata.dumps({**request, "workdir": str(workdir)}))
+    phases = Phases(
+        tuple(c["id"] for c in request["cells"]),
+        tuple(float(c.get("timeout_s", limits.check_timeout_s)) for c in request["checks"]),
+    )
     uid = confinement.pool.acquire() if confinement is not None and confinement.pool is not None else None
     out_fd = os.open(outdir, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
     try:
-        return _run(base, req_path, outdir, out_fd, workdir, limits, phases, forkserver,
-                    confinement.plan_for(uid) if confinement is not None else None, deadline)
+        return _run(
+            base,
+            req_path,
+            outdir,
+            out_fd,
+            workdir,
+            limits,
+            phases,
+            forkserver,
+            confinement.plan_for(uid) if confinement is not None else None,
+            deadline,
+        )
     finally:
         os.close(out_fd)
         if uid is not None:
@@ -252,7 +276,9 @@ def _run(base, req_path, outdir, out_fd, workdir, limits, phases: Phases, forkse
         ended = Ended.CRASHED
     records, cells_rec = _collect(out_fd, n_checks=len(phases.check_timeouts))
     returncode = proc.returncode if proc is not None else None
-    return WorkerRun(records, cells_rec, ended, phase, returncode, output.kept.decode("utf-8", "replace"), time.monotonic() - start)
+    return WorkerRun(
+        records, cells_rec, ended, phase, returncode, output.kept.decode("utf-8", "replace"), time.monotonic() - start
+    )
 
 
 def _start(base, req_path, outdir, workdir, limits, forkserver, plan, output: _Output):
@@ -270,16 +296,28 @@ def _start(base, req_path, outdir, workdir, limits, forkserver, plan, output: _O
         fifo_fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
         reader = threading.Thread(target=output.drain_fd, args=(fifo_fd,), daemon=True)
         reader.start()
-        pid = forkserver.fork({"request": str(req_path), "outdir": str(outdir), "workdir": str(workdir),
-                               "fifo": str(fifo), "limits": dataclasses.asdict(limits),
-                               "plan": dataclasses.asdict(plan) if plan is not None else None})
+        pid = forkserver.fork(
+            {
+                "request": str(req_path),
+                "outdir": str(outdir),
+                "workdir": str(workdir),
+                "fifo": str(fifo),
+                "limits": dataclasses.asdict(limits),
+                "plan": dataclasses.asdict(plan) if plan is not None else None,
+            }
+        )
         if pid is not None:
             return pid, None, reader
         output.stop.set()
     proc = subprocess.Popen(
         [sys.executable, "-I", "-m", "autograder.sandbox.worker", str(req_path), str(outdir)],
-        cwd=workdir, env=worker_environment(str(workdir)), stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True, preexec_fn=_limit(limits, plan),
+        cwd=workdir,
+        env=worker_environment(str(workdir)),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        preexec_fn=_limit(limits, plan),
     )
     reader = threading.Thread(target=output.drain_pipe, args=(proc.stdout,), daemon=True)
     reader.start()

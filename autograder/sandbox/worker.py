@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from autograder.checks.check import resolve_probe
-from autograder.model import plaindata
+from autograder.model import files, plaindata
 from autograder.sandbox import cells, determinism
 from autograder.sandbox.protocol import CellStatus, Phase, RecordStatus
 
@@ -37,7 +37,10 @@ def run_check(check: dict, namespace: dict) -> dict:
     """Runs one probe against the student's namespace and returns its plain-data record."""
     target = check["target"]
     if target and target not in namespace:
-        return {"status": RecordStatus.MISSING.value, "message": f"'{target}' is not defined: was its cell deleted, renamed or left with an error?"}
+        return {
+            "status": RecordStatus.MISSING.value,
+            "message": f"'{target}' is not defined: was its cell deleted, renamed or left with an error?",
+        }
     probe = resolve_probe(check["probe"])
     determinism.apply(check["seed"])
     try:
@@ -46,24 +49,40 @@ def run_check(check: dict, namespace: dict) -> dict:
     except cells.TimeLimit:
         return {"status": RecordStatus.TIMEOUT.value, "message": f"{target} ran for more than {check['timeout_s']:g} s"}
     except NotImplementedError:
-        return {"status": RecordStatus.NOT_IMPLEMENTED.value, "message": f"{target} is not implemented yet (it raises NotImplementedError)"}
+        return {
+            "status": RecordStatus.NOT_IMPLEMENTED.value,
+            "message": f"{target} is not implemented yet (it raises NotImplementedError)",
+        }
     except BaseException as err:
         exc, cell, line = cells.error_origin(err)
-        return {"status": RecordStatus.RAISED.value, "message": f"{target} raised {cells.student_error(err)}",
-                "exception": exc, "cell": cell, "line": line}
+        return {
+            "status": RecordStatus.RAISED.value,
+            "message": f"{target} raised {cells.student_error(err)}",
+            "exception": exc,
+            "cell": cell,
+            "line": line,
+        }
     kind = type_name(value)
     try:
         plain = plaindata.to_plain(value)
         plaindata.dumps(plain)
     except plaindata.PlainDataError as err:
-        return {"status": RecordStatus.UNPLAIN.value, "type": kind, "message": f"{target} returned {err.args[0]}, which cannot be graded"}
+        return {
+            "status": RecordStatus.UNPLAIN.value,
+            "type": kind,
+            "message": f"{target} returned {err.args[0]}, which cannot be graded",
+        }
     except BaseException as err:
-        return {"status": RecordStatus.UNPLAIN.value, "type": kind, "message": f"{target} returned a value that cannot be converted ({type(err).__name__})"}
+        return {
+            "status": RecordStatus.UNPLAIN.value,
+            "type": kind,
+            "message": f"{target} returned a value that cannot be converted ({type(err).__name__})",
+        }
     return {"status": RecordStatus.RETURNED.value, "type": kind, "value": plain}
 
 
 def _progress(outdir: Path, phase: Phase) -> None:
-    plaindata.write_atomic(outdir / "progress", phase.note().encode())
+    files.write_atomic(outdir / "progress", phase.note().encode())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -87,17 +106,33 @@ def main(argv: list[str] | None = None) -> int:
         _progress(outdir, Phase.of_cell(cell["id"]))
         defs_only = cell["id"] in request.get("definitions_only", [])
         source = cells.definitions_only(cell["source"]) if defs_only else cell["source"]
-        run = cells.run_cell(cell["id"], source, namespace, timeout_s=request["cell_timeout_s"], allow_fallback=cell["kind"] == "solution")
-        runs.append({"id": run.cell_id, "status": CellStatus.DEFINITIONS_ONLY.value if defs_only and run.status == CellStatus.OK else run.status, "message": run.message})
-    plaindata.write_atomic(outdir / "cells.npz", plaindata.dumps(runs))
+        run = cells.run_cell(
+            cell["id"],
+            source,
+            namespace,
+            timeout_s=request["cell_timeout_s"],
+            allow_fallback=cell["kind"] == "solution",
+        )
+        runs.append(
+            {
+                "id": run.cell_id,
+                "status": CellStatus.DEFINITIONS_ONLY.value
+                if defs_only and run.status == CellStatus.OK
+                else run.status,
+                "message": run.message,
+            }
+        )
+    files.write_atomic(outdir / "cells.npz", plaindata.dumps(runs))
     for check in request["checks"]:
         _progress(outdir, Phase.of_check(check["index"]))
         record = run_check(check, namespace)
         try:
             data = plaindata.dumps(record)
         except plaindata.PlainDataError as err:
-            data = plaindata.dumps({"status": RecordStatus.UNPLAIN.value, "message": f"{check['target']} returned {err.args[0]}"})
-        plaindata.write_atomic(outdir / f"check-{check['index']}.npz", data)
+            data = plaindata.dumps(
+                {"status": RecordStatus.UNPLAIN.value, "message": f"{check['target']} returned {err.args[0]}"}
+            )
+        files.write_atomic(outdir / f"check-{check['index']}.npz", data)
     _progress(outdir, Phase.done())
     sys.stdout.flush()
     os._exit(0)  # skip interpreter teardown (TensorFlow's can take seconds)

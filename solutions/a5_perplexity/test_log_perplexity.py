@@ -6,8 +6,8 @@ solution; the asserts run here, in the grader.
 """
 
 import pytest
-from autograder.checks import assert_values, sibling
 
+from autograder.checks import assert_values, sibling
 
 pub = sibling(__file__, "public_checks")
 
@@ -20,7 +20,12 @@ def test_shift_by_constant(student, reference, rng, tol):
     c = float(rng.uniform(0.5, 2.0))
     base = student.log_perplexity(batch["log_probs"], batch["targets"])
     shifted = student.log_perplexity(batch["log_probs"] - c, batch["targets"])
-    assert_values("log_perplexity on a (5, 7, 6) batch", base, reference.log_perplexity(batch["log_probs"], batch["targets"]), tol=tol)
+    assert_values(
+        "log_perplexity on a (5, 7, 6) batch",
+        base,
+        reference.log_perplexity(batch["log_probs"], batch["targets"]),
+        tol=tol,
+    )
     assert_values(f"log_perplexity(log_probs - {c:.4g}) - log_perplexity(log_probs)", shifted - base, c, tol=tol)
 
 
@@ -32,5 +37,10 @@ def test_sequence_order(student, reference, rng, tol):
     order = rng.permutation(6)
     first = student.log_perplexity(batch["log_probs"], batch["targets"])
     again = student.log_perplexity(batch["log_probs"][order], batch["targets"][order])
-    assert_values("log_perplexity on a (6, 5, 7) batch", first, reference.log_perplexity(batch["log_probs"], batch["targets"]), tol=tol)
+    assert_values(
+        "log_perplexity on a (6, 5, 7) batch",
+        first,
+        reference.log_perplexity(batch["log_probs"], batch["targets"]),
+        tol=tol,
+    )
     assert_values("log_perplexity on the same batch with its sequences reordered", again, first, tol=tol)

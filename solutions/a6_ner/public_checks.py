@@ -7,8 +7,8 @@ numerator counts padding is caught.
 """
 
 import numpy as np
-from autograder.checks import Check, loss_falls
 
+from autograder.checks import Check, loss_falls
 
 SENTENCES = [
     ["Caesar", "went", "to", "Rome", "."],
@@ -26,8 +26,20 @@ TAGS = [
     ["O", "B-LOC", "O"],
     ["B-PER", "O", "B-PER", "O", "O", "B-LOC", "O", "O", "O"],
 ]
-VOCAB = {"<pad>": 0, "<unk>": 1, ".": 2, "Rome": 3, "to": 4, "Caesar": 5, "went": 6, "and": 7, "met": 8,
-         "Antony": 9, "Egypt": 10, "at": 11}
+VOCAB = {
+    "<pad>": 0,
+    "<unk>": 1,
+    ".": 2,
+    "Rome": 3,
+    "to": 4,
+    "Caesar": 5,
+    "went": 6,
+    "and": 7,
+    "met": 8,
+    "Antony": 9,
+    "Egypt": 10,
+    "at": 11,
+}
 TAG_VOCAB = {"<pad>": 0, "B-LOC": 1, "B-ORG": 2, "B-PER": 3, "I-PER": 4, "O": 5}
 
 
@@ -52,6 +64,7 @@ def probe_vectorize(ns, target, inputs):
 def accuracy_inputs(n=6, t=7, k=6, *, probabilities=False, pad_id=0, extra_pad=0, empty=False):
     """Labels padded 'post' with pad_id; predictions right at every padded position, right at about
     half of the real ones; as ids (n, t) or as log-probabilities (n, t, k)."""
+
     def build(rng):
         lengths = rng.permutation(np.arange(2, 2 + n)) % (t - 1) + 1
         if empty:
@@ -70,6 +83,7 @@ def accuracy_inputs(n=6, t=7, k=6, *, probabilities=False, pad_id=0, extra_pad=0
             scores = scores - np.log(np.exp(scores).sum(axis=-1, keepdims=True))
             return {"y_true": y_true, "y_pred": scores, "pad_id": pad_id}
         return {"y_true": y_true, "y_pred": y_pred, "pad_id": pad_id}
+
     return build
 
 
@@ -92,25 +106,47 @@ def probe_tagger(ns, target, inputs):
 def tagger_structure(received, expected, ctx):
     """Structure verdict: names the usual slips (mask, sequences, output, masked loss) plainly, then
     compares the models as the library does (autograder.checks.same_model)."""
-    from autograder.checks import same_model
-    from autograder.checks import Outcome
+    from autograder.checks import Outcome, same_model
 
     if not isinstance(received, dict) or received.get("returned") != "keras.Model" or received.get("built") is not True:
         return same_model(received, expected, ctx)  # None, not a model, never built: the library says which
     layers = [layer for layer in received.get("layers", []) if isinstance(layer, dict)]
     embedding = [layer for layer in layers if layer.get("type") == "Embedding"]
     if embedding and embedding[0].get("mask_zero") is not True:
-        return Outcome(False, "values", f"{ctx.what}: expected Embedding(..., mask_zero=True), received mask_zero={embedding[0].get('mask_zero')!r} (padding would be read as a word)")
+        return Outcome(
+            False,
+            "values",
+            f"{ctx.what}: expected Embedding(..., mask_zero=True), received "
+            f"mask_zero={embedding[0].get('mask_zero')!r} (padding would be read as a word)",
+        )
     for layer in layers:
         inner = layer.get("inner", layer)
         if inner.get("type") in ("LSTM", "GRU", "SimpleRNN") and inner.get("return_sequences") is not True:
-            return Outcome(False, "values", f"{ctx.what}: expected LSTM(..., return_sequences=True) (one output per word), received return_sequences={inner.get('return_sequences')!r}")
+            return Outcome(
+                False,
+                "values",
+                f"{ctx.what}: expected LSTM(..., return_sequences=True) (one output per word), received "
+                f"return_sequences={inner.get('return_sequences')!r}",
+            )
     if layers and layers[-1].get("type") == "Dense" and layers[-1].get("activation") != "log_softmax":
-        return Outcome(False, "values", f"{ctx.what}: expected the output Dense layer with activation='log_softmax', received {layers[-1].get('activation')!r}")
+        return Outcome(
+            False,
+            "values",
+            f"{ctx.what}: expected the output Dense layer with activation='log_softmax', received {layers[-1].get('activation')!r}",
+        )
     if received.get("compiled") and received.get("loss.ignore_class") != 0:
-        return Outcome(False, "values", f"{ctx.what}: expected the loss with ignore_class=PAD_TAG (0), received ignore_class={received.get('loss.ignore_class')!r} (padded targets would be learnt as a tag)")
+        return Outcome(
+            False,
+            "values",
+            f"{ctx.what}: expected the loss with ignore_class=PAD_TAG (0), received "
+            f"ignore_class={received.get('loss.ignore_class')!r} (padded targets would be learnt as a tag)",
+        )
     if received.get("compiled") and received.get("loss.from_logits") is not True:
-        return Outcome(False, "values", f"{ctx.what}: expected from_logits=True (the outputs are log-probabilities), received from_logits={received.get('loss.from_logits')!r}")
+        return Outcome(
+            False,
+            "values",
+            f"{ctx.what}: expected from_logits=True (the outputs are log-probabilities), received from_logits={received.get('loss.from_logits')!r}",
+        )
     return same_model(received, expected, ctx)
 
 
@@ -137,8 +173,10 @@ def probe_tagger_masking(ns, target, inputs):
 
     short_out, short_loss = run(ids, tags)
     long_out, long_loss = run(long_ids, long_tags)
-    return {"outputs": {"short": short_out[real], "long": long_out[:, : ids.shape[1]][real]},
-            "loss": {"short": short_loss, "long": long_loss}}
+    return {
+        "outputs": {"short": short_out[real], "long": long_out[:, : ids.shape[1]][real]},
+        "loss": {"short": short_loss, "long": long_loss},
+    }
 
 
 def same_when_padded(received, expected, ctx):
@@ -155,10 +193,18 @@ def same_when_padded(received, expected, ctx):
         return Outcome(False, "type", f"{ctx.what}: the outputs could not be collected ({describe(received)})")
     if a.shape != b.shape or not np.allclose(a, b, rtol=ctx.tol.rtol, atol=ctx.tol.atol):
         worst = float(np.max(np.abs(a - b))) if a.shape == b.shape else float("nan")
-        return Outcome(False, "property", f"{ctx.what}: expected the same outputs at the real words with 4 more padding ids, "
-                                          f"received outputs that differ by up to {worst:.3g}")
+        return Outcome(
+            False,
+            "property",
+            f"{ctx.what}: expected the same outputs at the real words with 4 more padding ids, "
+            f"received outputs that differ by up to {worst:.3g}",
+        )
     if not np.isclose(la, lb, rtol=ctx.tol.rtol, atol=ctx.tol.atol):
-        return Outcome(False, "property", f"{ctx.what}: expected the same loss with 4 more padded positions, received {la:.6g} and then {lb:.6g}")
+        return Outcome(
+            False,
+            "property",
+            f"{ctx.what}: expected the same loss with 4 more padded positions, received {la:.6g} and then {lb:.6g}",
+        )
     return Outcome(True)
 
 
@@ -169,7 +215,11 @@ def masking_inputs(rng):
     for i, length in enumerate([5, 3, 4, 1, 2, 5]):
         ids[i, length:] = 0
         tags[i, length:] = 0
-    return {"args": {"vocab_size": 23, "n_tags": 5, "embed_dim": 4, "units": 3, "bidirectional": True}, "ids": ids, "tags": tags}
+    return {
+        "args": {"vocab_size": 23, "n_tags": 5, "embed_dim": 4, "units": 3, "bidirectional": True},
+        "ids": ids,
+        "tags": tags,
+    }
 
 
 def probe_tagger_training(ns, target, inputs):
@@ -177,7 +227,9 @@ def probe_tagger_training(ns, target, inputs):
     import numpy as np
 
     model = ns[target](**inputs["args"])
-    history = model.fit(inputs["ids"], inputs["tags"], epochs=inputs["epochs"], batch_size=len(inputs["ids"]), verbose=0, shuffle=False)
+    history = model.fit(
+        inputs["ids"], inputs["tags"], epochs=inputs["epochs"], batch_size=len(inputs["ids"]), verbose=0, shuffle=False
+    )
     return np.asarray(history.history["loss"], dtype=np.float64)
 
 
@@ -188,27 +240,37 @@ def training_inputs(rng):
     for i, length in enumerate([6, 4, 5, 2, 3, 6, 1, 4]):
         ids[i, length:] = 0
         tags[i, length:] = 0
-    return {"args": {"vocab_size": 20, "n_tags": 5, "embed_dim": 16, "units": 16, "bidirectional": False},
-            "ids": ids, "tags": tags, "epochs": 30}
-
-
+    return {
+        "args": {"vocab_size": 20, "n_tags": 5, "embed_dim": 16, "units": 16, "bidirectional": False},
+        "ids": ids,
+        "tags": tags,
+        "epochs": 30,
+    }
 
 
 def probe_predict(ns, target, inputs):
     """predict_tags with a fixed model whose best tag depends on the word only: an Embedding whose
     table holds log-probabilities (row 0, padding, prefers the pad tag; no real word does)."""
     import keras
-    import numpy as np
 
     table = inputs["table"]
-    fixed = keras.Sequential([keras.Input((None,), dtype="int32"),
-                              keras.layers.Embedding(table.shape[0], table.shape[1], embeddings_initializer=keras.initializers.Constant(table))])
-    tags = ns[target](fixed, list(inputs["tokens"]), dict(inputs["vocab"]), list(inputs["id_to_tag"]), inputs["max_len"])
+    fixed = keras.Sequential(
+        [
+            keras.Input((None,), dtype="int32"),
+            keras.layers.Embedding(
+                table.shape[0], table.shape[1], embeddings_initializer=keras.initializers.Constant(table)
+            ),
+        ]
+    )
+    tags = ns[target](
+        fixed, list(inputs["tokens"]), dict(inputs["vocab"]), list(inputs["id_to_tag"]), inputs["max_len"]
+    )
     return [str(t) for t in tags] if isinstance(tags, (list, tuple)) else tags
 
 
 def predict_inputs(tokens, max_len):
     """A fixed model table for VOCAB and TAG_VOCAB, and a sentence to tag."""
+
     def build(rng):
         n_words, n_tags = len(VOCAB), len(TAG_VOCAB)
         best = rng.integers(1, n_tags, size=n_words)
@@ -217,7 +279,14 @@ def predict_inputs(tokens, max_len):
         scores[np.arange(n_words), best] = scores.max(axis=1) + 1.0
         table = scores - np.log(np.exp(scores).sum(axis=1, keepdims=True))
         id_to_tag = [t for t, _ in sorted(TAG_VOCAB.items(), key=lambda kv: kv[1])]
-        return {"table": table, "tokens": list(tokens), "vocab": dict(VOCAB), "id_to_tag": id_to_tag, "max_len": max_len}
+        return {
+            "table": table,
+            "tokens": list(tokens),
+            "vocab": dict(VOCAB),
+            "id_to_tag": id_to_tag,
+            "max_len": max_len,
+        }
+
     return build
 
 
@@ -238,54 +307,142 @@ def probe_plain(ns, target, inputs):
 
 
 PRED_TAGS = [
-    ["B-PER", "O", "O", "B-LOC", "O"],                              # right
-    ["B-PER", "O", "B-LOC", "O", "O", "B-LOC", "O", "O", "O"],      # Cassius: wrong type
-    ["B-PER", "O", "O", "B-LOC", "O"],                              # Mark Antony cut short
-    ["O", "B-ORG", "B-ORG", "O"],                                   # senate found, plus a spurious ORG
-    ["O", "B-LOC", "O"],                                            # right
+    ["B-PER", "O", "O", "B-LOC", "O"],  # right
+    ["B-PER", "O", "B-LOC", "O", "O", "B-LOC", "O", "O", "O"],  # Cassius: wrong type
+    ["B-PER", "O", "O", "B-LOC", "O"],  # Mark Antony cut short
+    ["O", "B-ORG", "B-ORG", "O"],  # senate found, plus a spurious ORG
+    ["O", "B-LOC", "O"],  # right
     ["B-PER", "O", "I-PER", "O", "B-LOC", "I-LOC", "O", "O", "B-PER"],  # I- starts a span; Egypt span too long; extra
 ]
 
 CHECKS = [
-    Check("build_vocab.values", "build_vocab", "build_vocab(6 sentences, min_count=2)",
-          lambda rng: {"sentences": SENTENCES, "min_count": 2}, probe=probe_vocab,
-          hint="'<pad>': 0, '<unk>': 1, then the words seen at least min_count times from id 2, most frequent first, ties in Python's string order (sorted(), case-sensitive)"),
-    Check("build_tag_vocab.values", "build_tag_vocab", "build_tag_vocab(the tags of 6 sentences)",
-          lambda rng: {"tag_sequences": TAGS}, probe=probe_vocab,
-          hint="'<pad>': 0 (PAD_TAG), then every tag seen, in sorted order, from id 1"),
-    Check("vectorize.values", "vectorize", "vectorize(6 sentences, a 12-word vocabulary, max_len=7)",
-          lambda rng: {"sentences": SENTENCES, "vocab": VOCAB, "max_len": 7}, probe=probe_vectorize,
-          hint="shape (n, max_len); unknown words -> UNK_ID; keep the FIRST max_len words; pad with PAD_ID at the END"),
-    Check("vectorize_tags.values", "vectorize_tags", "vectorize_tags(6 tag sequences, the tag vocabulary, max_len=7)",
-          lambda rng: {"tag_sequences": TAGS, "tag_vocab": TAG_VOCAB, "max_len": 7}, probe=probe_vectorize,
-          hint="like vectorize, padded with PAD_TAG at the END and cut after max_len tags"),
-    Check("build_tagger.structure", "build_tagger", "the model from build_tagger(23, 5, 4, 3, bidirectional=False)",
-          lambda rng: {"vocab_size": 23, "n_tags": 5, "embed_dim": 4, "units": 3, "bidirectional": False,
-                       "sample_input": padded_ids(rng, 23, (5, 2, 4))}, probe=probe_tagger, verdict=tagger_structure,
-          hint="Embedding(vocab_size, embed_dim, mask_zero=True), LSTM(units, return_sequences=True), Dense(n_tags, activation='log_softmax'); "
-               "Adam(0.01) and SparseCategoricalCrossentropy(from_logits=True, ignore_class=PAD_TAG)"),
-    Check("build_tagger.bidirectional", "build_tagger", "the model from build_tagger(23, 5, 4, 3, bidirectional=True)",
-          lambda rng: {"vocab_size": 23, "n_tags": 5, "embed_dim": 4, "units": 3, "bidirectional": True,
-                       "sample_input": padded_ids(rng, 23, (5, 2, 4))}, probe=probe_tagger, verdict=tagger_structure,
-          hint="wrap the LSTM: Bidirectional(LSTM(units, return_sequences=True)); it has twice the LSTM's parameters"),
-    Check("build_tagger.masking", "build_tagger", "a bidirectional tagger on a batch padded to 5, then to 9 positions",
-          masking_inputs, probe=probe_tagger_masking, verdict=same_when_padded, reference=False, requires=("build_tagger.bidirectional",),
-          hint="Embedding(..., mask_zero=True) tells the LSTMs to skip padding; the loss must ignore PAD_TAG"),
-    Check("build_tagger.training", "build_tagger", "build_tagger(20, 5, 16, 16) trained for 30 epochs on 8 padded sentences",
-          training_inputs, probe=probe_tagger_training, verdict=loss_falls, reference=False, requires=("build_tagger.structure",),
-          hint="compile with Adam(learning_rate=0.01) and the masked loss; the tag here depends on the word alone"),
-    Check("masked_accuracy.values", "masked_accuracy", "masked_accuracy(y_true (6, 7), predicted ids (6, 7), pad_id=0)",
-          accuracy_inputs(), hint="count only positions where y_true != pad_id, in the numerator AND the denominator"),
-    Check("masked_accuracy.probabilities", "masked_accuracy", "masked_accuracy(y_true (6, 7), log-probabilities (6, 7, 6), pad_id=0)",
-          accuracy_inputs(probabilities=True), hint="for scores of shape (n, T, n_tags) take the argmax over the LAST axis first"),
-    Check("predict_tags.values", "predict_tags", "predict_tags(a fixed model, a 6-word sentence with an unknown word, max_len=9)",
-          predict_inputs(["Caesar", "went", "to", "Athens", "with", "Antony"], 9), probe=probe_predict,
-          hint="the model takes a batch: predict on vectorize([tokens], ...) of shape (1, max_len) as it is; argmax over the LAST axis; keep the first len(tokens) ids; map them to tags"),
-    Check("bio_spans.values", "bio_spans", "bio_spans(12 BIO tags)",
-          lambda rng: {"tags": ["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-LOC", "O", "I-PER", "I-PER", "B-ORG", "I-PER", "O"]},
-          probe=probe_plain,
-          hint="(type, start, end) with end exclusive; B-X starts a span; I-X continues a span of type X, otherwise it starts one"),
-    Check("entity_f1.values", "entity_f1", "entity_f1(6 true and 6 predicted tag sequences)",
-          lambda rng: {"true_tag_seqs": TAGS, "pred_tag_seqs": PRED_TAGS}, probe=probe_plain,
-          hint="count whole spans: a predicted span is right only if its type, start AND end all match a true span of the same sentence"),
+    Check(
+        "build_vocab.values",
+        "build_vocab",
+        "build_vocab(6 sentences, min_count=2)",
+        lambda rng: {"sentences": SENTENCES, "min_count": 2},
+        probe=probe_vocab,
+        hint="'<pad>': 0, '<unk>': 1, then the words seen at least min_count times from id 2, most frequent first, ties "
+        "in Python's string order (sorted(), case-sensitive)",
+    ),
+    Check(
+        "build_tag_vocab.values",
+        "build_tag_vocab",
+        "build_tag_vocab(the tags of 6 sentences)",
+        lambda rng: {"tag_sequences": TAGS},
+        probe=probe_vocab,
+        hint="'<pad>': 0 (PAD_TAG), then every tag seen, in sorted order, from id 1",
+    ),
+    Check(
+        "vectorize.values",
+        "vectorize",
+        "vectorize(6 sentences, a 12-word vocabulary, max_len=7)",
+        lambda rng: {"sentences": SENTENCES, "vocab": VOCAB, "max_len": 7},
+        probe=probe_vectorize,
+        hint="shape (n, max_len); unknown words -> UNK_ID; keep the FIRST max_len words; pad with PAD_ID at the END",
+    ),
+    Check(
+        "vectorize_tags.values",
+        "vectorize_tags",
+        "vectorize_tags(6 tag sequences, the tag vocabulary, max_len=7)",
+        lambda rng: {"tag_sequences": TAGS, "tag_vocab": TAG_VOCAB, "max_len": 7},
+        probe=probe_vectorize,
+        hint="like vectorize, padded with PAD_TAG at the END and cut after max_len tags",
+    ),
+    Check(
+        "build_tagger.structure",
+        "build_tagger",
+        "the model from build_tagger(23, 5, 4, 3, bidirectional=False)",
+        lambda rng: {
+            "vocab_size": 23,
+            "n_tags": 5,
+            "embed_dim": 4,
+            "units": 3,
+            "bidirectional": False,
+            "sample_input": padded_ids(rng, 23, (5, 2, 4)),
+        },
+        probe=probe_tagger,
+        verdict=tagger_structure,
+        hint="Embedding(vocab_size, embed_dim, mask_zero=True), LSTM(units, return_sequences=True), Dense(n_tags, activation='log_softmax'); "
+        "Adam(0.01) and SparseCategoricalCrossentropy(from_logits=True, ignore_class=PAD_TAG)",
+    ),
+    Check(
+        "build_tagger.bidirectional",
+        "build_tagger",
+        "the model from build_tagger(23, 5, 4, 3, bidirectional=True)",
+        lambda rng: {
+            "vocab_size": 23,
+            "n_tags": 5,
+            "embed_dim": 4,
+            "units": 3,
+            "bidirectional": True,
+            "sample_input": padded_ids(rng, 23, (5, 2, 4)),
+        },
+        probe=probe_tagger,
+        verdict=tagger_structure,
+        hint="wrap the LSTM: Bidirectional(LSTM(units, return_sequences=True)); it has twice the LSTM's parameters",
+    ),
+    Check(
+        "build_tagger.masking",
+        "build_tagger",
+        "a bidirectional tagger on a batch padded to 5, then to 9 positions",
+        masking_inputs,
+        probe=probe_tagger_masking,
+        verdict=same_when_padded,
+        reference=False,
+        requires=("build_tagger.bidirectional",),
+        hint="Embedding(..., mask_zero=True) tells the LSTMs to skip padding; the loss must ignore PAD_TAG",
+    ),
+    Check(
+        "build_tagger.training",
+        "build_tagger",
+        "build_tagger(20, 5, 16, 16) trained for 30 epochs on 8 padded sentences",
+        training_inputs,
+        probe=probe_tagger_training,
+        verdict=loss_falls,
+        reference=False,
+        requires=("build_tagger.structure",),
+        hint="compile with Adam(learning_rate=0.01) and the masked loss; the tag here depends on the word alone",
+    ),
+    Check(
+        "masked_accuracy.values",
+        "masked_accuracy",
+        "masked_accuracy(y_true (6, 7), predicted ids (6, 7), pad_id=0)",
+        accuracy_inputs(),
+        hint="count only positions where y_true != pad_id, in the numerator AND the denominator",
+    ),
+    Check(
+        "masked_accuracy.probabilities",
+        "masked_accuracy",
+        "masked_accuracy(y_true (6, 7), log-probabilities (6, 7, 6), pad_id=0)",
+        accuracy_inputs(probabilities=True),
+        hint="for scores of shape (n, T, n_tags) take the argmax over the LAST axis first",
+    ),
+    Check(
+        "predict_tags.values",
+        "predict_tags",
+        "predict_tags(a fixed model, a 6-word sentence with an unknown word, max_len=9)",
+        predict_inputs(["Caesar", "went", "to", "Athens", "with", "Antony"], 9),
+        probe=probe_predict,
+        hint="the model takes a batch: predict on vectorize([tokens], ...) of shape (1, max_len) as it is; argmax over "
+        "the LAST axis; keep the first len(tokens) ids; map them to tags",
+    ),
+    Check(
+        "bio_spans.values",
+        "bio_spans",
+        "bio_spans(12 BIO tags)",
+        lambda rng: {
+            "tags": ["B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-LOC", "O", "I-PER", "I-PER", "B-ORG", "I-PER", "O"]
+        },
+        probe=probe_plain,
+        hint="(type, start, end) with end exclusive; B-X starts a span; I-X continues a span of type X, otherwise it starts one",
+    ),
+    Check(
+        "entity_f1.values",
+        "entity_f1",
+        "entity_f1(6 true and 6 predicted tag sequences)",
+        lambda rng: {"true_tag_seqs": TAGS, "pred_tag_seqs": PRED_TAGS},
+        probe=probe_plain,
+        hint="count whole spans: a predicted span is right only if its type, start AND end all match a true span of the same sentence",
+    ),
 ]

@@ -56,13 +56,16 @@ def test_conll_errors_name_file_and_line(tmp_path):
         formats.read_conll(tmp_path / "none.conll")
 
 
-@pytest.mark.parametrize(("sentences", "message"), [
-    ([(["a", "b"], ["O"])], "sentence 0: 2 tokens and 1 tags"),
-    ([(["a"], ["O"]), ([], [])], "sentence 1: 0 tokens"),
-    ([(["New York"], ["B-LOC"])], "sentence 0: token or tag 'New York' is empty or contains whitespace"),
-    ([(["a"], [""])], "sentence 0: token or tag '' is empty"),
-    (["not a pair"], "sentence 0: expected a"),
-])
+@pytest.mark.parametrize(
+    ("sentences", "message"),
+    [
+        ([(["a", "b"], ["O"])], "sentence 0: 2 tokens and 1 tags"),
+        ([(["a"], ["O"]), ([], [])], "sentence 1: 0 tokens"),
+        ([(["New York"], ["B-LOC"])], "sentence 0: token or tag 'New York' is empty or contains whitespace"),
+        ([(["a"], [""])], "sentence 0: token or tag '' is empty"),
+        (["not a pair"], "sentence 0: expected a"),
+    ],
+)
 def test_write_rejects_what_cannot_be_read_back(tmp_path, sentences, message):
     with pytest.raises(ValueError, match=message):
         formats.write_conll(tmp_path / "x.conll", sentences)
@@ -96,8 +99,11 @@ def test_read_kaggle_ner_csv_in_either_encoding(tmp_path, encoding):
 
 def test_ner_csv_round_trip_and_conversion_to_conll(tmp_path):
     path = formats.write_ner_csv(tmp_path / "ner.csv", KAGGLE_SENTENCES)
-    assert path.read_text(encoding="utf-8").splitlines()[:3] == ["Sentence #,Word,Tag", "Sentence: 1,Thousands,O",
-                                                                 ",of,O"]
+    assert path.read_text(encoding="utf-8").splitlines()[:3] == [
+        "Sentence #,Word,Tag",
+        "Sentence: 1,Thousands,O",
+        ",of,O",
+    ]
     sentences = formats.read_ner_csv(path)
     assert sentences == KAGGLE_SENTENCES
     assert formats.read_conll(formats.write_conll(tmp_path / "ner.conll", sentences)) == KAGGLE_SENTENCES
@@ -109,12 +115,15 @@ def test_sentence_id_on_every_row_is_one_sentence(tmp_path):
     assert formats.read_ner_csv(path) == [(["A", "B"], ["O", "O"]), (["C"], ["O"])]
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (",of,IN,O\n", r"line 2: the first word has no sentence id in column 'Sentence #'"),
-    ("Sentence: 1,of,IN,\n", r"line 2: empty Tag"),
-    ("Sentence: 1,of,IN,O\n\n,,IN,O\n", r"line 4: empty Word"),
-    ("Sentence: 1,of,IN,O\n,in,O\n", r"line 3: expected 4 cells \(Sentence #,Word,POS,Tag\), found 3"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (",of,IN,O\n", r"line 2: the first word has no sentence id in column 'Sentence #'"),
+        ("Sentence: 1,of,IN,\n", r"line 2: empty Tag"),
+        ("Sentence: 1,of,IN,O\n\n,,IN,O\n", r"line 4: empty Word"),
+        ("Sentence: 1,of,IN,O\n,in,O\n", r"line 3: expected 4 cells \(Sentence #,Word,POS,Tag\), found 3"),
+    ],
+)
 def test_ner_csv_errors_name_file_and_line(tmp_path, content, message):
     bad = tmp_path / "bad.csv"
     bad.write_text("Sentence #,Word,POS,Tag\n" + content)

@@ -30,7 +30,11 @@ def test_dataset_is_deterministic_and_bio(data):
 
 def test_splits_are_by_play_and_disjoint(data):
     plays = {split: set(slugs) for split, slugs in ner.SPLIT.items()}
-    assert not plays["train"] & plays["valid"] and not plays["train"] & plays["test"] and not plays["valid"] & plays["test"]
+    assert (
+        not plays["train"] & plays["valid"]
+        and not plays["train"] & plays["test"]
+        and not plays["valid"] & plays["test"]
+    )
     ophelia = {split: sum("Ophelia" in s.tokens for s in part) for split, part in _parts(data).items()}
     assert ophelia["valid"] > 5 and ophelia["train"] == ophelia["test"] == 0  # Hamlet is a validation play
     # sentences of a training play only, e.g. Mark Antony's
@@ -43,8 +47,23 @@ def test_tagging_rules():
     gaz = ner._gazetteer(["macbeth", "julius-caesar"])
     tokens = ner.tokenize("Lady Macbeth and Caesar's senate went to Birnam Wood, not to Rome.")
     assert tokens[:5] == ["Lady", "Macbeth", "and", "Caesar", "'s"]
-    assert ner.tag_tokens(tokens, gaz) == ["B-PER", "I-PER", "O", "B-PER", "O", "B-ORG", "O", "O", "B-LOC", "I-LOC",
-                                           "O", "O", "O", "B-LOC", "O"]
+    assert ner.tag_tokens(tokens, gaz) == [
+        "B-PER",
+        "I-PER",
+        "O",
+        "B-PER",
+        "O",
+        "B-ORG",
+        "O",
+        "O",
+        "B-LOC",
+        "I-LOC",
+        "O",
+        "O",
+        "O",
+        "B-LOC",
+        "O",
+    ]
     names = ner.person_names(["macbeth"])
     assert ("Macbeth",) in names and ("Lady", "Macbeth") in names and ("Lady",) not in names
     assert not any("Witch" in n for n in names)  # minor roles are printed in title case
@@ -63,7 +82,9 @@ def test_conll_and_csv_round_trip(data, tmp_path):
     csv_path = formats.write_ner_csv(tmp_path / "all.csv", small.train)
     one = ner.load_csv_splits(csv_path, fractions=(0.25, 0.25))
     assert (len(one.train), len(one.valid), len(one.test)) == (20, 10, 10)
-    assert sorted(map(tuple, map(tuple, one.train + one.valid + one.test))) == sorted(map(tuple, map(tuple, small.train)))
+    assert sorted(map(tuple, map(tuple, one.train + one.valid + one.test))) == sorted(
+        map(tuple, map(tuple, small.train))
+    )
     three = ner.load_csv_splits(csv_path, csv_path, csv_path)
     assert three.valid == small.train
     (tmp_path / "empty.conll").write_text("\n", encoding="utf-8")

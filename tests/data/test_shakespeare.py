@@ -21,8 +21,9 @@ def test_all_plays_are_found_with_genres_and_titles():
 def test_speeches_have_speakers_acts_scenes_and_no_stage_directions():
     speeches = shakespeare.speeches("hamlet")
     first = speeches[0]
-    assert first == shakespeare.Speech("BERNARDO", ("Who's there?",), "ACT I",
-                                       "SCENE I. Elsinore. A platform before the castle.")
+    assert first == shakespeare.Speech(
+        "BERNARDO", ("Who's there?",), "ACT I", "SCENE I. Elsinore. A platform before the castle."
+    )
     soliloquy = next(s for s in speeches if s.lines[0].startswith("To be, or not to be"))
     assert soliloquy.speaker == "HAMLET" and soliloquy.act == "ACT III"
     assert not any(line.startswith(("Enter", "Exit", "Exeunt")) for s in speeches for line in s.lines)
@@ -47,8 +48,11 @@ def test_markdown_quirks_are_handled():
     assert not any(line in ("BISHOP", "COUNTESS", "RICHARD") for s in henry for line in s.lines)
     assert "LOVE'S LABOURS LOST" not in shakespeare.play_text("love-s-labours-lost")  # a running title
     epilogue = shakespeare.speeches("the-tempest")[-1]
-    assert (epilogue.speaker, epilogue.scene, epilogue.lines[0]) == ("PROSPERO", "EPILOGUE",
-                                                                      "Now my charms are all o'erthrown,")
+    assert (epilogue.speaker, epilogue.scene, epilogue.lines[0]) == (
+        "PROSPERO",
+        "EPILOGUE",
+        "Now my charms are all o'erthrown,",
+    )
 
 
 def test_play_text_is_plain_spoken_text():
@@ -71,8 +75,11 @@ def test_default_split_is_by_play_fixed_and_deterministic():
     a = shakespeare.train_valid_test_text(max_chars=20000)
     assert a == shakespeare.train_valid_test_text(max_chars=20000)
     assert len(a.train) == len(a.valid) == len(a.test) == 20000
-    assert (a.train_plays, a.valid_plays, a.test_plays) == (shakespeare.TRAIN_PLAYS, ("the-merchant-of-venice",),
-                                                           ("hamlet",))
+    assert (a.train_plays, a.valid_plays, a.test_plays) == (
+        shakespeare.TRAIN_PLAYS,
+        ("the-merchant-of-venice",),
+        ("hamlet",),
+    )
     assert a.test == shakespeare.play_text("hamlet")[:20000]
     assert a.train.startswith(shakespeare.play_text(shakespeare.TRAIN_PLAYS[0])[:1000])
     plays = [set(a.train_plays), set(a.valid_plays), set(a.test_plays)]

@@ -32,8 +32,9 @@ def test_splits_are_by_play_and_disjoint(data):
     assert not plays["train"] & plays["valid"] and not plays["train"] & plays["test"]
     assert not plays["valid"] & plays["test"]
     genre_of = {p.slug: p.genre for p in shakespeare.list_plays()}
-    assert all(genre_of[slug] == genre for split in textcls.SPLIT.values() for genre, slugs in split.items()
-               for slug in slugs)
+    assert all(
+        genre_of[slug] == genre for split in textcls.SPLIT.values() for genre, slugs in split.items() for slug in slugs
+    )
     texts = {split: set(part.texts) for split, part in _parts(data).items()}
     assert not texts["train"] & texts["valid"] and not texts["train"] & texts["test"]
     hamlet = {" ".join(s.lines) for s in shakespeare.speeches("hamlet")}  # hamlet is a validation play
@@ -71,8 +72,10 @@ def test_csv_round_trip(tmp_path):
 
 
 def test_dataset_from_csv(tmp_path, data):
-    paths = [textcls.save_csv(tmp_path / f"{split}.csv", part.texts[:50], part.labels[:50])
-             for split, part in _parts(data).items()]
+    paths = [
+        textcls.save_csv(tmp_path / f"{split}.csv", part.texts[:50], part.labels[:50])
+        for split, part in _parts(data).items()
+    ]
     mine = textcls.dataset_from_csv(*paths, label_names=data.label_names)
     assert mine.train.texts == data.train.texts[:50] and mine.label_names == ("comedy", "tragedy")
     assert textcls.dataset_from_csv(*paths).label_names == ("0", "1")
@@ -80,14 +83,17 @@ def test_dataset_from_csv(tmp_path, data):
         textcls.dataset_from_csv(*paths, label_names=("only",))
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("text,label\nhello,one\n", r"bad.csv: line 2: label 'one' is not a whole number"),
-    ("text,label\nfine,0\nhello,-1\n", r"bad.csv: line 3: label '-1' is not a whole number"),
-    ("text,label\nfine,0\n\n\"a, b\",1,extra\n", r"bad.csv: line 4: expected 2 cells \(text,label\), found 3"),
-    ("words,label\nhello,1\n", r"bad.csv: line 1: header \['words', 'label'\] lacks the column\(s\) 'text'"),
-    ("", r"bad.csv: line 1: empty file"),
-    ("text,label\n", r"bad.csv: no examples"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("text,label\nhello,one\n", r"bad.csv: line 2: label 'one' is not a whole number"),
+        ("text,label\nfine,0\nhello,-1\n", r"bad.csv: line 3: label '-1' is not a whole number"),
+        ('text,label\nfine,0\n\n"a, b",1,extra\n', r"bad.csv: line 4: expected 2 cells \(text,label\), found 3"),
+        ("words,label\nhello,1\n", r"bad.csv: line 1: header \['words', 'label'\] lacks the column\(s\) 'text'"),
+        ("", r"bad.csv: line 1: empty file"),
+        ("text,label\n", r"bad.csv: no examples"),
+    ],
+)
 def test_load_csv_errors_name_file_and_line(tmp_path, content, message):
     bad = tmp_path / "bad.csv"
     bad.write_text(content, encoding="utf-8")

@@ -20,18 +20,20 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from redteam import trust_cases
+from toycourse import toy_submission
 
-from autograder.course import assignment
 from autograder.batch import local as batch
+from autograder.course import assignment
 from autograder.grading import engine
 from autograder.integrations.gradescope import results as gradescope
-from autograder.sandbox import isolation
 from autograder.model import results
 from autograder.reports.wording import explanation
-from toycourse import toy_submission
-from redteam import trust_cases
+from autograder.sandbox import isolation
 
-ROOT_ONLY = pytest.mark.skipif(os.geteuid() != 0, reason="isolation by user and namespaces needs root (CI and graders run as root)")
+ROOT_ONLY = pytest.mark.skipif(
+    os.geteuid() != 0, reason="isolation by user and namespaces needs root (CI and graders run as root)"
+)
 
 # Each: name -> the source of the double cell, after constants (7 lines): SECRET_DIR (the course), SUBS_DIR,
 # OUT_DIR, MARKER (a file only a payload that ran in the grader could create), PORT (a listener), TOKEN, KERAS_B64.
@@ -321,8 +323,10 @@ _V = "double(x) for x of shape (3, 2): values differ at 6 of 6 positions; larges
 # Resource bombs are stopped by the memory limit, or (on a machine so loaded that 600 MB take more
 # than the check's 3 s to fill) by the time limit: either way that check, and only it, scores 0.
 STOPPED = ("memory", "timeout")
-STOP_MESSAGES = {"memory": "double used more than 600 MB of memory and was stopped",
-                 "timeout": "double ran for more than 3 s"}
+STOP_MESSAGES = {
+    "memory": "double used more than 600 MB of memory and was stopped",
+    "timeout": "double ran for more than 3 s",
+}
 ATTACK_OUTCOMES: dict[str, tuple] = {
     # name: (double.values category, fragment of its message, double.hidden category, score, status)
     "read_solutions": ("values", _V, "values", 2, "ok"),
@@ -332,18 +336,54 @@ ATTACK_OUTCOMES: dict[str, tuple] = {
     "monkeypatch_checker": ("values", _V, "values", 2, "ok"),
     "monkeypatch_numpy": ("values", _V, "values", 2, "ok"),
     "monkeypatch_pytest": ("values", _V, "values", 2, "ok"),
-    "monkeypatch_worker": ("crashed", "no valid result came back for double (did the notebook tamper with the grader?)", "crashed", 2, "ok"),
+    "monkeypatch_worker": (
+        "crashed",
+        "no valid result came back for double (did the notebook tamper with the grader?)",
+        "crashed",
+        2,
+        "ok",
+    ),
     "gc_scan_for_expected": ("values", _V, "values", 2, "ok"),
     "read_grader_process": ("values", _V, "values", 2, "ok"),
     "lying_array": ("type", "double returned a value of type __main__.Liar, which cannot be graded", "type", 2, "ok"),
     "lying_object": ("type", "double returned a value of type __main__.Liar, which cannot be graded", "type", 2, "ok"),
-    "pickle_smuggling": ("type", "double returned a value of type builtins.bytes, which cannot be graded", "type", 2, "ok"),
-    "object_array_pickle": ("type", "double returned an array of dtype object, which cannot be graded", "type", 2, "ok"),
+    "pickle_smuggling": (
+        "type",
+        "double returned a value of type builtins.bytes, which cannot be graded",
+        "type",
+        2,
+        "ok",
+    ),
+    "object_array_pickle": (
+        "type",
+        "double returned an array of dtype object, which cannot be graded",
+        "type",
+        2,
+        "ok",
+    ),
     "returns_pickle_path": ("type", _T + "the string '/", "type", 2, "ok"),
-    "returns_model_path": ("type", "double returned a value of type pathlib.PosixPath, which cannot be graded", "type", 2, "ok"),
+    "returns_model_path": (
+        "type",
+        "double returned a value of type pathlib.PosixPath, which cannot be graded",
+        "type",
+        2,
+        "ok",
+    ),
     "exit_zero_top_level": ("values", _V, "values", 2, "crashed"),  # its definitions alone were kept
-    "sys_exit_in_function": ("raised", "double raised SystemExit: 0 (line 10 of cell 'double')", "raised", 2, "ok"),  # 7 lines of constants first
-    "os_exit_zero_in_function": ("crashed", "double crashed the Python process (did it call os._exit", "crashed", 2, "crashed"),
+    "sys_exit_in_function": (
+        "raised",
+        "double raised SystemExit: 0 (line 10 of cell 'double')",
+        "raised",
+        2,
+        "ok",
+    ),  # 7 lines of constants first
+    "os_exit_zero_in_function": (
+        "crashed",
+        "double crashed the Python process (did it call os._exit",
+        "crashed",
+        2,
+        "crashed",
+    ),
     "forge_records": ("values", _V, "values", 2, "ok"),
     "background_rewriter": ("values", _V, "values", 2, "ok"),
     "race_results_file": ("values", _V, "values", 2, "ok"),
@@ -355,18 +395,48 @@ ATTACK_OUTCOMES: dict[str, tuple] = {
     "output_flood": ("values", _V, "values", 2, "ok"),
     "disk_filler": ("values", _V, "values", 2, "ok"),
     "leave_files_behind": ("values", _V, "values", 2, "ok"),
-    "infinite_loop_ignoring_signals": ("timeout", "double ran for more than 3 s and was stopped (an infinite loop?)", "timeout", 2, "timeout"),
+    "infinite_loop_ignoring_signals": (
+        "timeout",
+        "double ran for more than 3 s and was stopped (an infinite loop?)",
+        "timeout",
+        2,
+        "timeout",
+    ),
     "leak_hidden_input_in_error": ("raised", "double raised ValueError: INPUT=", "raised", 2, "ok"),
 }
 
 # Breakages of the notebook itself.
 BROKEN = {  # name -> (writer, status, fragment of the message saying what to fix)
-    "empty": (lambda p: p.write_text(""), "invalid", "empty.ipynb: the file is empty; save the notebook in Jupyter and submit again"),
-    "not_json": (lambda p: p.write_text('{"cells": [ oops'), "invalid", "not_json.ipynb: not valid notebook JSON (line 1, column 13: Expecting value); was it edited outside Jupyter?"),
-    "not_utf8": (lambda p: p.write_bytes(b'{"cells": []}\xff\xfe'), "invalid", "not_utf8.ipynb: not UTF-8 text (bad byte at offset 13); save it from Jupyter again"),
-    "not_a_notebook": (lambda p: p.write_text("[1, 2, 3]"), "invalid", "not_a_notebook.ipynb: JSON without a list of cells: not a Jupyter notebook"),
-    "missing_file": (lambda p: p.symlink_to(p.with_name("nowhere")), "invalid", "missing_file.ipynb: refused: missing_file.ipynb is a symbolic link"),
-    "oversized": (lambda p: _sparse(p, 51 * 2**20), "invalid", "oversized.ipynb: the file is 51 MiB; clear large outputs"),
+    "empty": (
+        lambda p: p.write_text(""),
+        "invalid",
+        "empty.ipynb: the file is empty; save the notebook in Jupyter and submit again",
+    ),
+    "not_json": (
+        lambda p: p.write_text('{"cells": [ oops'),
+        "invalid",
+        "not_json.ipynb: not valid notebook JSON (line 1, column 13: Expecting value); was it edited outside Jupyter?",
+    ),
+    "not_utf8": (
+        lambda p: p.write_bytes(b'{"cells": []}\xff\xfe'),
+        "invalid",
+        "not_utf8.ipynb: not UTF-8 text (bad byte at offset 13); save it from Jupyter again",
+    ),
+    "not_a_notebook": (
+        lambda p: p.write_text("[1, 2, 3]"),
+        "invalid",
+        "not_a_notebook.ipynb: JSON without a list of cells: not a Jupyter notebook",
+    ),
+    "missing_file": (
+        lambda p: p.symlink_to(p.with_name("nowhere")),
+        "invalid",
+        "missing_file.ipynb: refused: missing_file.ipynb is a symbolic link",
+    ),
+    "oversized": (
+        lambda p: _sparse(p, 51 * 2**20),
+        "invalid",
+        "oversized.ipynb: the file is 51 MiB; clear large outputs",
+    ),
 }
 
 
@@ -383,7 +453,10 @@ def _edited(change):
     from toycourse import TOY_SOLUTIONS, toy_notebook
 
     def write(path: Path) -> None:
-        sols = {k: v.replace("    ### BEGIN SOLUTION\n", "").replace("    ### END SOLUTION\n", "") for k, v in TOY_SOLUTIONS.items()}
+        sols = {
+            k: v.replace("    ### BEGIN SOLUTION\n", "").replace("    ### END SOLUTION\n", "")
+            for k, v in TOY_SOLUTIONS.items()
+        }
         nb = toy_notebook(sols)
         change(nb)
         path.write_text(json.dumps(nb).replace("@MARKER@", MARKER[0]), encoding="utf-8")
@@ -394,6 +467,7 @@ def _edited(change):
 def _set(index: int, **fields):
     def change(nb):
         nb["cells"][index].update(fields)
+
     return change
 
 
@@ -409,10 +483,20 @@ def _duplicate_wrong_copy_first(nb):
 
 
 def _tamper_locked(nb):
-    nb["cells"][1]["source"] = ("import numpy as np\nSCALE = 1.0\nnp.allclose = lambda *a, **k: True\n"
-                                "def scale(z):\n    return z\n" + _marker_write("locked setup cell ran"))
+    nb["cells"][1]["source"] = (
+        "import numpy as np\nSCALE = 1.0\nnp.allclose = lambda *a, **k: True\n"
+        "def scale(z):\n    return z\n" + _marker_write("locked setup cell ran")
+    )
     nb["cells"][4]["source"] = _marker_write("locked test cell ran")
-    nb["cells"].append({"cell_type": "code", "metadata": {}, "source": _marker_write("extra cell ran"), "outputs": [], "execution_count": None})
+    nb["cells"].append(
+        {
+            "cell_type": "code",
+            "metadata": {},
+            "source": _marker_write("extra cell ran"),
+            "outputs": [],
+            "execution_count": None,
+        }
+    )
 
 
 def _marker_write(text: str) -> str:
@@ -423,8 +507,9 @@ def _huge_outputs(nb):
     line = "epoch 1/1000 - loss: 0.6931 - accuracy: 0.5000 " * 4 + "\n"
     text = [line] * (30 * 2**20 // len(line))
     nb["cells"][2]["outputs"] = [{"output_type": "stream", "name": "stdout", "text": text}]
-    nb["cells"][3]["outputs"] = [{"output_type": "execute_result", "execution_count": 3, "metadata": {},
-                                  "data": {"text/plain": "x" * 2**20}}]
+    nb["cells"][3]["outputs"] = [
+        {"output_type": "execute_result", "execution_count": 3, "metadata": {}, "data": {"text/plain": "x" * 2**20}}
+    ]
 
 
 ONLY_SCALE = {"double.values": "missing", "double.hidden": "missing", "scale.values": "ok"}
@@ -434,42 +519,140 @@ WRONG_TYPE = {"double.values": "type", "double.hidden": "type", "scale.values": 
 # Broken notebooks that can still be (partly) graded:
 # name -> (writer, score, status, categories per check, problems (exact), double.values message (exact, or None if passed))
 NOTEBOOKS = {
-    "cell_missing": (_edited(lambda nb: nb["cells"].pop(2)), 2, "ok", ONLY_SCALE,
-                     ["cell 'double' is missing: copy it back from the released notebook"],
-                     "'double' is not defined: was its cell deleted, renamed or left with an error? Hint: 2 * x"),
-    "cell_duplicated": (_edited(_duplicate_wrong_copy_first), 6, "ok", ALL_PASS,
-                        ["cell 'double' appears 2 times: the last copy was graded; delete the others"], None),
-    "cell_retyped_markdown": (_edited(_set(2, cell_type="markdown")), 2, "ok", ONLY_SCALE,
-                              ["cell 'double' is a markdown cell, not code: change its type back to Code"],
-                              "'double' is not defined: was its cell deleted, renamed or left with an error? Hint: 2 * x"),
-    "function_renamed": (_edited(_set(2, source="def double_it(x):\n    return 2 * x\n")), 2, "ok", ONLY_SCALE, [],
-                         "'double' is not defined: was its cell deleted, renamed or left with an error? Hint: 2 * x"),
-    "function_deleted": (_edited(_set(2, source="# I will do this later\n")), 2, "ok", ONLY_SCALE, [],
-                         "'double' is not defined: was its cell deleted, renamed or left with an error? Hint: 2 * x"),
-    "locked_cell_tampered": (_edited(_tamper_locked), 6, "ok", ALL_PASS,
-                             ["locked cell 'setup_imports' was edited: your changes were ignored and the released version was run; "
-                              "undo them (or copy the cell from the released notebook)"], None),
-    "locked_cell_deleted": (_edited(lambda nb: nb["cells"].pop(1)), 6, "ok", ALL_PASS,
-                            ["locked cell 'setup_imports' is missing: the released version was run instead; copy it back from the released notebook"], None),
-    "syntax_error": (_edited(_set(2, source="def double(x)\n    return 2 * x\n")), 2, "ok", ONLY_SCALE,
-                     ["cell 'double' was not run: SyntaxError: expected ':' (line 1 of cell 'double'); fix that line (nothing in the cell is defined until then)"],
-                     "'double' is not defined: was its cell deleted, renamed or left with an error? Hint: 2 * x"),
-    "top_level_training": (_edited(_set(2, source="def double(x):\n    return 2 * x\n\nfor epoch in range(10**12):  # an hour of training\n    loss = epoch * 0.5\n")),
-                           6, "ok", ALL_PASS,
-                           ["cell 'double' ran for more than 3 s (top-level code that trains or loops?); only its imports and definitions were kept"], None),
-    "data_file_missing": (_edited(_set(2, source="text = open('shakespeare_train.txt').read()\n\ndef double(x):\n    return 2 * x\n")),
-                          6, "ok", ALL_PASS,
-                          ["cell 'double' raised FileNotFoundError: [Errno 2] No such file or directory: 'shakespeare_train.txt' "
-                           "(line 1 of cell 'double'); only its imports and definitions were kept"], None),
+    "cell_missing": (
+        _edited(lambda nb: nb["cells"].pop(2)),
+        2,
+        "ok",
+        ONLY_SCALE,
+        ["cell 'double' is missing: copy it back from the released notebook"],
+        "'double' is not defined: was its cell deleted, renamed or left with an error? Hint: 2 * x",
+    ),
+    "cell_duplicated": (
+        _edited(_duplicate_wrong_copy_first),
+        6,
+        "ok",
+        ALL_PASS,
+        ["cell 'double' appears 2 times: the last copy was graded; delete the others"],
+        None,
+    ),
+    "cell_retyped_markdown": (
+        _edited(_set(2, cell_type="markdown")),
+        2,
+        "ok",
+        ONLY_SCALE,
+        ["cell 'double' is a markdown cell, not code: change its type back to Code"],
+        "'double' is not defined: was its cell deleted, renamed or left with an error? Hint: 2 * x",
+    ),
+    "function_renamed": (
+        _edited(_set(2, source="def double_it(x):\n    return 2 * x\n")),
+        2,
+        "ok",
+        ONLY_SCALE,
+        [],
+        "'double' is not defined: was its cell deleted, renamed or left with an error? Hint: 2 * x",
+    ),
+    "function_deleted": (
+        _edited(_set(2, source="# I will do this later\n")),
+        2,
+        "ok",
+        ONLY_SCALE,
+        [],
+        "'double' is not defined: was its cell deleted, renamed or left with an error? Hint: 2 * x",
+    ),
+    "locked_cell_tampered": (
+        _edited(_tamper_locked),
+        6,
+        "ok",
+        ALL_PASS,
+        [
+            "locked cell 'setup_imports' was edited: your changes were ignored and the released version was run; "
+            "undo them (or copy the cell from the released notebook)"
+        ],
+        None,
+    ),
+    "locked_cell_deleted": (
+        _edited(lambda nb: nb["cells"].pop(1)),
+        6,
+        "ok",
+        ALL_PASS,
+        [
+            "locked cell 'setup_imports' is missing: the released version was run instead; copy it back from the released notebook"
+        ],
+        None,
+    ),
+    "syntax_error": (
+        _edited(_set(2, source="def double(x)\n    return 2 * x\n")),
+        2,
+        "ok",
+        ONLY_SCALE,
+        [
+            "cell 'double' was not run: SyntaxError: expected ':' (line 1 of cell 'double'); fix that line "
+            "(nothing in the cell is defined until then)"
+        ],
+        "'double' is not defined: was its cell deleted, renamed or left with an error? Hint: 2 * x",
+    ),
+    "top_level_training": (
+        _edited(
+            _set(
+                2,
+                source="def double(x):\n    return 2 * x\n\nfor epoch in range(10**12):  # an hour of training\n    loss = epoch * 0.5\n",
+            )
+        ),
+        6,
+        "ok",
+        ALL_PASS,
+        [
+            "cell 'double' ran for more than 3 s (top-level code that trains or loops?); only its imports and definitions were kept"
+        ],
+        None,
+    ),
+    "data_file_missing": (
+        _edited(_set(2, source="text = open('shakespeare_train.txt').read()\n\ndef double(x):\n    return 2 * x\n")),
+        6,
+        "ok",
+        ALL_PASS,
+        [
+            "cell 'double' raised FileNotFoundError: [Errno 2] No such file or directory: 'shakespeare_train.txt' "
+            "(line 1 of cell 'double'); only its imports and definitions were kept"
+        ],
+        None,
+    ),
     "huge_outputs": (_edited(_huge_outputs), 6, "ok", ALL_PASS, [], None),
-    "metadata_stripped": (_edited(_strip_metadata), 6, "ok", ALL_PASS,
-                          ["no graded cells were found (the notebook's nbgrader metadata is gone): all code cells were graded; start from the released notebook next time"], None),
-    "returns_string": (_edited(_set(2, source="def double(x):\n    return '2x'\n")), 2, "ok", WRONG_TYPE, [],
-                       "double(x) for x of shape (3, 2): expected an array of shape (3, 2), received the string '2x'. Hint: 2 * x"),
-    "returns_none": (_edited(_set(2, source="def double(x):\n    y = 2 * x\n")), 2, "ok", WRONG_TYPE, [],
-                     "double(x) for x of shape (3, 2): expected an array of shape (3, 2), received None (did the function forget to return?). Hint: 2 * x"),
-    "returns_list_of_lists": (_edited(_set(2, source="def double(x):\n    return (2 * x).tolist()\n")), 2, "ok", WRONG_TYPE, [],
-                              "double(x) for x of shape (3, 2): expected an array of shape (3, 2), received a list of 3 items. Hint: 2 * x"),
+    "metadata_stripped": (
+        _edited(_strip_metadata),
+        6,
+        "ok",
+        ALL_PASS,
+        [
+            "no graded cells were found (the notebook's nbgrader metadata is gone): all code cells were graded; "
+            "start from the released notebook next time"
+        ],
+        None,
+    ),
+    "returns_string": (
+        _edited(_set(2, source="def double(x):\n    return '2x'\n")),
+        2,
+        "ok",
+        WRONG_TYPE,
+        [],
+        "double(x) for x of shape (3, 2): expected an array of shape (3, 2), received the string '2x'. Hint: 2 * x",
+    ),
+    "returns_none": (
+        _edited(_set(2, source="def double(x):\n    y = 2 * x\n")),
+        2,
+        "ok",
+        WRONG_TYPE,
+        [],
+        "double(x) for x of shape (3, 2): expected an array of shape (3, 2), received None (did the function forget to return?). Hint: 2 * x",
+    ),
+    "returns_list_of_lists": (
+        _edited(_set(2, source="def double(x):\n    return (2 * x).tolist()\n")),
+        2,
+        "ok",
+        WRONG_TYPE,
+        [],
+        "double(x) for x of shape (3, 2): expected an array of shape (3, 2), received a list of 3 items. Hint: 2 * x",
+    ),
 }
 
 
@@ -482,14 +665,40 @@ def keras_payload(marker: Path) -> tuple[bytes, dict]:
 
     fn = eval(f"lambda t: (open({str(marker)!r}, 'w').write('keras model ran'), t)[1]")
     code = base64.encodebytes(marshal.dumps(fn.__code__)).decode("ascii")
-    config = {"module": "keras", "class_name": "Sequential", "registered_name": None, "config": {
-        "name": "sequential", "trainable": True, "dtype": "float32", "layers": [
-            {"module": "keras.layers", "class_name": "InputLayer", "registered_name": None,
-             "config": {"batch_shape": [None, 2], "dtype": "float32", "sparse": False, "name": "input_layer"}},
-            {"module": "keras.layers", "class_name": "Lambda", "registered_name": None,
-             "config": {"name": "payload", "trainable": True, "dtype": "float32", "arguments": {},
-                        "function": {"class_name": "__lambda__", "config": {"code": code, "defaults": None, "closure": None}}}}],
-        "build_input_shape": [None, 2]}}
+    config = {
+        "module": "keras",
+        "class_name": "Sequential",
+        "registered_name": None,
+        "config": {
+            "name": "sequential",
+            "trainable": True,
+            "dtype": "float32",
+            "layers": [
+                {
+                    "module": "keras.layers",
+                    "class_name": "InputLayer",
+                    "registered_name": None,
+                    "config": {"batch_shape": [None, 2], "dtype": "float32", "sparse": False, "name": "input_layer"},
+                },
+                {
+                    "module": "keras.layers",
+                    "class_name": "Lambda",
+                    "registered_name": None,
+                    "config": {
+                        "name": "payload",
+                        "trainable": True,
+                        "dtype": "float32",
+                        "arguments": {},
+                        "function": {
+                            "class_name": "__lambda__",
+                            "config": {"code": code, "defaults": None, "closure": None},
+                        },
+                    },
+                },
+            ],
+            "build_input_shape": [None, 2],
+        },
+    }
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         z.writestr("metadata.json", json.dumps({"keras_version": "3.15.1", "date_saved": "2025-01-01@00:00:00"}))
@@ -537,9 +746,11 @@ def graded(tmp_path_factory):
     keras_bytes, keras_config = keras_payload(marker)
     MARKER[:] = [str(marker)]
     token = os.urandom(6).hex()  # names the files leave_files_behind scatters
-    consts = (f"SECRET_DIR = {str(course)!r}\nSUBS_DIR = {str(subs)!r}\nOUT_DIR = {str(out)!r}\n"
-              f"MARKER = {str(marker)!r}\nPORT = {listener.getsockname()[1]}\n"
-              f"TOKEN = {token!r}\nKERAS_B64 = {__import__('base64').b64encode(keras_bytes).decode()!r}\n")
+    consts = (
+        f"SECRET_DIR = {str(course)!r}\nSUBS_DIR = {str(subs)!r}\nOUT_DIR = {str(out)!r}\n"
+        f"MARKER = {str(marker)!r}\nPORT = {listener.getsockname()[1]}\n"
+        f"TOKEN = {token!r}\nKERAS_B64 = {__import__('base64').b64encode(keras_bytes).decode()!r}\n"
+    )
     toy_submission(subs, "honest")
     for name, code in ATTACKS.items():
         toy_submission(subs, name, double=consts + code)
@@ -580,17 +791,39 @@ def graded(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(isolation.UidPool, "acquire", acquire)
         mp.setattr(isolation.UidPool, "release", release)
-        results = {r.submission: r for r in batch.grade_many(paths, assignment="toy", root=course, out=out, jobs=2,
-                                                             isolate=os.environ.get("REDTEAM_NO_ISOLATION") is None)}
+        results = {
+            r.submission: r
+            for r in batch.grade_many(
+                paths,
+                assignment="toy",
+                root=course,
+                out=out,
+                jobs=2,
+                isolate=os.environ.get("REDTEAM_NO_ISOLATION") is None,
+            )
+        }
     elapsed = time.monotonic() - started
-    print(f"\nred team: {len(results)} submissions graded in one batch in {elapsed:.1f} s (bound {BATCH_BOUND_S:.0f} s)")
+    print(
+        f"\nred team: {len(results)} submissions graded in one batch in {elapsed:.1f} s (bound {BATCH_BOUND_S:.0f} s)"
+    )
     time.sleep(1.0)  # give any surviving background writer the chance to show itself
     stop.set()
     thread.join(timeout=2)
     listener.close()
     loaded = assignment.load("toy", root=course)
-    return {"results": results, "out": out, "marker": marker, "received": received, "course": course,
-            "assignment": loaded, "subs": subs, "elapsed": elapsed, "uids": used, "token": token, "paths": collected}
+    return {
+        "results": results,
+        "out": out,
+        "marker": marker,
+        "received": received,
+        "course": course,
+        "assignment": loaded,
+        "subs": subs,
+        "elapsed": elapsed,
+        "uids": used,
+        "token": token,
+        "paths": collected,
+    }
 
 
 def _uptime() -> float:
@@ -630,7 +863,9 @@ def test_honest_submission_in_the_same_batch_gets_full_marks(graded):
 @ROOT_ONLY
 def test_workers_were_fully_confined(graded):
     if os.environ.get("REDTEAM_NO_ISOLATION") is None:
-        assert {r.environment.get("sandbox") for r in graded["results"].values() if r.status != "invalid"} == {"namespaces+uid"}
+        assert {r.environment.get("sandbox") for r in graded["results"].values() if r.status != "invalid"} == {
+            "namespaces+uid"
+        }
 
 
 def test_every_attack_has_an_expected_outcome():
@@ -652,19 +887,29 @@ def test_each_attack_has_its_exact_outcome(graded, name):
     public, hidden = checks["double.values"], checks["double.hidden"]
     if category == STOPPED:  # the same limit must then name the check, its message and the submission's status
         category, fragment = public.category, STOP_MESSAGES.get(public.category, "?")
-        status = result.status if result.status in STOPPED + ("ok",) else STOPPED  # 'ok' when the worker's own alarm stopped both
+        status = (
+            result.status if result.status in STOPPED + ("ok",) else STOPPED
+        )  # 'ok' when the worker's own alarm stopped both
         assert hidden.category in STOPPED
         hidden_category = hidden.category
-    assert (public.points, public.category, hidden.points, hidden.category) == (0, category, 0, hidden_category), (public, hidden)
+    assert (public.points, public.category, hidden.points, hidden.category) == (0, category, 0, hidden_category), (
+        public,
+        hidden,
+    )
     public_text, hidden_text = explanation(public), explanation(hidden)  # what the student reads
     assert fragment in public_text and public_text.endswith("Hint: 2 * x"), public_text
     if hidden_category == "values":
         assert hidden_text == HIDDEN_MESSAGES[hidden_category] + ". Hint: keep the shape", hidden_text
     if hidden_category == "raised":
-        assert hidden_text.startswith("double raised ") and hidden_text.endswith(" on a hidden input. Hint: keep the shape"), hidden_text
+        assert hidden_text.startswith("double raised ") and hidden_text.endswith(
+            " on a hidden input. Hint: keep the shape"
+        ), hidden_text
     assert hidden_text.endswith("Hint: keep the shape")
     scale_points = 2.0 if score == 2 else 0.0
-    assert (checks["scale.values"].points, result.score, result.status) == (scale_points, score, status), (checks["scale.values"], result.status)
+    assert (checks["scale.values"].points, result.score, result.status) == (scale_points, score, status), (
+        checks["scale.values"],
+        result.status,
+    )
     if result.status != "ok":
         assert result.message.endswith("the other checks were graded"), result.message
 
@@ -673,8 +918,12 @@ def test_each_attack_has_its_exact_outcome(graded, name):
 def test_attacks_at_the_top_level_are_reported_and_contained(graded):
     r = graded["results"]
     assert r["exit_zero_top_level"].problems == [
-        "cell 'double' could not run to its end (time or memory limit, or it crashed the interpreter); only its imports and definitions were kept"]
-    assert r["exit_zero_top_level"].message == "1 cell(s) stopped by a limit or crash (crashed); the other checks were graded"
+        "cell 'double' could not run to its end (time or memory limit, or it crashed the interpreter); only its imports and definitions were kept"
+    ]
+    assert (
+        r["exit_zero_top_level"].message
+        == "1 cell(s) stopped by a limit or crash (crashed); the other checks were graded"
+    )
     quiet = [n for n in ATTACKS if n != "exit_zero_top_level"]
     assert {n: r[n].problems for n in quiet if r[n].problems} == {}
 
@@ -708,7 +957,9 @@ def test_broken_notebooks_get_status_and_message(graded):
         assert (result.status, result.score) == (status, 0), name
         assert result.message.startswith(fragment), result.message
         assert result.problems == [result.message]
-        assert {(c.category, c.message) for c in result.checks} == {("invalid", "not graded: the notebook could not be read")}
+        assert {(c.category, c.message) for c in result.checks} == {
+            ("invalid", "not graded: the notebook could not be read")
+        }
 
 
 @pytest.mark.parametrize("name", sorted(NOTEBOOKS))
@@ -729,8 +980,11 @@ def test_no_traceback_and_no_hidden_input_or_reference_in_any_output(graded):
     hidden = [c for c in loaded.checks if loaded.settings(c).hidden]
     for name, result in graded["results"].items():
         shown = (graded["out"] / name / "toy" / "result.json").read_text()  # what the student gets
-        text = (json.dumps([c.message for c in result.checks] + result.problems + [result.message]) + shown
-                + json.dumps(gradescope.to_gradescope(result)))
+        text = (
+            json.dumps([c.message for c in result.checks] + result.problems + [result.message])
+            + shown
+            + json.dumps(gradescope.to_gradescope(result))
+        )
         assert "Traceback" not in text and 'File "' not in text, name
         if result.status == "invalid":
             continue
@@ -752,11 +1006,15 @@ def test_results_are_complete_files(graded):
 
 # ---- Trust (issue 12): the cases in trust_cases.py, graded in the same batch ----
 
-BATCH_BOUND_S = 240.0  # measured 61-65 s at load 8-9 on the shared 2-core machine; the stalls cost only their own budgets
+BATCH_BOUND_S = (
+    240.0  # measured 61-65 s at load 8-9 on the shared 2-core machine; the stalls cost only their own budgets
+)
 
 
 def test_the_hostile_batch_finishes_within_its_bound(graded):
-    print(f"hostile batch: {len(graded['results'])} submissions in {graded['elapsed']:.1f} s (bound {BATCH_BOUND_S:.0f} s)")
+    print(
+        f"hostile batch: {len(graded['results'])} submissions in {graded['elapsed']:.1f} s (bound {BATCH_BOUND_S:.0f} s)"
+    )
     assert graded["elapsed"] < BATCH_BOUND_S
 
 
@@ -769,7 +1027,7 @@ def test_each_trust_case_has_its_outcome(graded, name):
     result = graded["results"][name]
     checks = by_id(result)
     for cid, most in case.points.items():
-        for c in (checks.values() if cid == "*" else [checks[cid]]):
+        for c in checks.values() if cid == "*" else [checks[cid]]:
             assert c.points <= most, (c.id, c.points, c.message)
     for cid, allowed in case.categories.items():
         assert checks[cid].category in allowed, (cid, checks[cid])
@@ -794,7 +1052,9 @@ def test_the_honest_reference_copy_is_flagged_not_refused(graded):
 
 def test_name_collisions_grade_everyone_under_distinct_names(graded):
     r = graded["results"]
-    first = r["id_same_file_name"]  # the first given keeps the name (it is the reference: flagged as such, nothing else)
+    first = r[
+        "id_same_file_name"
+    ]  # the first given keeps the name (it is the reference: flagged as such, nothing else)
     assert (first.score, [f.split(":")[0] for f in first.flags]) == (6, ["reference-verbatim"])
     renamed = [n for n in r if n.startswith("id_same_file_name-")]
     assert len(renamed) == 1 and r[renamed[0]].score == 2
@@ -814,11 +1074,16 @@ def test_hidden_attacks_ran_and_said_nothing_hidden(graded):
     for name in ("hidden_request_and_stack_raise", "hidden_forged_records", "hidden_type_name"):
         hidden = by_id(r[name])["double.hidden"]
         # the type, and the line of the student's own code it came from: nothing the exception said
-        m = re.fullmatch(r"double raised (ValueError|an exception)(?: \(line (\d+) of cell 'double': (.*)\))? on a hidden input\. Hint: keep the shape",
-                         explanation(hidden))
+        m = re.fullmatch(
+            r"double raised (ValueError|an exception)(?: \(line (\d+) of cell 'double': (.*)\))? on a hidden input\. Hint: keep the shape",
+            explanation(hidden),
+        )
         assert m, explanation(hidden)
         if m.group(2):
-            assert trust_cases.CASES[name].double.splitlines()[int(m.group(2)) - 1].strip() == m.group(3), hidden.message
+            assert trust_cases.CASES[name].double.splitlines()[int(m.group(2)) - 1].strip() == m.group(3), (
+                hidden.message
+            )
     assert by_id(r["hidden_type_name"])["double.hidden"].message.startswith("double raised an exception (line ")
     assert explanation(by_id(r["hidden_forged_records"])["double.hidden"]) == (
-        "double raised an exception on a hidden input. Hint: keep the shape")  # forged type and line: not shown
+        "double raised an exception on a hidden input. Hint: keep the shape"
+    )  # forged type and line: not shown

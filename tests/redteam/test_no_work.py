@@ -13,8 +13,8 @@ import time
 
 import pytest
 
-from autograder.batch import local as batch
 from autograder.audit import examples
+from autograder.batch import local as batch
 from autograder.course import notebook
 
 NAME = "a1_perceptron"
@@ -36,39 +36,57 @@ SUBCLASS = (
 
 # name -> (cells replaced, the functions attacked: every one of their checks must score 0)
 ATTACKS: dict[str, tuple[dict[str, str], tuple[str, ...]]] = {
-    "lying_eq": ({
-        "perceptron_update": LYING + "def perceptron_update(x, y, w, b, lr):\n    return _Liar()\n",
-        "update_params": LYING + "def update_params(params, grads, lr):\n    return _Liar()\n",
-    }, ("perceptron_update", "update_params")),
-    "ndarray_subclass": ({
-        "perceptron_update": SUBCLASS + "def perceptron_update(x, y, w, b, lr):\n"
-                                        "    return np.zeros_like(w).view(_Always), 0.0\n",
-        "update_params": SUBCLASS + "def update_params(params, grads, lr):\n"
-                                    "    return {k: np.zeros_like(v).view(_Always) for k, v in params.items()}\n",
-    }, ("perceptron_update", "update_params")),
-    "pickle": ({
-        "perceptron_update": "import pickle\ndef perceptron_update(x, y, w, b, lr):\n    return pickle.dumps((w, b))\n",
-        "update_params": "import pickle\ndef update_params(params, grads, lr):\n    return pickle.dumps(params)\n",
-    }, ("perceptron_update", "update_params")),
-    "garbage_and_none": ({
-        "perceptron_update": "def perceptron_update(x, y, w, b, lr):\n    return 'garbage'\n",
-        "update_params": "def update_params(params, grads, lr):\n    return None\n",
-    }, ("perceptron_update", "update_params")),
-    "constant_loss_zero_gradients": ({
-        "logistic_loss": "def logistic_loss(p, y):\n    return 0.0\n",
-        "logistic_gradients": "def logistic_gradients(X, y, w, b):\n    return np.zeros(X.shape[1]), 0.0\n",
-        "cross_entropy": "def cross_entropy(A2, y):\n    return 1.0\n",
-        "backward": "def backward(X, y, params, cache):\n"
-                    "    return {'d' + k: np.zeros_like(v) for k, v in params.items()}\n",
-    }, ("logistic_loss", "logistic_gradients", "cross_entropy", "backward")),
-    "consistent_but_wrong_scale": ({  # a loss twice the reference's, with gradients that match it
-        "cross_entropy": "def cross_entropy(A2, y):\n"
-                         "    return float(-2 * np.mean(np.log(A2[np.arange(A2.shape[0]), y])))\n",
-        "backward": "def backward(X, y, params, cache):\n"
-                    "    m = X.shape[0]\n    Y = np.zeros_like(cache['A2'])\n    Y[np.arange(m), y] = 1.0\n"
-                    "    dZ2 = 2 * (cache['A2'] - Y) / m\n    dZ1 = (dZ2 @ params['W2'].T) * relu_grad(cache['Z1'])\n"
-                    "    return {'dW1': X.T @ dZ1, 'db1': dZ1.sum(axis=0), 'dW2': cache['A1'].T @ dZ2, 'db2': dZ2.sum(axis=0)}\n",
-    }, ("cross_entropy", "backward")),
+    "lying_eq": (
+        {
+            "perceptron_update": LYING + "def perceptron_update(x, y, w, b, lr):\n    return _Liar()\n",
+            "update_params": LYING + "def update_params(params, grads, lr):\n    return _Liar()\n",
+        },
+        ("perceptron_update", "update_params"),
+    ),
+    "ndarray_subclass": (
+        {
+            "perceptron_update": SUBCLASS + "def perceptron_update(x, y, w, b, lr):\n"
+            "    return np.zeros_like(w).view(_Always), 0.0\n",
+            "update_params": SUBCLASS + "def update_params(params, grads, lr):\n"
+            "    return {k: np.zeros_like(v).view(_Always) for k, v in params.items()}\n",
+        },
+        ("perceptron_update", "update_params"),
+    ),
+    "pickle": (
+        {
+            "perceptron_update": "import pickle\ndef perceptron_update(x, y, w, b, lr):\n    return pickle.dumps((w, b))\n",
+            "update_params": "import pickle\ndef update_params(params, grads, lr):\n    return pickle.dumps(params)\n",
+        },
+        ("perceptron_update", "update_params"),
+    ),
+    "garbage_and_none": (
+        {
+            "perceptron_update": "def perceptron_update(x, y, w, b, lr):\n    return 'garbage'\n",
+            "update_params": "def update_params(params, grads, lr):\n    return None\n",
+        },
+        ("perceptron_update", "update_params"),
+    ),
+    "constant_loss_zero_gradients": (
+        {
+            "logistic_loss": "def logistic_loss(p, y):\n    return 0.0\n",
+            "logistic_gradients": "def logistic_gradients(X, y, w, b):\n    return np.zeros(X.shape[1]), 0.0\n",
+            "cross_entropy": "def cross_entropy(A2, y):\n    return 1.0\n",
+            "backward": "def backward(X, y, params, cache):\n"
+            "    return {'d' + k: np.zeros_like(v) for k, v in params.items()}\n",
+        },
+        ("logistic_loss", "logistic_gradients", "cross_entropy", "backward"),
+    ),
+    "consistent_but_wrong_scale": (
+        {  # a loss twice the reference's, with gradients that match it
+            "cross_entropy": "def cross_entropy(A2, y):\n"
+            "    return float(-2 * np.mean(np.log(A2[np.arange(A2.shape[0]), y])))\n",
+            "backward": "def backward(X, y, params, cache):\n"
+            "    m = X.shape[0]\n    Y = np.zeros_like(cache['A2'])\n    Y[np.arange(m), y] = 1.0\n"
+            "    dZ2 = 2 * (cache['A2'] - Y) / m\n    dZ1 = (dZ2 @ params['W2'].T) * relu_grad(cache['Z1'])\n"
+            "    return {'dW1': X.T @ dZ1, 'db1': dZ1.sum(axis=0), 'dW2': cache['A1'].T @ dZ2, 'db2': dZ2.sum(axis=0)}\n",
+        },
+        ("cross_entropy", "backward"),
+    ),
 }
 BOUND_S = 600  # the whole batch, on a loaded 2-core machine (measured: see the printed time)
 

@@ -210,10 +210,7 @@ _GATHER = (  # every number a worker holds: the request file if still there, and
     "    return ' | '.join(found)\n"
 )
 
-LEAK_RAISE = _GATHER + (
-    "def double(x):\n"
-    "    raise ValueError('LEAK ' + _gather())\n"
-)
+LEAK_RAISE = _GATHER + ("def double(x):\n    raise ValueError('LEAK ' + _gather())\n")
 
 LEAK_TYPE_NAME = _GATHER + (  # a class made at run time, its name spelling the numbers in letters
     "def double(x):\n"
@@ -225,9 +222,7 @@ LEAK_TYPE_NAME = _GATHER + (  # a class made at run time, its name spelling the 
 )
 
 LEAK_CELL = _GATHER + (  # at the top level of the cell: a cell error becomes a 'problem'
-    "def double(x):\n"
-    "    return 2 * x\n"
-    "raise RuntimeError('LEAK ' + _gather())\n"
+    "def double(x):\n    return 2 * x\nraise RuntimeError('LEAK ' + _gather())\n"
 )
 
 LEAK_FORGED_RECORDS = _GATHER + (  # writes every check's record itself, with the inputs as its message
@@ -244,58 +239,133 @@ LEAK_FORGED_RECORDS = _GATHER + (  # writes every check's record itself, with th
 )
 
 LEAK_RETURNED_STRING = _GATHER + (  # a public check's 'received the string ...' message
-    "def double(x):\n"
-    "    return 'LEAK ' + _gather()\n"
+    "def double(x):\n    return 'LEAK ' + _gather()\n"
 )
 
 CASES: dict[str, Case] = {
     # 1. stalls: the grader's own clock, whatever the worker writes or stops writing
     "stall_alarm_ignored_progress_rewriter": Case(
-        "stall", double=STALL_REWRITER, points={"double.values": 0, "double.hidden": 0},
+        "stall",
+        double=STALL_REWRITER,
+        points={"double.values": 0, "double.hidden": 0},
         categories={"double.values": ("timeout",), "double.hidden": ("timeout",), "scale.values": ("ok",)},
-        status=("timeout",), message="stopped by a limit or crash (timeout)"),
+        status=("timeout",),
+        message="stopped by a limit or crash (timeout)",
+    ),
     "stall_progress_skipper_daemon": Case(
-        "stall", double=STALL_SKIPPER, points={"double.values": 0, "double.hidden": 0},
-        categories={"double.values": ERRORS, "double.hidden": ERRORS}, status=("timeout",)),
+        "stall",
+        double=STALL_SKIPPER,
+        points={"double.values": 0, "double.hidden": 0},
+        categories={"double.values": ERRORS, "double.hidden": ERRORS},
+        status=("timeout",),
+    ),
     "stall_fifo_results_then_suicide": Case(
-        "stall", double=FIFO_SUICIDE, points={"double.values": 0, "double.hidden": 0},
+        "stall",
+        double=FIFO_SUICIDE,
+        points={"double.values": 0, "double.hidden": 0},
         categories={"double.values": ("crashed",), "double.hidden": ("crashed",), "scale.values": ("ok",)},
-        status=("crashed",)),
+        status=("crashed",),
+    ),
     # 2. links and special files: refused, naming what was refused; copies flagged for review
-    "link_symlink_to_solutions": Case("link", layout=_symlink_to_solutions, points={"*": 0}, status=("invalid",),
-                                      message="toy.ipynb: refused: link_symlink_to_solutions/toy/toy.ipynb is a symbolic link"),
-    "link_hardlink_to_solutions": Case("link", layout=_hardlink_to_solutions, points={"*": 0}, status=("invalid",),
-                                       message="toy.ipynb: refused: link_hardlink_to_solutions/toy/toy.ipynb is a hard link"),
-    "link_fifo_notebook": Case("link", layout=_fifo_notebook, points={"*": 0}, status=("invalid",),
-                               message="toy.ipynb: refused: link_fifo_notebook/toy/toy.ipynb is a FIFO"),
-    "link_device_notebook": Case("link", layout=_device_notebook, points={"*": 0}, status=("invalid",),
-                                 message="toy.ipynb: refused: link_device_notebook/toy/toy.ipynb is a device"),
-    "link_linked_assignment_folder": Case("link", layout=_linked_assignment_folder, points={"*": 0}, status=("invalid",),
-                                          message="toy.ipynb: refused: link_linked_assignment_folder/toy on its path is a symbolic link"),
-    "link_linked_student_folder": Case("link", layout=_linked_student_folder, points={"*": 0}, status=("invalid",),
-                                       message="toy.ipynb: refused: link_linked_student_folder on its path is a symbolic link"),
-    "link_flat_symlink": Case("link", layout=_flat_symlink, points={"*": 0}, status=("invalid",),
-                              message="link_flat_symlink.ipynb: refused: link_flat_symlink.ipynb is a symbolic link"),
-    "link_collected_copy": Case("link", layout=_collected_copy, status=("ok",), flags=("instructor-markers", "reference-verbatim")),
+    "link_symlink_to_solutions": Case(
+        "link",
+        layout=_symlink_to_solutions,
+        points={"*": 0},
+        status=("invalid",),
+        message="toy.ipynb: refused: link_symlink_to_solutions/toy/toy.ipynb is a symbolic link",
+    ),
+    "link_hardlink_to_solutions": Case(
+        "link",
+        layout=_hardlink_to_solutions,
+        points={"*": 0},
+        status=("invalid",),
+        message="toy.ipynb: refused: link_hardlink_to_solutions/toy/toy.ipynb is a hard link",
+    ),
+    "link_fifo_notebook": Case(
+        "link",
+        layout=_fifo_notebook,
+        points={"*": 0},
+        status=("invalid",),
+        message="toy.ipynb: refused: link_fifo_notebook/toy/toy.ipynb is a FIFO",
+    ),
+    "link_device_notebook": Case(
+        "link",
+        layout=_device_notebook,
+        points={"*": 0},
+        status=("invalid",),
+        message="toy.ipynb: refused: link_device_notebook/toy/toy.ipynb is a device",
+    ),
+    "link_linked_assignment_folder": Case(
+        "link",
+        layout=_linked_assignment_folder,
+        points={"*": 0},
+        status=("invalid",),
+        message="toy.ipynb: refused: link_linked_assignment_folder/toy on its path is a symbolic link",
+    ),
+    "link_linked_student_folder": Case(
+        "link",
+        layout=_linked_student_folder,
+        points={"*": 0},
+        status=("invalid",),
+        message="toy.ipynb: refused: link_linked_student_folder on its path is a symbolic link",
+    ),
+    "link_flat_symlink": Case(
+        "link",
+        layout=_flat_symlink,
+        points={"*": 0},
+        status=("invalid",),
+        message="link_flat_symlink.ipynb: refused: link_flat_symlink.ipynb is a symbolic link",
+    ),
+    "link_collected_copy": Case(
+        "link", layout=_collected_copy, status=("ok",), flags=("instructor-markers", "reference-verbatim")
+    ),
     # 3. ids: the student folder names the submission; one notebook per student; collisions never stop the batch
-    "id_extra_victim": Case("id", layout=_extra_victim, points={"double.values": 0, "double.hidden": 0},
-                            problems=("only toy.ipynb was graded; other notebooks in your submission were not: "
-                                      "deeper/toy/classmate.ipynb, victim.ipynb",), absent=("victim", "classmate")),
-    "id_extra_named_after_classmate": Case("id", layout=_extra_named_after_classmate, points={"double.values": 0, "double.hidden": 0},
-                                           problems=("other notebooks in your submission were not: carol.ipynb",)),
+    "id_extra_victim": Case(
+        "id",
+        layout=_extra_victim,
+        points={"double.values": 0, "double.hidden": 0},
+        problems=(
+            "only toy.ipynb was graded; other notebooks in your submission were not: "
+            "deeper/toy/classmate.ipynb, victim.ipynb",
+        ),
+        absent=("victim", "classmate"),
+    ),
+    "id_extra_named_after_classmate": Case(
+        "id",
+        layout=_extra_named_after_classmate,
+        points={"double.values": 0, "double.hidden": 0},
+        problems=("other notebooks in your submission were not: carol.ipynb",),
+    ),
     "id_same_file_name": Case("id", layout=_same_file_name, own_result=False),
     "id_speaks_for_honest": Case("id", layout=_speaks_for_honest, own_result=False),
     # 5. hidden is hidden: nothing a worker says carries a hidden input out (checked for every case below)
-    "hidden_request_and_stack_raise": Case("hidden", double=LEAK_RAISE, points={"double.values": 0, "double.hidden": 0},
-                                           categories={"double.values": ("raised",), "double.hidden": ("raised",)}),
-    "hidden_type_name": Case("hidden", double=LEAK_TYPE_NAME, points={"double.values": 0, "double.hidden": 0},
-                             categories={"double.values": ("type",), "double.hidden": ("raised",)}),
+    "hidden_request_and_stack_raise": Case(
+        "hidden",
+        double=LEAK_RAISE,
+        points={"double.values": 0, "double.hidden": 0},
+        categories={"double.values": ("raised",), "double.hidden": ("raised",)},
+    ),
+    "hidden_type_name": Case(
+        "hidden",
+        double=LEAK_TYPE_NAME,
+        points={"double.values": 0, "double.hidden": 0},
+        categories={"double.values": ("type",), "double.hidden": ("raised",)},
+    ),
     "hidden_cell_raise": Case("hidden", double=LEAK_CELL, problems=("cell 'double' raised RuntimeError: LEAK",)),
-    "hidden_forged_records": Case("hidden", double=LEAK_FORGED_RECORDS, points={"double.values": 0, "double.hidden": 0, "scale.values": 0},
-                                  categories={"double.values": ("raised",), "double.hidden": ("raised",), "scale.values": ("timeout",)}),
-    "hidden_returned_string": Case("hidden", double=LEAK_RETURNED_STRING, points={"double.values": 0, "double.hidden": 0},
-                                   categories={"double.values": ("type",), "double.hidden": ("type",)}),
+    "hidden_forged_records": Case(
+        "hidden",
+        double=LEAK_FORGED_RECORDS,
+        points={"double.values": 0, "double.hidden": 0, "scale.values": 0},
+        categories={"double.values": ("raised",), "double.hidden": ("raised",), "scale.values": ("timeout",)},
+    ),
+    "hidden_returned_string": Case(
+        "hidden",
+        double=LEAK_RETURNED_STRING,
+        points={"double.values": 0, "double.hidden": 0},
+        categories={"double.values": ("type",), "double.hidden": ("type",)},
+    ),
 }
+
 
 def build(sub: Path, course: Path) -> list[Path]:
     """Writes every case under ``sub`` (nbgrader's ``submitted/``) and next to it; returns the extra

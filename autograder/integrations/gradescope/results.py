@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from autograder.model import plaindata
+from autograder.model import files
 from autograder.model.results import SubmissionResult
 from autograder.reports.wording import explanation
 
@@ -42,7 +42,7 @@ def write(result: SubmissionResult, path: Path) -> Path:
     """Writes ``results.json`` atomically."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    plaindata.write_atomic(path, (json.dumps(to_gradescope(result), indent=2) + "\n").encode())
+    files.write_atomic(path, (json.dumps(to_gradescope(result), indent=2) + "\n").encode())
     return path
 
 

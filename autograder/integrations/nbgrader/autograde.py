@@ -54,13 +54,15 @@ def cache_key(notebook: Path, *, course: Path, assignment: str) -> str:
     package = Path(autograder.__file__).resolve().parent
     for path in sorted(package.rglob("*.py")):
         h.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
-    files = [course / "grading.yml",
-             course / "solutions" / assignment / f"{assignment}.ipynb",
-             course / "solutions" / assignment / "public_checks.py",
-             course / "solutions" / assignment / "hidden_checks.py",
-             course / "assignments" / assignment / f"{assignment}.ipynb",
-             course / "assignments" / assignment / "public_expected.npz",
-             notebook]
+    files = [
+        course / "grading.yml",
+        course / "solutions" / assignment / f"{assignment}.ipynb",
+        course / "solutions" / assignment / "public_checks.py",
+        course / "solutions" / assignment / "hidden_checks.py",
+        course / "assignments" / assignment / f"{assignment}.ipynb",
+        course / "assignments" / assignment / "public_expected.npz",
+        notebook,
+    ]
     for path in files:
         h.update(str(path.name).encode() + b"\0")
         h.update(path.read_bytes() if path.is_file() else b"<absent>")
@@ -90,9 +92,28 @@ def result_for(notebook: Path, *, course: Path, assignment: str) -> dict:
             copy.parent.mkdir()
             copy.write_bytes(notebook.read_bytes())
             env = {k: v for k, v in os.environ.items() if not k.startswith(("JPY_", "JUPYTER", "IPY"))}
-            subprocess.run([sys.executable, "-m", "autograder", "grade", "--assignment", assignment, "--root", str(course),
-                            "--out", str(work / "out"), "--quiet", "--jobs", "1", str(copy)],
-                           env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+            subprocess.run(
+                [
+                    sys.executable,
+                    "-m",
+                    "autograder",
+                    "grade",
+                    "--assignment",
+                    assignment,
+                    "--root",
+                    str(course),
+                    "--out",
+                    str(work / "out"),
+                    "--quiet",
+                    "--jobs",
+                    "1",
+                    str(copy),
+                ],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=False,
+            )
             produced = work / "out" / "submission" / assignment / "result.json"
             if produced.is_file():
                 os.replace(produced, path)

@@ -15,19 +15,19 @@ import shutil
 from pathlib import Path
 
 from autograder.course import notebook
-from autograder.model import plaindata
+from autograder.model import files
 
 
 def restored(submitted: dict, release: dict) -> dict:
     """The submission with its locked cells' sources taken from the release (matched by grade id)."""
     originals = {}
     for cell in release.get("cells", []):
-        meta = cell.get("metadata", {}).get("nbgrader", {})
+        meta = notebook.nbgrader_metadata(cell)
         if meta.get("grade_id"):
             originals[meta["grade_id"]] = cell
     out = copy.deepcopy(submitted)
     for cell in out.get("cells", []):
-        meta = cell.get("metadata", {}).get("nbgrader", {})
+        meta = notebook.nbgrader_metadata(cell)
         original = originals.get(meta.get("grade_id"))
         if original is not None and meta.get("locked") and not meta.get("solution"):
             cell["source"] = original["source"]
@@ -60,7 +60,9 @@ def write_tree(submissions: dict[str, Path], *, root: Path, assignment: str, rel
         folder = Path(root) / "autograded" / student / assignment
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / f"{assignment}.ipynb"
-        plaindata.write_atomic(target, (json.dumps(restored(submitted, release), indent=1, ensure_ascii=False) + "\n").encode("utf-8"))
+        files.write_atomic(
+            target, (json.dumps(restored(submitted, release), indent=1, ensure_ascii=False) + "\n").encode("utf-8")
+        )
         stamp = Path(path).parent / "timestamp.txt"
         if stamp.is_file():
             shutil.copyfile(stamp, folder / "timestamp.txt")

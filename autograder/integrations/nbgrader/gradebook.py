@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from autograder.release.gradecells import GRADE_PREFIX
 from autograder.model.results import SubmissionResult
+from autograder.release.gradecells import GRADE_PREFIX
 from autograder.reports.wording import check_line, explanation
 
 
@@ -49,7 +49,9 @@ def write(results: list[SubmissionResult], *, db_url: str, assignment: str, note
         try:
             gb.find_assignment(assignment)
         except MissingEntry:
-            raise GradebookError(f"{db_url}: no assignment {assignment!r}; run `nbgrader generate_assignment {assignment}` first") from None
+            raise GradebookError(
+                f"{db_url}: no assignment {assignment!r}; run `nbgrader generate_assignment {assignment}` first"
+            ) from None
         for result in results:
             student = result.submission
             gb.update_or_create_student(student)
@@ -64,8 +66,10 @@ def write(results: list[SubmissionResult], *, db_url: str, assignment: str, note
                 try:
                     grade = gb.find_grade(GRADE_PREFIX + target, notebook, assignment, student)
                 except MissingEntry:
-                    raise GradebookError(f"{db_url}: no grade cell {GRADE_PREFIX + target!r} in {assignment}; "
-                                         f"run `autograder release {assignment}` and `nbgrader generate_assignment {assignment}`") from None
+                    raise GradebookError(
+                        f"{db_url}: no grade cell {GRADE_PREFIX + target!r} in {assignment}; "
+                        f"run `autograder release {assignment}` and `nbgrader generate_assignment {assignment}`"
+                    ) from None
                 grade.auto_score = float(sum(c.points for c in checks))
                 grade.manual_score = None
                 try:
@@ -109,7 +113,10 @@ class GradebookSink:
 
         count = write(self.results, db_url=self.db_url, assignment=self.assignment)
         self.report(f"wrote {count} submission(s) into {self.db_url}")
-        done = autograded_tree.write_tree({r.submission: self.notebooks[r.submission] for r in self.results if r.submission in self.notebooks},
-                                          root=self.root, assignment=self.assignment,
-                                          release=autograded_tree.release_notebook(self.root, self.assignment))
+        done = autograded_tree.write_tree(
+            {r.submission: self.notebooks[r.submission] for r in self.results if r.submission in self.notebooks},
+            root=self.root,
+            assignment=self.assignment,
+            release=autograded_tree.release_notebook(self.root, self.assignment),
+        )
         self.report(f"wrote {len(done)} notebook(s) into {self.root / 'autograded'} (for `nbgrader generate_feedback`)")

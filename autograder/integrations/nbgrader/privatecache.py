@@ -30,7 +30,9 @@ def _check_private(path: Path, *, folder: bool) -> None:
         raise CacheError(f"{path}: owned by uid {info.st_uid}, not by this user ({os.getuid()})")
     mask = 0o077 if folder else 0o022  # a file in a 0700 folder may be readable, never writable, by others
     if info.st_mode & mask:
-        raise CacheError(f"{path}: mode {stat.S_IMODE(info.st_mode):o} lets other users in (expected {'700' if folder else '644 or tighter'})")
+        raise CacheError(
+            f"{path}: mode {stat.S_IMODE(info.st_mode):o} lets other users in (expected {'700' if folder else '644 or tighter'})"
+        )
 
 
 def base_folder() -> Path:

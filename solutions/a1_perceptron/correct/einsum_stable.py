@@ -1,4 +1,5 @@
 """np.einsum for the matrix products, a sigmoid that branches on the sign (stable), logsumexp softmax."""
+
 CELLS = {
     "sigmoid": """def sigmoid(z):
     z = np.asarray(z, dtype=np.float64)

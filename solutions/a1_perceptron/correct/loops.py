@@ -1,4 +1,5 @@
 """Python loops instead of vectorised numpy: relu, softmax, perceptron_predict, cross_entropy and update_params."""
+
 CELLS = {
     "relu": "def relu(z):\n    out = np.empty_like(z)\n    for idx in np.ndindex(z.shape):\n        out[idx] = z[idx] if z[idx] > 0 else 0.0\n    return out\n",
     "softmax": """def softmax(z):

@@ -1,4 +1,7 @@
 """The Embedding layer is missing mask_zero=True, so padding is averaged into every text."""
-CELLS = {"build_classifier": "def build_classifier(vocab_size, embed_dim, hidden_units, n_classes):\n    model = keras.Sequential([keras.Input(shape=(None,), dtype='int32'), keras.layers.Embedding(vocab_size, embed_dim), keras.layers.GlobalAveragePooling1D(), keras.layers.Dense(hidden_units, activation='relu'), keras.layers.Dense(n_classes, activation='softmax')])\n    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss=keras.losses.SparseCategoricalCrossentropy(), metrics=['accuracy'])\n    return model\n"}
+
+CELLS = {
+    "build_classifier": "def build_classifier(vocab_size, embed_dim, hidden_units, n_classes):\n    model = keras.Sequential([keras.Input(shape=(None,), dtype='int32'), keras.layers.Embedding(vocab_size, embed_dim), keras.layers.GlobalAveragePooling1D(), keras.layers.Dense(hidden_units, activation='relu'), keras.layers.Dense(n_classes, activation='softmax')])\n    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss=keras.losses.SparseCategoricalCrossentropy(), metrics=['accuracy'])\n    return model\n"
+}
 EXPECT_FAILED = {"build_classifier.structure", "build_classifier.hidden"}
 MESSAGE = "mask_zero"

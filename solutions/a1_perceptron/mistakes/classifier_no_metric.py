@@ -1,5 +1,7 @@
 """build_classifier compiles without metrics=["accuracy"], which the docstring asks for."""
-CELLS = {"build_classifier": '''def build_classifier(vocab_size, embed_dim, hidden_units, n_classes):
+
+CELLS = {
+    "build_classifier": """def build_classifier(vocab_size, embed_dim, hidden_units, n_classes):
     model = keras.Sequential([
         keras.Input(shape=(None,), dtype="int32"),
         keras.layers.Embedding(vocab_size, embed_dim, mask_zero=True),
@@ -9,6 +11,7 @@ CELLS = {"build_classifier": '''def build_classifier(vocab_size, embed_dim, hidd
     ])
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss=keras.losses.SparseCategoricalCrossentropy())
     return model
-'''}
+"""
+}
 EXPECT_FAILED = {"build_classifier.structure", "build_classifier.hidden"}
 MESSAGE = "expected the metrics to include sparse_categorical_accuracy"

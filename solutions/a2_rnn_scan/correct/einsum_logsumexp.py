@@ -1,4 +1,5 @@
 """np.einsum for the step and the output, softmax through logsumexp, the cost by a loop over time."""
+
 CELLS = {
     "rnn_step_split": "def rnn_step_split(h_prev, x, W_hh, W_hx, b_h):\n    return np.tanh(np.einsum('ij,jm->im', W_hh, h_prev) + np.einsum('ij,jm->im', W_hx, x) + b_h)\n",
     "rnn_output": """def rnn_output(h, W_yh, b_y):

@@ -1,4 +1,5 @@
 """scan that preallocates its output; rnn_forward with the output softmax vectorised over time."""
+
 CELLS = {
     "scan": """def scan(fn, elems, initializer):
     carry = initializer

@@ -1,4 +1,5 @@
 """rnn_forward_tf with tf.linalg.matmul and an explicit softmax; rnn_grads_tape watching constant tensors."""
+
 CELLS = {
     "rnn_forward_tf": """def rnn_forward_tf(x_seq, h0, params):
     W_hh, W_hx, b_h, W_yh, b_y = (tf.cast(params[k], tf.float64) for k in ("W_hh", "W_hx", "b_h", "W_yh", "b_y"))

@@ -1,5 +1,7 @@
 """Backpropagation through time forgets the tanh derivative (1 - h**2)."""
-CELLS = {"rnn_backward": """def rnn_backward(x_seq, h0, params, targets):
+
+CELLS = {
+    "rnn_backward": """def rnn_backward(x_seq, h0, params, targets):
     ys, hs = rnn_forward(x_seq, h0, params)
     T, n_y, m = ys.shape
     Y = np.zeros_like(ys)
@@ -17,6 +19,13 @@ CELLS = {"rnn_backward": """def rnn_backward(x_seq, h0, params, targets):
         grads["b_h"] += da.sum(axis=1, keepdims=True)
         da_next = da
     return {"d" + k: v for k, v in grads.items()}
-"""}
-EXPECT_FAILED = {"rnn_backward.hidden", "rnn_backward.long_numeric", "rnn_backward.numeric", "rnn_backward.unchanged", "rnn_backward.values"}
+"""
+}
+EXPECT_FAILED = {
+    "rnn_backward.hidden",
+    "rnn_backward.long_numeric",
+    "rnn_backward.numeric",
+    "rnn_backward.unchanged",
+    "rnn_backward.values",
+}
 MESSAGE = "values differ"

@@ -1,5 +1,7 @@
 """Backpropagation stops at each step: the gradient from h_{t+1} is never added (no 'through time')."""
-CELLS = {"rnn_backward": """def rnn_backward(x_seq, h0, params, targets):
+
+CELLS = {
+    "rnn_backward": """def rnn_backward(x_seq, h0, params, targets):
     ys, hs = rnn_forward(x_seq, h0, params)
     T, n_y, m = ys.shape
     Y = np.zeros_like(ys)
@@ -15,5 +17,12 @@ CELLS = {"rnn_backward": """def rnn_backward(x_seq, h0, params, targets):
         grads["W_hx"] += da @ x_seq[t].T
         grads["b_h"] += da.sum(axis=1, keepdims=True)
     return {"d" + k: v for k, v in grads.items()}
-"""}
-EXPECT_FAILED = {"rnn_backward.hidden", "rnn_backward.long_numeric", "rnn_backward.numeric", "rnn_backward.unchanged", "rnn_backward.values"}
+"""
+}
+EXPECT_FAILED = {
+    "rnn_backward.hidden",
+    "rnn_backward.long_numeric",
+    "rnn_backward.numeric",
+    "rnn_backward.unchanged",
+    "rnn_backward.values",
+}

@@ -1,5 +1,7 @@
 """rnn_forward_tf as a Python loop over time with tf.stack instead of tf.scan."""
-CELLS = {"rnn_forward_tf": """def rnn_forward_tf(x_seq, h0, params):
+
+CELLS = {
+    "rnn_forward_tf": """def rnn_forward_tf(x_seq, h0, params):
     p = {k: tf.convert_to_tensor(v, dtype=tf.float64) for k, v in params.items()}
     h = tf.convert_to_tensor(h0, dtype=tf.float64)
     hs = []
@@ -9,6 +11,7 @@ CELLS = {"rnn_forward_tf": """def rnn_forward_tf(x_seq, h0, params):
     hs = tf.stack(hs)
     ys = tf.nn.softmax(tf.einsum("yh,thm->tym", p["W_yh"], hs) + p["b_y"], axis=1)
     return ys, hs
-"""}
+"""
+}
 EXPECT_FAILED = {"rnn_forward_tf.uses_tf_scan"}
 MESSAGE = "the docstring requires tf.scan"

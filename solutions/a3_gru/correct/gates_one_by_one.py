@@ -1,4 +1,5 @@
 """gru_step gate by gate with named weight blocks (np.split), gru_forward with np.transpose around scan."""
+
 CELLS = {
     "gru_step": """def gru_step(h_prev, x, kernel, recurrent_kernel, bias, reset_after):
     W_z, W_r, W_h = np.split(kernel, 3, axis=1)

@@ -1,5 +1,6 @@
 """make_lm_pairs and batch_pairs with loops; build_char_lm with tf.keras and model.add; compile_char_lm by
 registered optimizer name (learning rate set afterwards) and a loss object; sample_text through logsumexp."""
+
 CELLS = {
     "make_lm_pairs": """def make_lm_pairs(ids, seq_len):
     n = (len(ids) - 1) // seq_len

@@ -1,4 +1,5 @@
 """build_char_vocab through collections.Counter, text_to_ids with np.fromiter, ids_to_text with a list of characters."""
+
 CELLS = {
     "build_char_vocab": """def build_char_vocab(text):
     from collections import Counter

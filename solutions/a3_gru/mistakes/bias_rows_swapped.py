@@ -1,5 +1,7 @@
 """reset_after=True: bias row 0 is used as the recurrent bias and row 1 as the input bias."""
-CELLS = {"gru_step": """def gru_step(h_prev, x, kernel, recurrent_kernel, bias, reset_after):
+
+CELLS = {
+    "gru_step": """def gru_step(h_prev, x, kernel, recurrent_kernel, bias, reset_after):
     n_h = h_prev.shape[1]
     b_x, b_h = (bias[1], bias[0]) if reset_after else (bias, np.zeros_like(bias))
     gx = x @ kernel + b_x
@@ -11,6 +13,18 @@ CELLS = {"gru_step": """def gru_step(h_prev, x, kernel, recurrent_kernel, bias, 
     else:
         h_cand = np.tanh(gx[:, 2 * n_h:] + (r * h_prev) @ recurrent_kernel[:, 2 * n_h:])
     return z * h_prev + (1 - z) * h_cand
-"""}
-EXPECT_FAILED = {"gru_forward.keras_hidden_after", "gru_forward.keras_reset_after", "gru_forward.one_step", "gru_forward.unchanged", "gru_forward.uses_scan", "gru_forward.values", "gru_step.bias_only", "gru_step.hidden", "gru_step.reset_after", "gru_step.unchanged"}
+"""
+}
+EXPECT_FAILED = {
+    "gru_forward.keras_hidden_after",
+    "gru_forward.keras_reset_after",
+    "gru_forward.one_step",
+    "gru_forward.unchanged",
+    "gru_forward.uses_scan",
+    "gru_forward.values",
+    "gru_step.bias_only",
+    "gru_step.hidden",
+    "gru_step.reset_after",
+    "gru_step.unchanged",
+}
 MESSAGE = "values differ"

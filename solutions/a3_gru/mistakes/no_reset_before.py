@@ -1,5 +1,7 @@
 """reset_after=False: the candidate uses h_prev @ U_h instead of (r * h_prev) @ U_h (the reset gate is ignored)."""
-CELLS = {"gru_step": """def gru_step(h_prev, x, kernel, recurrent_kernel, bias, reset_after):
+
+CELLS = {
+    "gru_step": """def gru_step(h_prev, x, kernel, recurrent_kernel, bias, reset_after):
     n_h = h_prev.shape[1]
     b_x, b_h = (bias[0], bias[1]) if reset_after else (bias, np.zeros_like(bias))
     gx = x @ kernel + b_x
@@ -11,7 +13,14 @@ CELLS = {"gru_step": """def gru_step(h_prev, x, kernel, recurrent_kernel, bias, 
     else:
         h_cand = np.tanh(gx[:, 2 * n_h:] + h_prev @ recurrent_kernel[:, 2 * n_h:])
     return z * h_prev + (1 - z) * h_cand
-"""}
-EXPECT_FAILED = {"gru_step.reset_before", "gru_step.h_only", "gru_step.candidate_only",
-                 "gru_forward.keras_reset_before", "gru_forward.hidden", "gru_forward.keras_hidden_before"}
+"""
+}
+EXPECT_FAILED = {
+    "gru_step.reset_before",
+    "gru_step.h_only",
+    "gru_step.candidate_only",
+    "gru_forward.keras_reset_before",
+    "gru_forward.hidden",
+    "gru_forward.keras_hidden_before",
+}
 MESSAGE = "values differ"

@@ -1,5 +1,7 @@
 """gru_step with a hand-written tanh, (e^z - e^-z) / (e^z + e^-z): inf / inf = nan beyond |z| = 709."""
-CELLS = {"gru_step": """def gru_step(h_prev, x, kernel, recurrent_kernel, bias, reset_after):
+
+CELLS = {
+    "gru_step": """def gru_step(h_prev, x, kernel, recurrent_kernel, bias, reset_after):
     def tanh(a):
         return (np.exp(a) - np.exp(-a)) / (np.exp(a) + np.exp(-a))
     n_h = h_prev.shape[1]
@@ -13,5 +15,6 @@ CELLS = {"gru_step": """def gru_step(h_prev, x, kernel, recurrent_kernel, bias, 
     else:
         h_cand = tanh(gx[:, 2 * n_h:] + (r * h_prev) @ recurrent_kernel[:, 2 * n_h:])
     return z * h_prev + (1 - z) * h_cand
-"""}
+"""
+}
 EXPECT_FAILED = {"gru_step.saturated"}

@@ -1,5 +1,7 @@
 """sample_text multiplies the log-probabilities by the temperature instead of dividing."""
-CELLS = {"sample_text": """def sample_text(model, char_to_id, id_to_char, seed_text, length, temperature, seed):
+
+CELLS = {
+    "sample_text": """def sample_text(model, char_to_id, id_to_char, seed_text, length, temperature, seed):
     rng = np.random.default_rng(seed)
     ids = [char_to_id[c] for c in seed_text]
     new = []
@@ -15,6 +17,7 @@ CELLS = {"sample_text": """def sample_text(model, char_to_id, id_to_char, seed_t
         ids.append(nxt)
         new.append(id_to_char[nxt])
     return "".join(new)
-"""}
+"""
+}
 EXPECT_FAILED = {"sample_text.seeded", "sample_text.hidden", "sample_text.low_temperature"}
 MESSAGE = "temperature=0.8, seed=4): expected"

@@ -1,4 +1,5 @@
 """np.einsum steps and np.moveaxis, np.flip for reversal, functools.reduce over the layers, np.add for 'sum'."""
+
 CELLS = {
     "rnn_layer_forward": """def rnn_layer_forward(x_seq, h0, kernel, recurrent_kernel, bias):
     def step(h, x_t):

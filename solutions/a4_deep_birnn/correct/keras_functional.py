@@ -1,5 +1,6 @@
 """build_stacked_birnn with the functional API, the loss and metrics given by their registered names (an extra
 metric too), and count_tagger_params measured by building the Keras model."""
+
 CELLS = {
     "build_stacked_birnn": """def build_stacked_birnn(vocab_size, embed_dim, units, n_classes):
     ids = keras.Input(shape=(None,), dtype="int32")

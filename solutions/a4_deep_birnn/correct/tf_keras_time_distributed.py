@@ -1,5 +1,6 @@
 """build_stacked_birnn through tf.keras with TimeDistributed(Dense(...)), the activation and optimizer as
 objects resolved by name (keras.activations.get, keras.optimizers.get), and model.add one layer at a time."""
+
 CELLS = {
     "build_stacked_birnn": """def build_stacked_birnn(vocab_size, embed_dim, units, n_classes):
     layers = tf.keras.layers

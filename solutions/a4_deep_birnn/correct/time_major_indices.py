@@ -1,5 +1,6 @@
 """np.swapaxes and fancy-index reversal (x_seq[:, idx]), a step that stacks [x_t, h] against stacked weights,
 a while loop over the layers, and count_tagger_params from the layers' sizes one by one."""
+
 CELLS = {
     "rnn_layer_forward": """def rnn_layer_forward(x_seq, h0, kernel, recurrent_kernel, bias):
     stacked = np.vstack([kernel, recurrent_kernel])          # (n_x + n_h, n_h)

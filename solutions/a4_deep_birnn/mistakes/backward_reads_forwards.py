@@ -1,11 +1,25 @@
 """The backward layer reads the sequence forwards (only its outputs are reversed)."""
-CELLS = {"reverse_rnn_layer": """def reverse_rnn_layer(x_seq, h0, kernel, recurrent_kernel, bias):
+
+CELLS = {
+    "reverse_rnn_layer": """def reverse_rnn_layer(x_seq, h0, kernel, recurrent_kernel, bias):
     return reverse_sequence(rnn_layer_forward(x_seq, h0, kernel, recurrent_kernel, bias))
-"""}
-EXPECT_FAILED = {"bidirectional_forward.concat", "bidirectional_forward.hidden",
-                 "bidirectional_forward.keras_concat", "bidirectional_forward.keras_sum",
-                 "bidirectional_forward.sum", "bidirectional_forward.unchanged",
-                 "deep_birnn_forward.default_merge", "deep_birnn_forward.keras", "deep_birnn_forward.sum",
-                 "deep_birnn_forward.unchanged", "deep_birnn_forward.values", "reverse_rnn_layer.hidden",
-                 "reverse_rnn_layer.unchanged", "reverse_rnn_layer.values", "reverse_rnn_layer.zero_recurrent"}
+"""
+}
+EXPECT_FAILED = {
+    "bidirectional_forward.concat",
+    "bidirectional_forward.hidden",
+    "bidirectional_forward.keras_concat",
+    "bidirectional_forward.keras_sum",
+    "bidirectional_forward.sum",
+    "bidirectional_forward.unchanged",
+    "deep_birnn_forward.default_merge",
+    "deep_birnn_forward.keras",
+    "deep_birnn_forward.sum",
+    "deep_birnn_forward.unchanged",
+    "deep_birnn_forward.values",
+    "reverse_rnn_layer.hidden",
+    "reverse_rnn_layer.unchanged",
+    "reverse_rnn_layer.values",
+    "reverse_rnn_layer.zero_recurrent",
+}
 MESSAGE = "values differ"

@@ -1,5 +1,7 @@
 """The top Bidirectional layer lacks return_sequences=True: the model predicts one tag per sequence, not per step."""
-CELLS = {"build_stacked_birnn": """def build_stacked_birnn(vocab_size, embed_dim, units, n_classes):
+
+CELLS = {
+    "build_stacked_birnn": """def build_stacked_birnn(vocab_size, embed_dim, units, n_classes):
     model = keras.Sequential([
         keras.Input(shape=(None,), dtype="int32"),
         keras.layers.Embedding(vocab_size, embed_dim),
@@ -10,6 +12,7 @@ CELLS = {"build_stacked_birnn": """def build_stacked_birnn(vocab_size, embed_dim
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01),
                   loss=keras.losses.SparseCategoricalCrossentropy(), metrics=["accuracy"])
     return model
-"""}
+"""
+}
 EXPECT_FAILED = {"build_stacked_birnn.structure", "build_stacked_birnn.hidden", "build_stacked_birnn.training"}
 MESSAGE = "return_sequences"

@@ -1,4 +1,5 @@
 """numpy masked arrays (np.ma) for the padding, np.bincount for the bigram counts, np.log1p-free sums."""
+
 CELLS = {
     "log_perplexity": """def log_perplexity(log_probs, targets, pad_id=0):
     picked = np.take_along_axis(np.asarray(log_probs), np.asarray(targets)[:, :, None], axis=2)[:, :, 0]

@@ -1,4 +1,5 @@
 """One-hot targets and np.einsum instead of take_along_axis; weights instead of a boolean selection of sequences."""
+
 CELLS = {
     "log_perplexity": """def log_perplexity(log_probs, targets, pad_id=0):
     V = log_probs.shape[-1]

@@ -1,4 +1,5 @@
 """Plain Python loops over sequences and positions (math.log / math.exp, a dict of counts for the bigram)."""
+
 CELLS = {
     "log_perplexity": """def log_perplexity(log_probs, targets, pad_id=0):
     per_sequence = []

@@ -1,5 +1,6 @@
 """log_perplexity_tf through keras's registered sparse_categorical_crossentropy (from_logits on log-probabilities)
 and a weighted mean; the numpy functions through np.nanmean."""
+
 CELLS = {
     "log_perplexity_tf": """def log_perplexity_tf(log_probs, targets, pad_id=0):
     log_probs = tf.cast(log_probs, tf.float64)

@@ -1,5 +1,7 @@
 """train_bigram adds the start and end symbols with insert/append on the caller's lists: the corpus changes."""
-CELLS = {"train_bigram": """def train_bigram(sequences, vocab_size, k=1.0):
+
+CELLS = {
+    "train_bigram": """def train_bigram(sequences, vocab_size, k=1.0):
     counts = np.zeros((vocab_size, vocab_size))
     for seq in sequences:
         seq.insert(0, START_ID)
@@ -9,5 +11,6 @@ CELLS = {"train_bigram": """def train_bigram(sequences, vocab_size, k=1.0):
     probs = (counts + k) / (counts.sum(axis=1, keepdims=True) + k * (vocab_size - 2))
     probs[:, [PAD_ID, START_ID]] = 0.0
     return probs
-"""}
+"""
+}
 EXPECT_FAILED = {"train_bigram.array_sequences", "train_bigram.unchanged"}

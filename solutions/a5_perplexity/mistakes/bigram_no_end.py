@@ -1,5 +1,7 @@
 """train_bigram forgets the end symbol: the transition c_n -> END is never counted."""
-CELLS = {"train_bigram": """def train_bigram(sequences, vocab_size, k=1.0):
+
+CELLS = {
+    "train_bigram": """def train_bigram(sequences, vocab_size, k=1.0):
     counts = np.zeros((vocab_size, vocab_size))
     for seq in sequences:
         seq = [START_ID] + [int(s) for s in seq]
@@ -8,7 +10,13 @@ CELLS = {"train_bigram": """def train_bigram(sequences, vocab_size, k=1.0):
     probs = (counts + k) / (counts.sum(axis=1, keepdims=True) + k * (vocab_size - 2))
     probs[:, [PAD_ID, START_ID]] = 0.0
     return probs
-"""}
-EXPECT_FAILED = {"train_bigram.array_sequences", "train_bigram.hidden", "train_bigram.start_end",
-                 "train_bigram.unchanged", "train_bigram.values"}
+"""
+}
+EXPECT_FAILED = {
+    "train_bigram.array_sequences",
+    "train_bigram.hidden",
+    "train_bigram.start_end",
+    "train_bigram.unchanged",
+    "train_bigram.values",
+}
 MESSAGE = "values differ"

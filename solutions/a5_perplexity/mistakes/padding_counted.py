@@ -1,12 +1,25 @@
 """log_perplexity averages over all T positions: padded positions are counted as real tokens."""
-CELLS = {"log_perplexity": """def log_perplexity(log_probs, targets, pad_id=0):
+
+CELLS = {
+    "log_perplexity": """def log_perplexity(log_probs, targets, pad_id=0):
     picked = np.take_along_axis(log_probs, targets[..., None], axis=-1)[..., 0]
     return float(np.mean(-picked.mean(axis=1)))
-"""}
-EXPECT_FAILED = {"log_perplexity.all_padding_batch", "log_perplexity.all_padding_sequence",
-                 "log_perplexity.hidden", "log_perplexity.long_sequence", "log_perplexity.pad_id",
-                 "log_perplexity.padding_invariance", "log_perplexity.sequence_order",
-                 "log_perplexity.shift_by_constant", "log_perplexity.unchanged",
-                 "log_perplexity.values", "perplexity.hidden", "perplexity.pad_id",
-                 "perplexity.unchanged", "perplexity.values"}
+"""
+}
+EXPECT_FAILED = {
+    "log_perplexity.all_padding_batch",
+    "log_perplexity.all_padding_sequence",
+    "log_perplexity.hidden",
+    "log_perplexity.long_sequence",
+    "log_perplexity.pad_id",
+    "log_perplexity.padding_invariance",
+    "log_perplexity.sequence_order",
+    "log_perplexity.shift_by_constant",
+    "log_perplexity.unchanged",
+    "log_perplexity.values",
+    "perplexity.hidden",
+    "perplexity.pad_id",
+    "perplexity.unchanged",
+    "perplexity.values",
+}
 MESSAGE = "values differ"

@@ -1,5 +1,6 @@
 """build_tagger with the functional API, TimeDistributed(Dense(...)), tf.keras, the activation given as a
 function and an extra metric; vectorize and vectorize_tags with keras.utils.pad_sequences."""
+
 CELLS = {
     "build_tagger": """def build_tagger(vocab_size, n_tags, embed_dim, units, bidirectional):
     ids = tf.keras.Input(shape=(None,), dtype="int32")

@@ -1,5 +1,6 @@
 """Plain Python: dict counting and sorted items, padded lists, loops for the accuracy, a while loop over the
 BIO tags, and the model called directly (model(ids)) instead of model.predict."""
+
 CELLS = {
     "build_vocab": """def build_vocab(sentences, min_count):
     counts = {}

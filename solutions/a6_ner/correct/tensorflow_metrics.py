@@ -1,5 +1,6 @@
 """masked_accuracy through TensorFlow ops, build_tagger with model.add and keras.layers.Activation after a linear
 Dense, and predict_tags through predict_on_batch."""
+
 CELLS = {
     "masked_accuracy": """def masked_accuracy(y_true, y_pred, pad_id):
     y_true = tf.convert_to_tensor(y_true)

@@ -1,5 +1,6 @@
 """numpy throughout: np.unique for counts and tags, a lookup through np.vectorize, masked means, np.char for the
 BIO prefixes, and entity_f1 from collections.Counter sums."""
+
 CELLS = {
     "build_vocab": """def build_vocab(sentences, min_count):
     words = np.array([w for s in sentences for w in s], dtype=object)

@@ -1,5 +1,7 @@
 """masked_accuracy hard-codes the padding label 0 instead of using its pad_id argument."""
-CELLS = {"masked_accuracy": """def masked_accuracy(y_true, y_pred, pad_id):
+
+CELLS = {
+    "masked_accuracy": """def masked_accuracy(y_true, y_pred, pad_id):
     y_true = np.asarray(y_true)
     y_pred = np.asarray(y_pred)
     if y_pred.ndim == y_true.ndim + 1:
@@ -9,5 +11,6 @@ CELLS = {"masked_accuracy": """def masked_accuracy(y_true, y_pred, pad_id):
     if total == 0:
         return 0.0
     return float(np.sum((y_pred == y_true) & mask) / total)
-"""}
+"""
+}
 EXPECT_FAILED = {"masked_accuracy.pad_id"}

@@ -1,5 +1,7 @@
 """masked_accuracy marks the padded predictions wrong by writing into the caller's y_pred."""
-CELLS = {"masked_accuracy": """def masked_accuracy(y_true, y_pred, pad_id):
+
+CELLS = {
+    "masked_accuracy": """def masked_accuracy(y_true, y_pred, pad_id):
     y_true = np.asarray(y_true)
     y_pred = np.asarray(y_pred)
     if y_pred.ndim == y_true.ndim + 1:
@@ -10,5 +12,6 @@ CELLS = {"masked_accuracy": """def masked_accuracy(y_true, y_pred, pad_id):
     if total == 0:
         return 0.0
     return float(np.sum(y_pred == y_true) / total)
-"""}
+"""
+}
 EXPECT_FAILED = {"masked_accuracy.unchanged"}

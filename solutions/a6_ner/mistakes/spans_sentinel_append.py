@@ -1,5 +1,7 @@
 """bio_spans appends an 'O' sentinel to the caller's tag list (tags.append) to close the last span."""
-CELLS = {"bio_spans": """def bio_spans(tags):
+
+CELLS = {
+    "bio_spans": """def bio_spans(tags):
     tags.append("O")
     spans = []
     kind, start = None, 0
@@ -12,5 +14,6 @@ CELLS = {"bio_spans": """def bio_spans(tags):
         if prefix in ("B", "I") and label and not continues:
             kind, start = label, i
     return spans
-"""}
+"""
+}
 EXPECT_FAILED = {"bio_spans.unchanged", "entity_f1.unchanged"}

@@ -1,5 +1,7 @@
 """build_tagger returns model.compile(...), which is None, instead of the compiled model."""
-CELLS = {"build_tagger": """def build_tagger(vocab_size, n_tags, embed_dim, units, bidirectional):
+
+CELLS = {
+    "build_tagger": """def build_tagger(vocab_size, n_tags, embed_dim, units, bidirectional):
     lstm = keras.layers.LSTM(units, return_sequences=True)
     model = keras.Sequential([
         keras.Input(shape=(None,), dtype="int32"),
@@ -9,7 +11,14 @@ CELLS = {"build_tagger": """def build_tagger(vocab_size, n_tags, embed_dim, unit
     ])
     return model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01),
                          loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True, ignore_class=PAD_TAG))
-"""}
-EXPECT_FAILED = {"build_tagger.structure", "build_tagger.bidirectional", "build_tagger.masking", "build_tagger.training",
-                 "build_tagger.hidden", "build_tagger.unidirectional_hidden"}
+"""
+}
+EXPECT_FAILED = {
+    "build_tagger.structure",
+    "build_tagger.bidirectional",
+    "build_tagger.masking",
+    "build_tagger.training",
+    "build_tagger.hidden",
+    "build_tagger.unidirectional_hidden",
+}
 MESSAGE = "returned None"

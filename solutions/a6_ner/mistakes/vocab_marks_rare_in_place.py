@@ -1,5 +1,7 @@
 """build_vocab replaces the rare words of the caller's sentences by UNK_TOKEN in place (right vocabulary, corpus changed)."""
-CELLS = {"build_vocab": """def build_vocab(sentences, min_count):
+
+CELLS = {
+    "build_vocab": """def build_vocab(sentences, min_count):
     counts = Counter(word for sentence in sentences for word in sentence)
     for sentence in sentences:
         for i, word in enumerate(sentence):
@@ -10,5 +12,6 @@ CELLS = {"build_vocab": """def build_vocab(sentences, min_count):
     for i, word in enumerate(kept):
         vocab[word] = i + 2
     return vocab
-"""}
+"""
+}
 EXPECT_FAILED = {"build_vocab.unchanged"}

@@ -1,6 +1,8 @@
 """lstm_step_backward with one weight gradient per gate, assembled with np.hstack; lstm_backward re-running
 lstm_step for each step's inputs and counting down with a while loop."""
-CELLS = {"lstm_step_backward": '''def lstm_step_backward(dh, dc, h_prev, c_prev, x, kernel, recurrent_kernel, bias):
+
+CELLS = {
+    "lstm_step_backward": """def lstm_step_backward(dh, dc, h_prev, c_prev, x, kernel, recurrent_kernel, bias):
     n = h_prev.shape[1]
     W = [kernel[:, k * n:(k + 1) * n] for k in range(4)]
     U = [recurrent_kernel[:, k * n:(k + 1) * n] for k in range(4)]
@@ -17,7 +19,8 @@ CELLS = {"lstm_step_backward": '''def lstm_step_backward(dh, dc, h_prev, c_prev,
             "dkernel": np.hstack([x.T @ d for d in d_pre]),
             "drecurrent_kernel": np.hstack([h_prev.T @ d for d in d_pre]),
             "dbias": np.hstack([d.sum(axis=0) for d in d_pre])}
-''', "lstm_backward": '''def lstm_backward(dhs, x_seq, h0, c0, kernel, recurrent_kernel, bias):
+""",
+    "lstm_backward": """def lstm_backward(dhs, x_seq, h0, c0, kernel, recurrent_kernel, bias):
     T = x_seq.shape[1]
     states = [(h0, c0)]
     for t in range(T):
@@ -35,4 +38,5 @@ CELLS = {"lstm_step_backward": '''def lstm_step_backward(dh, dc, h_prev, c_prev,
         dh, dc = s["dh_prev"], s["dc_prev"]
         t -= 1
     return {"dx_seq": np.stack(dx, axis=1), "dh0": dh, "dc0": dc, **grads}
-'''}
+""",
+}

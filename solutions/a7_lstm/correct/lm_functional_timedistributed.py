@@ -1,6 +1,8 @@
 """build_lstm_lm with the functional API, TimeDistributed(Dense(..., activation=tf.nn.log_softmax)),
 the optimizer from its config and the loss's from_logits given by position."""
-CELLS = {"build_lstm_lm": '''def build_lstm_lm(vocab_size, embed_dim, units, learning_rate):
+
+CELLS = {
+    "build_lstm_lm": """def build_lstm_lm(vocab_size, embed_dim, units, learning_rate):
     import tensorflow as tf
     ids = keras.Input(shape=(None,), dtype="int32")
     h = keras.layers.Embedding(input_dim=vocab_size, output_dim=embed_dim)(ids)
@@ -10,4 +12,5 @@ CELLS = {"build_lstm_lm": '''def build_lstm_lm(vocab_size, embed_dim, units, lea
     model.compile(optimizer=keras.optimizers.get({"class_name": "Adam", "config": {"learning_rate": learning_rate}}),
                   loss=keras.losses.SparseCategoricalCrossentropy(True))
     return model
-'''}
+"""
+}

@@ -1,5 +1,7 @@
 """dbias is averaged over the batch instead of summed."""
-CELLS = {"lstm_step_backward": """def lstm_step_backward(dh, dc, h_prev, c_prev, x, kernel, recurrent_kernel, bias):
+
+CELLS = {
+    "lstm_step_backward": """def lstm_step_backward(dh, dc, h_prev, c_prev, x, kernel, recurrent_kernel, bias):
     n_h = h_prev.shape[1]
     z = x @ kernel + h_prev @ recurrent_kernel + bias
     i, f = sigmoid(z[:, :n_h]), sigmoid(z[:, n_h:2 * n_h])
@@ -11,8 +13,21 @@ CELLS = {"lstm_step_backward": """def lstm_step_backward(dh, dc, h_prev, c_prev,
     dz = np.concatenate([dct * g * i * (1 - i), dct * c_prev * f * (1 - f), dct * i * (1 - g ** 2), do * o * (1 - o)], axis=1)
     return {"dh_prev": dz @ recurrent_kernel.T, "dc_prev": dct * f, "dx": dz @ kernel.T,
             "dkernel": x.T @ dz, "drecurrent_kernel": h_prev.T @ dz, "dbias": dz.mean(axis=0)}
-"""}
-EXPECT_FAILED = {"lstm_backward.hidden", "lstm_backward.last_only", "lstm_backward.numeric", "lstm_backward.numeric_hidden",
-                 "lstm_backward.tape", "lstm_backward.tape_long", "lstm_backward.unchanged", "lstm_backward.values",
-                 "lstm_step_backward.dh_only", "lstm_step_backward.hidden", "lstm_step_backward.numeric", "lstm_step_backward.numeric_hidden",
-                 "lstm_step_backward.unchanged", "lstm_step_backward.values"}
+"""
+}
+EXPECT_FAILED = {
+    "lstm_backward.hidden",
+    "lstm_backward.last_only",
+    "lstm_backward.numeric",
+    "lstm_backward.numeric_hidden",
+    "lstm_backward.tape",
+    "lstm_backward.tape_long",
+    "lstm_backward.unchanged",
+    "lstm_backward.values",
+    "lstm_step_backward.dh_only",
+    "lstm_step_backward.hidden",
+    "lstm_step_backward.numeric",
+    "lstm_step_backward.numeric_hidden",
+    "lstm_step_backward.unchanged",
+    "lstm_step_backward.values",
+}

@@ -1,5 +1,7 @@
 """analogy ranks every word, the three query words included."""
-CELLS = {"analogy": '''def analogy(vectors, words, a, b, c, k):
+
+CELLS = {
+    "analogy": """def analogy(vectors, words, a, b, c, k):
     for w in (a, b, c):
         if w not in words:
             raise KeyError(w)
@@ -8,5 +10,6 @@ CELLS = {"analogy": '''def analogy(vectors, words, a, b, c, k):
     sims = cosine_similarity(target[None, :], vectors)[0]
     order = sorted(range(len(words)), key=lambda i: (-sims[i], words[i]))
     return [words[i] for i in order[:k]]
-'''}
+"""
+}
 EXPECT_FAILED = {"analogy.values", "analogy.hidden", "analogy.ties", "analogy.unchanged"}

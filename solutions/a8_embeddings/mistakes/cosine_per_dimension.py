@@ -1,9 +1,24 @@
 """cosine_similarity unit-normalises each dimension (axis=0) instead of each vector."""
-CELLS = {"cosine_similarity": '''def cosine_similarity(A, B):
+
+CELLS = {
+    "cosine_similarity": """def cosine_similarity(A, B):
     A_unit = A / np.linalg.norm(A, axis=0, keepdims=True)
     B_unit = B / np.linalg.norm(B, axis=0, keepdims=True)
     return A_unit @ B_unit.T
-'''}
-EXPECT_FAILED = {"cosine_similarity.values", "cosine_similarity.hidden", "cosine_similarity.square", "cosine_similarity.unchanged",
-                 "nearest_neighbours.values", "nearest_neighbours.hidden", "nearest_neighbours.unchanged", "nearest_neighbours.ties", "nearest_neighbours.all",
-                 "analogy.values", "analogy.hidden", "analogy.unchanged", "analogy.ties"}
+"""
+}
+EXPECT_FAILED = {
+    "cosine_similarity.values",
+    "cosine_similarity.hidden",
+    "cosine_similarity.square",
+    "cosine_similarity.unchanged",
+    "nearest_neighbours.values",
+    "nearest_neighbours.hidden",
+    "nearest_neighbours.unchanged",
+    "nearest_neighbours.ties",
+    "nearest_neighbours.all",
+    "analogy.values",
+    "analogy.hidden",
+    "analogy.unchanged",
+    "analogy.ties",
+}

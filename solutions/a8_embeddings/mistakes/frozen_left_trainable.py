@@ -1,5 +1,7 @@
 """build_classifier starts from the matrix but never passes trainable: the 'frozen' embedding is trained."""
-CELLS = {"build_classifier": '''def build_classifier(embedding_matrix, trainable):
+
+CELLS = {
+    "build_classifier": """def build_classifier(embedding_matrix, trainable):
     vocab_size, dim = embedding_matrix.shape
     model = keras.Sequential([
         keras.Input(shape=(None,), dtype="int32"),
@@ -9,5 +11,6 @@ CELLS = {"build_classifier": '''def build_classifier(embedding_matrix, trainable
     ])
     model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01), loss=keras.losses.BinaryCrossentropy(), metrics=["accuracy"])
     return model
-'''}
+"""
+}
 EXPECT_FAILED = {"build_classifier.frozen"}

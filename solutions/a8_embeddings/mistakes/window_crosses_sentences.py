@@ -1,5 +1,7 @@
 """skipgram_pairs joins all sentences into one stream, so windows cross the sentences' edges."""
-CELLS = {"skipgram_pairs": '''def skipgram_pairs(sentences, window):
+
+CELLS = {
+    "skipgram_pairs": """def skipgram_pairs(sentences, window):
     stream = [w for sentence in sentences for w in sentence]
     pairs = []
     for i in range(len(stream)):
@@ -7,5 +9,12 @@ CELLS = {"skipgram_pairs": '''def skipgram_pairs(sentences, window):
             if j != i:
                 pairs.append((stream[i], stream[j]))
     return np.array(pairs, dtype=np.int64).reshape(-1, 2)
-'''}
-EXPECT_FAILED = {"skipgram_pairs.values", "skipgram_pairs.hidden", "skipgram_pairs.window_one", "skipgram_pairs.no_pairs", "skipgram_pairs.unchanged"}
+"""
+}
+EXPECT_FAILED = {
+    "skipgram_pairs.values",
+    "skipgram_pairs.hidden",
+    "skipgram_pairs.window_one",
+    "skipgram_pairs.no_pairs",
+    "skipgram_pairs.unchanged",
+}

@@ -6,9 +6,9 @@ failing public check must carry; the reference must pass everything and the blan
 
 import pytest
 
+from autograder.audit import examples
 from autograder.batch import local as batch
 from autograder.model import config
-from autograder.audit import examples
 
 NAMES = sorted(config.load(__import__("pathlib").Path(__file__).resolve().parents[3] / "grading.yml"))
 
@@ -17,7 +17,9 @@ NAMES = sorted(config.load(__import__("pathlib").Path(__file__).resolve().parent
 def graded(request, root, tmp_path_factory):
     out = tmp_path_factory.mktemp(request.param)
     exs = examples.build(request.param, root=root, out_dir=out / "subs")
-    results = batch.grade_many([e.path for e in exs], assignment=request.param, root=root, out=out / "results", jobs=2)  # as `autograder examples` grades them
+    results = batch.grade_many(
+        [e.path for e in exs], assignment=request.param, root=root, out=out / "results", jobs=2
+    )  # as `autograder examples` grades them
     return list(zip(exs, results))
 
 
@@ -38,7 +40,11 @@ def test_reference_full_marks_blank_zero(graded):
 
 
 def test_there_are_mistakes_and_each_loses_points(graded):
-    mistakes = [(ex, r) for ex, r in graded if ex.name not in ("reference", "blank") and not examples.is_correct_variant(ex.name)]
+    mistakes = [
+        (ex, r)
+        for ex, r in graded
+        if ex.name not in ("reference", "blank") and not examples.is_correct_variant(ex.name)
+    ]
     assert len(mistakes) >= 8
     for ex, r in mistakes:
         assert 0 < r.score < r.max_score, ex.name

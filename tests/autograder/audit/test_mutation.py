@@ -10,13 +10,13 @@ import pytest
 import toycourse
 
 from autograder import cli
+from autograder.audit import mutation
 from autograder.course import assignment
 from autograder.grading import engine
-from autograder.audit import mutation
 
 # scale's only check feeds zeros: z * SCALE, z / SCALE and z itself all give zeros there, so those
 # mutants survive; `return None` is still killed (wrong type). double keeps its strong checks.
-WEAK_PUBLIC = '''
+WEAK_PUBLIC = """
 import numpy as np
 from autograder.checks.check import Check
 
@@ -24,7 +24,7 @@ CHECKS = [
     Check("double.values", "double", "double(x) for x of shape (3, 2)", lambda rng: {"x": rng.normal(size=(3, 2))}, hint="2 * x"),
     Check("scale.values", "scale", "scale(z) for z of shape (2, 4)", lambda rng: {"z": np.zeros((2, 4))}, hint="z * SCALE"),
 ]
-'''
+"""
 
 
 def _course(tmp_path: Path, equivalents: str | None = None) -> Path:
@@ -62,7 +62,9 @@ def test_an_equivalence_entry_is_honoured_and_a_stale_one_named(tmp_path):
     first = mutation.run("toy", root=_course(tmp_path / "a"), functions=["scale"])
     binop = next(m.id for m in first.mutants if m.description == "'*' -> '/'")
     killed = next(m.id for m in first.mutants if m.verdict == "killed")
-    equivalents = f"{binop!r}: 'z is all zeros in the only check'\n'scale/binop@9:9#abcdef': gone\n{killed!r}: wrongly listed\n"
+    equivalents = (
+        f"{binop!r}: 'z is all zeros in the only check'\n'scale/binop@9:9#abcdef': gone\n{killed!r}: wrongly listed\n"
+    )
     report = mutation.run("toy", root=_course(tmp_path / "b", equivalents), functions=["scale"])
     got = _by_id(report)
     assert got[binop].verdict == "equivalent" and got[binop].reason == "z is all zeros in the only check"
@@ -110,15 +112,30 @@ def test_pinned_seed_digest_and_expected_cache(tmp_path):
     wrong = toycourse.toy_submission(tmp_path / "subs", "wrong", double="def double(x):\n    return 3 * x\n")
     right = toycourse.toy_submission(tmp_path / "subs", "right")
     cache: dict = {}
-    a = engine.grade(wrong, assignment=loaded, reference=reference, only=["double.hidden"], seed_digest="pin", expected_cache=cache)
-    b = engine.grade(right, assignment=loaded, reference=reference, only=["double.hidden"], seed_digest="pin", expected_cache=cache)
+    a = engine.grade(
+        wrong, assignment=loaded, reference=reference, only=["double.hidden"], seed_digest="pin", expected_cache=cache
+    )
+    b = engine.grade(
+        right, assignment=loaded, reference=reference, only=["double.hidden"], seed_digest="pin", expected_cache=cache
+    )
     assert [c.status for c in a.checks] == ["failed"] and [c.status for c in b.checks] == ["passed"]
     seed = assignment.stable_seed(loaded.config.seed, "toy", "double.hidden", "pin")
     assert list(cache) == [("double.hidden", seed)]  # computed once for both submissions
     inputs, expected = cache[("double.hidden", seed)]
     cache[("double.hidden", seed)] = (inputs, expected + 1.0)  # the cached value is the one judged with
-    assert engine.grade(right, assignment=loaded, reference=reference, only=["double.hidden"], seed_digest="pin",
-                        expected_cache=cache).checks[0].status == "failed"
+    assert (
+        engine.grade(
+            right,
+            assignment=loaded,
+            reference=reference,
+            only=["double.hidden"],
+            seed_digest="pin",
+            expected_cache=cache,
+        )
+        .checks[0]
+        .status
+        == "failed"
+    )
     cache[("double.hidden", seed)] = (inputs, expected)
     # without a pin, the hidden seed follows each submission's code (as in `autograder grade`)
     c = engine.grade(wrong, assignment=loaded, reference=reference, only=["double.hidden"], expected_cache=cache)
@@ -140,15 +157,23 @@ def test_sample_takes_every_operator_in_turn_and_keeps_source_order():
 def test_a_function_whose_reference_loses_points_is_skipped_with_a_warning(tmp_path):
     root = _course(tmp_path)
     with (root / "solutions" / "toy" / "public_checks.py").open("a") as f:
-        f.write(textwrap.dedent('''
+        f.write(
+            textwrap.dedent("""
             from autograder.checks.compare import Outcome
 
             def _never(received, expected, ctx):
                 return Outcome(False, "property", "never passes")
 
             CHECKS.append(Check("scale.never", "scale", "scale(z)", lambda rng: {"z": np.ones(2)}, reference=False, verdict=_never))
-        '''))
-    grading = (root / "grading.yml").read_text().replace("      scale.values: {points: 2}\n", "      scale.values: {points: 2}\n      scale.never: {points: 1}\n")
+        """)
+        )
+    grading = (
+        (root / "grading.yml")
+        .read_text()
+        .replace(
+            "      scale.values: {points: 2}\n", "      scale.values: {points: 2}\n      scale.never: {points: 1}\n"
+        )
+    )
     (root / "grading.yml").write_text(grading)
     report = mutation.run("toy", root=root)
     assert [f.function for f in report.functions] == ["double"]

@@ -61,9 +61,17 @@ def test_unary_minus_dropped_keeps_precedence():
 
 
 def test_constants():
-    assert _sources("def f(x):\n    return x + 1\n", "constant") == {"def f(x):\n    return x + 0\n", "def f(x):\n    return x + 2\n"}
-    assert _sources("def f(x):\n    return x * 0.5\n", "constant") == {"def f(x):\n    return x * 1.0\n", "def f(x):\n    return x * 0.25\n"}
-    assert _sources("def f(x):\n    return x if True else 0\n", "constant") >= {"def f(x):\n    return x if False else 0\n"}
+    assert _sources("def f(x):\n    return x + 1\n", "constant") == {
+        "def f(x):\n    return x + 0\n",
+        "def f(x):\n    return x + 2\n",
+    }
+    assert _sources("def f(x):\n    return x * 0.5\n", "constant") == {
+        "def f(x):\n    return x * 1.0\n",
+        "def f(x):\n    return x * 0.25\n",
+    }
+    assert _sources("def f(x):\n    return x if True else 0\n", "constant") >= {
+        "def f(x):\n    return x if False else 0\n"
+    }
     assert _sources("def f(x):\n    return x + 'a'\n", "constant") == {"def f(x):\n    return x + 'XXaXX'\n"}
 
 
@@ -97,7 +105,9 @@ def test_indexing_and_slicing():
     assert _sources("def f(h):\n    return h[:-1]\n", "slice") == {"def f(h):\n    return h[1:]\n"}
     assert _sources("def f(h):\n    return h[::-1]\n", "slice") == {"def f(h):\n    return h[:]\n"}
     assert _sources("def f(h, n):\n    return h[:n]\n", "slice-bound") == {
-        "def f(h, n):\n    return h[:n + 1]\n", "def f(h, n):\n    return h[:n - 1]\n"}
+        "def f(h, n):\n    return h[:n + 1]\n",
+        "def f(h, n):\n    return h[:n - 1]\n",
+    }
 
 
 def test_dropped_statements_and_returns():
@@ -106,8 +116,10 @@ def test_dropped_statements_and_returns():
     assert "def f(x):\n    pass\n    y += 1\n    return y\n" in dropped
     assert "def f(x):\n    y = x * 2\n    pass\n    return y\n" in dropped
     returns = _sources(src, "return")
-    assert returns == {"def f(x):\n    y = x * 2\n    y += 1\n    return None\n",
-                       "def f(x):\n    y = x * 2\n    y += 1\n    return x\n"}
+    assert returns == {
+        "def f(x):\n    y = x * 2\n    y += 1\n    return None\n",
+        "def f(x):\n    y = x * 2\n    y += 1\n    return x\n",
+    }
 
 
 def test_in_place_variants():
@@ -134,9 +146,13 @@ def test_swapped_arguments_and_functions_and_transpose():
         got[m.operator].add(m.source)
     assert "def f(a, b):\n    return np.maximum(b, a).T @ np.transpose(b)\n" in got["swap-args"]
     assert "def f(a, b):\n    return np.minimum(a, b).T @ np.transpose(b)\n" in got["swap-function"]
-    assert got["transpose"] == {"def f(a, b):\n    return np.maximum(a, b) @ np.transpose(b)\n",
-                                "def f(a, b):\n    return np.maximum(a, b).T @ b\n"}
-    assert "def f(a, b):\n    return tf.reduce_mean(a)\n" in _sources("def f(a, b):\n    return tf.reduce_sum(a)\n", "swap-function")
+    assert got["transpose"] == {
+        "def f(a, b):\n    return np.maximum(a, b) @ np.transpose(b)\n",
+        "def f(a, b):\n    return np.maximum(a, b).T @ b\n",
+    }
+    assert "def f(a, b):\n    return tf.reduce_mean(a)\n" in _sources(
+        "def f(a, b):\n    return tf.reduce_sum(a)\n", "swap-function"
+    )
 
 
 def test_ids_are_stable_unique_and_name_the_place():
@@ -153,7 +169,7 @@ def test_ids_are_stable_unique_and_name_the_place():
 
 
 def test_every_mutant_differs_from_the_original_and_compiles():
-    src = '''
+    src = """
     def f(z, axis=-1):
         shifted = z - np.max(z, axis=-1, keepdims=True)
         e = np.exp(shifted)
@@ -162,7 +178,7 @@ def test_every_mutant_differs_from_the_original_and_compiles():
             if e[i].sum() >= 0 and not i == 3:
                 out.append(e[i] / e[i].sum())
         return out
-    '''
+    """
     ms = _mutants(src)
     assert len(ms) > 20
     assert all(m.compiles for m in ms)
@@ -199,11 +215,22 @@ def test_results_written_into_the_input_with_out():
     assert not [m for m in _mutants("def f(v):\n    w = v - 1\n    return np.exp(w)\n") if "(out=)" in m.description]
     assert not [m for m in _mutants("def f(v, i):\n    return np.log(v[i, 0])\n") if "(out=)" in m.description]
     assert [m for m in _mutants("def f(v):\n    return np.log(v[1:, :])\n") if "(out=)" in m.description]
-    assert [m for m in _mutants("def f(g):\n    return {k: np.clip(x, -1, 1) for k, x in g.items()}\n") if "(out=)" in m.description]
+    assert [
+        m
+        for m in _mutants("def f(g):\n    return {k: np.clip(x, -1, 1) for k, x in g.items()}\n")
+        if "(out=)" in m.description
+    ]
 
 
 def test_the_same_edit_in_nodes_that_start_at_one_place_gets_two_ids():
     # a + b + c is (a + b) + c: both additions start at column 11 and both edits read '+' -> '-'
-    ms = [m for m in _mutants("def f(a, b, c):\n    return a + b + c\n") if m.operator == "binop" and "'-'" in m.description]
-    assert {m.source for m in ms} == {"def f(a, b, c):\n    return a - b + c\n", "def f(a, b, c):\n    return a + b - c\n"}
+    ms = [
+        m
+        for m in _mutants("def f(a, b, c):\n    return a + b + c\n")
+        if m.operator == "binop" and "'-'" in m.description
+    ]
+    assert {m.source for m in ms} == {
+        "def f(a, b, c):\n    return a - b + c\n",
+        "def f(a, b, c):\n    return a + b - c\n",
+    }
     assert len({m.id for m in ms}) == 2

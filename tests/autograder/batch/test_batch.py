@@ -2,9 +2,10 @@
 
 import os
 
+from toycourse import toy_submission
+
 from autograder.batch import local as batch
 from autograder.course import notebook
-from toycourse import toy_submission
 
 
 def test_a_file_in_one_students_folder_never_speaks_for_another(tmp_path):
@@ -17,8 +18,9 @@ def test_a_file_in_one_students_folder_never_speaks_for_another(tmp_path):
     names = {s.name: s for s in found.submissions}
     assert sorted(names) == ["bob", "mallory"]
     assert names["mallory"].path == sub / "mallory" / "toy" / "toy.ipynb"
-    assert names["mallory"].problems == ("only toy.ipynb was graded; other notebooks in your submission were not: "
-                                         "deeper/toy/alice.ipynb, victim.ipynb",)
+    assert names["mallory"].problems == (
+        "only toy.ipynb was graded; other notebooks in your submission were not: deeper/toy/alice.ipynb, victim.ipynb",
+    )
     assert names["bob"].path.name == "bob_notes.ipynb" and names["bob"].problems == ()
     assert batch.collect([sub / "mallory" / "toy" / "victim.ipynb"], assignment="toy").submissions[0].name == "mallory"
 
@@ -95,5 +97,8 @@ def test_flat_notebooks_in_a_folder_named_like_the_assignment_keep_their_file_na
     folder = tmp_path / "examples" / "toy"  # as `autograder examples` lays them out
     paths = [toy_submission(folder, n) for n in ("reference", "blank")]
     assert [s.name for s in batch.collect(paths, assignment="toy").submissions] == ["reference", "blank"]
-    assert [s.name for s in batch.collect([tmp_path / "examples"], assignment="toy").submissions] == ["blank", "reference"]
+    assert [s.name for s in batch.collect([tmp_path / "examples"], assignment="toy").submissions] == [
+        "blank",
+        "reference",
+    ]
     assert batch.submission_name(toy_submission(tmp_path / "bob" / "toy", "toy"), "toy") == "bob"

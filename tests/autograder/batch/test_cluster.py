@@ -3,9 +3,9 @@
 import json
 
 import pytest
+from toycourse import toy_submission
 
 from autograder.batch import local as batch
-from toycourse import toy_submission
 
 distributed = pytest.importorskip("distributed")
 
@@ -25,7 +25,9 @@ def test_dask_cluster_of_two_workers_matches_local_grading(toy_course):
     (subs / "empty.ipynb").write_text("")
     local = batch.grade_many([subs], assignment="toy", root=toy_course, out=toy_course / "local")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        remote = batch.grade_many([subs], assignment="toy", root=toy_course, out=toy_course / "remote", scheduler=cluster.scheduler_address)
+        remote = batch.grade_many(
+            [subs], assignment="toy", root=toy_course, out=toy_course / "remote", scheduler=cluster.scheduler_address
+        )
     assert sorted(r.submission for r in remote) == sorted(r.submission for r in local)
     for r in local:
         a = comparable(toy_course / "local" / r.submission / "toy" / "result.json")
@@ -46,8 +48,10 @@ def test_a_dask_worker_killed_mid_batch_loses_nothing_and_grades_each_once(toy_c
     for name in names:
         toy_submission(subs, name, double="import time\ndef double(x):\n    time.sleep(0.7)\n    return 2 * x\n")
     seen, killed = [], []
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         pids = client.run(os.getpid)
 
         def progress(done, total, result):
@@ -58,8 +62,14 @@ def test_a_dask_worker_killed_mid_batch_loses_nothing_and_grades_each_once(toy_c
                 os.kill(pids[addr], signal.SIGKILL)
                 killed.append(busy[addr])
 
-        remote = batch.grade_many([subs], assignment="toy", root=toy_course, out=toy_course / "remote",
-                                  scheduler=cluster.scheduler_address, progress=progress)
+        remote = batch.grade_many(
+            [subs],
+            assignment="toy",
+            root=toy_course,
+            out=toy_course / "remote",
+            scheduler=cluster.scheduler_address,
+            progress=progress,
+        )
     assert killed and killed[0], "no worker was busy when one was killed"
     assert sorted(seen) == names  # reported once each
     assert sorted(r.submission for r in remote) == names and all(r.score == 6 for r in remote)

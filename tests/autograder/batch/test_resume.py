@@ -14,10 +14,29 @@ def test_kill_then_resume_grades_each_submission_exactly_once(toy_course):
     subs, out = toy_course / "subs", toy_course / "out"
     names = [f"s{i:02d}" for i in range(8)]
     for i, name in enumerate(names):
-        toy_submission(subs, name, double="import time\ndef double(x):\n    time.sleep(0.5)\n    return 2 * x\n" if i % 2 else
-                       "def double(x):\n    return 2 * x\n")
-    cmd = [sys.executable, "-m", "autograder", "grade", "--assignment", "toy", "--root", str(toy_course), "--out", str(out),
-           "--jobs", "1", "--quiet", str(subs)]
+        toy_submission(
+            subs,
+            name,
+            double="import time\ndef double(x):\n    time.sleep(0.5)\n    return 2 * x\n"
+            if i % 2
+            else "def double(x):\n    return 2 * x\n",
+        )
+    cmd = [
+        sys.executable,
+        "-m",
+        "autograder",
+        "grade",
+        "--assignment",
+        "toy",
+        "--root",
+        str(toy_course),
+        "--out",
+        str(out),
+        "--jobs",
+        "1",
+        "--quiet",
+        str(subs),
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.time() + 120
     while time.time() < deadline and len(list(out.glob("*/toy/result.json"))) < 3:

@@ -66,9 +66,16 @@ def test_a_probes_value_key_is_reported_as_the_value_itself():
     from autograder.checks.compare import compare_values
     from autograder.model.tolerance import Tolerance
 
-    out = compare_values("log_perplexity_tf(logits, targets)", {"value": np.array(2.5), "is_tensor": True},
-                         {"value": np.array(3.25), "is_tensor": True}, tol=Tolerance(1e-7, 1e-9))
+    out = compare_values(
+        "log_perplexity_tf(logits, targets)",
+        {"value": np.array(2.5), "is_tensor": True},
+        {"value": np.array(3.25), "is_tensor": True},
+        tol=Tolerance(1e-7, 1e-9),
+    )
     assert not out.passed and "['value']" not in out.message
-    assert out.message.startswith("log_perplexity_tf(logits, targets): values differ") and "expected 3.25, received 2.5" in out.message
+    assert (
+        out.message.startswith("log_perplexity_tf(logits, targets): values differ")
+        and "expected 3.25, received 2.5" in out.message
+    )
     params = compare_values("init_params(...)", {"W1": np.zeros(2)}, {"W1": np.ones(2)}, tol=Tolerance(1e-7, 1e-9))
     assert "init_params(...)['W1']" in params.message  # a student's own dict keeps its keys

@@ -23,10 +23,19 @@ IDS = np.array([[1, 2, 3, 4], [5, 6, 7, 0]], dtype=np.int32)
 
 def reference_lm():
     """Sequential; objects for the loss and the optimizer; a metric (the a3/a6 shape)."""
-    model = keras.Sequential([keras.Input((None,), dtype="int32"), keras.layers.Embedding(V, D),
-                              keras.layers.GRU(U, return_sequences=True), keras.layers.Dense(V, activation="log_softmax")])
-    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01),
-                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+    model = keras.Sequential(
+        [
+            keras.Input((None,), dtype="int32"),
+            keras.layers.Embedding(V, D),
+            keras.layers.GRU(U, return_sequences=True),
+            keras.layers.Dense(V, activation="log_softmax"),
+        ]
+    )
+    model.compile(
+        optimizer=keras.optimizers.Adam(learning_rate=0.01),
+        loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+        metrics=["accuracy"],
+    )
     return model
 
 
@@ -38,19 +47,30 @@ def functional_names_timedistributed():
     h = tf.keras.layers.GRU(U, return_sequences=True)(h)
     out = tf.keras.layers.TimeDistributed(tf.keras.layers.Dense(V, activation=tf.nn.log_softmax))(h)
     model = tf.keras.Model(inputs, out)
-    model.compile(optimizer=keras.optimizers.get({"class_name": "adam", "config": {"learning_rate": 0.01}}),
-                  loss=keras.losses.SparseCategoricalCrossentropy(True),
-                  metrics=[keras.metrics.SparseCategoricalAccuracy(), "sparse_top_k_categorical_accuracy"])
+    model.compile(
+        optimizer=keras.optimizers.get({"class_name": "adam", "config": {"learning_rate": 0.01}}),
+        loss=keras.losses.SparseCategoricalCrossentropy(True),
+        metrics=[keras.metrics.SparseCategoricalAccuracy(), "sparse_top_k_categorical_accuracy"],
+    )
     return model
 
 
 def dense_then_activation_layer():
     """Dense(V) followed by an Activation layer; the loss as a lambda (a custom callable)."""
-    model = keras.Sequential([keras.Input((None,), dtype="int32"), keras.layers.Embedding(V, D),
-                              keras.layers.GRU(U, return_sequences=True), keras.layers.Dense(V),
-                              keras.layers.Activation("log_softmax")])
-    model.compile(optimizer="adam", loss=lambda y, p: keras.losses.sparse_categorical_crossentropy(y, p, from_logits=True),
-                  metrics=["acc"])
+    model = keras.Sequential(
+        [
+            keras.Input((None,), dtype="int32"),
+            keras.layers.Embedding(V, D),
+            keras.layers.GRU(U, return_sequences=True),
+            keras.layers.Dense(V),
+            keras.layers.Activation("log_softmax"),
+        ]
+    )
+    model.compile(
+        optimizer="adam",
+        loss=lambda y, p: keras.losses.sparse_categorical_crossentropy(y, p, from_logits=True),
+        metrics=["acc"],
+    )
     model.optimizer.learning_rate = 0.01
     return model
 
@@ -87,21 +107,33 @@ def test_activations_are_named_by_what_they_compute():
 
 def test_from_logits_wrong_is_named():
     model = reference_lm()
-    model.compile(optimizer=keras.optimizers.Adam(0.01), loss=keras.losses.SparseCategoricalCrossentropy(), metrics=["accuracy"])
+    model.compile(
+        optimizer=keras.optimizers.Adam(0.01), loss=keras.losses.SparseCategoricalCrossentropy(), metrics=["accuracy"]
+    )
     out = compare_models("the model", describe(model), describe(reference_lm()), tol=TOL)
-    assert not out.passed and "from_logits=False" in out.message and "SparseCategoricalCrossentropy(from_logits=True" in out.message
+    assert (
+        not out.passed
+        and "from_logits=False" in out.message
+        and "SparseCategoricalCrossentropy(from_logits=True" in out.message
+    )
 
 
 def test_a_custom_loss_that_computes_something_else_fails_on_its_value():
     model = dense_then_activation_layer()
-    model.compile(optimizer=keras.optimizers.Adam(0.01), loss=lambda y, p: keras.losses.sparse_categorical_crossentropy(y, p), metrics=["accuracy"])
+    model.compile(
+        optimizer=keras.optimizers.Adam(0.01),
+        loss=lambda y, p: keras.losses.sparse_categorical_crossentropy(y, p),
+        metrics=["accuracy"],
+    )
     out = compare_models("the model", describe(model), describe(reference_lm()), tol=TOL)
     assert not out.passed and "custom loss" in out.message
 
 
 def test_a_missing_metric_fails_and_an_extra_one_only_when_forbidden():
     model = reference_lm()
-    model.compile(optimizer=keras.optimizers.Adam(0.01), loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True))
+    model.compile(
+        optimizer=keras.optimizers.Adam(0.01), loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True)
+    )
     out = compare_models("the model", describe(model), describe(reference_lm()), tol=TOL)
     assert not out.passed and "expected the metrics to include sparse_categorical_accuracy" in out.message
     extra = describe(functional_names_timedistributed())
@@ -109,17 +141,37 @@ def test_a_missing_metric_fails_and_an_extra_one_only_when_forbidden():
 
 
 def test_a_different_layer_setting_is_named_with_its_layer():
-    model = keras.Sequential([keras.Input((None,), dtype="int32"), keras.layers.Embedding(V, D),
-                              keras.layers.GRU(U), keras.layers.Dense(V, activation="log_softmax")])
-    model.compile(optimizer=keras.optimizers.Adam(0.01), loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+    model = keras.Sequential(
+        [
+            keras.Input((None,), dtype="int32"),
+            keras.layers.Embedding(V, D),
+            keras.layers.GRU(U),
+            keras.layers.Dense(V, activation="log_softmax"),
+        ]
+    )
+    model.compile(
+        optimizer=keras.optimizers.Adam(0.01),
+        loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+        metrics=["accuracy"],
+    )
     out = compare_models("the model", describe(model), describe(reference_lm()), tol=TOL)
     assert out.message == "the model: layer 2 (GRU): expected return_sequences=True, received return_sequences=False"
 
 
 def test_outputs_with_the_same_weights_catch_a_custom_activation():
-    model = keras.Sequential([keras.Input((None,), dtype="int32"), keras.layers.Embedding(V, D),
-                              keras.layers.GRU(U, return_sequences=True), keras.layers.Dense(V, activation=lambda x: x - 1.0)])
-    model.compile(optimizer=keras.optimizers.Adam(0.01), loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+    model = keras.Sequential(
+        [
+            keras.Input((None,), dtype="int32"),
+            keras.layers.Embedding(V, D),
+            keras.layers.GRU(U, return_sequences=True),
+            keras.layers.Dense(V, activation=lambda x: x - 1.0),
+        ]
+    )
+    model.compile(
+        optimizer=keras.optimizers.Adam(0.01),
+        loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+        metrics=["accuracy"],
+    )
     expected = describe(reference_lm())
     expected.pop("outputs")
     got = describe(model)
@@ -130,7 +182,9 @@ def test_outputs_with_the_same_weights_catch_a_custom_activation():
 
 def test_never_built_none_and_non_models_get_their_own_messages():
     def unbuilt(vocab_size, embed_dim, units):
-        return keras.Sequential([keras.layers.Embedding(vocab_size, embed_dim), keras.layers.GRU(units, return_sequences=True)])
+        return keras.Sequential(
+            [keras.layers.Embedding(vocab_size, embed_dim), keras.layers.GRU(units, return_sequences=True)]
+        )
 
     expected = describe(reference_lm())
     got = build_and_describe({"f": unbuilt}, "f", {"vocab_size": V, "embed_dim": D, "units": U})
@@ -142,9 +196,29 @@ def test_never_built_none_and_non_models_get_their_own_messages():
     assert not out.passed and "numpy.ndarray" in out.message
 
 
-@pytest.mark.parametrize("garbage", [None, 3, "model", [], {}, {"returned": 5}, {"returned": "keras.Model", "built": True, "layers": 7},
-                                     {"returned": "keras.Model", "built": True, "layers": [1, None, {"type": []}], "compiled": True,
-                                      "metrics": 3, "loss": None, "loss_value": "x", "params": "many", "outputs": {}}])
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        None,
+        3,
+        "model",
+        [],
+        {},
+        {"returned": 5},
+        {"returned": "keras.Model", "built": True, "layers": 7},
+        {
+            "returned": "keras.Model",
+            "built": True,
+            "layers": [1, None, {"type": []}],
+            "compiled": True,
+            "metrics": 3,
+            "loss": None,
+            "loss_value": "x",
+            "params": "many",
+            "outputs": {},
+        },
+    ],
+)
 def test_no_description_makes_the_comparison_raise(garbage):
     out = compare_models("the model", garbage, describe(reference_lm()), tol=TOL)
     assert not out.passed and out.message.startswith("the model: ")

@@ -36,10 +36,15 @@ def test_inputs_kept_never_raises(garbage):
 
 def test_runs_through_counts_calls_made_through_the_namespace():
     ns: dict = {}
-    exec("import numpy as np\n"
-         "def scan(fn, elems, initializer):\n    carry, out = initializer, []\n    for e in elems:\n        carry = fn(carry, e)\n        out.append(carry)\n    return np.stack(out)\n"
-         "def forward(x_seq, h0):\n    return scan(lambda h, x: np.tanh(h + x), x_seq, h0)\n"
-         "def forward_loop(x_seq, h0):\n    h, out = h0, []\n    for x in x_seq:\n        h = np.tanh(h + x)\n        out.append(h)\n    return np.stack(out)\n", ns)
+    exec(
+        "import numpy as np\n"
+        "def scan(fn, elems, initializer):\n    carry, out = initializer, []\n"
+        "    for e in elems:\n        carry = fn(carry, e)\n        out.append(carry)\n    return np.stack(out)\n"
+        "def forward(x_seq, h0):\n    return scan(lambda h, x: np.tanh(h + x), x_seq, h0)\n"
+        "def forward_loop(x_seq, h0):\n    h, out = h0, []\n"
+        "    for x in x_seq:\n        h = np.tanh(h + x)\n        out.append(h)\n    return np.stack(out)\n",
+        ns,
+    )
     inputs = {"x_seq": np.ones((5, 3)), "h0": np.zeros(3)}
     expected = scan_calls(ns, "forward", inputs)
     assert expected["scan"] == {"calls": 1, "steps": 5}

@@ -33,12 +33,12 @@ def test_shape_and_dtype():
 
 def test_gradient_against_finite_differences():
     x = np.array([[0.5, -1.0], [2.0, 0.25]])
-    assert_gradient("d/dx sum(x**3)", lambda v: float(np.sum(v ** 3)), x, 3 * x ** 2)
+    assert_gradient("d/dx sum(x**3)", lambda v: float(np.sum(v**3)), x, 3 * x**2)
     with pytest.raises(CheckAssertion, match="relative error") as err:
-        assert_gradient("d/dx sum(x**3)", lambda v: float(np.sum(v ** 3)), x, 2 * x ** 2)
+        assert_gradient("d/dx sum(x**3)", lambda v: float(np.sum(v**3)), x, 2 * x**2)
     assert err.value.category == "values"
     with pytest.raises(CheckAssertion) as err:
-        assert_gradient("d/dx sum(x**3)", lambda v: float(np.sum(v ** 3)), x, (3 * x ** 2).ravel())
+        assert_gradient("d/dx sum(x**3)", lambda v: float(np.sum(v**3)), x, (3 * x**2).ravel())
     assert err.value.category == "shape"
 
 
@@ -54,6 +54,8 @@ def test_against_differences_differentiates_each_argument_on_fresh_copies():
         q["a"] += 100.0
         return value
 
-    out = against_differences(loss, base, {"da": 2 * base["a"] * base["b"], "db": base["a"] ** 2}, {"a": "da", "b": "db"})
+    out = against_differences(
+        loss, base, {"da": 2 * base["a"] * base["b"], "db": base["a"] ** 2}, {"a": "da", "b": "db"}
+    )
     assert np.allclose(out["analytic"], out["numeric"], rtol=1e-7)
     assert out["numeric"].shape == (4,) and base["a"].tolist() == [1.0, -2.0]

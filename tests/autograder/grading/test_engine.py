@@ -3,13 +3,13 @@
 import json
 
 import pytest
+from toycourse import toy_submission
 
-from autograder.course import assignment
 from autograder.batch import local as batch
+from autograder.course import assignment
 from autograder.grading import engine
 from autograder.model import results
 from autograder.reports.wording import explanation
-from toycourse import toy_submission
 
 
 @pytest.fixture()
@@ -42,7 +42,10 @@ def test_blank_release_scores_zero_with_not_implemented(toy, toy_course):
 def test_public_failure_explains_hidden_failure_only_hints(toy, toy_course):
     path = toy_submission(toy_course / "subs", "bob", double="def double(x):\n    return (2 * x).T\n")
     out = by_id(engine.grade(path, assignment=toy))
-    assert explanation(out["double.values"]) == "double(x) for x of shape (3, 2): expected shape (3, 2), received (2, 3) (transposed?). Hint: 2 * x"
+    assert (
+        explanation(out["double.values"])
+        == "double(x) for x of shape (3, 2): expected shape (3, 2), received (2, 3) (transposed?). Hint: 2 * x"
+    )
     assert out["double.hidden"].status == "failed"
     assert explanation(out["double.hidden"]) == "hidden check on double failed (shape). Hint: keep the shape"
     assert out["scale.values"].status == "passed"
@@ -55,7 +58,8 @@ def test_hidden_exception_text_is_not_shown(toy, toy_course):
     assert "line 2 of cell 'double'" in out["double.values"].message
     # hidden: the type and the student's own source line, from the submitted code; nothing the exception said
     assert out["double.hidden"].message.startswith(
-        "double raised ValueError (line 2 of cell 'double': raise ValueError(repr(x.tolist()))) on a hidden input")
+        "double raised ValueError (line 2 of cell 'double': raise ValueError(repr(x.tolist()))) on a hidden input"
+    )
 
 
 def test_setup_cells_come_from_the_release_not_the_submission(toy, toy_course):
@@ -70,7 +74,12 @@ def test_setup_cells_come_from_the_release_not_the_submission(toy, toy_course):
     "code, category, status",
     [
         ("def double(x):\n    while True:\n        pass\n", "timeout", "ok"),
-        ("def double(x):\n    while True:\n        try:\n            while True:\n                pass\n        except BaseException:\n            pass\n", "timeout", "timeout"),
+        (
+            "def double(x):\n    while True:\n        try:\n            while True:\n                pass\n        "
+            "except BaseException:\n            pass\n",
+            "timeout",
+            "timeout",
+        ),
         ("def double(x):\n    import os\n    os._exit(0)\n", "crashed", "crashed"),
         ("def double(x):\n    import sys\n    sys.exit(0)\n", "raised", "ok"),
         ("def double(x):\n    return [bytearray(10**6) for _ in range(10**4)]\n", "memory", "memory"),
@@ -96,7 +105,7 @@ def test_top_level_loop_keeps_definitions(toy, toy_course):
 
 def test_batch_continues_after_broken_submissions(toy_course):
     subs = toy_course / "subs"
-    good = toy_submission(subs, "good")
+    toy_submission(subs, "good")
     (subs / "empty.ipynb").write_text("")
     (subs / "garbage.ipynb").write_bytes(b"\xff\xfe{not json")
     crash = toy_submission(subs, "crash", double="import os\nos._exit(3)\n")
@@ -120,13 +129,27 @@ def test_same_submission_same_result(toy, toy_course):
 def test_forked_workers_grade_like_fresh_ones_and_never_share_state(toy_course):
     subs = toy_course / "subs"
     # the first submission patches numpy for everyone who would share its process
-    toy_submission(subs, "a_patcher", double="import numpy as np\nnp.multiply = lambda *a, **k: 0\nnp.ndarray.__mul__ = None\n\ndef double(x):\n    return 2 * x\n")
+    toy_submission(
+        subs,
+        "a_patcher",
+        double="import numpy as np\nnp.multiply = lambda *a, **k: 0\nnp.ndarray.__mul__ = None\n\ndef double(x):\n    return 2 * x\n",
+    )
     toy_submission(subs, "b_honest")
     toy_submission(subs, "c_wrong", double="def double(x):\n    return 3 * x\n")
-    fast = {r.submission: r for r in batch.grade_many([subs], assignment="toy", root=toy_course, out=toy_course / "fast", jobs=2, fast=True)}
-    slow = {r.submission: r for r in batch.grade_many([subs], assignment="toy", root=toy_course, out=toy_course / "slow", jobs=1, fast=False)}
+    fast = {
+        r.submission: r
+        for r in batch.grade_many([subs], assignment="toy", root=toy_course, out=toy_course / "fast", jobs=2, fast=True)
+    }
+    slow = {
+        r.submission: r
+        for r in batch.grade_many(
+            [subs], assignment="toy", root=toy_course, out=toy_course / "slow", jobs=1, fast=False
+        )
+    }
     for name in fast:
-        assert [(c.id, c.status, c.message) for c in fast[name].checks] == [(c.id, c.status, c.message) for c in slow[name].checks]
+        assert [(c.id, c.status, c.message) for c in fast[name].checks] == [
+            (c.id, c.status, c.message) for c in slow[name].checks
+        ]
     assert fast["b_honest"].score == 6 and fast["c_wrong"].score == 2
 
 
@@ -141,21 +164,30 @@ def test_resume_and_only_failed(toy_course):
     again = batch.grade_many([subs], assignment="toy", root=toy_course, out=out, only_failed=True)
     assert [r.submission for r in again] == ["hang"]
     toy_submission(subs, "ok1", double="def double(x):\n    return x\n")  # changed file: graded again on resume
-    assert [r.submission for r in batch.grade_many([subs], assignment="toy", root=toy_course, out=out, resume=True)] == ["ok1"]
+    assert [
+        r.submission for r in batch.grade_many([subs], assignment="toy", root=toy_course, out=out, resume=True)
+    ] == ["ok1"]
 
 
 def test_side_property_counts_only_when_values_are_right(toy_course):
     hidden = toy_course / "solutions" / "toy" / "hidden_checks.py"
-    hidden.write_text(hidden.read_text().replace(
-        "\n]\n", '\n    Check("double.copy", "double", "double on a fresh input", lambda rng: {"x": rng.normal(size=(2, 3))},'
-        ' probe="autograder.checks.probes:inputs_unchanged", requires=("double.values",)),\n]\n'))
+    hidden.write_text(
+        hidden.read_text().replace(
+            "\n]\n",
+            '\n    Check("double.copy", "double", "double on a fresh input", lambda rng: {"x": rng.normal(size=(2, 3))},'
+            ' probe="autograder.checks.probes:inputs_unchanged", requires=("double.values",)),\n]\n',
+        )
+    )
     grading = toy_course / "grading.yml"
     grading.write_text(grading.read_text() + "      double.copy: {points: 1, visibility: hidden}\n")
     toy = assignment.load("toy", root=toy_course)
     right = by_id(engine.grade(toy_submission(toy_course / "subs", "ok"), assignment=toy))
     assert right["double.copy"].status == "passed" and right["double.copy"].points == 1
-    wrong = by_id(engine.grade(toy_submission(toy_course / "subs", "const", double="def double(x):\n    return 0 * x\n"),
-                               assignment=toy))
+    wrong = by_id(
+        engine.grade(
+            toy_submission(toy_course / "subs", "const", double="def double(x):\n    return 0 * x\n"), assignment=toy
+        )
+    )
     assert wrong["double.copy"].points == 0 and wrong["double.copy"].category == "requires"
     assert "double.values" in wrong["double.copy"].message
     only = engine.grade(toy_submission(toy_course / "subs", "ok2"), assignment=toy, only={"double.copy"})
@@ -170,8 +202,9 @@ def test_public_check_may_not_require_a_hidden_one(toy_course):
 
 
 def test_inputs_unchanged_sees_nested_arrays():
-    from autograder.checks import probes
     import numpy as np
+
+    from autograder.checks import probes
 
     def edit(params, x):
         params["W"] += 1
@@ -185,7 +218,8 @@ def test_inputs_unchanged_sees_nested_arrays():
 
 def test_a_submission_stops_at_its_ceiling_and_hidden_checks_run_in_a_worker_of_their_own(toy, toy_course, monkeypatch):
     assert engine.submission_ceiling(toy.config.limits, n_cells=3, timeouts=[3, 3, 3]) == (
-        2 * (toy.config.limits.startup_s + 3 * 2 * 3) + 9 + 5.0 * (3 + 6 + 4))
+        2 * (toy.config.limits.startup_s + 3 * 2 * 3) + 9 + 5.0 * (3 + 6 + 4)
+    )
     requests = []
     real = engine.sandbox.run_worker
 
@@ -194,7 +228,9 @@ def test_a_submission_stops_at_its_ceiling_and_hidden_checks_run_in_a_worker_of_
         return real(request, **kw)
 
     monkeypatch.setattr(engine.sandbox, "run_worker", spy)
-    slow = toy_submission(toy_course / "subs", "slow", double="import time\ndef double(x):\n    time.sleep(2.5)\n    return 2 * x\n")
+    slow = toy_submission(
+        toy_course / "subs", "slow", double="import time\ndef double(x):\n    time.sleep(2.5)\n    return 2 * x\n"
+    )
     assert engine.grade(slow, assignment=toy).score == 6
     assert requests == [[(3, 2), (2, 4)], [(5, 7)]]  # public inputs, then the hidden one: never in one request
     requests.clear()
@@ -207,8 +243,9 @@ def test_a_submission_stops_at_its_ceiling_and_hidden_checks_run_in_a_worker_of_
 
 
 def test_arguments_unchanged_sees_lists_and_strings():
-    from autograder.checks import probes
     import numpy as np
+
+    from autograder.checks import probes
 
     def insert_start(sequences, vocab, k):
         for s in sequences:
@@ -216,7 +253,11 @@ def test_arguments_unchanged_sees_lists_and_strings():
         return k
 
     inputs = {"sequences": [[4, 5], [6]], "vocab": {"a": 2}, "k": 0.5}
-    assert probes.arguments_unchanged({"f": insert_start}, "f", inputs) == {"sequences": False, "vocab": True, "k": True}
+    assert probes.arguments_unchanged({"f": insert_start}, "f", inputs) == {
+        "sequences": False,
+        "vocab": True,
+        "k": True,
+    }
     assert inputs["sequences"] == [[4, 5], [6]]
 
     def rename(sequences, vocab, k):

@@ -7,10 +7,26 @@ from autograder.grading import redact
 
 def test_numbers_at_any_precision_strings_and_names_are_masked():
     x = np.array([[-1234.56789, 0.000123456], [3.14159265, 42.0]])
-    r = redact.redactor(values=[{"x": x, "text": "the quick brown fox jumps over"}, np.float64(7.77777)],
-                        names=["double.hidden", "hidden_probe"])
-    for leak in ("-1234.56789", "-1234.57", "-1234.6", "-1235", "1234", "1.23457e+03", "0.000123456", "1.235e-04",
-                 "3.14159", "3.142", "7.778", "quick brown fox ju", "double.hidden", "hidden_probe"):
+    r = redact.redactor(
+        values=[{"x": x, "text": "the quick brown fox jumps over"}, np.float64(7.77777)],
+        names=["double.hidden", "hidden_probe"],
+    )
+    for leak in (
+        "-1234.56789",
+        "-1234.57",
+        "-1234.6",
+        "-1235",
+        "1234",
+        "1.23457e+03",
+        "0.000123456",
+        "1.235e-04",
+        "3.14159",
+        "3.142",
+        "7.778",
+        "quick brown fox ju",
+        "double.hidden",
+        "hidden_probe",
+    ):
         shown = r(f"ValueError: got {leak} here")
         assert leak not in shown and redact.MASK in shown and shown.startswith("ValueError: got"), (leak, shown)
     assert r(repr(x.tolist())).count(redact.MASK) >= 3

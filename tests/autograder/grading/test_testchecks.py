@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from toycourse import toy_submission
 
-from autograder.course import assignment
-from autograder.course import testfiles
+from autograder.course import assignment, testfiles
 from autograder.grading import engine, testchecks
 from autograder.reports.wording import explanation
-from toycourse import toy_submission
 
 TESTS = '''
 import numpy as np
@@ -41,8 +40,10 @@ def test_seeded(student, rng):
     z = student.double(y)
     assert np.allclose(z, 4 * x)
 '''
-GRADING = ("      double.twice: {points: 1, visibility: hidden}\n      double.swallow: {points: 1, visibility: hidden}\n"
-           "      double.seeded: {points: 1, visibility: hidden}\n")
+GRADING = (
+    "      double.twice: {points: 1, visibility: hidden}\n      double.swallow: {points: 1, visibility: hidden}\n"
+    "      double.seeded: {points: 1, visibility: hidden}\n"
+)
 
 
 @pytest.fixture()

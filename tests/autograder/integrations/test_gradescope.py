@@ -5,13 +5,22 @@ import os
 import subprocess
 import sys
 
+from toycourse import toy_submission
+
 from autograder.batch import local as batch
 from autograder.integrations.gradescope import results as gradescope
 from autograder.integrations.gradescope.results import GradescopeSink
-from toycourse import toy_submission
 
 TOP = {"score": (int, float), "output": str, "visibility": str, "stdout_visibility": str, "tests": list}
-TEST = {"name": str, "score": (int, float), "max_score": (int, float), "output": str, "visibility": str, "status": str, "tags": list}
+TEST = {
+    "name": str,
+    "score": (int, float),
+    "max_score": (int, float),
+    "output": str,
+    "visibility": str,
+    "status": str,
+    "tags": list,
+}
 VISIBILITY = {"hidden", "after_due_date", "after_published", "visible"}
 
 
@@ -30,7 +39,9 @@ def validate(doc):
 
 def test_format_gradescope_writes_valid_results(toy_course):
     sub = toy_submission(toy_course / "subs", "carol", double="def double(x):\n    return 3 * x\n")
-    result = batch.grade_many([sub], assignment="toy", root=toy_course, out=toy_course / "out", sinks=[GradescopeSink()])[0]
+    result = batch.grade_many(
+        [sub], assignment="toy", root=toy_course, out=toy_course / "out", sinks=[GradescopeSink()]
+    )[0]
     doc = json.loads((toy_course / "out" / "carol" / "toy" / "results.json").read_text())
     validate(doc)
     assert doc == gradescope.to_gradescope(result)
@@ -42,9 +53,17 @@ def test_format_gradescope_writes_valid_results(toy_course):
 def test_run_autograder_script(toy_course, root, tmp_path):
     submission, results = tmp_path / "submission", tmp_path / "results"
     toy_submission(submission, "toy")
-    env = {**os.environ, "AUTOGRADER_SOURCE": str(toy_course), "AUTOGRADER_SUBMISSION": str(submission),
-           "AUTOGRADER_RESULTS": str(results), "AUTOGRADER_PYTHON": sys.executable, "AUTOGRADER_ASSIGNMENT": "toy"}
-    proc = subprocess.run(["bash", str(root / "gradescope" / "run_autograder")], env=env, capture_output=True, text=True, timeout=300)
+    env = {
+        **os.environ,
+        "AUTOGRADER_SOURCE": str(toy_course),
+        "AUTOGRADER_SUBMISSION": str(submission),
+        "AUTOGRADER_RESULTS": str(results),
+        "AUTOGRADER_PYTHON": sys.executable,
+        "AUTOGRADER_ASSIGNMENT": "toy",
+    }
+    proc = subprocess.run(
+        ["bash", str(root / "gradescope" / "run_autograder")], env=env, capture_output=True, text=True, timeout=300
+    )
     assert proc.returncode == 0, proc.stderr
     doc = json.loads((results / "results.json").read_text())
     validate(doc)
@@ -64,11 +83,26 @@ def test_gradescope_zip_holds_no_student_or_gradebook_data(toy_course, root, tmp
         else:
             shutil.copy(src, toy_course / item)
     marker = "DECOY-COURSE-DATA-7f3a"
-    decoys = ["gradebook.db", "submitted/alice/toy/toy.ipynb", "autograded/alice/toy/toy.ipynb", "feedback/alice/toy/toy.html",
-              "results/alice/toy/result.json", "results/alice/toy/staff.json", ".git/config", ".venv/bin/activate",
-              "downloaded/toy/archive/toy_alice.ipynb", "examples-out/x.json", "feedback-html/toy/alice.html",
-              "solutions/toy/gradebook.db", "solutions/toy/.ipynb_checkpoints/toy-checkpoint.ipynb", "solutions/toy/notes.txt",
-              "solutions/other/hidden_checks.py", "autograder/__pycache__/engine.cpython-311.pyc", "grades.csv", "reports/report-toy.html"]
+    decoys = [
+        "gradebook.db",
+        "submitted/alice/toy/toy.ipynb",
+        "autograded/alice/toy/toy.ipynb",
+        "feedback/alice/toy/toy.html",
+        "results/alice/toy/result.json",
+        "results/alice/toy/staff.json",
+        ".git/config",
+        ".venv/bin/activate",
+        "downloaded/toy/archive/toy_alice.ipynb",
+        "examples-out/x.json",
+        "feedback-html/toy/alice.html",
+        "solutions/toy/gradebook.db",
+        "solutions/toy/.ipynb_checkpoints/toy-checkpoint.ipynb",
+        "solutions/toy/notes.txt",
+        "solutions/other/hidden_checks.py",
+        "autograder/__pycache__/engine.cpython-311.pyc",
+        "grades.csv",
+        "reports/report-toy.html",
+    ]
     for rel in decoys:
         (toy_course / rel).parent.mkdir(parents=True, exist_ok=True)
         (toy_course / rel).write_text(marker)
@@ -81,17 +115,49 @@ def test_gradescope_zip_holds_no_student_or_gradebook_data(toy_course, root, tmp
         assert z.read("gradescope/ASSIGNMENT") == b"toy\n"
         assert z.getinfo("run_autograder").external_attr >> 16 & 0o111
         z.extractall(tmp_path / "source")
-    assert {"setup.sh", "run_autograder", "grading.yml", "pyproject.toml", "solutions/toy/hidden_checks.py",
-            "solutions/toy/toy.ipynb", "assignments/toy/toy.ipynb", "autograder/grading/engine.py"} <= set(names)
-    assert not [n for n in names if n.split("/")[0] in {"submitted", "autograded", "feedback", "results", ".git", ".venv",
-                                                        "downloaded", "examples-out", "reports", "feedback-html"}
-                or n.endswith((".db", ".pyc", ".csv", ".txt")) or "checkpoint" in n or "other" in n]
+    assert {
+        "setup.sh",
+        "run_autograder",
+        "grading.yml",
+        "pyproject.toml",
+        "solutions/toy/hidden_checks.py",
+        "solutions/toy/toy.ipynb",
+        "assignments/toy/toy.ipynb",
+        "autograder/grading/engine.py",
+    } <= set(names)
+    assert not [
+        n
+        for n in names
+        if n.split("/")[0]
+        in {
+            "submitted",
+            "autograded",
+            "feedback",
+            "results",
+            ".git",
+            ".venv",
+            "downloaded",
+            "examples-out",
+            "reports",
+            "feedback-html",
+        }
+        or n.endswith((".db", ".pyc", ".csv", ".txt"))
+        or "checkpoint" in n
+        or "other" in n
+    ]
     # the zip alone grades: run_autograder on the unpacked source
     (tmp_path / "source" / "run_autograder").chmod(0o755)
     submission, results = tmp_path / "submission", tmp_path / "results"
     toy_submission(submission, "toy")
-    env = {**os.environ, "AUTOGRADER_SOURCE": str(tmp_path / "source"), "AUTOGRADER_SUBMISSION": str(submission),
-           "AUTOGRADER_RESULTS": str(results), "AUTOGRADER_PYTHON": sys.executable}
-    proc = subprocess.run(["bash", str(tmp_path / "source" / "run_autograder")], env=env, capture_output=True, text=True, timeout=300)
+    env = {
+        **os.environ,
+        "AUTOGRADER_SOURCE": str(tmp_path / "source"),
+        "AUTOGRADER_SUBMISSION": str(submission),
+        "AUTOGRADER_RESULTS": str(results),
+        "AUTOGRADER_PYTHON": sys.executable,
+    }
+    proc = subprocess.run(
+        ["bash", str(tmp_path / "source" / "run_autograder")], env=env, capture_output=True, text=True, timeout=300
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads((results / "results.json").read_text())["score"] == 6

@@ -7,9 +7,10 @@ import shutil
 import stat
 
 import pytest
-
-from autograder.integrations.nbgrader import autograde as nbgrade, privatecache
 from toycourse import toy_submission
+
+from autograder.integrations.nbgrader import autograde as nbgrade
+from autograder.integrations.nbgrader import privatecache
 
 NEARLY = "def double(x):\n    return 2 * x * (1 + 1e-5)\n"  # right within 1e-3, wrong within 1e-7
 

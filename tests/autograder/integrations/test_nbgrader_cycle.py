@@ -22,17 +22,20 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-
-from autograder.course import assignment
-from autograder.grading import engine
-from autograder.course import notebook
 from toycourse import make_course, toy_submission
+
+from autograder.course import assignment, notebook
+from autograder.grading import engine
 
 
 def _env(course: Path) -> dict:
-    return {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-            "JUPYTER_CONFIG_DIR": str(course / ".jupyter"), "JUPYTER_DATA_DIR": str(course / ".jupyter-data"),
-            "XDG_CACHE_HOME": str(course / ".cache")}
+    return {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "JUPYTER_CONFIG_DIR": str(course / ".jupyter"),
+        "JUPYTER_DATA_DIR": str(course / ".jupyter-data"),
+        "XDG_CACHE_HOME": str(course / ".cache"),
+    }
 
 
 def readme_commands(root: Path) -> list[str]:
@@ -48,8 +51,14 @@ def run_readme_command(course: Path, line: str, *, name: str) -> tuple[subproces
     words = shlex.split(line.replace("a1_perceptron", name))
     assert words[0] in ("autograder", "nbgrader"), line
     started = time.monotonic()
-    proc = subprocess.run([sys.executable, "-m", words[0], *words[1:]], cwd=course, env=_env(course),
-                          capture_output=True, text=True, timeout=900)
+    proc = subprocess.run(
+        [sys.executable, "-m", words[0], *words[1:]],
+        cwd=course,
+        env=_env(course),
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert proc.returncode == 0, f"`{line}` failed:\n{proc.stdout}\n{proc.stderr}"
     return proc, time.monotonic() - started
 
@@ -62,13 +71,23 @@ def _downloads(course: Path) -> None:
     for sub in (alice, bob):  # students submit the release with their answers: start from the release
         rel = json.loads((course / "assignments" / "toy" / "toy.ipynb").read_text())
         mine = json.loads(sub.read_text())
-        answers = {c["metadata"]["nbgrader"]["grade_id"]: c["source"] for c in mine["cells"] if c["metadata"]["nbgrader"].get("solution")}
+        answers = {
+            c["metadata"]["nbgrader"]["grade_id"]: c["source"]
+            for c in mine["cells"]
+            if c["metadata"]["nbgrader"].get("solution")
+        }
         for cell in rel["cells"]:
             gid = cell["metadata"].get("nbgrader", {}).get("grade_id")
             if gid in answers:
                 cell["source"] = answers[gid]
         cell = rel["cells"][1]
-        cell["outputs"] = [{"output_type": "stream", "name": "stderr", "text": "2026 I tensorflow/core: oneDNN custom operations are on\n"}]
+        cell["outputs"] = [
+            {
+                "output_type": "stream",
+                "name": "stderr",
+                "text": "2026 I tensorflow/core: oneDNN custom operations are on\n",
+            }
+        ]
         sub.write_text(json.dumps(rel))
     archive = course / "downloaded" / "toy" / "archive"
     archive.mkdir(parents=True)
@@ -97,11 +116,19 @@ def cycle(tmp_path_factory, root):
             with open(course / "grades.csv") as fh:
                 exports.append({row["student_id"]: float(row["raw_score"]) for row in csv.DictReader(fh)})
         if line.startswith("nbgrader generate_feedback") and len(exports) == 1:
-            feedback_after_grade = {s: (course / "feedback" / s / "toy" / "toy.html").read_text() for s in ("alice", "bob")}
+            feedback_after_grade = {
+                s: (course / "feedback" / s / "toy" / "toy.html").read_text() for s in ("alice", "bob")
+            }
     ours = {s: json.loads((course / "results" / s / "toy" / "result.json").read_text()) for s in ("alice", "bob")}
     print("\n".join(f"{seconds:6.1f} s  {line}" for line, seconds in times))
-    return {"course": course, "exported": exports[0], "after": exports[1], "ours": ours, "times": times,
-            "feedback_after_grade": feedback_after_grade}
+    return {
+        "course": course,
+        "exported": exports[0],
+        "after": exports[1],
+        "ours": ours,
+        "times": times,
+        "feedback_after_grade": feedback_after_grade,
+    }
 
 
 def test_release_kept_the_fixtures_and_put_the_assignment_in_the_gradebook(cycle):
@@ -136,7 +163,9 @@ def _hidden_values(course: Path, student: str) -> list[str]:
     loaded = assignment.load("toy", root=course)
     hidden = [c for c in loaded.checks if loaded.settings(c).hidden]
     reference = engine.reference_namespace(loaded)
-    picked = notebook.submission_cells(notebook.read(course / "submitted" / student / "toy" / "toy.ipynb"), loaded.release)
+    picked = notebook.submission_cells(
+        notebook.read(course / "submitted" / student / "toy" / "toy.ipynb"), loaded.release
+    )
     out = []
     for p in engine.prepare(loaded, hidden, digest=engine.code_digest(picked.cells), reference=reference):
         out += [f"{v:.3f}" for v in np.ravel(p.inputs["x"])[:12]] + [f"{v:.3f}" for v in np.ravel(p.expected)[:12]]
@@ -146,9 +175,11 @@ def _hidden_values(course: Path, student: str) -> list[str]:
 def test_every_feedback_page_is_safe_for_its_student(cycle):
     course = cycle["course"]
     for student in ("alice", "bob"):
-        pages = {"nbgrader autograde": (course / "feedback" / student / "toy" / "toy.html").read_text(),
-                 "after grade --gradebook": cycle["feedback_after_grade"][student],
-                 "autograder feedback": (course / "feedback-html" / "toy" / f"{student}.html").read_text()}
+        pages = {
+            "nbgrader autograde": (course / "feedback" / student / "toy" / "toy.html").read_text(),
+            "after grade --gradebook": cycle["feedback_after_grade"][student],
+            "autograder feedback": (course / "feedback-html" / "toy" / f"{student}.html").read_text(),
+        }
         other = "bob" if student == "alice" else "alice"
         for origin, html in pages.items():
             assert "BEGIN HIDDEN TESTS" not in html and "grade(" not in html, origin

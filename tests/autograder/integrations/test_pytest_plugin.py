@@ -14,12 +14,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-
-from autograder.course import assignment
-from autograder.batch import local as batch
-from autograder.grading import engine
-from autograder.audit import examples
 from toycourse import TOY_STUBS, toy_notebook, toy_submission, write_json
+
+from autograder.audit import examples
+from autograder.batch import local as batch
+from autograder.course import assignment
+from autograder.grading import engine
 
 TOY_TESTS = '''
 import numpy as np
@@ -43,9 +43,11 @@ def test_chain(student, rng):
     y = student.double(x)
     assert np.allclose(student.double(y), 4 * x)
 '''
-TOY_TEST_GRADING = "      double.linear: {points: 2, visibility: hidden}\n      double.chain: {points: 1, visibility: hidden}\n"
+TOY_TEST_GRADING = (
+    "      double.linear: {points: 2, visibility: hidden}\n      double.chain: {points: 1, visibility: hidden}\n"
+)
 
-TAMPERING = '''import builtins, sys, types
+TAMPERING = """import builtins, sys, types
 import numpy as np
 np.allclose = lambda *a, **k: True
 np.testing.assert_allclose = lambda *a, **k: None
@@ -62,7 +64,7 @@ except Exception:
 def double(x):
     np.allclose = lambda *a, **k: True
     return 3 * x
-'''
+"""
 
 
 @pytest.fixture()
@@ -76,8 +78,13 @@ def course(toy_course: Path) -> Path:
 
 def run_pytest(*args: str, cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess:
     """``python -m pytest -p no:cacheprovider ARGS`` in ``cwd``."""
-    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def json_report(path: Path) -> dict[str, dict]:
@@ -98,8 +105,18 @@ def toy_submissions(folder: Path) -> Path:
 
 def test_reference_passes_blank_fails_with_messages(course, tmp_path):
     subs = toy_submissions(tmp_path / "subs")
-    proc = run_pytest("--assignment", "toy", "--course-root", str(course), str(subs), "--json-report",
-                      f"--json-report-file={tmp_path / 'r.json'}", "--junitxml", str(tmp_path / "j.xml"), cwd=tmp_path)
+    proc = run_pytest(
+        "--assignment",
+        "toy",
+        "--course-root",
+        str(course),
+        str(subs),
+        "--json-report",
+        f"--json-report-file={tmp_path / 'r.json'}",
+        "--junitxml",
+        str(tmp_path / "j.xml"),
+        cwd=tmp_path,
+    )
     assert proc.returncode == 1, proc.stdout + proc.stderr
     tests = json_report(tmp_path / "r.json")
     ids = ["double.values", "scale.values", "double.hidden", "double.linear", "double.chain"]
@@ -110,8 +127,13 @@ def test_reference_passes_blank_fails_with_messages(course, tmp_path):
         assert blank["outcome"] == "failed"
         assert "not implemented" in blank["call"]["longrepr"], blank["call"]["longrepr"]
         assert "Traceback" not in blank["call"]["longrepr"] and "runtest" not in blank["call"]["longrepr"]
-    assert props(tests["alice.ipynb::double.linear"]) == {"max_points": 2.0, "visibility": "hidden", "points": 2.0,
-                                                          "status": "passed", "category": "ok"}
+    assert props(tests["alice.ipynb::double.linear"]) == {
+        "max_points": 2.0,
+        "visibility": "hidden",
+        "points": 2.0,
+        "status": "passed",
+        "category": "ok",
+    }
     assert props(tests["blank.ipynb::scale.values"])["points"] == 0.0
     cases = ET.parse(tmp_path / "j.xml").getroot().iter("testcase")
     junit = {c.get("name"): {p.get("name"): p.get("value") for p in c.iter("property")} for c in cases}
@@ -144,8 +166,11 @@ def test_k_selects_and_x_stops(course, tmp_path):
     assert list(json_report(tmp_path / "k.json")) == ["alice.ipynb::double.linear"]
     assert "alice.ipynb: 2 / 2 points on the 1 selected of 5 checks" in proc.stdout
     proc = run_pytest(*common, "--json-report-file=h.json", "-k", "alice and hidden", cwd=tmp_path)
-    assert sorted(json_report(tmp_path / "h.json")) == ["alice.ipynb::double.chain", "alice.ipynb::double.hidden",
-                                                       "alice.ipynb::double.linear"]
+    assert sorted(json_report(tmp_path / "h.json")) == [
+        "alice.ipynb::double.chain",
+        "alice.ipynb::double.hidden",
+        "alice.ipynb::double.linear",
+    ]
     proc = run_pytest(*common, "--json-report-file=x.json", "-x", "-k", "blank", cwd=tmp_path)
     assert proc.returncode == 1
     outcomes = [t["outcome"] for t in json_report(tmp_path / "x.json").values()]
@@ -169,13 +194,24 @@ def test_student_code_cannot_patch_the_assertions(course, tmp_path):
     every check of double still fails, through pytest and through ``autograder grade``."""
     subs = tmp_path / "subs"
     path = toy_submission(subs, "mallory", double=TAMPERING)
-    proc = run_pytest("--assignment", "toy", "--course-root", str(course), str(subs), "--json-report",
-                      "--json-report-file=t.json", cwd=tmp_path)
+    proc = run_pytest(
+        "--assignment",
+        "toy",
+        "--course-root",
+        str(course),
+        str(subs),
+        "--json-report",
+        "--json-report-file=t.json",
+        cwd=tmp_path,
+    )
     tests = json_report(tmp_path / "t.json")
     assert {k: t["outcome"] for k, t in tests.items()} == {
-        "mallory.ipynb::double.values": "failed", "mallory.ipynb::scale.values": "passed",
-        "mallory.ipynb::double.hidden": "failed", "mallory.ipynb::double.linear": "failed",
-        "mallory.ipynb::double.chain": "failed"}, proc.stdout
+        "mallory.ipynb::double.values": "failed",
+        "mallory.ipynb::scale.values": "passed",
+        "mallory.ipynb::double.hidden": "failed",
+        "mallory.ipynb::double.linear": "failed",
+        "mallory.ipynb::double.chain": "failed",
+    }, proc.stdout
     loaded = assignment.load("toy", root=course)
     result = engine.grade(path, assignment=loaded)
     verdicts = {c.id: (c.status, c.category) for c in result.checks}
@@ -213,18 +249,36 @@ def test_plain_pytest_leaves_checks_written_as_tests_alone(course, tmp_path):
     assert "fixture 'student' not found" not in proc.stdout
 
 
-@pytest.mark.parametrize("grading, test_source, error", [
-    ("", TOY_TESTS, "grading.yml: assignments.toy.checks.double.linear is missing (the check is test_double.py::test_linear)"),
-    ("      double.linear: {points: 2}\n      double.chain: {points: 1, visibility: hidden}\n", TOY_TESTS,
-     "grading.yml: assignments.toy.checks.double.linear.visibility is public, but checks written as pytest tests"),
-    ("      double.linear: {points: 1, visibility: hidden}\n      double.chain: {points: 1, visibility: hidden}\n", TOY_TESTS,
-     "grading.yml: assignments.toy.checks.double.linear.points is 1, but test_double.py::test_linear is marked points(2)"),
-    ("      double.odd: {points: 1, visibility: hidden}\n", "def test_odd(student, tmp_path):\n    pass\n",
-     "test_double.py::test_odd: unknown fixture 'tmp_path' (available: student, reference, rng, tol)"),
-    ("      double.odd: {points: 1, visibility: hidden}\n",
-     "import pytest\n@pytest.mark.parametrize('n', [1, 2])\ndef test_odd(student, n):\n    pass\n",
-     "test_double.py::test_odd: mark 'parametrize' is not supported"),
-])
+@pytest.mark.parametrize(
+    "grading, test_source, error",
+    [
+        (
+            "",
+            TOY_TESTS,
+            "grading.yml: assignments.toy.checks.double.linear is missing (the check is test_double.py::test_linear)",
+        ),
+        (
+            "      double.linear: {points: 2}\n      double.chain: {points: 1, visibility: hidden}\n",
+            TOY_TESTS,
+            "grading.yml: assignments.toy.checks.double.linear.visibility is public, but checks written as pytest tests",
+        ),
+        (
+            "      double.linear: {points: 1, visibility: hidden}\n      double.chain: {points: 1, visibility: hidden}\n",
+            TOY_TESTS,
+            "grading.yml: assignments.toy.checks.double.linear.points is 1, but test_double.py::test_linear is marked points(2)",
+        ),
+        (
+            "      double.odd: {points: 1, visibility: hidden}\n",
+            "def test_odd(student, tmp_path):\n    pass\n",
+            "test_double.py::test_odd: unknown fixture 'tmp_path' (available: student, reference, rng, tol)",
+        ),
+        (
+            "      double.odd: {points: 1, visibility: hidden}\n",
+            "import pytest\n@pytest.mark.parametrize('n', [1, 2])\ndef test_odd(student, n):\n    pass\n",
+            "test_double.py::test_odd: mark 'parametrize' is not supported",
+        ),
+    ],
+)
 def test_bad_test_checks_are_rejected_at_load_and_by_validate(toy_course, tmp_path, grading, test_source, error):
     (toy_course / "solutions" / "toy" / "test_double.py").write_text(test_source)
     with (toy_course / "grading.yml").open("a") as f:
@@ -232,10 +286,16 @@ def test_bad_test_checks_are_rejected_at_load_and_by_validate(toy_course, tmp_pa
     with pytest.raises(assignment.AssignmentError) as err:
         assignment.load("toy", root=toy_course)
     assert error in str(err.value)
-    proc = subprocess.run([sys.executable, "-m", "autograder", "validate", str(toy_course / "grading.yml")],
-                          capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "autograder", "validate", str(toy_course / "grading.yml")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     check_id = "double.odd" if "test_odd" in error else "double.linear"
-    assert proc.returncode == 1 and check_id in proc.stdout and "test_double.py" in proc.stdout, proc.stdout  # every problem, file:line
+    assert proc.returncode == 1 and check_id in proc.stdout and "test_double.py" in proc.stdout, (
+        proc.stdout
+    )  # every problem, file:line
     proc = run_pytest("--assignment", "toy", "--course-root", str(toy_course), str(tmp_path), cwd=tmp_path)
     assert proc.returncode == 4 and error in proc.stderr  # pytest's usage error
 
@@ -244,9 +304,18 @@ def test_a5_scores_equal_autograder_grade_check_by_check(root, tmp_path):
     """The bundled reference, blank release and mistakes of a5_perplexity (which has checks written as
     tests), graded by ``autograder grade`` and by ``pytest --assignment``: same verdicts and points."""
     exs = examples.build("a5_perplexity", root=root, out_dir=tmp_path / "subs")
-    graded = batch.grade_many([e.path for e in exs], assignment="a5_perplexity", root=root, out=tmp_path / "results", jobs=2)
-    proc = run_pytest("--assignment", "a5_perplexity", str(tmp_path / "subs"), "--json-report",
-                      f"--json-report-file={tmp_path / 'r.json'}", cwd=root, timeout=900)
+    graded = batch.grade_many(
+        [e.path for e in exs], assignment="a5_perplexity", root=root, out=tmp_path / "results", jobs=2
+    )
+    proc = run_pytest(
+        "--assignment",
+        "a5_perplexity",
+        str(tmp_path / "subs"),
+        "--json-report",
+        f"--json-report-file={tmp_path / 'r.json'}",
+        cwd=root,
+        timeout=900,
+    )
     assert proc.returncode == 1, proc.stdout[-3000:] + proc.stderr[-3000:]
     tests = json_report(tmp_path / "r.json")
     loaded = assignment.load("a5_perplexity", root=root)

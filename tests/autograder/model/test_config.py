@@ -4,11 +4,18 @@ from autograder.model import config
 
 
 def test_valid_document_parses_with_defaults():
-    cfg = config.parse({
-        "seed": "s",
-        "defaults": {"rtol": 1e-5, "limits": {"check_timeout_s": 7}},
-        "assignments": {"a": {"limits": {"memory_mb": 100}, "checks": {"f.values": {"points": 2, "visibility": "hidden", "atol": 0.1}}}},
-    })
+    cfg = config.parse(
+        {
+            "seed": "s",
+            "defaults": {"rtol": 1e-5, "limits": {"check_timeout_s": 7}},
+            "assignments": {
+                "a": {
+                    "limits": {"memory_mb": 100},
+                    "checks": {"f.values": {"points": 2, "visibility": "hidden", "atol": 0.1}},
+                }
+            },
+        }
+    )
     check = cfg["a"].checks["f.values"]
     assert (check.points, check.hidden, check.tol.rtol, check.tol.atol) == (2, True, 1e-5, 0.1)
     assert (cfg["a"].limits.check_timeout_s, cfg["a"].limits.memory_mb) == (7, 100)
@@ -19,7 +26,10 @@ def test_valid_document_parses_with_defaults():
     [
         ({"assignments": {"a": {"checks": {"c": {"points": 1, "tol": 1}}}}}, "assignments.a.checks.c.tol"),
         ({"assignments": {"a": {"checks": {"c": {"points": -1}}}}}, "assignments.a.checks.c.points"),
-        ({"assignments": {"a": {"checks": {"c": {"points": 1, "visibility": "secret"}}}}}, "assignments.a.checks.c.visibility"),
+        (
+            {"assignments": {"a": {"checks": {"c": {"points": 1, "visibility": "secret"}}}}},
+            "assignments.a.checks.c.visibility",
+        ),
         ({"assignments": {"a": {"checks": {"c": {}}}}}, "assignments.a.checks.c.points"),
         ({"assignments": {"a": {"limits": {"memory": 5}}}}, "assignments.a.limits.memory"),
         ({"assignments": {"a": {"checks": {"c": {"points": "two"}}}}}, "assignments.a.checks.c.points"),

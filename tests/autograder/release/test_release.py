@@ -6,9 +6,8 @@ import re
 
 import pytest
 
-from autograder.course import assignment
+from autograder.course import assignment, notebook
 from autograder.model import config
-from autograder.course import notebook
 from autograder.release import generate as release
 
 NAMES = sorted(config.load(__import__("pathlib").Path(__file__).resolve().parents[3] / "grading.yml"))
@@ -23,12 +22,17 @@ def regenerated(request, root, tmp_path_factory):
 def test_committed_release_matches_nbgrader_output(regenerated, root):
     name, fresh = regenerated
     committed = root / "assignments" / name
-    assert sorted(p.name for p in fresh.iterdir()) == sorted(p.name for p in committed.iterdir() if p.name != "__pycache__")
+    assert sorted(p.name for p in fresh.iterdir()) == sorted(
+        p.name for p in committed.iterdir() if p.name != "__pycache__"
+    )
     fresh_nb = json.loads((fresh / f"{name}.ipynb").read_text())
     committed_nb = json.loads((committed / f"{name}.ipynb").read_text())
     assert fresh_nb == committed_nb, f"assignments/{name} is out of date: run `autograder release {name}`"
     assert filecmp.cmp(fresh / "public_checks.py", committed / "public_checks.py", shallow=False)
-    assert assignment.read_fixtures(fresh / assignment.FIXTURES).keys() == assignment.read_fixtures(committed / assignment.FIXTURES).keys()
+    assert (
+        assignment.read_fixtures(fresh / assignment.FIXTURES).keys()
+        == assignment.read_fixtures(committed / assignment.FIXTURES).keys()
+    )
 
 
 def test_fixtures_match_the_reference(regenerated, root):
@@ -59,7 +63,9 @@ def test_release_has_no_solution_and_no_hidden_check(root, name):
     text = "\n".join(p.read_text(errors="replace") for p in folder.iterdir() if p.suffix in (".ipynb", ".py"))
     assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text
     assert not (folder / assignment.HIDDEN_CHECKS).exists()
-    assert not (folder / "mistakes").exists() and not (folder / "correct").exists(), "the typical mistakes and correct variants are staff material"
+    assert not (folder / "mistakes").exists() and not (folder / "correct").exists(), (
+        "the typical mistakes and correct variants are staff material"
+    )
     hidden = assignment.load_checks(root / "solutions" / name / assignment.HIDDEN_CHECKS)
     for check in hidden:
         assert check.id not in text, f"hidden check {check.id} appears in the release"
@@ -92,9 +98,15 @@ def _nbgrader(course, *args):
     import sys
     from pathlib import Path
 
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-           "JUPYTER_CONFIG_DIR": str(course / ".jupyter"), "JUPYTER_DATA_DIR": str(course / ".jupyter-data")}
-    return subprocess.run([sys.executable, "-m", "nbgrader", *args], cwd=course, env=env, capture_output=True, text=True, timeout=600)
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "JUPYTER_CONFIG_DIR": str(course / ".jupyter"),
+        "JUPYTER_DATA_DIR": str(course / ".jupyter-data"),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "nbgrader", *args], cwd=course, env=env, capture_output=True, text=True, timeout=600
+    )
 
 
 @pytest.fixture()

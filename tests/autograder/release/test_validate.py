@@ -6,8 +6,8 @@ import pytest
 
 from autograder import cli
 from autograder.course import assignment
-from autograder.release import validate
 from autograder.model.config import ConfigError
+from autograder.release import validate
 
 BROKEN = """seed: toy-salt
 assignments:
@@ -40,20 +40,26 @@ def test_every_problem_at_once_with_file_line_and_path(toy_course, capsys):
     assert cli.main(["validate", str(toy_course / "grading.yml")]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out == [
-        "grading.yml:4: assignments.toy.limits.memry_mb: unknown key (allowed: cell_timeout_s, check_timeout_s, file_mb, memory_mb, open_files, output_kb, startup_s)",
-        'grading.yml:5: assignments.toy.checks["double.values"]: missing: solutions/toy/public_checks.py line 6 defines this check, give it points here',
-        'grading.yml:6: assignments.toy.checks["double.value"]: names no check in solutions/toy/public_checks.py, solutions/toy/hidden_checks.py or test_*.py',
+        "grading.yml:4: assignments.toy.limits.memry_mb: unknown key (allowed: cell_timeout_s, check_timeout_s, "
+        "file_mb, memory_mb, open_files, output_kb, startup_s)",
+        'grading.yml:5: assignments.toy.checks["double.values"]: missing: solutions/toy/public_checks.py line 6 '
+        "defines this check, give it points here",
+        'grading.yml:6: assignments.toy.checks["double.value"]: names no check in solutions/toy/public_checks.py, '
+        "solutions/toy/hidden_checks.py or test_*.py",
         "grading.yml:7: assignments.toy.checks[\"scale.values\"].points: expected a non-negative number, got 'two'",
         'grading.yml:8: assignments.toy.checks["double.hidden"].visibility: is public, but the check is in solutions/toy/hidden_checks.py (line 5)',
     ]
 
 
-@pytest.mark.parametrize("edit", [
-    ("double.values: {points: 1}", "double.renamed: {points: 1}"),  # a renamed check id
-    ("scale.values: {points: 2}", "scale.values: {points: 2, visibility: hidden}"),  # a public check marked hidden
-    ("double.hidden: {points: 3, visibility: hidden}", "double.hidden: {points: 3}"),  # a hidden check left public
-    ("scale.values: {points: 2}", "scale.values: {points: 2, tol: 1}"),  # an unknown key
-])
+@pytest.mark.parametrize(
+    "edit",
+    [
+        ("double.values: {points: 1}", "double.renamed: {points: 1}"),  # a renamed check id
+        ("scale.values: {points: 2}", "scale.values: {points: 2, visibility: hidden}"),  # a public check marked hidden
+        ("double.hidden: {points: 3, visibility: hidden}", "double.hidden: {points: 3}"),  # a hidden check left public
+        ("scale.values: {points: 2}", "scale.values: {points: 2, tol: 1}"),  # an unknown key
+    ],
+)
 def test_validate_refuses_what_grade_refuses(toy_course, edit):
     yml = toy_course / "grading.yml"
     yml.write_text(yml.read_text().replace(*edit))
@@ -64,7 +70,9 @@ def test_validate_refuses_what_grade_refuses(toy_course, edit):
 
 def test_requires_problems_name_the_checks_file_and_line(toy_course):
     public = toy_course / "solutions" / "toy" / "public_checks.py"
-    public.write_text(public.read_text().replace('hint="z * SCALE")', 'hint="z * SCALE", requires=("double.hidden", "no.such"))'))
+    public.write_text(
+        public.read_text().replace('hint="z * SCALE")', 'hint="z * SCALE", requires=("double.hidden", "no.such"))')
+    )
     assert _refused_by_grade(toy_course)
     problems = {str(p) for p in validate.validate(toy_course / "grading.yml")[0]}
     assert problems == {
@@ -84,23 +92,33 @@ def test_duplicate_yaml_keys_and_bad_yaml_have_lines(toy_course):
 
 
 def test_key_paths_are_unambiguous():
-    assert validate.key_path(["assignments", "a1_perceptron", "checks", "sigmoid.values", "points"]) == \
-        'assignments.a1_perceptron.checks["sigmoid.values"].points'
+    assert (
+        validate.key_path(["assignments", "a1_perceptron", "checks", "sigmoid.values", "points"])
+        == 'assignments.a1_perceptron.checks["sigmoid.values"].points'
+    )
 
 
 def test_checks_written_as_pytest_tests_are_validated_like_the_others(toy_course):
-    TESTS = ("import pytest\n\n\ndef test_twice(student):\n    assert student.double(2.0) == 4.0\n\n\n"
-             "def test_swallow(student):\n    student.double(1.0)\n\n\ndef test_seeded(student, rng):\n    student.double(rng.normal())\n")
-    GRADING = ("      double.twice: {points: 1, visibility: hidden}\n      double.swallow: {points: 1, visibility: hidden}\n"
-               "      double.seeded: {points: 1, visibility: hidden}\n")
+    TESTS = (
+        "import pytest\n\n\ndef test_twice(student):\n    assert student.double(2.0) == 4.0\n\n\n"
+        "def test_swallow(student):\n    student.double(1.0)\n\n\ndef test_seeded(student, rng):\n    student.double(rng.normal())\n"
+    )
+    GRADING = (
+        "      double.twice: {points: 1, visibility: hidden}\n      double.swallow: {points: 1, visibility: hidden}\n"
+        "      double.seeded: {points: 1, visibility: hidden}\n"
+    )
     (toy_course / "solutions" / "toy" / "test_double.py").write_text(TESTS)
     grading = toy_course / "grading.yml"
     base = grading.read_text()
     grading.write_text(base + GRADING)
     assert validate.validate(grading)[0] == [] and not _refused_by_grade(toy_course)
     # one left out of grading.yml, one made public: both reported (and refused by grade)
-    grading.write_text(base + GRADING.replace("      double.swallow: {points: 1, visibility: hidden}\n", "")
-                       .replace("double.seeded: {points: 1, visibility: hidden}", "double.seeded: {points: 1, visibility: public}"))
+    grading.write_text(
+        base
+        + GRADING.replace("      double.swallow: {points: 1, visibility: hidden}\n", "").replace(
+            "double.seeded: {points: 1, visibility: hidden}", "double.seeded: {points: 1, visibility: public}"
+        )
+    )
     problems = [str(p) for p in validate.validate(grading)[0]]
     assert any('checks["double.swallow"]' in p and "test_double.py" in p and "missing" in p for p in problems), problems
     assert any('checks["double.seeded"].visibility' in p and "test_double.py" in p for p in problems), problems

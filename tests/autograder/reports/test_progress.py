@@ -7,15 +7,30 @@ import subprocess
 import sys
 import time
 
+from toycourse import toy_submission
+
 import autograder
 from autograder import cli
 from autograder.reports.progress import ProgressBar
-from toycourse import toy_submission
 
 
 def _grade(course, *extra):
-    cmd = [sys.executable, "-m", "autograder", "grade", "--assignment", "toy", "--root", str(course), "--out", str(course / "out"),
-           "--jobs", "1", *extra, str(course / "subs")]
+    cmd = [
+        sys.executable,
+        "-m",
+        "autograder",
+        "grade",
+        "--assignment",
+        "toy",
+        "--root",
+        str(course),
+        "--out",
+        str(course / "out"),
+        "--jobs",
+        "1",
+        *extra,
+        str(course / "subs"),
+    ]
     started = time.monotonic()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     first_line = proc.stderr.readline()
@@ -30,14 +45,49 @@ def test_grade_says_something_at_once_then_how_many_resume_skipped(toy_course):
     first, seconds, rc = _grade(toy_course)
     assert rc == 0 and first.startswith("grading toy: loading") and seconds < 5, (first, seconds)
     toy_submission(toy_course / "subs", "s4")
-    proc = subprocess.run([sys.executable, "-m", "autograder", "grade", "--assignment", "toy", "--root", str(toy_course),
-                           "--out", str(toy_course / "out"), "--jobs", "1", "--resume", str(toy_course / "subs")],
-                          capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "autograder",
+            "grade",
+            "--assignment",
+            "toy",
+            "--root",
+            str(toy_course),
+            "--out",
+            str(toy_course / "out"),
+            "--jobs",
+            "1",
+            "--resume",
+            str(toy_course / "subs"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 0
     assert "1 submission(s) to grade; 3 skipped (graded before, unchanged)" in proc.stderr
-    quiet = subprocess.run([sys.executable, "-m", "autograder", "grade", "--assignment", "toy", "--root", str(toy_course),
-                            "--out", str(toy_course / "out"), "--quiet", "--resume", str(toy_course / "subs")],
-                           capture_output=True, text=True, timeout=300)
+    quiet = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "autograder",
+            "grade",
+            "--assignment",
+            "toy",
+            "--root",
+            str(toy_course),
+            "--out",
+            str(toy_course / "out"),
+            "--quiet",
+            "--resume",
+            str(toy_course / "subs"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert "4 submission(s) skipped (graded before, unchanged); 0 graded" in quiet.stderr
 
 
@@ -46,7 +96,10 @@ def test_progress_lines_without_a_terminal():
     bar = ProgressBar(stream=stream)
     bar.starting("grading a1: loading")
     bar.planned(2, 5, "graded before, unchanged")
-    assert stream.getvalue().splitlines() == ["grading a1: loading", "2 submission(s) to grade; 5 skipped (graded before, unchanged)"]
+    assert stream.getvalue().splitlines() == [
+        "grading a1: loading",
+        "2 submission(s) to grade; 5 skipped (graded before, unchanged)",
+    ]
 
 
 def test_version(capsys):
@@ -65,7 +118,11 @@ def test_check_shows_progress_before_the_result(toy_course, tmp_path):
     folder = toy_course / "assignments" / "toy"
     release.write_fixtures(folder / assignment.FIXTURES, release.fixtures(assignment.load("toy", root=toy_course)))
     nb = toy_submission(folder, "mine")
-    proc = subprocess.run([sys.executable, "-m", "autograder", "check", str(nb)], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "autograder", "check", str(nb)], capture_output=True, text=True, timeout=120
+    )
     assert proc.returncode == 0
-    assert proc.stderr.splitlines()[:2] == ["checking mine.ipynb: loading the public checks",
-                                            "checking mine.ipynb: 2 public checks in a sandboxed worker"]
+    assert proc.stderr.splitlines()[:2] == [
+        "checking mine.ipynb: loading the public checks",
+        "checking mine.ipynb: 2 public checks in a sandboxed worker",
+    ]

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from autograder.model import results
 from autograder.cli import main as cli_main
-from autograder.reports import ReportError, stats, write_reports
+from autograder.model import results
 from autograder.model.results import CheckResult, SubmissionResult
+from autograder.reports import ReportError, stats, write_reports
 
 A1 = "a1_demo"
 A2 = "a2_other"
@@ -33,23 +33,45 @@ NAMES = ["alice_full", "bob_public", "carol_public", "dave_hidden", "erin_timeou
 CHECK_IDS = ["sigmoid.values", "sigmoid.shape", "lstm_step.cell_values"]
 
 
-def _checks(values: tuple[str, str] = ("passed", ""), shape: tuple[str, str] = ("passed", ""),
-            hidden: tuple[str, str] = ("passed", "")) -> list[CheckResult]:
+def _checks(
+    values: tuple[str, str] = ("passed", ""),
+    shape: tuple[str, str] = ("passed", ""),
+    hidden: tuple[str, str] = ("passed", ""),
+) -> list[CheckResult]:
     def one(cid, target, outcome, max_points, is_hidden, hint, category):
         status, message = outcome
         points = max_points if status == "passed" else 0.0
-        return CheckResult(cid, target, status, points, max_points, is_hidden, message,
-                           "ok" if status == "passed" else category, hint)
+        return CheckResult(
+            cid, target, status, points, max_points, is_hidden, message, "ok" if status == "passed" else category, hint
+        )
 
-    return [one("sigmoid.values", "sigmoid", values, 2.0, False, HINT_VALUES, "values"),
-            one("sigmoid.shape", "sigmoid", shape, 1.0, False, HINT_SHAPE, "shape"),
-            one("lstm_step.cell_values", "lstm_step", hidden, 3.0, True, HINT_HIDDEN, "values")]
+    return [
+        one("sigmoid.values", "sigmoid", values, 2.0, False, HINT_VALUES, "values"),
+        one("sigmoid.shape", "sigmoid", shape, 1.0, False, HINT_SHAPE, "shape"),
+        one("lstm_step.cell_values", "lstm_step", hidden, 3.0, True, HINT_HIDDEN, "values"),
+    ]
 
 
-def _result(name: str, checks: list[CheckResult], *, assignment: str = A1, status: str = "ok", message: str = "",
-            problems: list[str] | None = None) -> SubmissionResult:
-    return SubmissionResult(assignment, name, sum(c.points for c in checks), sum(c.max_points for c in checks), status,
-                            message, checks, problems or [], {"python": "3.11"})
+def _result(
+    name: str,
+    checks: list[CheckResult],
+    *,
+    assignment: str = A1,
+    status: str = "ok",
+    message: str = "",
+    problems: list[str] | None = None,
+) -> SubmissionResult:
+    return SubmissionResult(
+        assignment,
+        name,
+        sum(c.points for c in checks),
+        sum(c.max_points for c in checks),
+        status,
+        message,
+        checks,
+        problems or [],
+        {"python": "3.11"},
+    )
 
 
 def _class() -> list[SubmissionResult]:
@@ -58,10 +80,16 @@ def _class() -> list[SubmissionResult]:
         _result("bob_public", _checks(values=("failed", PUBLIC_FAILURE))),
         _result("carol_public", _checks(values=("failed", "sigmoid(x): expected 0.268941, received 0.1"))),
         _result("dave_hidden", _checks(hidden=("failed", SECRET))),
-        _result("erin_timeout", _checks(values=("error", "sigmoid ran for more than 10 s and was stopped (an infinite loop?)"),
-                                        hidden=("error", SECRET)),
-                status="timeout", message="1 check(s) stopped by a limit or crash (timeout); the other checks were graded",
-                problems=["cell 'sigmoid' failed to run: NameError"]),
+        _result(
+            "erin_timeout",
+            _checks(
+                values=("error", "sigmoid ran for more than 10 s and was stopped (an infinite loop?)"),
+                hidden=("error", SECRET),
+            ),
+            status="timeout",
+            message="1 check(s) stopped by a limit or crash (timeout); the other checks were graded",
+            problems=["cell 'sigmoid' failed to run: NameError"],
+        ),
         _result("alice_full", [CheckResult("tokenize.values", "tokenize", "passed", 5.0, 5.0, False)], assignment=A2),
     ]
 
@@ -82,14 +110,17 @@ def reports(tmp_path):
 def _section(page: str, anchor: str) -> str:
     """The HTML of the element whose id is ``anchor``, up to its closing </section>."""
     start = page.index(f'id="{anchor}"')
-    return page[start:page.index("</section>", start)]
+    return page[start : page.index("</section>", start)]
 
 
 def test_four_files_per_assignment_and_one_page_per_submission(tmp_path):
     written = write_reports(_write_class(tmp_path / "results"), tmp_path / "out")
     main = {name for name in written if "/" not in name}
-    assert main == {f"{kind}-{a}.{ext}" for a in (A1, A2)
-                    for kind, ext in (("gradebook", "csv"), ("lms", "csv"), ("report", "html"), ("summary", "md"))}
+    assert main == {
+        f"{kind}-{a}.{ext}"
+        for a in (A1, A2)
+        for kind, ext in (("gradebook", "csv"), ("lms", "csv"), ("report", "html"), ("summary", "md"))
+    }
     by_assignment = {a: sorted(r.submission for r in _class() if r.assignment == a) for a in (A1, A2)}
     for a, subs in by_assignment.items():
         assert sorted(n for n in written if n.startswith(f"report-{a}/")) == [f"report-{a}/{s}.html" for s in subs]
@@ -105,13 +136,27 @@ def test_gradebook_has_a_column_per_check_with_points_and_status(reports):
     assert rows[0] == ["submission", "score", "max_score", "status", *CHECK_IDS]
     by_name = {row[0]: dict(zip(rows[0], row)) for row in rows[1:]}
     assert sorted(by_name) == NAMES and len(rows) == len(NAMES) + 1
-    assert by_name["alice_full"] == {"submission": "alice_full", "score": "6", "max_score": "6", "status": "ok",
-                                          "sigmoid.values": "2", "sigmoid.shape": "1", "lstm_step.cell_values": "3"}
-    assert (by_name["bob_public"]["score"], by_name["bob_public"]["sigmoid.values"], by_name["bob_public"]["sigmoid.shape"]) == ("4", "0", "1")
+    assert by_name["alice_full"] == {
+        "submission": "alice_full",
+        "score": "6",
+        "max_score": "6",
+        "status": "ok",
+        "sigmoid.values": "2",
+        "sigmoid.shape": "1",
+        "lstm_step.cell_values": "3",
+    }
+    assert (
+        by_name["bob_public"]["score"],
+        by_name["bob_public"]["sigmoid.values"],
+        by_name["bob_public"]["sigmoid.shape"],
+    ) == ("4", "0", "1")
     assert (by_name["dave_hidden"]["lstm_step.cell_values"], by_name["dave_hidden"]["score"]) == ("0", "3")
     assert (by_name["erin_timeout"]["status"], by_name["erin_timeout"]["score"]) == ("timeout", "1")
     other = list(csv.reader(io.StringIO(reports[f"gradebook-{A2}.csv"])))
-    assert other == [["submission", "score", "max_score", "status", "tokenize.values"], ["alice_full", "5", "5", "ok", "5"]]
+    assert other == [
+        ["submission", "score", "max_score", "status", "tokenize.values"],
+        ["alice_full", "5", "5", "ok", "5"],
+    ]
 
 
 def test_markdown_summary_names_no_one_and_lists_missed_checks_with_hints(reports):
@@ -121,7 +166,7 @@ def test_markdown_summary_names_no_one_and_lists_missed_checks_with_hints(report
     assert "Submissions graded: 5" in md
     assert "Mean score: 3.60 / 6 (60%)" in md and "Median score: 4 / 6" in md
     assert "| ok | 4 |" in md and "| timeout | 1 |" in md and "| crashed | 0 |" in md
-    table = md[md.index("## Checks most often missed"):]
+    table = md[md.index("## Checks most often missed") :]
     assert "`sigmoid.values`" in table and "40% (2/5)" in table and HINT_VALUES in table
     assert "`lstm_step.cell_values`" in table and "60% (3/5)" in table and HINT_HIDDEN in table
     assert "`sigmoid.shape`" not in table  # nobody missed it
@@ -132,7 +177,10 @@ def test_markdown_summary_names_no_one_and_lists_missed_checks_with_hints(report
 def test_mask_numbers():
     assert stats.mask_numbers("expected 0.731059, received -1e-05") == "expected #, received #"
     assert stats.mask_numbers("expected shape (3, 4), received (4, 3)") == "expected shape (#, #), received (#, #)"
-    assert stats.mask_numbers("expected float32, received int64 from conv1d") == "expected float32, received int64 from conv1d"
+    assert (
+        stats.mask_numbers("expected float32, received int64 from conv1d")
+        == "expected float32, received int64 from conv1d"
+    )
 
 
 def test_item_analysis_groups_messages_that_differ_only_in_numbers(reports):
@@ -154,17 +202,17 @@ def test_hidden_checks_show_only_pass_fail_and_hint(tmp_path, reports):
     everything = "".join(reports.values())
     assert "SECRET" not in everything and "9.875" not in everything
     dave = _section(page, "sub-dave_hidden")
-    row = dave[dave.index("lstm_step.cell_values"):].split("</tr>")[0]
+    row = dave[dave.index("lstm_step.cell_values") :].split("</tr>")[0]
     assert ">failed<" in row and f"Hint: {HINT_HIDDEN}" in row
     erin = _section(page, "sub-erin_timeout")
-    row = erin[erin.index("lstm_step.cell_values"):].split("</tr>")[0]
+    row = erin[erin.index("lstm_step.cell_values") :].split("</tr>")[0]
     assert ">error<" in row and f"Hint: {HINT_HIDDEN}" in row  # the status result.json gives, and only the hint
 
 
 def test_public_failures_show_expected_and_received(reports):
     page = reports[f"report-{A1}.html"]
     bob = _section(page, "sub-bob_public")
-    row = bob[bob.index("sigmoid.values"):].split("</tr>")[0]
+    row = bob[bob.index("sigmoid.values") :].split("</tr>")[0]
     assert "expected 0.731059, received 0.5" in row and ">failed<" in row and ">0 / 2<" in row
     assert "expected 0.731059" not in _section(page, "sub-alice_full")
     erin = _section(page, "sub-erin_timeout")
@@ -249,8 +297,14 @@ def test_report_renders_in_a_browser(tmp_path):
     artifacts.mkdir(parents=True, exist_ok=True)
     shot = artifacts / f"report-{A1}.png"
     shot.unlink(missing_ok=True)
-    flags = [exe, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-             f"--user-data-dir={tmp_path / 'chromium-profile'}"]
+    flags = [
+        exe,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--hide-scrollbars",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+    ]
     url = page.resolve().as_uri()
     dom = subprocess.run([*flags, "--dump-dom", url], capture_output=True, text=True, timeout=60)
     assert dom.returncode == 0, dom.stderr[-2000:]
@@ -259,8 +313,9 @@ def test_report_renders_in_a_browser(tmp_path):
         assert f">{name}</a>" in rendered and f'id="sub-{name}"' in rendered
     assert 'class="pass-rates"' in rendered and "<code>sigmoid.values</code>" in rendered
     assert "<svg" in rendered and "<rect" in rendered
-    shot_run = subprocess.run([*flags, f"--screenshot={shot}", "--window-size=1280,2000", url],
-                              capture_output=True, text=True, timeout=60)
+    shot_run = subprocess.run(
+        [*flags, f"--screenshot={shot}", "--window-size=1280,2000", url], capture_output=True, text=True, timeout=60
+    )
     assert shot_run.returncode == 0, shot_run.stderr[-2000:]
     data = shot.read_bytes()
     assert data.startswith(b"\x89PNG\r\n\x1a\n") and len(data) > 10_000
@@ -268,7 +323,9 @@ def test_report_renders_in_a_browser(tmp_path):
 
 def _timed_out_in_a_surviving_worker() -> SubmissionResult:
     checks = _checks()
-    checks[0] = CheckResult("sigmoid.values", "sigmoid", "error", 0.0, 2.0, False, "sigmoid ran for more than 10 s", "timeout", HINT_VALUES)
+    checks[0] = CheckResult(
+        "sigmoid.values", "sigmoid", "error", 0.0, 2.0, False, "sigmoid ran for more than 10 s", "timeout", HINT_VALUES
+    )
     return _result("fay_slow", checks)  # the worker survived: the submission is ok
 
 
@@ -277,7 +334,10 @@ def test_cards_count_what_the_checks_statuses_say(tmp_path):
     for r in [_class()[0], _timed_out_in_a_surviving_worker()]:
         results.write(r, folder / r.submission / r.assignment / "result.json")
     page = write_reports(folder, tmp_path / "out")[f"report-{A1}.html"].read_text()
-    by_label = {label: value for value, label in re.findall(r'<div class="value">([^<]*)</div><div class="label">([^<]*)</div>', page)}
+    by_label = {
+        label: value
+        for value, label in re.findall(r'<div class="value">([^<]*)</div><div class="label">([^<]*)</div>', page)
+    }
     assert by_label["submissions ok"] == "2" and by_label["submissions timeout"] == "0"
     assert by_label["checks passed"] == "5" and by_label["checks error"] == "1" and by_label["checks timeout"] == "1"
 
@@ -294,8 +354,15 @@ def test_lms_csv_has_a_max_points_row_and_per_function_columns(reports):
 
 def test_report_options_skip_blank_members_and_by_function(tmp_path):
     folder = _write_class(tmp_path / "results")
-    blank = _result("zoe_blank", [CheckResult(c.id, c.target, "error", 0.0, c.max_points, c.hidden, "not implemented", "not-implemented", c.hint)
-                                  for c in _checks()])
+    blank = _result(
+        "zoe_blank",
+        [
+            CheckResult(
+                c.id, c.target, "error", 0.0, c.max_points, c.hidden, "not implemented", "not-implemented", c.hint
+            )
+            for c in _checks()
+        ],
+    )
     results.write(blank, folder / "zoe_blank" / A1 / "result.json")
     plain = write_reports(folder, tmp_path / "plain")
     assert "zoe_blank" in plain[f"lms-{A1}.csv"].read_text()
@@ -305,4 +372,8 @@ def test_report_options_skip_blank_members_and_by_function(tmp_path):
     items = _section(page, "items")
     assert "bob_public, carol_public" in items  # who made the common mistake
     rates = _section(page, "checks")
-    assert rates.index("<code>sigmoid</code>: 2 check(s), 3 point(s)") < rates.index("sigmoid.values") < rates.index("<code>lstm_step</code>")
+    assert (
+        rates.index("<code>sigmoid</code>: 2 check(s), 3 point(s)")
+        < rates.index("sigmoid.values")
+        < rates.index("<code>lstm_step</code>")
+    )

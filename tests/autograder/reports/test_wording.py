@@ -5,7 +5,9 @@ from autograder.reports import wording
 
 
 def _check(status="failed", message="f(x): expected 1, received 2", hint="add one", hidden=False):
-    return CheckResult("f.values", "f", status, 0.0 if status != "passed" else 2.0, 2.0, hidden, message, "values", hint)
+    return CheckResult(
+        "f.values", "f", status, 0.0 if status != "passed" else 2.0, 2.0, hidden, message, "values", hint
+    )
 
 
 def test_the_explanation_is_the_message_then_the_hint_with_one_full_stop():

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from autograder.sandbox import runner as sandbox
 from autograder.model.limits import Limits
+from autograder.sandbox import runner as sandbox
 from autograder.sandbox.protocol import Ended, Phase
 
 
@@ -59,9 +59,28 @@ def test_a_renamed_folder_changes_nothing(outdir, tmp_path_factory):
 
 
 def test_a_progress_note_parses_to_its_phase_and_nothing_else_does():
-    for phase in (Phase.start(), Phase.of_cell("sigmoid"), Phase.of_cell("a b"), Phase.of_check(0), Phase.of_check(12), Phase.done()):
+    for phase in (
+        Phase.start(),
+        Phase.of_cell("sigmoid"),
+        Phase.of_cell("a b"),
+        Phase.of_check(0),
+        Phase.of_check(12),
+        Phase.done(),
+    ):
         assert Phase.parse(phase.note()) == phase
-    for garbage in ("", "cell", "cell ", "check", "check -1", "check 01", "check 1.0", "check x", "Done", "start ", "\x00"):
+    for garbage in (
+        "",
+        "cell",
+        "cell ",
+        "check",
+        "check -1",
+        "check 01",
+        "check 1.0",
+        "check x",
+        "Done",
+        "start ",
+        "\x00",
+    ):
         assert Phase.parse(garbage) is None, garbage
 
 
@@ -70,13 +89,28 @@ def test_phases_only_move_forward_and_the_ceiling_is_their_sum():
     assert [p.note() for p in phases.order()] == ["start", "cell setup", "cell double", "check 0", "check 1", "done"]
     limits = Limits(check_timeout_s=3, cell_timeout_s=2, startup_s=10)
     assert phases.budget(Phase.of_check(1), limits) == 4.0 + sandbox.GRACE_S
-    assert phases.ceiling(limits) == 10 + 2 * (4 + sandbox.GRACE_S) + (3 + sandbox.GRACE_S) + (4 + sandbox.GRACE_S) + sandbox.GRACE_S
+    assert (
+        phases.ceiling(limits)
+        == 10 + 2 * (4 + sandbox.GRACE_S) + (3 + sandbox.GRACE_S) + (4 + sandbox.GRACE_S) + sandbox.GRACE_S
+    )
 
 
 def _stalling_request(code: str, n_checks: int = 1) -> dict:
-    return {"cells": [{"id": "stall", "source": code, "kind": "solution"}], "cell_timeout_s": 1.0,
-            "checks": [{"index": i, "target": "f", "probe": {"ref": "autograder.checks.probes:call"}, "inputs": {}, "seed": 0,
-                        "timeout_s": 1.0} for i in range(n_checks)]}
+    return {
+        "cells": [{"id": "stall", "source": code, "kind": "solution"}],
+        "cell_timeout_s": 1.0,
+        "checks": [
+            {
+                "index": i,
+                "target": "f",
+                "probe": {"ref": "autograder.checks.probes:call"},
+                "inputs": {},
+                "seed": 0,
+                "timeout_s": 1.0,
+            }
+            for i in range(n_checks)
+        ],
+    }
 
 
 REWRITER = (
@@ -133,7 +167,10 @@ def test_result_files_replaced_by_fifos_and_links_then_suicide_end_as_no_result(
     )
     limits = Limits(check_timeout_s=2.0, cell_timeout_s=2.0, startup_s=20.0)
     box = []
-    t = threading.Thread(target=lambda: box.append(sandbox.run_worker(_stalling_request(code), limits=limits, n_checks=1, n_cells=1)), daemon=True)
+    t = threading.Thread(
+        target=lambda: box.append(sandbox.run_worker(_stalling_request(code), limits=limits, n_checks=1, n_cells=1)),
+        daemon=True,
+    )
     t.start()
     t.join(timeout=30)
     assert not t.is_alive(), "the grader blocked on a file the worker replaced"
