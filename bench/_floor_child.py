@@ -68,8 +68,17 @@ def main(spec_path: str) -> None:
             results.append(engine.judge(p, record, a.settings(p.check), hint=""))
         results = engine.apply_requirements(results, [p.check for p in prepared])
         t3 = time.perf_counter()
-        out.append({"student": sub["student"], "reference_s": t1 - t0, "cells_s": t2 - t1, "checks_s": t3 - t2,
-                    "student_s": t3 - t1, "total_s": t3 - t0, "points": {r.id: r.points for r in results}})
+        out.append(
+            {
+                "student": sub["student"],
+                "reference_s": t1 - t0,
+                "cells_s": t2 - t1,
+                "checks_s": t3 - t2,
+                "student_s": t3 - t1,
+                "total_s": t3 - t0,
+                "points": {r.id: r.points for r in results},
+            }
+        )
     Path(spec["result"]).write_text(json.dumps({"startup_s": startup, "skipped": skipped, "subs": out}, indent=1))
 
 

@@ -34,14 +34,23 @@ def main(spec_path: str) -> None:
     if int(spec.get("dask_workers") or 0) > 0:
         from distributed import LocalCluster
 
-        cluster = LocalCluster(n_workers=int(spec["dask_workers"]), threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+        cluster = LocalCluster(
+            n_workers=int(spec["dask_workers"]), threads_per_worker=1, processes=True, dashboard_address=None
+        )
         scheduler = cluster.scheduler_address
     start = time.perf_counter()
     try:
-        results = batch.grade_many([Path(p) for p in spec["paths"]], assignment=spec["assignment"], root=Path(spec["root"]),
-                                   out=Path(spec["out"]), jobs=int(spec["jobs"]), fast=True, isolate=True, progress=progress,
-                                   scheduler=scheduler)
+        results = batch.grade_many(
+            [Path(p) for p in spec["paths"]],
+            assignment=spec["assignment"],
+            root=Path(spec["root"]),
+            out=Path(spec["out"]),
+            jobs=int(spec["jobs"]),
+            fast=True,
+            isolate=True,
+            progress=progress,
+            scheduler=scheduler,
+        )
         wall = time.perf_counter() - start
     finally:
         if cluster is not None:
@@ -53,10 +62,19 @@ def main(spec_path: str) -> None:
         "import_s": imported,
         "completed_at_s": [t - start for t in done_at],
         "grader_vmhwm_kb": int(status["VmHWM"].split()[0]),
-        "results": [{"submission": r.submission, "score": r.score, "max_score": r.max_score, "status": r.status,
-                     "seconds": r.seconds, "sandbox": r.environment.get("sandbox"),
-                     "tensorflow": r.environment.get("tensorflow"),
-                     "points": {c.id: c.points for c in r.checks}} for r in results],
+        "results": [
+            {
+                "submission": r.submission,
+                "score": r.score,
+                "max_score": r.max_score,
+                "status": r.status,
+                "seconds": r.seconds,
+                "sandbox": r.environment.get("sandbox"),
+                "tensorflow": r.environment.get("tensorflow"),
+                "points": {c.id: c.points for c in r.checks},
+            }
+            for r in results
+        ],
     }
     Path(spec["result"]).write_text(json.dumps(out, indent=1))
 

@@ -55,8 +55,11 @@ def main(argv=None) -> None:
     ap.add_argument("--variant", default="reference", help="reference, blank or a mistake's name")
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--out", type=Path)
-    ap.add_argument("--no-setup-preload", action="store_true",
-                    help="the fork server does not import the setup cells' modules (the behaviour before that change)")
+    ap.add_argument(
+        "--no-setup-preload",
+        action="store_true",
+        help="the fork server does not import the setup cells' modules (the behaviour before that change)",
+    )
     args = ap.parse_args(argv)
     sys.path.insert(0, str(ROOT))
     from autograder.audit import examples
@@ -88,8 +91,12 @@ def main(argv=None) -> None:
         key = id(self)
         kind = getattr(phase, "kind", None)
         value = getattr(kind, "value", kind)
-        label = {"start": "worker phase: start (confinement, TF policy, request read)", "cell": "worker phase: cells",
-                 "check": "worker phase: checks (probes)", "done": "worker phase: done until exit"}.get(value, f"worker phase: {value}")
+        label = {
+            "start": "worker phase: start (confinement, TF policy, request read)",
+            "cell": "worker phase: cells",
+            "check": "worker phase: checks (probes)",
+            "done": "worker phase: done until exit",
+        }.get(value, f"worker phase: {value}")
         last = seen.get(key)
         if last is None:
             seen[key] = (label, now)
@@ -125,15 +132,21 @@ def main(argv=None) -> None:
                 row["wall"] = wall
                 row["score"] = result.score
                 rows.append(row)
-    labels = sorted({k for r in rows for k in r if k not in ("wall", "score", "_run_worker_total")},
-                    key=lambda k: (not k.startswith("reference"), k))
+    labels = sorted(
+        {k for r in rows for k in r if k not in ("wall", "score", "_run_worker_total")},
+        key=lambda k: (not k.startswith("reference"), k),
+    )
     warm = rows[1:] or rows
-    lines = [f"# Where one `{args.assignment}` submission's time goes ({args.variant}, {args.repeat} gradings)", "",
-             f"Command: `.venv/bin/python bench/profile.py {' '.join(argv or sys.argv[1:])}`; session set-up (reference, "
-             f"fork server, confinement) {opened:.1f} s, not counted; score {rows[-1]['score']:g} every time: "
-             f"{'yes' if len({r['score'] for r in rows}) == 1 else 'NO'}.", "",
-             "| part | first submission s | later submissions: median s | share of the median wall |",
-             "| --- | --- | --- | --- |"]
+    lines = [
+        f"# Where one `{args.assignment}` submission's time goes ({args.variant}, {args.repeat} gradings)",
+        "",
+        f"Command: `.venv/bin/python bench/profile.py {' '.join(argv or sys.argv[1:])}`; session set-up (reference, "
+        f"fork server, confinement) {opened:.1f} s, not counted; score {rows[-1]['score']:g} every time: "
+        f"{'yes' if len({r['score'] for r in rows}) == 1 else 'NO'}.",
+        "",
+        "| part | first submission s | later submissions: median s | share of the median wall |",
+        "| --- | --- | --- | --- |",
+    ]
     med_wall = float(np.median([r["wall"] for r in warm]))
     accounted = collections.Counter()
     for label in labels:
@@ -141,10 +154,14 @@ def main(argv=None) -> None:
         accounted[label] = med
         lines.append(f"| {label} | {rows[0].get(label, 0.0):.3f} | {med:.3f} | {med / med_wall:.0%} |")
     inside = float(np.median([r.get("_run_worker_total", 0.0) for r in warm]))
-    lines += [f"| all workers (run_worker, whole) | {rows[0].get('_run_worker_total', 0.0):.3f} | {inside:.3f} | {inside / med_wall:.0%} |",
-              f"| **wall of the submission** | {rows[0]['wall']:.3f} | {med_wall:.3f} | 100% |", "",
-              "The worker phases and start/transport/kill are parts of `run_worker`; the reference side and the verdicts are "
-              "outside it. Two workers per submission (public, then hidden checks), so each worker part is the sum of both.", ""]
+    lines += [
+        f"| all workers (run_worker, whole) | {rows[0].get('_run_worker_total', 0.0):.3f} | {inside:.3f} | {inside / med_wall:.0%} |",
+        f"| **wall of the submission** | {rows[0]['wall']:.3f} | {med_wall:.3f} | 100% |",
+        "",
+        "The worker phases and start/transport/kill are parts of `run_worker`; the reference side and the verdicts are "
+        "outside it. Two workers per submission (public, then hidden checks), so each worker part is the sum of both.",
+        "",
+    ]
     md = "\n".join(lines)
     if args.out:
         args.out.write_text(md)

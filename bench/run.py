@@ -41,8 +41,8 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))
 
-from autograder.model import config as config_mod  # noqa: E402
 from autograder.audit import examples  # noqa: E402
+from autograder.model import config as config_mod  # noqa: E402
 
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 
@@ -151,8 +151,17 @@ class TreeSampler:
             rec = self.procs.get(key)
             if rec is None:
                 cmd = _cmdline(pid)
-                rec = self.procs[key] = {"pid": pid, "role": self._role(pid, parent_role, cmd), "cmd": cmd[:120],
-                                         "rss_kb": 0, "hwm_kb": 0, "uss_kb": 0, "uids": set(), "first": now, "last": now}
+                rec = self.procs[key] = {
+                    "pid": pid,
+                    "role": self._role(pid, parent_role, cmd),
+                    "cmd": cmd[:120],
+                    "rss_kb": 0,
+                    "hwm_kb": 0,
+                    "uss_kb": 0,
+                    "uids": set(),
+                    "first": now,
+                    "last": now,
+                }
             status = _status(pid)
             if status:
                 rss = int(status.get("VmRSS", "0 kB").split()[0])
@@ -173,8 +182,13 @@ class TreeSampler:
         by_role: dict[str, list[dict]] = {}
         for rec in self.procs.values():
             by_role.setdefault(rec["role"], []).append(rec)
-        out = {"samples": self.samples, "interval_s": self.interval, "peak_tree_rss_mb": self.peak_tree_kb / 1024,
-               "peak_concurrent_rss_mb": {r: kb / 1024 for r, kb in self.peak_sum.items()}, "roles": {}}
+        out = {
+            "samples": self.samples,
+            "interval_s": self.interval,
+            "peak_tree_rss_mb": self.peak_tree_kb / 1024,
+            "peak_concurrent_rss_mb": {r: kb / 1024 for r, kb in self.peak_sum.items()},
+            "roles": {},
+        }
         for role, recs in by_role.items():
             peaks = [max(r["rss_kb"], r["hwm_kb"]) / 1024 for r in recs]
             uids = sorted({u for r in recs for u in r["uids"]})
@@ -222,22 +236,44 @@ def stats(values: list[float]) -> dict:
     if a.size == 0:
         return {}
     p10, q1, med, q3, p90 = np.percentile(a, [10, 25, 50, 75, 90])
-    return {"median": med, "p10": p10, "p90": p90, "q1": q1, "q3": q3, "iqr": q3 - q1, "min": a.min(), "max": a.max(),
-            "mean": a.mean()}
+    return {
+        "median": med,
+        "p10": p10,
+        "p90": p90,
+        "q1": q1,
+        "q3": q3,
+        "iqr": q3 - q1,
+        "min": a.min(),
+        "max": a.max(),
+        "mean": a.mean(),
+    }
 
 
-def grade_run(label: str, name: str, subs: list[dict], jobs: int, work: Path, *,
-              interval: float, dask_workers: int = 0) -> dict:
+def grade_run(
+    label: str, name: str, subs: list[dict], jobs: int, work: Path, *, interval: float, dask_workers: int = 0
+) -> dict:
     out = work / "out" / name / label
-    spec = {"paths": [s["path"] for s in subs], "assignment": name, "root": str(ROOT), "out": str(out), "jobs": jobs,
-            "result": str(work / f"{name}-{label}.json"), "dask_workers": dask_workers}
+    spec = {
+        "paths": [s["path"] for s in subs],
+        "assignment": name,
+        "root": str(ROOT),
+        "out": str(out),
+        "jobs": jobs,
+        "result": str(work / f"{name}-{label}.json"),
+        "dask_workers": dask_workers,
+    }
     spec_path = work / f"{name}-{label}-spec.json"
     spec_path.write_text(json.dumps(spec))
     print(f"[bench] {name}: grade_many jobs={jobs} on {len(subs)} submissions ...", file=sys.stderr, flush=True)
     load_before = os.getloadavg()
     t0 = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, str(BENCH / "_grade_child.py"), str(spec_path)], cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(BENCH / "_grade_child.py"), str(spec_path)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     with TreeSampler(proc.pid, root_role="grader", interval=interval) as sampler:
         log, _ = proc.communicate()
     process_wall = time.perf_counter() - t0
@@ -253,17 +289,27 @@ def grade_run(label: str, name: str, subs: list[dict], jobs: int, work: Path, *,
     for r in res["results"]:
         statuses[r["status"]] = statuses.get(r["status"], 0) + 1
     row = {
-        "label": label, "jobs": jobs, "n": n, "wall_s": wall, "process_wall_s": process_wall,
-        "subs_per_min": n / wall * 60, "wall_s_per_sub": wall / n,
+        "label": label,
+        "jobs": jobs,
+        "n": n,
+        "wall_s": wall,
+        "process_wall_s": process_wall,
+        "subs_per_min": n / wall * 60,
+        "wall_s_per_sub": wall / n,
         "first_result_s": done[0] if done else None,
         "steady_subs_per_min": (n - 1) / (done[-1] - done[0]) * 60 if n > 1 and done[-1] > done[0] else None,
         "seconds": stats([r["seconds"] for r in res["results"]]),
-        "statuses": statuses, "sandbox": sorted({r["sandbox"] for r in res["results"]}),
+        "statuses": statuses,
+        "sandbox": sorted({r["sandbox"] for r in res["results"]}),
         "tensorflow": next((r["tensorflow"] for r in res["results"] if r.get("tensorflow")), None),
         "scores": {r["submission"]: r["score"] for r in res["results"]},
         "points": {r["submission"]: r["points"] for r in res["results"]},
-        "per_submission": res["results"], "grader_peak_rss_mb": grader_peak, "memory": mem,
-        "loadavg_before": load_before, "loadavg_after": os.getloadavg(), "log_tail": log[-2000:],
+        "per_submission": res["results"],
+        "grader_peak_rss_mb": grader_peak,
+        "memory": mem,
+        "loadavg_before": load_before,
+        "loadavg_after": os.getloadavg(),
+        "log_tail": log[-2000:],
     }
     print(f"[bench]   {wall:.1f} s, {row['subs_per_min']:.1f} submissions/min", file=sys.stderr, flush=True)
     return row
@@ -274,8 +320,12 @@ def grade_run(label: str, name: str, subs: list[dict], jobs: int, work: Path, *,
 
 
 def nbgrader_env(course: Path) -> dict:
-    return {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
-            "JUPYTER_CONFIG_DIR": str(course / ".jupyter"), "JUPYTER_DATA_DIR": str(course / ".jupyter-data")}
+    return {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "JUPYTER_CONFIG_DIR": str(course / ".jupyter"),
+        "JUPYTER_DATA_DIR": str(course / ".jupyter-data"),
+    }
 
 
 def _nbgrade_caches(name: str) -> list[Path]:
@@ -288,15 +338,26 @@ def nbgrader_run(name: str, subs: list[dict], work: Path, *, interval: float) ->
     course = work / "course" / name
     course.mkdir(parents=True)
     for folder in ("solutions", "assignments"):
-        shutil.copytree(ROOT / folder, course / folder, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints"))
+        shutil.copytree(
+            ROOT / folder, course / folder, ignore=shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints")
+        )
     for f in ("grading.yml", "nbgrader_config.py"):
         shutil.copy(ROOT / f, course / f)
     env = nbgrader_env(course)
-    print(f"[bench] {name}: nbgrader generate_assignment + autograde on {len(subs)} submissions ...", file=sys.stderr,
-          flush=True)
+    print(
+        f"[bench] {name}: nbgrader generate_assignment + autograde on {len(subs)} submissions ...",
+        file=sys.stderr,
+        flush=True,
+    )
     t0 = time.perf_counter()
-    gen = subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", name, "--force", "--log-level=INFO"],
-                         cwd=course, env=env, capture_output=True, text=True, timeout=900)
+    gen = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "generate_assignment", name, "--force", "--log-level=INFO"],
+        cwd=course,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     generate_s = time.perf_counter() - t0
     if gen.returncode != 0:
         raise RuntimeError(f"nbgrader generate_assignment failed:\n{gen.stdout}\n{gen.stderr}")
@@ -308,8 +369,14 @@ def nbgrader_run(name: str, subs: list[dict], work: Path, *, interval: float) ->
         shutil.rmtree(cache, ignore_errors=True)
     load_before = os.getloadavg()
     epoch0, t0 = time.time(), time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "nbgrader", "autograde", name, "--force", "--log-level=INFO"],
-                            cwd=course, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nbgrader", "autograde", name, "--force", "--log-level=INFO"],
+        cwd=course,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     with TreeSampler(proc.pid, root_role="nbgrader", interval=interval) as sampler:
         log, _ = proc.communicate(timeout=3600)
     wall = time.perf_counter() - t0
@@ -333,11 +400,24 @@ def nbgrader_run(name: str, subs: list[dict], work: Path, *, interval: float) ->
         for s in subs:
             scores[s["student"]] = gb.find_submission(name, s["student"]).score
             nb = gb.find_submission_notebook(name, name, s["student"])
-            cells[s["student"]] = {g.name[len("grade_"):]: float(g.score or 0.0) for g in nb.grades if g.name.startswith("grade_")}
-    row = {"n": len(subs), "wall_s": wall, "generate_assignment_s": generate_s, "subs_per_min": len(subs) / wall * 60,
-           "wall_s_per_sub": wall / len(subs), "per_notebook_s": stats(per_notebook), "per_notebook": per_notebook,
-           "autograder_in_cell_s": stats(inner), "scores": scores, "cells": cells, "memory": sampler.summary(),
-           "loadavg_before": load_before, "loadavg_after": os.getloadavg()}
+            cells[s["student"]] = {
+                g.name[len("grade_") :]: float(g.score or 0.0) for g in nb.grades if g.name.startswith("grade_")
+            }
+    row = {
+        "n": len(subs),
+        "wall_s": wall,
+        "generate_assignment_s": generate_s,
+        "subs_per_min": len(subs) / wall * 60,
+        "wall_s_per_sub": wall / len(subs),
+        "per_notebook_s": stats(per_notebook),
+        "per_notebook": per_notebook,
+        "autograder_in_cell_s": stats(inner),
+        "scores": scores,
+        "cells": cells,
+        "memory": sampler.summary(),
+        "loadavg_before": load_before,
+        "loadavg_after": os.getloadavg(),
+    }
     print(f"[bench]   {wall:.1f} s, {row['subs_per_min']:.2f} submissions/min", file=sys.stderr, flush=True)
     return row
 
@@ -348,21 +428,38 @@ def nbgrader_run(name: str, subs: list[dict], work: Path, *, interval: float) ->
 
 def floor_run(name: str, subs: list[dict], work: Path) -> dict:
     """The same checks in one process, no sandbox or worker (``bench/_floor_child.py``)."""
-    spec = {"assignment": name, "root": str(ROOT), "subs": [{"student": s["student"], "path": s["path"]} for s in subs],
-            "result": str(work / f"{name}-floor.json")}
+    spec = {
+        "assignment": name,
+        "root": str(ROOT),
+        "subs": [{"student": s["student"], "path": s["path"]} for s in subs],
+        "result": str(work / f"{name}-floor.json"),
+    }
     spec_path = work / f"{name}-floor-spec.json"
     spec_path.write_text(json.dumps(spec))
     print(f"[bench] {name}: floor (in-process checks) on {len(subs)} submissions ...", file=sys.stderr, flush=True)
-    proc = subprocess.run([sys.executable, str(BENCH / "_floor_child.py"), str(spec_path)], cwd=ROOT,
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=3600)
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "_floor_child.py"), str(spec_path)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=3600,
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"floor child failed ({proc.returncode}):\n{proc.stdout[-3000:]}")
     res = json.loads(Path(spec["result"]).read_text())
     per = res["subs"]
-    row = {"n": len(per), "startup_s": res["startup_s"], "skipped": res["skipped"],
-           "total": stats([p["total_s"] for p in per]), "reference": stats([p["reference_s"] for p in per]),
-           "student": stats([p["student_s"] for p in per]), "cells": stats([p["cells_s"] for p in per]),
-           "points": {p["student"]: p["points"] for p in per}, "per_submission": per}
+    row = {
+        "n": len(per),
+        "startup_s": res["startup_s"],
+        "skipped": res["skipped"],
+        "total": stats([p["total_s"] for p in per]),
+        "reference": stats([p["reference_s"] for p in per]),
+        "student": stats([p["student_s"] for p in per]),
+        "cells": stats([p["cells_s"] for p in per]),
+        "points": {p["student"]: p["points"] for p in per},
+        "per_submission": per,
+    }
     print(f"[bench]   floor median {row['total']['median']:.3f} s per submission", file=sys.stderr, flush=True)
     return row
 
@@ -376,10 +473,18 @@ def peers_run(name: str, subs: list[dict], work: Path, *, interval: float, which
 
     print(f"[bench] {name}: generating the peers' asserts ...", file=sys.stderr, flush=True)
     spec = generate.build(name, root=ROOT)
-    out = {"written": spec.ids, "unsupported": [dataclasses.asdict(u) for u in spec.unsupported],
-           "generate_s": spec.build_s, "runs": {}}
+    out = {
+        "written": spec.ids,
+        "unsupported": [dataclasses.asdict(u) for u in spec.unsupported],
+        "generate_s": spec.build_s,
+        "runs": {},
+    }
     if "nbgrader-asserts" in which:
-        print(f"[bench] {name}: nbgrader autograde with assert cells on {len(subs)} submissions ...", file=sys.stderr, flush=True)
+        print(
+            f"[bench] {name}: nbgrader autograde with assert cells on {len(subs)} submissions ...",
+            file=sys.stderr,
+            flush=True,
+        )
         r = runners.nbgrader_asserts(spec, subs, work=work, sampler=sampler)
         r["peak_tree_rss_mb"] = r["memory"]["peak_tree_rss_mb"] if r.get("memory") else None
         out["runs"]["nbgrader-asserts"] = r
@@ -392,8 +497,9 @@ def peers_run(name: str, subs: list[dict], work: Path, *, interval: float, which
     return out
 
 
-def disagreements(reference: dict[str, dict[str, float]], other: dict[str, dict[str, float]], *, ids, subs: list[dict],
-                  label: str) -> list[dict]:
+def disagreements(
+    reference: dict[str, dict[str, float]], other: dict[str, dict[str, float]], *, ids, subs: list[dict], label: str
+) -> list[dict]:
     """Checks (among ``ids``) whose points differ between the grader's run and another, per student."""
     variant = {s["student"]: s["variant"] for s in subs}
     out = []
@@ -402,8 +508,16 @@ def disagreements(reference: dict[str, dict[str, float]], other: dict[str, dict[
         for cid in ids:
             a, b = ours.get(cid), theirs.get(cid)
             if a is None or b is None or abs(a - b) > 1e-9:
-                out.append({"peer": label, "student": student, "variant": variant.get(student, "?"), "check": cid,
-                            "grader": a, "peer_points": b})
+                out.append(
+                    {
+                        "peer": label,
+                        "student": student,
+                        "variant": variant.get(student, "?"),
+                        "check": cid,
+                        "grader": a,
+                        "peer_points": b,
+                    }
+                )
     return out
 
 
@@ -436,19 +550,29 @@ def machine() -> dict:
                 continue
         return "?"
 
-    return {"cores": os.cpu_count(), "usable_cores": len(os.sched_getaffinity(0)), "cpu_model": model,
-            "memory_gb": round(mem_kb / 2**20, 1), "python": platform.python_version(),
-            "tensorflow": version("tensorflow", "tensorflow-cpu", "tf-nightly"), "keras": version("keras"),
-            "nbgrader": version("nbgrader"), "numpy": version("numpy"), "kernel": platform.release(),
-            "otter": _otter_version(),
-            "loadavg_at_start": os.getloadavg()}
+    return {
+        "cores": os.cpu_count(),
+        "usable_cores": len(os.sched_getaffinity(0)),
+        "cpu_model": model,
+        "memory_gb": round(mem_kb / 2**20, 1),
+        "python": platform.python_version(),
+        "tensorflow": version("tensorflow", "tensorflow-cpu", "tf-nightly"),
+        "keras": version("keras"),
+        "nbgrader": version("nbgrader"),
+        "numpy": version("numpy"),
+        "kernel": platform.release(),
+        "otter": _otter_version(),
+        "loadavg_at_start": os.getloadavg(),
+    }
 
 
 def _otter_version() -> str:
     python = BENCH / ".venv-peers" / "bin" / "python"
     if not python.is_file():
         return "not installed"
-    proc = subprocess.run([str(python), "-c", "import otter; print(otter.__version__)"], capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        [str(python), "-c", "import otter; print(otter.__version__)"], capture_output=True, text=True, timeout=120
+    )
     return proc.stdout.strip() or "?"
 
 
@@ -476,26 +600,37 @@ def _agreement_short(a: dict) -> str:
 
 def render(report: dict) -> str:
     m = report["machine"]
-    lines = [f"# Grading benchmark ({report['started']})", "",
-             f"Command: `{report['command']}`", "",
-             "## Machine", "",
-             "| cores | CPU | memory | Python | TensorFlow | Keras | nbgrader | otter-grader | load avg at start (1/5/15 min) | at end |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-             f"| {m['cores']} ({m['usable_cores']} usable) | {m['cpu_model']} | {m['memory_gb']} GB | {m['python']} | "
-             f"{m['tensorflow']} | {m['keras']} | {m['nbgrader']} | {m.get('otter', '?')} | "
-             f"{' / '.join(f'{x:.2f}' for x in m['loadavg_at_start'])} | {' / '.join(f'{x:.2f}' for x in m.get('loadavg_at_end', ()))} |",
-             "", f"`uptime` before: `{m.get('uptime_before', '?')}`; after: `{m.get('uptime_after', '?')}`. "
-             "The machine is shared with other work: the load average says how busy it was.", ""]
+    lines = [
+        f"# Grading benchmark ({report['started']})",
+        "",
+        f"Command: `{report['command']}`",
+        "",
+        "## Machine",
+        "",
+        "| cores | CPU | memory | Python | TensorFlow | Keras | nbgrader | otter-grader | load avg at start (1/5/15 min) | at end |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        f"| {m['cores']} ({m['usable_cores']} usable) | {m['cpu_model']} | {m['memory_gb']} GB | {m['python']} | "
+        f"{m['tensorflow']} | {m['keras']} | {m['nbgrader']} | {m.get('otter', '?')} | "
+        f"{' / '.join(f'{x:.2f}' for x in m['loadavg_at_start'])} | {' / '.join(f'{x:.2f}' for x in m.get('loadavg_at_end', ()))} |",
+        "",
+        f"`uptime` before: `{m.get('uptime_before', '?')}`; after: `{m.get('uptime_after', '?')}`. "
+        "The machine is shared with other work: the load average says how busy it was.",
+        "",
+    ]
     # Summary: one row per assignment
-    lines += ["## Summary", "",
-              "Throughput in submissions/min (s per submission in brackets). `floor` = the same checks in one process, "
-              "no sandbox, no worker, cells run once. Peers grade the first submissions of the same batch, one "
-              "notebook after another (as they run).", "",
-              "| assignment | floor s/sub | 1 worker | steady s/sub, 1 worker | target 1.5 floor + 0.3 s | 2 workers | Dask, 2 workers "
-              "| nbgrader + asserts | otter run | this grader in nbgrader | 2 workers / nbgrader+asserts | 2 workers / otter "
-              "| 2 workers / this grader in nbgrader | 2 workers at steady rate / the three peers | 1 worker median s / floor "
-              "| worker peak USS / RSS MB | scores agree |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines += [
+        "## Summary",
+        "",
+        "Throughput in submissions/min (s per submission in brackets). `floor` = the same checks in one process, "
+        "no sandbox, no worker, cells run once. Peers grade the first submissions of the same batch, one "
+        "notebook after another (as they run).",
+        "",
+        "| assignment | floor s/sub | 1 worker | steady s/sub, 1 worker | target 1.5 floor + 0.3 s | 2 workers | Dask, 2 workers "
+        "| nbgrader + asserts | otter run | this grader in nbgrader | 2 workers / nbgrader+asserts | 2 workers / otter "
+        "| 2 workers / this grader in nbgrader | 2 workers at steady rate / the three peers | 1 worker median s / floor "
+        "| worker peak USS / RSS MB | scores agree |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for name, a in report["assignments"].items():
         runs = {r["label"]: r for r in a["autograder"]}
         one, two, dask = runs.get("1 worker"), runs.get("2 workers"), runs.get("Dask, 2 workers")
@@ -511,6 +646,10 @@ def render(report: dict) -> str:
 
         worker_mem = (two or one or {}).get("memory", {}).get("roles", {}).get("worker", {})
         uss, rss = worker_mem.get("peak_uss_mb_max"), worker_mem.get("peak_rss_mb_max")
+        steady_ratios = " / ".join(
+            f(_ratio(two and two["steady_subs_per_min"], r and r["subs_per_min"]))
+            for r in (peers.get("nbgrader-asserts"), peers.get("otter"), nb)
+        )
         lines.append(
             f"| {name} | {f(floor_s, 2)} | {cell(one)} | {f(steady1, 2)} | {f(target, 2)}"
             f"{' ✓' if steady1 is not None and target is not None and steady1 <= target else ' ✗' if steady1 else ''} | "
@@ -518,66 +657,97 @@ def render(report: dict) -> str:
             f"{f(_ratio(two and two['subs_per_min'], peers.get('nbgrader-asserts', {}).get('subs_per_min')))}x | "
             f"{f(_ratio(two and two['subs_per_min'], peers.get('otter', {}).get('subs_per_min')))}x | "
             f"{f(_ratio(two and two['subs_per_min'], nb and nb['subs_per_min']))}x | "
-            f"{' / '.join(f(_ratio(two and two['steady_subs_per_min'], r and r['subs_per_min'])) for r in (peers.get('nbgrader-asserts'), peers.get('otter'), nb))} | "
-            f"{f(_ratio(one and one['seconds']['median'], floor_s), 1)}x | {f(uss, 0)} / {f(rss, 0)} | {_agreement_short(a)} |")
+            f"{steady_ratios} | "
+            f"{f(_ratio(one and one['seconds']['median'], floor_s), 1)}x | {f(uss, 0)} / {f(rss, 0)} | {_agreement_short(a)} |"
+        )
     lines.append("")
     for name, a in report["assignments"].items():
         runs = a["autograder"]
         sandbox = ", ".join(sorted({s for r in runs for s in r["sandbox"] if s}))
         fl = a.get("floor")
-        lines += [f"## {name}", "",
-                  f"Submissions: {a['n']} per run, cycling through {len(a['variants'])} variants "
-                  f"({', '.join(a['variants'])}); each with its own student id. Sandbox: `{sandbox}`.", "",
-                  "### autograder `grade_many` (fast=True, isolate=True)", "",
-                  "| run | workers | submissions | wall s | submissions/min | wall s / submission | first result s "
-                  "| steady submissions/min | steady s / submission | s per submission: median | p10 | p90 | IQR "
-                  "| median / floor | statuses |",
-                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        lines += [
+            f"## {name}",
+            "",
+            f"Submissions: {a['n']} per run, cycling through {len(a['variants'])} variants "
+            f"({', '.join(a['variants'])}); each with its own student id. Sandbox: `{sandbox}`.",
+            "",
+            "### autograder `grade_many` (fast=True, isolate=True)",
+            "",
+            "| run | workers | submissions | wall s | submissions/min | wall s / submission | first result s "
+            "| steady submissions/min | steady s / submission | s per submission: median | p10 | p90 | IQR "
+            "| median / floor | statuses |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
         for r in runs:
             st = r["seconds"]
             over = _ratio(st["median"], fl["total"]["median"]) if fl else None
-            lines.append(f"| {r['label']} | {r['jobs']} | {r['n']} | {f(r['wall_s'])} | {f(r['subs_per_min'])} | "
-                         f"{f(r['wall_s_per_sub'], 2)} | {f(r['first_result_s'])} | {f(r['steady_subs_per_min'])} | "
-                         f"{f(_steady_s(r), 2)} | {f(st['median'], 2)} | {f(st['p10'], 2)} | {f(st['p90'], 2)} | "
-                         f"{f(st['iqr'], 2)} | {f(over, 1)}x | {', '.join(f'{k} {v}' for k, v in sorted(r['statuses'].items()))} |")
-        lines += ["", "Peak memory (RSS in MB; VmRSS sampled every "
-                  f"{runs[0]['memory']['interval_s']} s and the kernel's VmHWM; USS = private pages, "
-                  "what a worker adds on top of the pages it shares with the fork server):", "",
-                  "| run | grader process | fork server | workers seen | worker peak RSS: median | max | "
-                  "worker peak USS: median | max | all workers at once | whole tree | worker uids |",
-                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+            lines.append(
+                f"| {r['label']} | {r['jobs']} | {r['n']} | {f(r['wall_s'])} | {f(r['subs_per_min'])} | "
+                f"{f(r['wall_s_per_sub'], 2)} | {f(r['first_result_s'])} | {f(r['steady_subs_per_min'])} | "
+                f"{f(_steady_s(r), 2)} | {f(st['median'], 2)} | {f(st['p10'], 2)} | {f(st['p90'], 2)} | "
+                f"{f(st['iqr'], 2)} | {f(over, 1)}x | {', '.join(f'{k} {v}' for k, v in sorted(r['statuses'].items()))} |"
+            )
+        lines += [
+            "",
+            "Peak memory (RSS in MB; VmRSS sampled every "
+            f"{runs[0]['memory']['interval_s']} s and the kernel's VmHWM; USS = private pages, "
+            "what a worker adds on top of the pages it shares with the fork server):",
+            "",
+            "| run | grader process | fork server | workers seen | worker peak RSS: median | max | "
+            "worker peak USS: median | max | all workers at once | whole tree | worker uids |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
         for r in runs:
             mem = r["memory"]
             w, z = mem["roles"].get("worker", {}), mem["roles"].get("zygote", {})
-            lines.append(f"| {r['label']} | {f(r['grader_peak_rss_mb'], 0)} | {f(z.get('peak_rss_mb_max'), 0)} | "
-                         f"{w.get('processes', 0)} | {f(w.get('peak_rss_mb_median'), 0)} | {f(w.get('peak_rss_mb_max'), 0)} | "
-                         f"{f(w.get('peak_uss_mb_median'), 0)} | {f(w.get('peak_uss_mb_max'), 0)} | "
-                         f"{f(mem['peak_concurrent_rss_mb'].get('worker'), 0)} | {f(mem['peak_tree_rss_mb'], 0)} | "
-                         f"{'–'.join(map(str, w.get('uids', []))) or '–'} |")
+            lines.append(
+                f"| {r['label']} | {f(r['grader_peak_rss_mb'], 0)} | {f(z.get('peak_rss_mb_max'), 0)} | "
+                f"{w.get('processes', 0)} | {f(w.get('peak_rss_mb_median'), 0)} | {f(w.get('peak_rss_mb_max'), 0)} | "
+                f"{f(w.get('peak_uss_mb_median'), 0)} | {f(w.get('peak_uss_mb_max'), 0)} | "
+                f"{f(mem['peak_concurrent_rss_mb'].get('worker'), 0)} | {f(mem['peak_tree_rss_mb'], 0)} | "
+                f"{'–'.join(map(str, w.get('uids', []))) or '–'} |"
+            )
         fls = a["flatness"]
-        lines += ["", "### Flatness (2 workers; the 2N run grades the same N notebooks twice, under new ids)", "",
-                  "| submissions | wall s / submission | median s per submission | steady submissions/min |",
-                  "| --- | --- | --- | --- |"]
+        lines += [
+            "",
+            "### Flatness (2 workers; the 2N run grades the same N notebooks twice, under new ids)",
+            "",
+            "| submissions | wall s / submission | median s per submission | steady submissions/min |",
+            "| --- | --- | --- | --- |",
+        ]
         for r in fls["runs"]:
-            lines.append(f"| {r['n']} | {f(r['wall_s_per_sub'], 2)} | {f(r['seconds']['median'], 2)} | "
-                         f"{f(r['steady_subs_per_min'])} |")
-        lines += ["", f"Cost per submission at {fls['runs'][1]['n']} / at {fls['runs'][0]['n']}: "
-                  f"{fls['wall_ratio']:.2f} (wall), {fls['median_ratio']:.2f} (median); verdict: **{fls['verdict']}**.", ""]
+            lines.append(
+                f"| {r['n']} | {f(r['wall_s_per_sub'], 2)} | {f(r['seconds']['median'], 2)} | "
+                f"{f(r['steady_subs_per_min'])} |"
+            )
+        lines += [
+            "",
+            f"Cost per submission at {fls['runs'][1]['n']} / at {fls['runs'][0]['n']}: "
+            f"{fls['wall_ratio']:.2f} (wall), {fls['median_ratio']:.2f} (median); verdict: **{fls['verdict']}**.",
+            "",
+        ]
         if fl:
-            lines += ["### The floor (same checks, one process, no sandbox, no workers, cells run once)", "",
-                      "| submissions | s per submission: median | p10 | p90 | reference side (inputs + expected values): median "
-                      "| student side (cells + probes + verdicts): median | of which the cells | start-up (not counted) | left out |",
-                      "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-                      f"| {fl['n']} | {f(fl['total']['median'], 3)} | {f(fl['total']['p10'], 3)} | {f(fl['total']['p90'], 3)} | "
-                      f"{f(fl['reference']['median'], 3)} | {f(fl['student']['median'], 3)} | {f(fl['cells']['median'], 3)} | "
-                      f"{f(fl['startup_s'])} | {', '.join(fl['skipped']) or '–'} |", ""]
+            lines += [
+                "### The floor (same checks, one process, no sandbox, no workers, cells run once)",
+                "",
+                "| submissions | s per submission: median | p10 | p90 | reference side (inputs + expected values): median "
+                "| student side (cells + probes + verdicts): median | of which the cells | start-up (not counted) | left out |",
+                "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+                f"| {fl['n']} | {f(fl['total']['median'], 3)} | {f(fl['total']['p10'], 3)} | {f(fl['total']['p90'], 3)} | "
+                f"{f(fl['reference']['median'], 3)} | {f(fl['student']['median'], 3)} | {f(fl['cells']['median'], 3)} | "
+                f"{f(fl['startup_s'])} | {', '.join(fl['skipped']) or '–'} |",
+                "",
+            ]
         pe = a.get("peers")
         nb = a.get("nbgrader")
         if pe or nb:
-            lines += ["### Peers (the same submissions, graded in the same run)", "",
-                      "| peer | notebooks | wall s | submissions/min | s per notebook: median | min | max | peak RSS of the tree MB "
-                      "| checks graded | autograder 1 worker / peer | 2 workers / peer | 2 workers steady / peer |",
-                      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+            lines += [
+                "### Peers (the same submissions, graded in the same run)",
+                "",
+                "| peer | notebooks | wall s | submissions/min | s per notebook: median | min | max | peak RSS of the tree MB "
+                "| checks graded | autograder 1 worker / peer | 2 workers / peer | 2 workers steady / peer |",
+                "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+            ]
             one = next(r for r in runs if r["label"] == "1 worker")
             two = next(r for r in runs if r["label"] == "2 workers")
             rows = []
@@ -587,29 +757,45 @@ def render(report: dict) -> str:
                 rows.append(("this grader in nbgrader", nb, "all (per grade cell)", nb["memory"]["peak_tree_rss_mb"]))
             for label, r, graded, peak in rows:
                 pn = stats(r["per_notebook"])
-                lines.append(f"| {label} | {r['n']} | {f(r['wall_s'])} | {f(r['subs_per_min'], 2)} | {f(pn['median'])} | "
-                             f"{f(pn['min'])} | {f(pn['max'])} | {f(peak, 0)} | {graded} | "
-                             f"**{f(_ratio(one['subs_per_min'], r['subs_per_min']))}x** | "
-                             f"**{f(_ratio(two['subs_per_min'], r['subs_per_min']))}x** | "
-                             f"{f(_ratio(two['steady_subs_per_min'], r['subs_per_min']))}x |")
-            lines += ["", "nbgrader and otter execute every cell of each notebook in a fresh Jupyter kernel (the demo "
-                      "cells included: loading data, the notebook's own training runs and plots), then the asserts; "
-                      "they grade one notebook after another. `this grader in nbgrader` is nbgrader autograde whose "
-                      "grade cells call this grader (one `autograder grade` process per notebook).", ""]
+                lines.append(
+                    f"| {label} | {r['n']} | {f(r['wall_s'])} | {f(r['subs_per_min'], 2)} | {f(pn['median'])} | "
+                    f"{f(pn['min'])} | {f(pn['max'])} | {f(peak, 0)} | {graded} | "
+                    f"**{f(_ratio(one['subs_per_min'], r['subs_per_min']))}x** | "
+                    f"**{f(_ratio(two['subs_per_min'], r['subs_per_min']))}x** | "
+                    f"{f(_ratio(two['steady_subs_per_min'], r['subs_per_min']))}x |"
+                )
+            lines += [
+                "",
+                "nbgrader and otter execute every cell of each notebook in a fresh Jupyter kernel (the demo "
+                "cells included: loading data, the notebook's own training runs and plots), then the asserts; "
+                "they grade one notebook after another. `this grader in nbgrader` is nbgrader autograde whose "
+                "grade cells call this grader (one `autograder grade` process per notebook).",
+                "",
+            ]
             if pe:
-                lines += [f"Checks written as asserts: {len(pe['written'])} of {len(pe['written']) + len(pe['unsupported'])} "
-                          f"(generating them, reference side, took {pe['generate_s']:.1f} s). Not graded by the assert peers:", ""]
-                lines += [f"- `{u['id']}` ({u['points']:g} pt{'s' if u['points'] != 1 else ''}{', hidden' if u['hidden'] else ''}): "
-                          f"{u['reason']}" for u in pe["unsupported"]] or ["- none"]
+                lines += [
+                    f"Checks written as asserts: {len(pe['written'])} of {len(pe['written']) + len(pe['unsupported'])} "
+                    f"(generating them, reference side, took {pe['generate_s']:.1f} s). Not graded by the assert peers:",
+                    "",
+                ]
+                lines += [
+                    f"- `{u['id']}` ({u['points']:g} pt{'s' if u['points'] != 1 else ''}{', hidden' if u['hidden'] else ''}): "
+                    f"{u['reason']}"
+                    for u in pe["unsupported"]
+                ] or ["- none"]
                 lines.append("")
             dis = a.get("disagreements", [])
             lines += [f"Check-by-check agreement with the grader (1 worker): {a.get('agreement_summary', '–')}.", ""]
             if dis:
-                lines += ["| peer | student | variant | check | hidden | grader points | peer points |",
-                          "| --- | --- | --- | --- | --- | --- | --- |"]
-                lines += [f"| {d['peer']} | {d['student']} | {d['variant']} | `{d['check']}` | "
-                          f"{'yes' if d.get('hidden') else 'no' if 'hidden' in d else '–'} | {d['grader']} | {d['peer_points']} |"
-                          for d in dis[:40]]
+                lines += [
+                    "| peer | student | variant | check | hidden | grader points | peer points |",
+                    "| --- | --- | --- | --- | --- | --- | --- |",
+                ]
+                lines += [
+                    f"| {d['peer']} | {d['student']} | {d['variant']} | `{d['check']}` | "
+                    f"{'yes' if d.get('hidden') else 'no' if 'hidden' in d else '–'} | {d['grader']} | {d['peer_points']} |"
+                    for d in dis[:40]
+                ]
                 if len(dis) > 40:
                     lines.append(f"| … {len(dis) - 40} more in results.json | | | | | | |")
                 lines.append("")
@@ -631,15 +817,23 @@ def main(argv=None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--assignments", nargs="+", help="default: every assignment with a release in assignments/")
     ap.add_argument("--n", type=int, default=20, help="submissions per autograder run (default 20)")
-    ap.add_argument("--peers-n", "--nbgrader-n", dest="peers_n", type=int, default=4,
-                    help="submissions the peers grade (the first of the batch; default 4; 0 skips the peers)")
+    ap.add_argument(
+        "--peers-n",
+        "--nbgrader-n",
+        dest="peers_n",
+        type=int,
+        default=4,
+        help="submissions the peers grade (the first of the batch; default 4; 0 skips the peers)",
+    )
     ap.add_argument("--peers", nargs="+", choices=PEERS, default=list(PEERS), help="which peers to run (default all)")
     ap.add_argument("--no-dask", action="store_true", help="skip the local two-worker Dask cluster run")
     ap.add_argument("--no-floor", action="store_true", help="skip the in-process floor")
     ap.add_argument("--sample-interval", type=float, default=0.2, help="memory sampling period in seconds")
     ap.add_argument("--out", type=Path, default=BENCH / "results.md", help="the Markdown report (JSON next to it)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder (submissions, results, course)")
-    ap.add_argument("--render", type=Path, metavar="JSON", help="only write the Markdown of an earlier run's JSON to --out")
+    ap.add_argument(
+        "--render", type=Path, metavar="JSON", help="only write the Markdown of an earlier run's JSON to --out"
+    )
     args = ap.parse_args(argv)
     if args.render:
         report = json.loads(args.render.read_text())
@@ -651,8 +845,13 @@ def main(argv=None) -> None:
 
     names = args.assignments or assignments_with_release(ROOT)
     started = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
-    report = {"started": started, "command": " ".join([".venv/bin/python", "bench/run.py", *(argv or sys.argv[1:])]),
-              "machine": machine(), "args": {k: str(v) for k, v in vars(args).items()}, "assignments": {}}
+    report = {
+        "started": started,
+        "command": " ".join([".venv/bin/python", "bench/run.py", *(argv or sys.argv[1:])]),
+        "machine": machine(),
+        "args": {k: str(v) for k, v in vars(args).items()},
+        "assignments": {},
+    }
     report["machine"]["uptime_before"] = _uptime()
     work = Path(tempfile.mkdtemp(prefix="bench-grading-"))
     os.chmod(work, 0o755)
@@ -664,22 +863,39 @@ def main(argv=None) -> None:
             hidden_ids = {c.id for c in loaded.checks if loaded.settings(c).hidden}
             subs = make_submissions(name, args.n, 2 * args.n, work)
             first = subs[: args.n]
-            entry = {"n": args.n, "variants": sorted({s["variant"] for s in first}, key=[s["variant"] for s in first].index),
-                     "submissions": subs}
+            entry = {
+                "n": args.n,
+                "variants": sorted({s["variant"] for s in first}, key=[s["variant"] for s in first].index),
+                "submissions": subs,
+            }
             if not args.no_floor:
                 entry["floor"] = floor_run(name, first, work)
-            runs = [grade_run("1 worker", name, first, 1, work, interval=args.sample_interval),
-                    grade_run("2 workers", name, first, 2, work, interval=args.sample_interval),
-                    grade_run("2 workers, 2N", name, subs, 2, work, interval=args.sample_interval)]
+            runs = [
+                grade_run("1 worker", name, first, 1, work, interval=args.sample_interval),
+                grade_run("2 workers", name, first, 2, work, interval=args.sample_interval),
+                grade_run("2 workers, 2N", name, subs, 2, work, interval=args.sample_interval),
+            ]
             if not args.no_dask:
-                runs.append(grade_run("Dask, 2 workers", name, first, 1, work, interval=args.sample_interval, dask_workers=2))
+                runs.append(
+                    grade_run("Dask, 2 workers", name, first, 1, work, interval=args.sample_interval, dask_workers=2)
+                )
             entry["autograder"] = runs
             n_run, n2_run = runs[1], runs[2]
             wall_ratio = n2_run["wall_s_per_sub"] / n_run["wall_s_per_sub"]
             median_ratio = n2_run["seconds"]["median"] / n_run["seconds"]["median"]
-            verdict = ("flat (within 15%)" if abs(wall_ratio - 1) <= 0.15 and abs(median_ratio - 1) <= 0.15 else
-                       "falls with batch size (fixed start-up cost amortised)" if wall_ratio < 0.85 else "not flat")
-            entry["flatness"] = {"runs": [n_run, n2_run], "wall_ratio": wall_ratio, "median_ratio": median_ratio, "verdict": verdict}
+            verdict = (
+                "flat (within 15%)"
+                if abs(wall_ratio - 1) <= 0.15 and abs(median_ratio - 1) <= 0.15
+                else "falls with batch size (fixed start-up cost amortised)"
+                if wall_ratio < 0.85
+                else "not flat"
+            )
+            entry["flatness"] = {
+                "runs": [n_run, n2_run],
+                "wall_ratio": wall_ratio,
+                "median_ratio": median_ratio,
+                "verdict": verdict,
+            }
             ours = runs[0]["points"]
             all_ids = list(target_of)
             dis: list[dict] = []
@@ -711,13 +927,16 @@ def main(argv=None) -> None:
                 entry["nbgrader"] = nb
                 ours_cells = {s["student"]: by_target(ours[s["student"]], target_of) for s in peer_subs}
                 targets = sorted(set(target_of.values()))
-                found = disagreements(ours_cells, nb["cells"], ids=targets, subs=subs, label="this grader in nbgrader (per grade cell)")
+                found = disagreements(
+                    ours_cells, nb["cells"], ids=targets, subs=subs, label="this grader in nbgrader (per grade cell)"
+                )
                 dis.extend(found)
                 counts["this grader in nbgrader"] = (len(found), len(nb["cells"]) * len(targets))
             entry["disagreements"] = dis
             entry["agreement_counts"] = counts
-            entry["agreement_summary"] = "; ".join(f"{k}: {'all ' + str(t) + ' agree' if d == 0 else f'{d} of {t} differ'}"
-                                                    for k, (d, t) in counts.items())
+            entry["agreement_summary"] = "; ".join(
+                f"{k}: {'all ' + str(t) + ' agree' if d == 0 else f'{d} of {t} differ'}" for k, (d, t) in counts.items()
+            )
             report["assignments"][name] = entry
             # write what we have after every assignment, so an interrupted run still leaves a report
             _write(report, args.out, t_all)

@@ -36,8 +36,11 @@ def make_batch(course: Path, n: int, label: str) -> list[Path]:
     sys.path.append(str(ROOT / "tests"))
     import toycourse
 
-    variants = {"reference": {}, "wrong": {"double": "def double(x):\n    return x + x + 1\n"},
-                "blank": {k: v for k, v in toycourse.TOY_STUBS.items()}}
+    variants = {
+        "reference": {},
+        "wrong": {"double": "def double(x):\n    return x + x + 1\n"},
+        "blank": {k: v for k, v in toycourse.TOY_STUBS.items()},
+    }
     names = list(variants)
     paths = []
     for i in range(n):
@@ -49,14 +52,26 @@ def make_batch(course: Path, n: int, label: str) -> list[Path]:
 
 def run_size(course: Path, n: int, jobs: int, work: Path) -> dict:
     paths = make_batch(course, n, str(n))
-    spec = {"paths": [str(p) for p in paths], "assignment": "toy", "root": str(course), "out": str(work / f"out-{n}"),
-            "jobs": jobs, "result": str(work / f"result-{n}.json"), "dask_workers": 0}
+    spec = {
+        "paths": [str(p) for p in paths],
+        "assignment": "toy",
+        "root": str(course),
+        "out": str(work / f"out-{n}"),
+        "jobs": jobs,
+        "result": str(work / f"result-{n}.json"),
+        "dask_workers": 0,
+    }
     spec_path = work / f"spec-{n}.json"
     spec_path.write_text(json.dumps(spec))
     print(f"[scale] {n} submissions, {jobs} workers ...", file=sys.stderr, flush=True)
     load = os.getloadavg()
-    proc = subprocess.run([sys.executable, str(BENCH / "_grade_child.py"), str(spec_path)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=7200)
+    proc = subprocess.run(
+        [sys.executable, str(BENCH / "_grade_child.py"), str(spec_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=7200,
+    )
     if proc.returncode != 0:
         raise RuntimeError(f"grading failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}")
     res = json.loads(Path(spec["result"]).read_text())
@@ -66,34 +81,58 @@ def run_size(course: Path, n: int, jobs: int, work: Path) -> dict:
     for r, p in zip(res["results"], paths):
         scores.setdefault(r["score"], 0)
         scores[r["score"]] += 1
-    row = {"n": n, "jobs": jobs, "wall_s": res["wall_s"], "wall_s_per_sub": res["wall_s"] / n,
-           "first_result_s": done[0], "steady_s_per_sub": (done[-1] - done[0]) / (n - 1) if n > 1 else None,
-           "median_s": float(np.median(seconds)), "p90_s": float(np.percentile(seconds, 90)),
-           "statuses": sorted({r["status"] for r in res["results"]}), "score_counts": scores,
-           "loadavg_before": load, "loadavg_after": os.getloadavg()}
-    print(f"[scale]   {row['wall_s']:.1f} s, steady {row['steady_s_per_sub']:.3f} s per submission", file=sys.stderr, flush=True)
+    row = {
+        "n": n,
+        "jobs": jobs,
+        "wall_s": res["wall_s"],
+        "wall_s_per_sub": res["wall_s"] / n,
+        "first_result_s": done[0],
+        "steady_s_per_sub": (done[-1] - done[0]) / (n - 1) if n > 1 else None,
+        "median_s": float(np.median(seconds)),
+        "p90_s": float(np.percentile(seconds, 90)),
+        "statuses": sorted({r["status"] for r in res["results"]}),
+        "score_counts": scores,
+        "loadavg_before": load,
+        "loadavg_after": os.getloadavg(),
+    }
+    print(
+        f"[scale]   {row['wall_s']:.1f} s, steady {row['steady_s_per_sub']:.3f} s per submission",
+        file=sys.stderr,
+        flush=True,
+    )
     return row
 
 
 def render(report: dict) -> str:
     rows = report["rows"]
     base = rows[0]["steady_s_per_sub"]
-    lines = [f"# Cost per submission against batch size ({report['started']})", "",
-             f"Command: `{report['command']}`. Machine: {os.cpu_count()} cores, shared; `uptime` before: "
-             f"`{report['uptime_before']}`, after: `{report['uptime_after']}`.", "",
-             "Assignment: the numpy-only toy course of `tests/toycourse.py` (2 public checks, 1 hidden), submissions "
-             "cycling through reference, a wrong answer and the blank stubs.", "",
-             "| submissions | workers | wall s | wall s / submission | first result s | steady s / submission "
-             "| steady / smallest batch | median engine s / submission | p90 | statuses | scores (score: count) | load avg before → after |",
-             "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        f"# Cost per submission against batch size ({report['started']})",
+        "",
+        f"Command: `{report['command']}`. Machine: {os.cpu_count()} cores, shared; `uptime` before: "
+        f"`{report['uptime_before']}`, after: `{report['uptime_after']}`.",
+        "",
+        "Assignment: the numpy-only toy course of `tests/toycourse.py` (2 public checks, 1 hidden), submissions "
+        "cycling through reference, a wrong answer and the blank stubs.",
+        "",
+        "| submissions | workers | wall s | wall s / submission | first result s | steady s / submission "
+        "| steady / smallest batch | median engine s / submission | p90 | statuses | scores (score: count) | load avg before → after |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for r in rows:
-        lines.append(f"| {r['n']} | {r['jobs']} | {r['wall_s']:.1f} | {r['wall_s_per_sub']:.3f} | {r['first_result_s']:.1f} | "
-                     f"{r['steady_s_per_sub']:.3f} | {r['steady_s_per_sub'] / base:.2f} | {r['median_s']:.3f} | {r['p90_s']:.3f} | "
-                     f"{', '.join(r['statuses'])} | {', '.join(f'{k:g}: {v}' for k, v in sorted(r['score_counts'].items()))} | "
-                     f"{r['loadavg_before'][0]:.2f} → {r['loadavg_after'][0]:.2f} |")
+        lines.append(
+            f"| {r['n']} | {r['jobs']} | {r['wall_s']:.1f} | {r['wall_s_per_sub']:.3f} | {r['first_result_s']:.1f} | "
+            f"{r['steady_s_per_sub']:.3f} | {r['steady_s_per_sub'] / base:.2f} | {r['median_s']:.3f} | {r['p90_s']:.3f} | "
+            f"{', '.join(r['statuses'])} | {', '.join(f'{k:g}: {v}' for k, v in sorted(r['score_counts'].items()))} | "
+            f"{r['loadavg_before'][0]:.2f} → {r['loadavg_after'][0]:.2f} |"
+        )
     worst = max(abs(r["steady_s_per_sub"] / base - 1) for r in rows)
-    lines += ["", f"Largest change of the steady cost per submission against the smallest batch: {worst:.0%} "
-              f"({'flat within 15%' if worst <= 0.15 else 'not flat within 15%'}; the machine is shared, so part of it is load).", ""]
+    lines += [
+        "",
+        f"Largest change of the steady cost per submission against the smallest batch: {worst:.0%} "
+        f"({'flat within 15%' if worst <= 0.15 else 'not flat within 15%'}; the machine is shared, so part of it is load).",
+        "",
+    ]
     return "\n".join(lines)
 
 
@@ -109,9 +148,12 @@ def main(argv=None) -> None:
     import toycourse
 
     uptime = subprocess.run(["uptime"], capture_output=True, text=True).stdout.strip()
-    report = {"started": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
-              "command": " ".join([".venv/bin/python", "bench/scale.py", *(argv or sys.argv[1:])]),
-              "uptime_before": uptime, "rows": []}
+    report = {
+        "started": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "command": " ".join([".venv/bin/python", "bench/scale.py", *(argv or sys.argv[1:])]),
+        "uptime_before": uptime,
+        "rows": [],
+    }
     work = Path(tempfile.mkdtemp(prefix="bench-scale-"))
     os.chmod(work, 0o755)
     try:

@@ -23,7 +23,11 @@ import numpy as np
 SUPPORTED_VERDICTS = ("same_value", "same_numpy_value", "inputs_kept", "gradients_agree", "loss_falls")
 
 #: Probes of the autograder package written out here (course probes are copied as they are).
-SUPPORTED_REFS = ("autograder.checks.probes:call", "autograder.checks.probes:inputs_unchanged", "autograder.checks.probes:arguments_unchanged")
+SUPPORTED_REFS = (
+    "autograder.checks.probes:call",
+    "autograder.checks.probes:inputs_unchanged",
+    "autograder.checks.probes:arguments_unchanged",
+)
 
 #: Defined once per notebook (nbgrader) or test file (otter), before the checks' asserts.
 HELPERS = '''\
@@ -121,18 +125,26 @@ class Unsupported:
 def _helper_sources() -> str:
     """Small self-contained helpers of the autograder package that course probes import, copied
     into the peers' helpers (a course would copy them the same way)."""
-    from autograder.checks import gradcheck
-    from autograder.checks import probes
+    from autograder.checks import gradcheck, probes
 
-    funcs = [probes.copy_inputs, probes._unchanged, probes.inputs_unchanged, probes.char_lm, gradcheck.numeric_gradient,
-             gradcheck.against_differences]
+    funcs = [
+        probes.copy_inputs,
+        probes._unchanged,
+        probes.inputs_unchanged,
+        probes.char_lm,
+        gradcheck.numeric_gradient,
+        gradcheck.against_differences,
+    ]
     return "\n\n".join(textwrap.dedent(inspect.getsource(f)) for f in funcs)
 
 
 #: What a course probe may import from the autograder package (defined in :data:`HELPERS`).
 _HELPERS_ANYWHERE = {"copy_inputs", "inputs_unchanged", "char_lm", "numeric_gradient", "against_differences"}
-HELPER_NAMES = {"autograder.checks": _HELPERS_ANYWHERE, "autograder.checks.probes": _HELPERS_ANYWHERE,
-                "autograder.checks.gradcheck": _HELPERS_ANYWHERE}
+HELPER_NAMES = {
+    "autograder.checks": _HELPERS_ANYWHERE,
+    "autograder.checks.probes": _HELPERS_ANYWHERE,
+    "autograder.checks.gradcheck": _HELPERS_ANYWHERE,
+}
 
 HELPERS = HELPERS + "\n\n" + _helper_sources() + "\n"
 
@@ -143,7 +155,7 @@ def _strip_helper_imports(source: str) -> str:
     for line in source.splitlines():
         stripped = line.strip()
         if stripped.startswith("from autograder."):
-            module, _, names = stripped[len("from "):].partition(" import ")
+            module, _, names = stripped[len("from ") :].partition(" import ")
             wanted = {n.strip() for n in names.split(",")}
             if module in HELPER_NAMES and wanted <= HELPER_NAMES[module]:
                 continue
@@ -225,8 +237,11 @@ def value_asserts(expr: str, expected, *, rtol: float, atol: float, dtype: str =
             return _scalar_asserts(expr, float(expected), rtol=rtol, atol=atol)
         return _array_asserts(expr, expected, rtol=rtol, atol=atol, dtype=dtype)
     if expected is None or isinstance(expected, (bool, str)):
-        return [f"assert type({expr}) is {type(expected).__name__} and {expr} == {literal(expected)}"
-                if expected is not None else f"assert {expr} is None"]
+        return [
+            f"assert type({expr}) is {type(expected).__name__} and {expr} == {literal(expected)}"
+            if expected is not None
+            else f"assert {expr} is None"
+        ]
     if isinstance(expected, (int, float)):
         return _scalar_asserts(expr, float(expected), rtol=rtol, atol=atol)
     if isinstance(expected, (list, tuple)):
@@ -244,8 +259,10 @@ def value_asserts(expr: str, expected, *, rtol: float, atol: float, dtype: str =
 
 def _scalar_asserts(expr: str, e: float, *, rtol: float, atol: float) -> list[str]:
     scale = max(1.0, abs(e)) if math.isfinite(e) else 1.0
-    return [f"assert not isinstance({expr}, bool) and isinstance({expr}, (int, float, np.ndarray)) and np.ndim({expr}) == 0",
-            f"assert np.allclose(np.float64({expr}), {_float(e)}, rtol={rtol!r}, atol={atol * scale!r}, equal_nan=True)"]
+    return [
+        f"assert not isinstance({expr}, bool) and isinstance({expr}, (int, float, np.ndarray)) and np.ndim({expr}) == 0",
+        f"assert np.allclose(np.float64({expr}), {_float(e)}, rtol={rtol!r}, atol={atol * scale!r}, equal_nan=True)",
+    ]
 
 
 def _array_asserts(expr: str, e: np.ndarray, *, rtol: float, atol: float, dtype: str) -> list[str]:
@@ -264,8 +281,10 @@ def _array_asserts(expr: str, e: np.ndarray, *, rtol: float, atol: float, dtype:
         return out
     finite = np.abs(e[np.isfinite(e)]) if e.dtype.kind == "f" else np.abs(e)
     scale = max(1.0, float(finite.max(initial=0.0)))
-    out.append(f"assert np.allclose({expr}.astype(np.float64), {literal(e.astype(np.float64) if e.dtype.kind != 'f' else e)}, "
-               f"rtol={rtol!r}, atol={atol * scale!r}, equal_nan=True)")
+    out.append(
+        f"assert np.allclose({expr}.astype(np.float64), {literal(e.astype(np.float64) if e.dtype.kind != 'f' else e)}, "
+        f"rtol={rtol!r}, atol={atol * scale!r}, equal_nan=True)"
+    )
     return out
 
 
@@ -273,8 +292,9 @@ def _array_asserts(expr: str, e: np.ndarray, *, rtol: float, atol: float, dtype:
 # One check
 
 
-def write_check(check, *, inputs: dict, expected, seed: int, points: float, hidden: bool, rtol: float,
-                atol: float) -> Written | Unsupported:
+def write_check(
+    check, *, inputs: dict, expected, seed: int, points: float, hidden: bool, rtol: float, atol: float
+) -> Written | Unsupported:
     """Writes one check as asserts on stored inputs and expected values, or says why it cannot.
 
     Args:
@@ -293,7 +313,9 @@ def write_check(check, *, inputs: dict, expected, seed: int, points: float, hidd
         return Unsupported(check.id, check.target, points, hidden, reason)
 
     if verdict not in SUPPORTED_VERDICTS:
-        return no(f"verdict `{verdict}` compares more than stored values (it runs Keras, inspects calls or models at grading time)")
+        return no(
+            f"verdict `{verdict}` compares more than stored values (it runs Keras, inspects calls or models at grading time)"
+        )
     probe_lines: list[str]
     ref = check.probe_spec().get("ref")
     if ref is not None:
@@ -324,15 +346,21 @@ def write_check(check, *, inputs: dict, expected, seed: int, points: float, hidd
             if wanted is None:
                 return no("inputs_kept without a reference result")
             lines.append("assert isinstance(received, dict)")
-            lines += [f"assert received.get({p!r}) is True, {('input ' + p + ' was modified in place')!r}" for p in wanted]
+            lines += [
+                f"assert received.get({p!r}) is True, {('input ' + p + ' was modified in place')!r}" for p in wanted
+            ]
         elif verdict == "gradients_agree":
-            lines += ["a, n = received['analytic'], received['numeric']",
-                      "assert isinstance(a, np.ndarray) and isinstance(n, np.ndarray) and a.shape == n.shape",
-                      "assert np.all(np.isfinite(a))",
-                      f"assert np.max(np.abs(a - n) / np.maximum(1e-8, np.abs(a) + np.abs(n)), initial=0.0) <= {rtol!r}"]
+            lines += [
+                "a, n = received['analytic'], received['numeric']",
+                "assert isinstance(a, np.ndarray) and isinstance(n, np.ndarray) and a.shape == n.shape",
+                "assert np.all(np.isfinite(a))",
+                f"assert np.max(np.abs(a - n) / np.maximum(1e-8, np.abs(a) + np.abs(n)), initial=0.0) <= {rtol!r}",
+            ]
         elif verdict == "loss_falls":
-            lines += ["assert isinstance(received, np.ndarray) and received.ndim == 1 and received.size >= 2",
-                      "assert np.isfinite(received[-1]) and received[-1] <= 0.5 * received[0]"]
+            lines += [
+                "assert isinstance(received, np.ndarray) and received.ndim == 1 and received.size >= 2",
+                "assert np.isfinite(received[-1]) and received[-1] <= 0.5 * received[0]",
+            ]
     except TypeError as err:
         return no(str(err))
     body = "\n".join(lines)
@@ -343,20 +371,26 @@ def _ref_probe(ref: str, target: str) -> list[str]:
     if ref == "autograder.checks.probes:call":
         return [f"_raw = {target}(**_copy.deepcopy(inputs))"]
     if ref == "autograder.checks.probes:arguments_unchanged":
-        return ["args = _copy.deepcopy(inputs)", f"{target}(**args)",
-                "_raw = {name: _same_plain(value, args.get(name)) for name, value in inputs.items()}"]
+        return [
+            "args = _copy.deepcopy(inputs)",
+            f"{target}(**args)",
+            "_raw = {name: _same_plain(value, args.get(name)) for name, value in inputs.items()}",
+        ]
     # inputs_unchanged: every array among the inputs, nested in dicts and lists, by its path
-    return ["args = _copy.deepcopy(inputs)", f"{target}(**args)",
-            "def _unchanged(before, after, path):",
-            "    if isinstance(before, np.ndarray):",
-            "        yield path, (isinstance(after, np.ndarray) and before.shape == after.shape",
-            "                     and np.array_equal(before, after, equal_nan=before.dtype.kind in 'fc'))",
-            "    elif isinstance(before, dict):",
-            "        for key, value in before.items():",
-            "            yield from _unchanged(value, after.get(key) if isinstance(after, dict) else None,",
-            "                                  f'{path}[{key!r}]' if path else str(key))",
-            "    elif isinstance(before, (list, tuple)):",
-            "        for i, value in enumerate(before):",
-            "            other = after[i] if isinstance(after, (list, tuple)) and i < len(after) else None",
-            "            yield from _unchanged(value, other, f'{path}[{i}]')",
-            "_raw = {path: bool(same) for path, same in _unchanged(inputs, args, '')}"]
+    return [
+        "args = _copy.deepcopy(inputs)",
+        f"{target}(**args)",
+        "def _unchanged(before, after, path):",
+        "    if isinstance(before, np.ndarray):",
+        "        yield path, (isinstance(after, np.ndarray) and before.shape == after.shape",
+        "                     and np.array_equal(before, after, equal_nan=before.dtype.kind in 'fc'))",
+        "    elif isinstance(before, dict):",
+        "        for key, value in before.items():",
+        "            yield from _unchanged(value, after.get(key) if isinstance(after, dict) else None,",
+        "                                  f'{path}[{key!r}]' if path else str(key))",
+        "    elif isinstance(before, (list, tuple)):",
+        "        for i, value in enumerate(before):",
+        "            other = after[i] if isinstance(after, (list, tuple)) and i < len(after) else None",
+        "            yield from _unchanged(value, other, f'{path}[{i}]')",
+        "_raw = {path: bool(same) for path, same in _unchanged(inputs, args, '')}",
+    ]

@@ -38,7 +38,6 @@ from autograder.course import assignment as assignment_mod  # noqa: E402
 from autograder.course import notebook  # noqa: E402
 from autograder.grading import engine, testchecks  # noqa: E402
 from autograder.model.seeds import stable_seed  # noqa: E402
-
 from bench.peers.asserts import HELPERS, Unsupported, Written, write_check  # noqa: E402
 
 HIDDEN_BEGIN, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
@@ -75,7 +74,7 @@ def grade_id(check_id: str) -> str:
 
 def check_id_of(grade_cell: str) -> str:
     """Inverse of :func:`grade_id`."""
-    return grade_cell[len("test_"):].replace("__", ".")
+    return grade_cell[len("test_") :].replace("__", ".")
 
 
 def build(name: str, *, root: Path = ROOT) -> PeerSpec:
@@ -96,14 +95,32 @@ def build(name: str, *, root: Path = ROOT) -> PeerSpec:
     for check in a.checks:
         s = a.settings(check)
         if isinstance(check, testchecks.PytestCheck):
-            unsupported.append(Unsupported(check.id, check.target, s.points, s.hidden,
-                                           "written as a pytest test run against the reference at grading time"))
+            unsupported.append(
+                Unsupported(
+                    check.id,
+                    check.target,
+                    s.points,
+                    s.hidden,
+                    "written as a pytest test run against the reference at grading time",
+                )
+            )
             continue
-        seed = (engine.public_seed(a.name, check) if not s.hidden
-                else stable_seed(a.config.seed, a.name, check.id, digest))
+        seed = (
+            engine.public_seed(a.name, check) if not s.hidden else stable_seed(a.config.seed, a.name, check.id, digest)
+        )
         inputs, expected = engine.compute_expected(check, reference, seed)
-        written.append(write_check(check, inputs=inputs, expected=expected, seed=seed, points=s.points, hidden=s.hidden,
-                                   rtol=s.tol.rtol, atol=s.tol.atol))
+        written.append(
+            write_check(
+                check,
+                inputs=inputs,
+                expected=expected,
+                seed=seed,
+                points=s.points,
+                hidden=s.hidden,
+                rtol=s.tol.rtol,
+                atol=s.tol.atol,
+            )
+        )
     # A check that requires an unsupported one cannot be graded the grader's way either.
     bad = {u.id for u in written if isinstance(u, Unsupported)} | {u.id for u in unsupported}
     changed = True
@@ -112,11 +129,17 @@ def build(name: str, *, root: Path = ROOT) -> PeerSpec:
         for i, w in enumerate(written):
             if isinstance(w, Written) and any(r in bad for r in w.requires):
                 missing = ", ".join(r for r in w.requires if r in bad)
-                written[i] = Unsupported(w.id, w.target, w.points, w.hidden, f"requires {missing}, which the peers cannot grade")
+                written[i] = Unsupported(
+                    w.id, w.target, w.points, w.hidden, f"requires {missing}, which the peers cannot grade"
+                )
                 bad.add(w.id)
                 changed = True
-    spec = PeerSpec(name, [w for w in written if isinstance(w, Written)],
-                    unsupported + [w for w in written if isinstance(w, Unsupported)], digest)
+    spec = PeerSpec(
+        name,
+        [w for w in written if isinstance(w, Written)],
+        unsupported + [w for w in written if isinstance(w, Unsupported)],
+        digest,
+    )
     spec.build_s = time.perf_counter() - t0
     return spec
 
@@ -144,8 +167,14 @@ def _cell(source: str, *, gid: str, grade: bool, points: float = 0.0) -> dict:
     meta = {"grade": grade, "grade_id": gid, "locked": True, "schema_version": 3, "solution": False}
     if grade:
         meta["points"] = points
-    return {"cell_type": "code", "execution_count": None, "id": gid.replace("_", "-")[:64], "metadata": {"nbgrader": meta},
-            "outputs": [], "source": source}
+    return {
+        "cell_type": "code",
+        "execution_count": None,
+        "id": gid.replace("_", "-")[:64],
+        "metadata": {"nbgrader": meta},
+        "outputs": [],
+        "source": source,
+    }
 
 
 def nbgrader_cells(spec: PeerSpec, target: str, *, with_hidden: bool) -> list[dict]:
@@ -156,8 +185,11 @@ def nbgrader_cells(spec: PeerSpec, target: str, *, with_hidden: bool) -> list[di
             continue
         body = _body_with_requirements(spec, w)
         if w.hidden:
-            source = (f"# hidden check {w.id} ({w.points:g} point(s))\n{HIDDEN_BEGIN}\n{body}\n{HIDDEN_END}\n" if with_hidden
-                      else f"# hidden check {w.id} ({w.points:g} point(s))\n")
+            source = (
+                f"# hidden check {w.id} ({w.points:g} point(s))\n{HIDDEN_BEGIN}\n{body}\n{HIDDEN_END}\n"
+                if with_hidden
+                else f"# hidden check {w.id} ({w.points:g} point(s))\n"
+            )
         else:
             source = body + "\n"
         out.append(_cell(source, gid=grade_id(w.id), grade=True, points=w.points))
@@ -176,7 +208,7 @@ def to_assert_layout(nb: dict, spec: PeerSpec, *, with_hidden: bool) -> dict:
         meta = cell.get("metadata", {}).get("nbgrader", {})
         gid = meta.get("grade_id", "")
         if cell["cell_type"] == "code" and meta.get("grade") and gid.startswith("grade_"):
-            cells += nbgrader_cells(spec, gid[len("grade_"):], with_hidden=with_hidden)
+            cells += nbgrader_cells(spec, gid[len("grade_") :], with_hidden=with_hidden)
             continue
         if cell["cell_type"] == "code" and (gid.startswith("check_") or gid == "setup_selfcheck"):
             cell = copy.deepcopy(cell)
@@ -206,7 +238,8 @@ def write_nbgrader_course(spec: PeerSpec, *, course: Path, root: Path = ROOT) ->
         "c.CourseDirectory.source_directory = 'source'\n"
         "c.ClearSolutions.code_stub = {'python': '# YOUR CODE HERE\\nraise NotImplementedError()'}\n"
         "c.ExecutePreprocessor.timeout = 600\n"
-        "c.Execute.timeout = 600\n")
+        "c.Execute.timeout = 600\n"
+    )
     return course
 
 
@@ -223,10 +256,12 @@ def otter_test_file(spec: PeerSpec, w: Written) -> str:
     """One exception-based otter test file for a check."""
     body = _body_with_requirements(spec, w)
     indented = "\n".join(("    " + line) if line else "" for line in body.splitlines())
-    return (f"OK_FORMAT = False\n\n{HELPERS}\n\nfrom otter.test_files import test_case\n\n"
-            f"name = {w.id!r}\npoints = {w.points!r}\n\n\n"
-            f"@test_case(points={w.points!r}, hidden={w.hidden!r})\n"
-            f"def check(env):\n    globals().update(env)\n{indented}\n")
+    return (
+        f"OK_FORMAT = False\n\n{HELPERS}\n\nfrom otter.test_files import test_case\n\n"
+        f"name = {w.id!r}\npoints = {w.points!r}\n\n\n"
+        f"@test_case(points={w.points!r}, hidden={w.hidden!r})\n"
+        f"def check(env):\n    globals().update(env)\n{indented}\n"
+    )
 
 
 def write_otter_zip(spec: PeerSpec, *, path: Path) -> Path:
@@ -247,9 +282,13 @@ def main(argv=None) -> None:
     spec = build(args.assignment)
     write_nbgrader_course(spec, course=args.out / "nbgrader-course")
     write_otter_zip(spec, path=args.out / "otter" / "autograder.zip")
-    print(f"{args.assignment}: {len(spec.written)} checks as asserts, {len(spec.unsupported)} not ({spec.build_s:.1f} s)")
+    print(
+        f"{args.assignment}: {len(spec.written)} checks as asserts, {len(spec.unsupported)} not ({spec.build_s:.1f} s)"
+    )
     for u in spec.unsupported:
-        print(f"  not graded by the peers: {u.id} ({u.points:g} pt{'' if u.points == 1 else 's'}{', hidden' if u.hidden else ''}): {u.reason}")
+        print(
+            f"  not graded by the peers: {u.id} ({u.points:g} pt{'' if u.points == 1 else 's'}{', hidden' if u.hidden else ''}): {u.reason}"
+        )
 
 
 if __name__ == "__main__":

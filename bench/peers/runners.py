@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -22,8 +21,12 @@ INSTALL_HINT = "make it with the three commands in bench/README.md (otter-grader
 
 
 def _env(course: Path, python: Path) -> dict:
-    return {**os.environ, "PATH": f"{python.parent}{os.pathsep}{os.environ.get('PATH', '')}",
-            "JUPYTER_CONFIG_DIR": str(course / ".jupyter"), "JUPYTER_DATA_DIR": str(course / ".jupyter-data")}
+    return {
+        **os.environ,
+        "PATH": f"{python.parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "JUPYTER_CONFIG_DIR": str(course / ".jupyter"),
+        "JUPYTER_DATA_DIR": str(course / ".jupyter-data"),
+    }
 
 
 def nbgrader_asserts(spec: generate.PeerSpec, subs: list[dict], *, work: Path, sampler=None) -> dict:
@@ -39,18 +42,32 @@ def nbgrader_asserts(spec: generate.PeerSpec, subs: list[dict], *, work: Path, s
     course = generate.write_nbgrader_course(spec, course=work / "course-asserts" / name)
     env = _env(course, Path(sys.executable))
     t0 = time.perf_counter()
-    gen = subprocess.run([sys.executable, "-m", "nbgrader", "generate_assignment", name, "--force", "--log-level=INFO"],
-                         cwd=course, env=env, capture_output=True, text=True, timeout=900)
+    gen = subprocess.run(
+        [sys.executable, "-m", "nbgrader", "generate_assignment", name, "--force", "--log-level=INFO"],
+        cwd=course,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     generate_s = time.perf_counter() - t0
     if gen.returncode != 0:
-        raise RuntimeError(f"nbgrader generate_assignment (asserts) failed:\n{gen.stdout[-3000:]}\n{gen.stderr[-3000:]}")
+        raise RuntimeError(
+            f"nbgrader generate_assignment (asserts) failed:\n{gen.stdout[-3000:]}\n{gen.stderr[-3000:]}"
+        )
     for s in subs:
         dest = course / "submitted" / s["student"] / name / f"{name}.ipynb"
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_text(json.dumps(generate.submission_for_asserts(Path(s["path"]), spec), indent=1))
     epoch0, t0 = time.time(), time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "nbgrader", "autograde", name, "--force", "--log-level=INFO"],
-                            cwd=course, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "nbgrader", "autograde", name, "--force", "--log-level=INFO"],
+        cwd=course,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     mem = None
     if sampler is not None:
         with sampler(proc.pid) as smp:
@@ -69,11 +86,20 @@ def nbgrader_asserts(spec: generate.PeerSpec, subs: list[dict], *, work: Path, s
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gb:
         for s in subs:
             nb = gb.find_submission_notebook(name, name, s["student"])
-            points[s["student"]] = {generate.check_id_of(g.name): float(g.score or 0.0) for g in nb.grades
-                                    if g.name.startswith("test_")}
-    return {"n": len(subs), "wall_s": wall, "generate_assignment_s": generate_s, "subs_per_min": len(subs) / wall * 60,
-            "wall_s_per_sub": wall / len(subs), "per_notebook": per_notebook, "points": points, "memory": mem,
-            "log_tail": log[-1500:]}
+            points[s["student"]] = {
+                generate.check_id_of(g.name): float(g.score or 0.0) for g in nb.grades if g.name.startswith("test_")
+            }
+    return {
+        "n": len(subs),
+        "wall_s": wall,
+        "generate_assignment_s": generate_s,
+        "subs_per_min": len(subs) / wall * 60,
+        "wall_s_per_sub": wall / len(subs),
+        "per_notebook": per_notebook,
+        "points": points,
+        "memory": mem,
+        "log_tail": log[-1500:],
+    }
 
 
 def otter(spec: generate.PeerSpec, subs: list[dict], *, work: Path, sampler=None) -> dict:
@@ -100,8 +126,14 @@ def otter(spec: generate.PeerSpec, subs: list[dict], *, work: Path, sampler=None
         out_dir = folder / "results" / s["student"]
         out_dir.mkdir(parents=True)
         t = time.perf_counter()
-        proc = subprocess.Popen([str(otter_bin), "run", "-a", str(zip_path), "-o", str(out_dir), "--no-logo", str(nb_path)],
-                                cwd=sub_dir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        proc = subprocess.Popen(
+            [str(otter_bin), "run", "-a", str(zip_path), "-o", str(out_dir), "--no-logo", str(nb_path)],
+            cwd=sub_dir,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
         if sampler is not None:
             with sampler(proc.pid) as smp:
                 log, _ = proc.communicate(timeout=3600)
@@ -115,8 +147,15 @@ def otter(spec: generate.PeerSpec, subs: list[dict], *, work: Path, sampler=None
         points[s["student"]] = _otter_points(json.loads(results.read_text()))
     wall = time.perf_counter() - t0
     peak = max((m["peak_tree_rss_mb"] for m in mems), default=None)
-    return {"n": len(subs), "wall_s": wall, "subs_per_min": len(subs) / wall * 60, "wall_s_per_sub": wall / len(subs),
-            "per_notebook": per_notebook, "points": points, "peak_tree_rss_mb": peak}
+    return {
+        "n": len(subs),
+        "wall_s": wall,
+        "subs_per_min": len(subs) / wall * 60,
+        "wall_s_per_sub": wall / len(subs),
+        "per_notebook": per_notebook,
+        "points": points,
+        "peak_tree_rss_mb": peak,
+    }
 
 
 def _otter_points(results: dict) -> dict[str, float]:
