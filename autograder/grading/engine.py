@@ -22,12 +22,12 @@ from pathlib import Path
 
 import numpy as np
 
-from autograder.checks.check import Check, Context, resolve_probe
-from autograder.checks.compare import Outcome
+from autograder.checks.check import Check, resolve_probe
 from autograder.course import notebook
 from autograder.course.assignment import Assignment
 from autograder.course.testfiles import PytestCheck
 from autograder.grading import redact, staffview, testchecks
+from autograder.grading.prepared import Prepared, ReferenceError, judge, needs_tensorflow, public_seed
 from autograder.model import plaindata
 from autograder.model.limits import Limits
 from autograder.model.results import CheckResult, SubmissionResult
@@ -35,22 +35,6 @@ from autograder.model.seeds import stable_seed
 from autograder.sandbox import cells, determinism
 from autograder.sandbox import runner as sandbox
 from autograder.sandbox.protocol import CellStatus, CheckRecord, Ended, PhaseKind, RecordStatus, Stop
-
-
-class ReferenceError(RuntimeError):
-    """The reference solution failed: an instructor's problem, never a student's."""
-
-
-@dataclasses.dataclass
-class Prepared:
-    """A check ready to run: its inputs, seed, expected value and limits."""
-
-    index: int
-    check: Check
-    inputs: dict
-    seed: int
-    expected: object
-    timeout_s: float
 
 
 def reference_namespace(assignment: Assignment) -> dict:
@@ -70,12 +54,6 @@ def reference_namespace(assignment: Assignment) -> dict:
             if run.status != "ok":
                 raise ReferenceError(f"{assignment.name}: reference cell failed: {run.message}")
     return namespace
-
-
-def needs_tensorflow(assignment: Assignment) -> bool:
-    """Whether the assignment's code uses TensorFlow (then every process loads it under the policy first)."""
-    nb = assignment.source or assignment.release
-    return determinism.uses_tensorflow(c.source for c in notebook.code_cells(nb) if c.kind in ("setup", "solution"))
 
 
 def _fixture(assignment: Assignment, check: Check) -> dict | None:
@@ -135,11 +113,6 @@ def code_digest(code: list[notebook.Cell]) -> str:
         if cell.kind == "solution":
             h.update(cell.id.encode() + b"\0" + cell.source.encode() + b"\0")
     return h.hexdigest()
-
-
-def public_seed(name: str, check: Check) -> int:
-    """The fixed seed of a public check's inputs."""
-    return stable_seed("public", name, check.id)
 
 
 def compute_expected(check: Check, reference: dict, seed: int) -> tuple[dict, object]:
@@ -420,44 +393,6 @@ def _stop_message(ended: Ended, p: Prepared, limits: Limits, deadline: float | N
     return f"{target} crashed the Python process (did it call os._exit, or exhaust a resource?)"
 
 
-_ERROR_CATEGORIES = {
-    RecordStatus.NOT_IMPLEMENTED: "not-implemented",
-    RecordStatus.RAISED: "raised",
-    RecordStatus.TIMEOUT: "timeout",
-    RecordStatus.MEMORY: "memory",
-    RecordStatus.CRASHED: "crashed",
-    RecordStatus.MISSING: "missing",
-    RecordStatus.UNPLAIN: "type",
-}
-
-
-def judge(p: Prepared, record: CheckRecord | None, settings, *, hint: str) -> CheckResult:
-    """Turns a worker record into a check result (verdicts happen here, in the grader)."""
-    check = p.check
-    hidden = settings.hidden
-    base = dict(id=check.id, target=check.target, max_points=settings.points, hidden=hidden, hint=hint)
-    if record is None:
-        record = CheckRecord(RecordStatus.CRASHED, f"no result came back for {check.target}")
-    if not record.returned:
-        category = _ERROR_CATEGORIES.get(record.status, "crashed")
-        message = record.message  # built or redacted by the grader (_from_worker)
-        if record.status is RecordStatus.TAMPERED:  # a record the worker's own code never writes
-            message = f"no valid result came back for {check.target} (did the notebook tamper with the grader?)"
-        result_status = "failed" if category == "type" else "error"
-        return CheckResult(status=result_status, points=0.0, message=message, category=category, **base)
-    ctx = Context(check.what, settings.tol, p.inputs, record.type)
-    try:
-        outcome = check.verdict(record.value, p.expected, ctx)
-    except Exception as err:  # a verdict must never take the batch down
-        outcome = Outcome(
-            False, "type", f"{check.what}: the returned value could not be compared ({type(err).__name__})"
-        )
-    if outcome.passed:
-        return CheckResult(status="passed", points=float(settings.points), **base)
-    message = f"hidden check on {check.target} failed ({outcome.category})" if hidden else outcome.message
-    return CheckResult(status="failed", points=0.0, message=message, category=outcome.category, **base)
-
-
 def select_checks(assignment: Assignment, *, public_only: bool = False, only=None) -> list[Check]:
     """The checks to run: all, the public ones, or those named in ``only`` plus what they require.
 
@@ -567,7 +502,7 @@ def grade(
     if tested is not None:  # the remaining rounds of the pytest-style checks, in workers of their own
         tested.feed(calls, rounds.records)
         test_results, test_stops, test_logs = tested.finish(
-            code=picked.cells, forkserver=forkserver, confinement=confinement
+            code=picked.cells, run_in_workers=run_in_workers, forkserver=forkserver, confinement=confinement
         )
         by_id = {r.id: r for r in results + test_results}
         results = [by_id[c.id] for c in checks]

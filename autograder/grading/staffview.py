@@ -35,7 +35,7 @@ def collect(prepared, records: dict, results, *, settings) -> dict:
     """The staff record of one graded submission.
 
     Args:
-        prepared: The checks as run (:class:`autograder.grading.engine.Prepared`), with inputs and expected values.
+        prepared: The checks as run (:class:`autograder.grading.prepared.Prepared`), with inputs and expected values.
         records: The record per prepared index (:class:`autograder.sandbox.protocol.CheckRecord`).
         results: The judged :class:`autograder.model.results.CheckResult` list, in the same order.
         settings: The check's settings (``Assignment.settings``), for its tolerance.

@@ -33,6 +33,7 @@ import numpy as np
 from autograder.checks.check import Check
 from autograder.checks.compare import Outcome
 from autograder.course.testfiles import CALL_PROBE, PytestCheck
+from autograder.grading.prepared import Prepared, ReferenceError, judge, needs_tensorflow, public_seed
 from autograder.model import plaindata
 from autograder.model.results import CheckResult
 from autograder.sandbox import determinism
@@ -133,7 +134,6 @@ class Reference:
 
         def call(*args, **kwargs):
             from autograder.checks.probes import copy_inputs
-            from autograder.grading.engine import ReferenceError
 
             try:
                 return plaindata.to_plain(value(*copy_inputs(list(args)), **copy_inputs(kwargs)))
@@ -156,8 +156,6 @@ class _Run:
 
 def _run_once(run: _Run, *, settings, reference: dict, results: dict[str, CheckRecord], wanted: list) -> None:
     """Runs the test function once; sets ``run.result`` unless it stopped at an unknown call."""
-    from autograder.grading import engine
-
     check = run.check
     determinism.apply(run.seed)
     values = {
@@ -174,11 +172,11 @@ def _run_once(run: _Run, *, settings, reference: dict, results: dict[str, CheckR
     except _Pending:
         return
     except StudentCallFailed as err:
-        p = engine.Prepared(0, dataclasses.replace(check, target=err.target), {}, run.seed, None, 0.0)
-        run.result = engine.judge(p, err.record, settings, hint=check.hint)
+        p = Prepared(0, dataclasses.replace(check, target=err.target), {}, run.seed, None, 0.0)
+        run.result = judge(p, err.record, settings, hint=check.hint)
         run.result.target = check.target
         return
-    except engine.ReferenceError:
+    except ReferenceError:
         raise
     except AssertionError as err:
         category = getattr(err, "category", "assertion")
@@ -210,23 +208,20 @@ class Grading:
         lock: Serialises the grader's own TensorFlow work across threads.
 
     Raises:
-        autograder.grading.engine.ReferenceError: No reference here.
+        autograder.grading.prepared.ReferenceError: No reference here.
     """
 
     def __init__(self, checks: list[PytestCheck], *, assignment, digest: str, reference: dict | None, lock=None):
-        from autograder.grading import engine
         from autograder.model.seeds import stable_seed
 
         if reference is None:
-            raise engine.ReferenceError(
-                "checks written as pytest tests need the reference solution (instructor's repo)"
-            )
+            raise ReferenceError("checks written as pytest tests need the reference solution (instructor's repo)")
         self.assignment, self.reference, self.lock = assignment, reference, lock
         self.runs = []
         for check in checks:
             settings = assignment.settings(check)
             seed = (
-                engine.public_seed(assignment.name, check)
+                public_seed(assignment.name, check)
                 if not settings.hidden
                 else stable_seed(assignment.config.seed, assignment.name, check.id, digest)
             )
@@ -239,8 +234,6 @@ class Grading:
     def _step(self, start: int) -> list:
         """Runs the unfinished tests; returns their new calls as prepared checks numbered from ``start``."""
         import contextlib
-
-        from autograder.grading import engine
 
         wanted: list[tuple[str, Call]] = []
         owners: dict[str, _Run] = {}
@@ -269,12 +262,12 @@ class Grading:
                 id=f"{run.check.id} ({c.target})", target=c.target, what=run.check.what, probe=CALL_PROBE
             )
             prepared.append(
-                engine.Prepared(start + n, probe_check, {"args": c.args, "kwargs": c.kwargs}, run.seed, None, timeout)
+                Prepared(start + n, probe_check, {"args": c.args, "kwargs": c.kwargs}, run.seed, None, timeout)
             )
         return prepared
 
     def start(self, *, offset: int = 0) -> list:
-        """The tests' first calls, as :class:`autograder.grading.engine.Prepared` checks indexed from ``offset``."""
+        """The tests' first calls, as :class:`autograder.grading.prepared.Prepared` checks indexed from ``offset``."""
         return self._step(offset)
 
     def feed(self, prepared: list, records: dict[int, CheckRecord]) -> None:
@@ -285,26 +278,25 @@ class Grading:
             )
 
     def finish(
-        self, *, code: list, forkserver=None, confinement=None
+        self, *, code: list, run_in_workers, forkserver=None, confinement=None
     ) -> tuple[list[CheckResult], list[Stop], list[str]]:
         """Runs the remaining rounds; returns the results (in the order of the checks), the worker
-        failures and the instructors' log lines.
+        failures and the instructors' log lines. ``run_in_workers`` is
+        :func:`autograder.grading.engine.run_in_workers`, passed in by the engine that calls this.
 
         Raises:
-            autograder.grading.engine.ReferenceError: The reference failed in a test, or a test made too many
+            autograder.grading.prepared.ReferenceError: The reference failed in a test, or a test made too many
                 calls that depend on each other.
         """
-        from autograder.grading import engine
-
         for _ in range(MAX_ROUNDS):
             prepared = self._step(0)
             if not prepared:
                 break
-            rounds = engine.run_in_workers(
+            rounds = run_in_workers(
                 code,
                 prepared,
                 self.assignment.config.limits,
-                preload=engine.needs_tensorflow(self.assignment),
+                preload=needs_tensorflow(self.assignment),
                 forkserver=forkserver,
                 confinement=confinement,
                 hidden=True,
@@ -317,32 +309,10 @@ class Grading:
         out = []
         for run in self.runs:
             if run.result is None:
-                raise engine.ReferenceError(
+                raise ReferenceError(
                     f"{run.check.location} made more than {MAX_ROUNDS} calls that depend on each other's results"
                 )
             if run.detail:
                 self.logs.append(f"--- check {run.check.id} ({run.check.location}) failed: {run.detail[:4000]}")
             out.append(run.result)
         return out, self.failures, self.logs
-
-
-def grade(
-    checks: list[PytestCheck],
-    *,
-    assignment,
-    code: list,
-    digest: str,
-    reference: dict | None,
-    forkserver=None,
-    lock=None,
-    confinement=None,
-) -> tuple[list[CheckResult], list[Stop], list[str]]:
-    """Grades checks written as tests against one submission, every round in workers of its own.
-
-    Returns:
-        The results (in the order of ``checks``), the worker failures and the instructors' log lines.
-    """
-    if not checks:
-        return [], [], []
-    grading = Grading(checks, assignment=assignment, digest=digest, reference=reference, lock=lock)
-    return grading.finish(code=code, forkserver=forkserver, confinement=confinement)

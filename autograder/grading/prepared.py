@@ -1,0 +1,82 @@
+"""A check prepared for the worker, and the verdict on what came back: the part of grading that
+:mod:`autograder.grading.engine` and the pytest-style checks (:mod:`autograder.grading.testchecks`)
+share.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from autograder.checks.check import Check, Context
+from autograder.checks.compare import Outcome
+from autograder.course import notebook
+from autograder.course.assignment import Assignment
+from autograder.model.results import CheckResult
+from autograder.model.seeds import stable_seed
+from autograder.sandbox import determinism
+from autograder.sandbox.protocol import CheckRecord, RecordStatus
+
+
+class ReferenceError(RuntimeError):
+    """The reference solution failed: an instructor's problem, never a student's."""
+
+
+@dataclasses.dataclass
+class Prepared:
+    """A check ready to run: its inputs, seed, expected value and limits."""
+
+    index: int
+    check: Check
+    inputs: dict
+    seed: int
+    expected: object
+    timeout_s: float
+
+
+def needs_tensorflow(assignment: Assignment) -> bool:
+    """Whether the assignment's code uses TensorFlow (then every process loads it under the policy first)."""
+    nb = assignment.source or assignment.release
+    return determinism.uses_tensorflow(c.source for c in notebook.code_cells(nb) if c.kind in ("setup", "solution"))
+
+
+def public_seed(name: str, check: Check) -> int:
+    """The fixed seed of a public check's inputs."""
+    return stable_seed("public", name, check.id)
+
+
+_ERROR_CATEGORIES = {
+    RecordStatus.NOT_IMPLEMENTED: "not-implemented",
+    RecordStatus.RAISED: "raised",
+    RecordStatus.TIMEOUT: "timeout",
+    RecordStatus.MEMORY: "memory",
+    RecordStatus.CRASHED: "crashed",
+    RecordStatus.MISSING: "missing",
+    RecordStatus.UNPLAIN: "type",
+}
+
+
+def judge(p: Prepared, record: CheckRecord | None, settings, *, hint: str) -> CheckResult:
+    """Turns a worker record into a check result (verdicts happen here, in the grader)."""
+    check = p.check
+    hidden = settings.hidden
+    base = dict(id=check.id, target=check.target, max_points=settings.points, hidden=hidden, hint=hint)
+    if record is None:
+        record = CheckRecord(RecordStatus.CRASHED, f"no result came back for {check.target}")
+    if not record.returned:
+        category = _ERROR_CATEGORIES.get(record.status, "crashed")
+        message = record.message  # built or redacted by the grader (_from_worker)
+        if record.status is RecordStatus.TAMPERED:  # a record the worker's own code never writes
+            message = f"no valid result came back for {check.target} (did the notebook tamper with the grader?)"
+        result_status = "failed" if category == "type" else "error"
+        return CheckResult(status=result_status, points=0.0, message=message, category=category, **base)
+    ctx = Context(check.what, settings.tol, p.inputs, record.type)
+    try:
+        outcome = check.verdict(record.value, p.expected, ctx)
+    except Exception as err:  # a verdict must never take the batch down
+        outcome = Outcome(
+            False, "type", f"{check.what}: the returned value could not be compared ({type(err).__name__})"
+        )
+    if outcome.passed:
+        return CheckResult(status="passed", points=float(settings.points), **base)
+    message = f"hidden check on {check.target} failed ({outcome.category})" if hidden else outcome.message
+    return CheckResult(status="failed", points=0.0, message=message, category=outcome.category, **base)
