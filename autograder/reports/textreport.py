@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 
 from autograder.model.results import SubmissionResult
-from autograder.reports.wording import check_line, explanation
+from autograder.reports.wording import explanation, mark
 from autograder.reports.wording import points as _pts
 
 
@@ -24,7 +24,10 @@ def student_table(result: SubmissionResult, *, width: int = 100) -> str:
         "",
     ]
     for c in result.checks:
-        lines.append(check_line(c, align=True))
+        # a table: points right-aligned in a column of their own, as before the hint had a field
+        lines.append(
+            f"{mark(c.status):<5} {_pts(c.points):>3}/{_pts(c.max_points):<3} {c.id}{'  (hidden)' if c.hidden else ''}"
+        )
         if explanation(c):
             lines.extend(
                 textwrap.wrap(explanation(c), width=width, initial_indent="      ", subsequent_indent="      ")

@@ -27,3 +27,16 @@ def test_the_check_line_marks_points_and_hidden_checks():
     assert wording.check_line(_check(status="error", hidden=True), align=True) == "ERROR 0/2 f.values (hidden)"
     assert wording.check_line(_check(status="passed")) == "PASS 2/2 f.values"
     assert wording.fraction(0.5, 1.25) == "0.5/1.25"
+
+
+def test_the_terminal_table_aligns_points_and_shows_the_hint_under_a_failure():
+    from autograder.model.results import SubmissionResult
+    from autograder.reports import textreport
+
+    result = SubmissionResult(
+        "a1", "s", 1.0, 3.0, "ok", "", [_check(), _check(status="passed", message="", hidden=True)], [], {}
+    )
+    lines = textreport.student_table(result).splitlines()
+    assert lines[2] == "FAIL    0/2   f.values"
+    assert lines[3].strip() == "f(x): expected 1, received 2. Hint: add one"
+    assert lines[4] == "PASS    2/2   f.values  (hidden)"
