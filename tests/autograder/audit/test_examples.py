@@ -72,3 +72,37 @@ def test_report_on_graded_examples(graded, tmp_path):
     page = written[f"report-{name}.html"].read_text()
     for ex, _ in graded:
         assert f">{ex.name}</a>" in page
+
+
+def test_pytest_front_end_gives_the_same_verdicts(graded, root, tmp_path):
+    """``pytest --assignment NAME`` on the reference, the blank release, two typical mistakes and a
+    correct variant: every check passes or fails as ``autograder grade`` decided, with its points, and
+    each notebook's score is the same (the reference full, the blank one failing with "not implemented")."""
+    from pytest_runs import json_report, props, run_pytest
+
+    mistakes = [(ex, r) for ex, r in graded if ex.name not in ("reference", "blank")]
+    picked = [(ex, r) for ex, r in graded if ex.name in ("reference", "blank")]
+    picked += [m for m in mistakes if not examples.is_correct_variant(m[0].name)][:2]
+    picked += [m for m in mistakes if examples.is_correct_variant(m[0].name)][:1]
+    name = graded[0][1].assignment
+    report = tmp_path / "report.json"
+    proc = run_pytest(
+        "--assignment",
+        name,
+        *[str(ex.path) for ex, _ in picked],
+        "--json-report",
+        f"--json-report-file={report}",
+        cwd=root,
+        timeout=900,
+    )
+    assert proc.returncode == 1, proc.stdout[-3000:] + proc.stderr[-3000:]  # the blank release fails
+    tests = json_report(report)
+    assert len(tests) == sum(len(r.checks) for _, r in picked)
+    for ex, result in picked:
+        for check in result.checks:
+            test = tests[f"{ex.path.name}::{check.id}"]
+            assert (test["outcome"] == "passed") == (check.status == "passed"), (ex.name, check.id, check.message)
+            assert (props(test)["points"], props(test)["max_points"]) == (check.points, check.max_points)
+            if ex.name == "blank":
+                assert "not implemented" in test["call"]["longrepr"], (check.id, test["call"]["longrepr"])
+        assert f"{ex.path.name}: {result.score:g} / {result.max_score:g} points" in proc.stdout

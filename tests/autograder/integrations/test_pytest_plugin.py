@@ -7,13 +7,13 @@ examples, whose verdicts are compared check by check with ``autograder grade``'s
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from pytest_runs import json_report, props, run_pytest
 from toycourse import TOY_STUBS, toy_notebook, toy_submission, write_json
 
 from autograder.audit import examples
@@ -74,27 +74,6 @@ def course(toy_course: Path) -> Path:
     with (toy_course / "grading.yml").open("a") as f:
         f.write(TOY_TEST_GRADING)
     return toy_course
-
-
-def run_pytest(*args: str, cwd: Path, timeout: int = 600) -> subprocess.CompletedProcess:
-    """``python -m pytest -p no:cacheprovider ARGS`` in ``cwd``."""
-    return subprocess.run(
-        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-
-
-def json_report(path: Path) -> dict[str, dict]:
-    """pytest-json-report's tests by ``notebook::check`` (the node id's last two parts)."""
-    tests = json.loads(path.read_text())["tests"]
-    return {Path(t["nodeid"]).name: t for t in tests}
-
-
-def props(test: dict) -> dict:
-    return {k: v for d in test.get("user_properties", []) for k, v in d.items()}
 
 
 def toy_submissions(folder: Path) -> Path:
