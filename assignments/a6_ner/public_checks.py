@@ -224,13 +224,11 @@ def masking_inputs(rng):
 
 def probe_tagger_training(ns, target, inputs):
     """Trains the student's tagger on a tiny padded batch; returns the loss per epoch."""
-    import numpy as np
+
+    from autograder.checks import epoch_losses
 
     model = ns[target](**inputs["args"])
-    history = model.fit(
-        inputs["ids"], inputs["tags"], epochs=inputs["epochs"], batch_size=len(inputs["ids"]), verbose=0, shuffle=False
-    )
-    return np.asarray(history.history["loss"], dtype=np.float64)
+    return epoch_losses(model, inputs["ids"], inputs["tags"], epochs=inputs["epochs"])
 
 
 def training_inputs(rng):

@@ -11,7 +11,7 @@ the package, so this face is the stable API for check authors (``docs/authoring.
   may use :func:`compare_values`, :func:`compare_arrays` and :func:`describe`.
 - Probes run in the student's worker and return plain data: :func:`inputs_unchanged`,
   :func:`arguments_unchanged`, :func:`build_and_describe`, :func:`scan_calls`; helpers for probes
-  written by a course: :func:`copy_inputs`, :func:`describe_model`, :func:`char_lm`,
+  written by a course: :func:`copy_inputs`, :func:`describe_model`, :func:`char_lm`, :func:`epoch_losses`,
   :func:`against_differences`, :func:`numeric_gradient`.
 - Inputs: :func:`periodic_sequences` (sequences a tiny model can learn in a few steps) and
   :func:`float32_exact` (weights a float32 Keras layer and float64 numpy code hold alike).
@@ -42,6 +42,7 @@ from autograder.checks.probes import (
     char_lm,
     copy_inputs,
     describe_model,
+    epoch_losses,
     inputs_unchanged,
     scan_calls,
 )
@@ -65,6 +66,7 @@ __all__ = [
     "copy_inputs",
     "describe",
     "describe_model",
+    "epoch_losses",
     "float32_exact",
     "gradients_agree",
     "inputs_kept",

@@ -156,18 +156,11 @@ def probe_classifier(ns, target, inputs):
 
 def probe_classifier_training(ns, target, inputs):
     """Trains the student's classifier for a few epochs on a tiny batch; returns the losses."""
-    import numpy as np
+
+    from autograder.checks import epoch_losses
 
     model = ns[target](inputs["vocab_size"], inputs["embed_dim"], inputs["hidden_units"], inputs["n_classes"])
-    history = model.fit(
-        inputs["ids"],
-        inputs["labels"],
-        epochs=inputs["epochs"],
-        batch_size=len(inputs["ids"]),
-        verbose=0,
-        shuffle=False,
-    )
-    return np.asarray(history.history["loss"], dtype=np.float64)
+    return epoch_losses(model, inputs["ids"], inputs["labels"], epochs=inputs["epochs"])
 
 
 def classifier_ids(rng, vocab_size, n=3, t=6):

@@ -9,13 +9,11 @@ pub = sibling(__file__, "public_checks")
 
 def probe_training(ns, target, inputs):
     """Trains the student's tagger for a few full-batch epochs on a tiny tagging task; returns the losses."""
-    import numpy as np
+
+    from autograder.checks import epoch_losses
 
     model = ns[target](inputs["vocab_size"], inputs["embed_dim"], inputs["units"], inputs["n_classes"])
-    history = model.fit(
-        inputs["ids"], inputs["tags"], epochs=inputs["epochs"], batch_size=len(inputs["ids"]), verbose=0, shuffle=False
-    )
-    return np.asarray(history.history["loss"], dtype=np.float64)
+    return epoch_losses(model, inputs["ids"], inputs["tags"], epochs=inputs["epochs"])
 
 
 def tagging_task(rng):

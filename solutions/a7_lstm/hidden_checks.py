@@ -23,10 +23,11 @@ def probe_training(ns, target, inputs):
     """Builds the student's compiled model and trains it full-batch on a tiny periodic text; returns the loss per epoch."""
     import numpy as np
 
+    from autograder.checks import epoch_losses
+
     model = ns[target](inputs["vocab_size"], inputs["embed_dim"], inputs["units"], inputs["learning_rate"])
     x, y = inputs["inputs"].astype(np.int32), inputs["targets"].astype(np.int32)
-    history = model.fit(x, y, epochs=inputs["epochs"], batch_size=len(x), verbose=0, shuffle=False)
-    return np.asarray(history.history["loss"], dtype=np.float64)
+    return epoch_losses(model, x, y, epochs=inputs["epochs"])
 
 
 def probe_loss_value(ns, target, inputs):

@@ -62,3 +62,40 @@ def test_tf_scan_is_counted_and_restored():
     exec("def f(x_seq, h0):\n    return tf.scan(lambda h, x: h + x, x_seq, initializer=h0)\n", ns)
     facts = scan_calls(ns, "f", {"x_seq": np.ones((4, 2)), "h0": np.zeros(2)})
     assert facts["tf.scan"] == {"calls": 1, "steps": 4} and tf.scan is original
+
+
+@pytest.mark.parametrize("inputs", ["one", "two"])
+def test_epoch_losses_are_fits_losses(inputs):
+    """epoch_losses gives fit's full-batch losses bit for bit (one and two model inputs, a metric
+    compiled in), and raises as fit does for a model that was not compiled."""
+    import keras
+
+    from autograder.checks.probes import epoch_losses
+
+    rng = np.random.default_rng(3)
+    ids = rng.integers(1, 12, size=(10, 5)).astype(np.int32)
+    labels = (ids[:, 0] > 6).astype(np.int32)
+
+    def build():
+        keras.utils.set_random_seed(5)
+        first = keras.Input(shape=(5,), dtype="int32")
+        embedded = keras.layers.GlobalAveragePooling1D()(keras.layers.Embedding(12, 4)(first))
+        if inputs == "two":
+            second = keras.Input(shape=(5,), dtype="int32")
+            embedded = keras.layers.Concatenate()(
+                [embedded, keras.layers.GlobalAveragePooling1D()(keras.layers.Embedding(12, 4)(second))]
+            )
+        model = keras.Model([first, second] if inputs == "two" else first, keras.layers.Dense(2)(embedded))
+        model.compile("adam", keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+        return model
+
+    x = [ids, ids[:, ::-1]] if inputs == "two" else ids
+    history = build().fit(x, labels, epochs=6, batch_size=len(labels), verbose=0, shuffle=False)
+    losses = epoch_losses(build(), x, labels, epochs=6)
+    assert losses.dtype == np.float64 and losses.shape == (6,)
+    assert np.array_equal(losses, np.asarray(history.history["loss"], dtype=np.float64))
+    uncompiled = keras.Sequential([keras.Input(shape=(5,)), keras.layers.Dense(2)])
+    with pytest.raises(Exception) as from_fit:
+        uncompiled.fit(ids.astype(np.float32), labels, epochs=1, verbose=0)
+    with pytest.raises(type(from_fit.value)):
+        epoch_losses(uncompiled, ids.astype(np.float32), labels, epochs=1)
