@@ -27,11 +27,10 @@ from autograder.course import notebook
 from autograder.course.assignment import Assignment
 from autograder.course.testfiles import PytestCheck
 from autograder.grading import redact, staffview, testchecks
-from autograder.grading.prepared import Prepared, ReferenceError, judge, needs_tensorflow, public_seed
+from autograder.grading.prepared import Prepared, ReferenceError, check_seed, judge, needs_tensorflow
 from autograder.model import plaindata
 from autograder.model.limits import Limits
 from autograder.model.results import CheckResult, SubmissionResult
-from autograder.model.seeds import stable_seed
 from autograder.sandbox import cells, determinism
 from autograder.sandbox import runner as sandbox
 from autograder.sandbox.protocol import CellStatus, CheckRecord, Ended, PhaseKind, RecordStatus, Stop
@@ -63,7 +62,13 @@ def _fixture(assignment: Assignment, check: Check) -> dict | None:
 
 
 def prepare(
-    assignment: Assignment, checks: list[Check], *, digest: str, reference: dict | None, cache: dict | None = None
+    assignment: Assignment,
+    checks: list[Check],
+    *,
+    digest: str,
+    reference: dict | None,
+    cache: dict | None = None,
+    pinned: bool = False,
 ) -> list[Prepared]:
     """Builds inputs and expected values for the checks.
 
@@ -75,9 +80,11 @@ def prepare(
         checks: The checks to prepare.
         digest: The submission's code digest (seeds the hidden checks).
         reference: The reference namespace, or None to use the public fixtures.
-        cache: A dict kept by the caller across submissions of one run (e.g. a mutation run
-            with a pinned digest): inputs and expected values by ``(check id, seed)``, computed
-            once. Only valid for one assignment and one reference.
+        cache: A dict kept by the caller across the submissions of one run: inputs and expected
+            values by ``(check id, seed)``, computed once. It keeps the seeds that submissions
+            share: public checks', hidden variants' (``hidden_variants``) and, with ``pinned``,
+            every seed. Only valid for one assignment and one reference.
+        pinned: ``digest`` is the same for every submission of the run (a mutation run).
     """
     out = []
     for index, check in enumerate(checks):
@@ -89,17 +96,14 @@ def prepare(
             continue
         if reference is None:
             raise ReferenceError(f"no expected value for check {check.id}")
-        seed = (
-            public_seed(assignment.name, check)
-            if not settings.hidden
-            else stable_seed(assignment.config.seed, assignment.name, check.id, digest)
-        )
+        seed = check_seed(assignment, check, digest)
         key = (check.id, seed)
         if cache is not None and key in cache:
             inputs, expected = cache[key]
         else:
             inputs, expected = compute_expected(check, reference, seed)
-            if cache is not None:
+            shared = pinned or not settings.hidden or assignment.config.hidden_variants is not None
+            if cache is not None and shared:
                 cache[key] = (inputs, expected)
         out.append(Prepared(index, check, inputs, seed, expected, timeout))
     return out
@@ -472,7 +476,7 @@ def grade(
             digest (a mutation run pins it to the reference's, so every mutant meets the same
             hidden inputs and their expected values are computed once).
         expected_cache: Inputs and expected values by ``(check id, seed)``, shared across the
-            submissions of one run (see :func:`prepare`); use it with ``seed_digest``.
+            submissions of one run (see :func:`prepare`; a session passes its own).
 
     Returns:
         The result; never raises for anything in the submission.
@@ -527,7 +531,9 @@ def _prepare_all(
             reference = reference_namespace(assignment)
         digest = seed_digest if seed_digest is not None else code_digest(code)
         probed = [c for c in checks if not isinstance(c, PytestCheck)]
-        return reference, prepare(assignment, probed, digest=digest, reference=reference, cache=expected_cache)
+        return reference, prepare(
+            assignment, probed, digest=digest, reference=reference, cache=expected_cache, pinned=seed_digest is not None
+        )
 
 
 def _pytest_style(assignment: Assignment, checks: list[Check], code: list[notebook.Cell], reference, lock):

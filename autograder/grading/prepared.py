@@ -44,6 +44,23 @@ def public_seed(name: str, check: Check) -> int:
     return stable_seed("public", name, check.id)
 
 
+def check_seed(assignment: Assignment, check: Check, digest: str) -> int:
+    """The seed of a check's inputs for a submission whose code has ``digest``.
+
+    Public checks have a fixed seed (their fixtures ship with the release). A hidden check's seed
+    comes from the course's salt and the digest, so a student cannot know it: one of a pool of
+    ``hidden_variants`` seeds when the assignment sets one (the digest picks the variant, so the
+    expected values of a run are computed once per variant), else a seed of the submission's own.
+    """
+    config = assignment.config
+    if not assignment.settings(check).hidden:
+        return public_seed(assignment.name, check)
+    if config.hidden_variants is None:
+        return stable_seed(config.seed, assignment.name, check.id, digest)
+    variant = stable_seed(config.seed, assignment.name, check.id, digest) % config.hidden_variants
+    return stable_seed(config.seed, assignment.name, check.id, "variant", str(variant))
+
+
 _ERROR_CATEGORIES = {
     RecordStatus.NOT_IMPLEMENTED: "not-implemented",
     RecordStatus.RAISED: "raised",

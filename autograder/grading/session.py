@@ -35,6 +35,9 @@ class Session:
         forkserver: Where workers are forked from, or None (fresh interpreters).
         confinement: How workers are isolated, or None.
         lock: Serialises the grader's own TensorFlow work across threads.
+        expected: Inputs and expected values computed for this run, by ``(check id, seed)``: public
+            checks and pools of hidden variants are computed once (see
+            :func:`autograder.grading.engine.prepare`).
     """
 
     assignment: Assignment
@@ -42,9 +45,12 @@ class Session:
     forkserver: ForkServer | None
     confinement: isolation.Confinement | None
     lock: threading.Lock
+    expected: dict = dataclasses.field(default_factory=dict)
 
     def grade(self, path: Path, **options) -> SubmissionResult:
-        """Grades one notebook (``options`` as :func:`autograder.grading.engine.grade` takes them)."""
+        """Grades one notebook (``options`` as :func:`autograder.grading.engine.grade` takes them;
+        ``expected_cache`` defaults to the session's)."""
+        options.setdefault("expected_cache", self.expected)
         return engine.grade(
             path,
             assignment=self.assignment,

@@ -33,7 +33,7 @@ import numpy as np
 from autograder.checks.check import Check
 from autograder.checks.compare import Outcome
 from autograder.course.testfiles import CALL_PROBE, PytestCheck
-from autograder.grading.prepared import Prepared, ReferenceError, judge, needs_tensorflow, public_seed
+from autograder.grading.prepared import Prepared, ReferenceError, check_seed, judge, needs_tensorflow
 from autograder.model import plaindata
 from autograder.model.results import CheckResult
 from autograder.sandbox import determinism
@@ -212,20 +212,12 @@ class Grading:
     """
 
     def __init__(self, checks: list[PytestCheck], *, assignment, digest: str, reference: dict | None, lock=None):
-        from autograder.model.seeds import stable_seed
-
         if reference is None:
             raise ReferenceError("checks written as pytest tests need the reference solution (instructor's repo)")
         self.assignment, self.reference, self.lock = assignment, reference, lock
         self.runs = []
         for check in checks:
-            settings = assignment.settings(check)
-            seed = (
-                public_seed(assignment.name, check)
-                if not settings.hidden
-                else stable_seed(assignment.config.seed, assignment.name, check.id, digest)
-            )
-            self.runs.append(_Run(check, seed))
+            self.runs.append(_Run(check, check_seed(assignment, check, digest)))
         self.results: dict[str, CheckRecord] = {}
         self.failures: list[Stop] = []
         self.logs: list[str] = []

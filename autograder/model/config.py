@@ -3,10 +3,11 @@
 Layout::
 
     seed: course-2026            # salt for hidden inputs (change it every term)
-    defaults: {rtol: 1.0e-7, atol: 1.0e-9, limits: {check_timeout_s: 60}}
+    defaults: {rtol: 1.0e-7, atol: 1.0e-9, limits: {check_timeout_s: 60}, hidden_variants: 8}
     assignments:
       a1_perceptron:
         limits: {memory_mb: 3072}
+        hidden_variants: 16        # a pool of 16 hidden-input variants per check (absent: one per submission)
         checks:
           sigmoid.values: {points: 1, visibility: public}
           sigmoid.isolation: {points: 1, visibility: hidden, rtol: 1.0e-6}
@@ -25,8 +26,8 @@ from autograder.model.limits import Limits
 from autograder.model.tolerance import Tolerance
 
 _TOP_KEYS = {"seed", "defaults", "assignments"}
-_DEFAULT_KEYS = {"rtol", "atol", "limits"}
-_ASSIGNMENT_KEYS = {"limits", "checks", "title"}
+_DEFAULT_KEYS = {"rtol", "atol", "limits", "hidden_variants"}
+_ASSIGNMENT_KEYS = {"limits", "checks", "title", "hidden_variants"}
 _CHECK_KEYS = {"points", "visibility", "rtol", "atol", "timeout_s"}
 _VISIBILITY = ("public", "hidden")
 _LIMIT_KEYS = {f.name: f.type for f in dataclasses.fields(Limits)}
@@ -60,13 +61,25 @@ class CheckConfig:
 
 @dataclasses.dataclass(frozen=True)
 class AssignmentConfig:
-    """Settings of one assignment: its checks (in file order), limits, and the hidden-input salt."""
+    """Settings of one assignment: its checks (in file order), limits, and the hidden-input salt.
+
+    Attributes:
+        name: The assignment's name.
+        checks: Check id to its settings.
+        limits: The worker's limits.
+        seed: The course's salt of hidden inputs.
+        title: A title for reports.
+        hidden_variants: How many hidden-input variants each hidden check has (a pool, chosen per
+            submission from its code, so expected values are computed once per variant and run);
+            None gives every submission inputs of its own.
+    """
 
     name: str
     checks: dict[str, CheckConfig]
     limits: Limits
     seed: str
     title: str = ""
+    hidden_variants: int | None = None
 
 
 def _mapping(value, where: str) -> dict:
@@ -84,6 +97,14 @@ def _unknown(data: dict, allowed: set, where: str) -> None:
 def _number(value, where: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
         raise ConfigError(f"{where}: expected a non-negative number, got {value!r}")
+    return value
+
+
+def _variants(value, where: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{where}: expected a whole number of at least 1, got {value!r}")
     return value
 
 
@@ -138,6 +159,7 @@ def parse(data) -> dict[str, AssignmentConfig]:
         _number(defaults.get("rtol", 1e-7), "defaults.rtol"), _number(defaults.get("atol", 1e-9), "defaults.atol")
     )
     base_limits = _limits(defaults.get("limits", {}), Limits(), "defaults.limits")
+    base_variants = _variants(defaults.get("hidden_variants"), "defaults.hidden_variants")
     out = {}
     for name, body in _mapping(data.get("assignments", {}), "assignments").items():
         where = f"assignments.{name}"
@@ -145,7 +167,8 @@ def parse(data) -> dict[str, AssignmentConfig]:
         _unknown(body, _ASSIGNMENT_KEYS, where)
         limits = _limits(body.get("limits", {}), base_limits, f"{where}.limits")
         checks = parse_checks(body.get("checks", {}), where=f"{where}.checks", default_tol=tol)
-        out[str(name)] = AssignmentConfig(str(name), checks, limits, seed, str(body.get("title", "")))
+        variants = _variants(body.get("hidden_variants", base_variants), f"{where}.hidden_variants")
+        out[str(name)] = AssignmentConfig(str(name), checks, limits, seed, str(body.get("title", "")), variants)
     return out
 
 

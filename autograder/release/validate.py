@@ -38,12 +38,14 @@ _CHECK = {
         "timeout_s": _NUMBER,
     },
 }
+_VARIANTS = {"type": "integer", "minimum": 1}
 _ASSIGNMENT = {
     "type": "object",
     "additionalProperties": False,
     "properties": {
         "title": {"type": "string"},
         "limits": _LIMITS,
+        "hidden_variants": _VARIANTS,
         "checks": {"type": "object", "additionalProperties": _CHECK},
     },
 }
@@ -56,7 +58,7 @@ SCHEMA = {
         "defaults": {
             "type": "object",
             "additionalProperties": False,
-            "properties": {"rtol": _NUMBER, "atol": _NUMBER, "limits": _LIMITS},
+            "properties": {"rtol": _NUMBER, "atol": _NUMBER, "limits": _LIMITS, "hidden_variants": _VARIANTS},
         },
         "assignments": {"type": "object", "additionalProperties": _ASSIGNMENT},
     },

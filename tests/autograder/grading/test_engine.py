@@ -266,3 +266,61 @@ def test_arguments_unchanged_sees_lists_and_strings():
 
     assert probes.arguments_unchanged({"f": rename}, "f", inputs) == {"sequences": True, "vocab": False, "k": True}
     assert probes.arguments_unchanged({"f": lambda **kw: None}, "f", {"x": np.array([np.nan])}) == {"x": True}
+
+
+def _with_variants(toy_course, variants):
+    grading = toy_course / "grading.yml"
+    grading.write_text(grading.read_text().replace("  toy:\n", f"  toy:\n    hidden_variants: {variants}\n"))
+    return assignment.load("toy", root=toy_course)
+
+
+def test_hidden_inputs_come_from_a_pool_of_variants_chosen_by_the_code(toy_course):
+    """With ``hidden_variants: K`` a hidden check's seed is one of K, picked by the code's digest and
+    the course salt; without it every digest has its own. Public seeds never change."""
+    from autograder.grading.prepared import check_seed
+
+    own = assignment.load("toy", root=toy_course)
+    pooled = _with_variants(toy_course, 3)
+    hidden = next(c for c in own.checks if own.settings(c).hidden)
+    public = next(c for c in own.checks if not own.settings(c).hidden)
+    digests = [f"code-{i}" for i in range(60)]
+    assert len({check_seed(own, hidden, d) for d in digests}) == 60
+    pool = {check_seed(pooled, hidden, d) for d in digests}
+    assert len(pool) == 3 and not pool & {check_seed(own, hidden, d) for d in digests}
+    assert check_seed(pooled, hidden, "code-1") == check_seed(pooled, hidden, "code-1")
+    assert (
+        {check_seed(own, public, d) for d in digests}
+        == {check_seed(pooled, public, d) for d in digests}
+        == {check_seed(own, public, "x")}
+    )
+    (toy_course / "grading.yml").write_text((toy_course / "grading.yml").read_text().replace("toy-salt", "next-term"))
+    assert not pool & {check_seed(assignment.load("toy", root=toy_course), hidden, d) for d in digests}  # the salt
+
+
+def test_a_run_computes_shared_expected_values_once(toy_course):
+    """A session's cache keeps public checks' expected values and hidden variants', computed once
+    however many submissions; a submission's own hidden inputs are not kept."""
+    from autograder.grading.session import open_session
+
+    subs = [
+        toy_submission(toy_course / "subs", f"s{i}", scale=f"def scale(z):\n    return z * SCALE + {i} * 0")
+        for i in range(4)
+    ]
+    for variants, kept_hidden in ((None, 0), (2, 2)):
+        loaded = assignment.load("toy", root=toy_course) if variants is None else _with_variants(toy_course, variants)
+        with open_session(loaded, root=toy_course, isolate=False) as session:
+            graded = [session.grade(s) for s in subs]
+        assert all(r.score == r.max_score for r in graded)
+        ids = [check_id for check_id, _ in session.expected]
+        assert sorted(i for i in ids if i != "double.hidden") == ["double.values", "scale.values"]
+        assert ids.count("double.hidden") <= kept_hidden and (variants is None or ids.count("double.hidden") >= 1)
+
+
+@pytest.mark.parametrize("value", [0, -1, 1.5, True, "8"])
+def test_hidden_variants_must_be_a_whole_number_of_at_least_one(toy_course, value):
+    from autograder.model import config
+
+    grading = toy_course / "grading.yml"
+    grading.write_text(grading.read_text().replace("  toy:\n", f"  toy:\n    hidden_variants: {value!r}\n"))
+    with pytest.raises(config.ConfigError, match=r"assignments\.toy\.hidden_variants: expected a whole number"):
+        config.load(grading)

@@ -58,6 +58,7 @@ def test_every_problem_at_once_with_file_line_and_path(toy_course, capsys):
         ("scale.values: {points: 2}", "scale.values: {points: 2, visibility: hidden}"),  # a public check marked hidden
         ("double.hidden: {points: 3, visibility: hidden}", "double.hidden: {points: 3}"),  # a hidden check left public
         ("scale.values: {points: 2}", "scale.values: {points: 2, tol: 1}"),  # an unknown key
+        ("  toy:\n", "  toy:\n    hidden_variants: 0\n"),  # a pool of no hidden-input variants
     ],
 )
 def test_validate_refuses_what_grade_refuses(toy_course, edit):
