@@ -6,8 +6,8 @@ Run by ``bench/run.py`` in a process of its own (internal)::
 
 SPEC holds ``assignment``, ``root``, ``subs`` (``{"student", "path"}``) and ``result``. For each
 submission it times (1) the reference side: every check's inputs and the reference's expected
-value for that submission's hidden seeds (``engine.prepare`` without a cache, as the grader does
-for each submission), and (2) the student side: the submission's cells executed once, here, then
+value for that submission's hidden seeds (``engine.prepare`` with a cache kept across the
+submissions, as a grading session keeps one), and (2) the student side: the submission's cells executed once, here, then
 every check's probe on that namespace and the grader's own verdict (``engine.judge``). Loading the
 assignment and running the reference notebook once are start-up, not counted. Checks written as
 pytest tests (``autograder.grading.testchecks``) are left out and counted in ``skipped``. The points are
@@ -44,11 +44,14 @@ def main(spec_path: str) -> None:
     limits = a.config.limits
     probes = {c.id: resolve_probe(c.probe_spec()) for c in probed}
     out = []
+    expected: dict = {}  # what the submissions share, computed once (as a grading session does)
     for sub in spec["subs"]:
         nb, _raw = notebook.read_submission(Path(sub["path"]))
         picked = notebook.submission_cells(nb, a.release)
         t0 = time.perf_counter()
-        prepared = engine.prepare(a, probed, digest=engine.code_digest(picked.cells), reference=reference)
+        prepared = engine.prepare(
+            a, probed, digest=engine.code_digest(picked.cells), reference=reference, cache=expected
+        )
         t1 = time.perf_counter()
         ns: dict = {"__name__": "__main__"}
         for cell in picked.cells:

@@ -1,7 +1,8 @@
 """A grading session: what every submission of one run shares, set up once and torn down once.
 
 The reference namespace (computed once, under the lock that serialises the grader's own
-TensorFlow work), the fork server that starts single-use workers, and the workers' confinement.
+TensorFlow work), the expected values that submissions share, the fork server that starts
+single-use workers, and the workers' confinement.
 ``autograder grade`` (:func:`autograder.batch.local.grade_many`) and mutation testing
 (:func:`autograder.audit.mutation.run`) both grade through one.
 """
