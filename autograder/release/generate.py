@@ -21,6 +21,7 @@ import numpy as np
 
 from autograder.course import assignment as assignment_mod
 from autograder.grading import engine
+from autograder.grading.prepared import public_seed
 from autograder.model import files, plaindata
 from autograder.release import gradecells
 
@@ -82,7 +83,7 @@ def fixtures(assignment: assignment_mod.Assignment) -> dict:
         "limits": {k: v for k, v in vars(assignment.config.limits).items()},
     }
     for check in public:
-        seed = engine.public_seed(assignment.name, check)
+        seed = public_seed(assignment.name, check)
         inputs, expected = engine.compute_expected(check, reference, seed)
         data["fixtures"][check.id] = {"inputs": inputs, "expected": expected, "seed": seed}
         s = assignment.settings(check)

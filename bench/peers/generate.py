@@ -37,7 +37,7 @@ if str(ROOT) not in sys.path:
 from autograder.course import assignment as assignment_mod  # noqa: E402
 from autograder.course import notebook  # noqa: E402
 from autograder.grading import engine, testchecks  # noqa: E402
-from autograder.model.seeds import stable_seed  # noqa: E402
+from autograder.grading.prepared import check_seed  # noqa: E402
 from bench.peers.asserts import HELPERS, Unsupported, Written, write_check  # noqa: E402
 
 HIDDEN_BEGIN, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
@@ -105,9 +105,7 @@ def build(name: str, *, root: Path = ROOT) -> PeerSpec:
                 )
             )
             continue
-        seed = (
-            engine.public_seed(a.name, check) if not s.hidden else stable_seed(a.config.seed, a.name, check.id, digest)
-        )
+        seed = check_seed(a, check, digest)
         inputs, expected = engine.compute_expected(check, reference, seed)
         written.append(
             write_check(
