@@ -584,6 +584,22 @@ def _ratio(a, b):
     return None if not a or not b else a / b
 
 
+def _same_notebooks(one: dict | None, peer: dict | None) -> list[float]:
+    """The 1-worker grader's seconds (``SubmissionResult.seconds``) on the notebooks a peer graded:
+    the first ``peer["n"]`` submissions of the batch."""
+    if not one or not peer:
+        return []
+    subs = sorted(one["per_submission"], key=lambda s: s["submission"])[: peer["n"]]
+    return [s["seconds"] for s in subs]
+
+
+def _same_notebooks_ratio(one: dict | None, peer: dict | None) -> float | None:
+    """A peer's time against the 1-worker grader's on the same notebooks, session start-up left out
+    of both (the peer's per-notebook times against the grader's per-submission seconds)."""
+    mine = _same_notebooks(one, peer)
+    return _ratio(sum(peer["per_notebook"]), sum(mine)) if mine and peer.get("per_notebook") else None
+
+
 def _steady_s(run: dict) -> float | None:
     rate = run.get("steady_subs_per_min")
     return 60.0 / rate if rate else None
@@ -625,11 +641,12 @@ def render(report: dict) -> str:
         "no sandbox, no worker, cells run once. Peers grade the first submissions of the same batch, one "
         "notebook after another (as they run).",
         "",
-        "| assignment | floor s/sub | 1 worker | steady s/sub, 1 worker | target 1.5 floor + 0.3 s | 2 workers | Dask, 2 workers "
+        "| assignment | floor s/sub (mean) | 1 worker | steady s/sub, 1 worker | target 1.5 floor + 0.3 s | 2 workers | Dask, 2 workers "
         "| nbgrader + asserts | otter run | this grader in nbgrader | 2 workers / nbgrader+asserts | 2 workers / otter "
-        "| 2 workers / this grader in nbgrader | 2 workers at steady rate / the three peers | 1 worker median s / floor "
+        "| 2 workers / this grader in nbgrader | 2 workers at steady rate / the three peers "
+        "| the peers' notebooks: peer s / 1-worker s (nbgrader+asserts / otter) | 1 worker median s / floor median "
         "| worker peak USS / RSS MB | scores agree |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name, a in report["assignments"].items():
         runs = {r["label"]: r for r in a["autograder"]}
@@ -637,9 +654,11 @@ def render(report: dict) -> str:
         fl = a.get("floor")
         peers = a.get("peers", {}).get("runs", {})
         nb = a.get("nbgrader")
-        floor_s = fl["total"]["median"] if fl else None
+        floor_s = fl["total"]["mean"] if fl else None  # a mean, as the steady cost it is compared with
+        floor_median = fl["total"]["median"] if fl else None
         steady1 = _steady_s(one) if one else None
         target = 1.5 * floor_s + 0.3 if floor_s is not None else None
+        same = " / ".join(f(_same_notebooks_ratio(one, r)) for r in (peers.get("nbgrader-asserts"), peers.get("otter")))
 
         def cell(r):
             return "–" if not r else f"{f(r['subs_per_min'])} ({f(r['wall_s_per_sub'], 2)})"
@@ -658,7 +677,8 @@ def render(report: dict) -> str:
             f"{f(_ratio(two and two['subs_per_min'], peers.get('otter', {}).get('subs_per_min')))}x | "
             f"{f(_ratio(two and two['subs_per_min'], nb and nb['subs_per_min']))}x | "
             f"{steady_ratios} | "
-            f"{f(_ratio(one and one['seconds']['median'], floor_s), 1)}x | {f(uss, 0)} / {f(rss, 0)} | {_agreement_short(a)} |"
+            f"{same} | "
+            f"{f(_ratio(one and one['seconds']['median'], floor_median), 1)}x | {f(uss, 0)} / {f(rss, 0)} | {_agreement_short(a)} |"
         )
     lines.append("")
     for name, a in report["assignments"].items():
@@ -745,8 +765,9 @@ def render(report: dict) -> str:
                 "### Peers (the same submissions, graded in the same run)",
                 "",
                 "| peer | notebooks | wall s | submissions/min | s per notebook: median | min | max | peak RSS of the tree MB "
-                "| checks graded | autograder 1 worker / peer | 2 workers / peer | 2 workers steady / peer |",
-                "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+                "| checks graded | autograder 1 worker / peer | 2 workers / peer | 2 workers steady / peer "
+                "| the same notebooks, 1 worker: s each | peer s / 1-worker s on them |",
+                "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
             ]
             one = next(r for r in runs if r["label"] == "1 worker")
             two = next(r for r in runs if r["label"] == "2 workers")
@@ -762,7 +783,8 @@ def render(report: dict) -> str:
                     f"{f(pn['min'])} | {f(pn['max'])} | {f(peak, 0)} | {graded} | "
                     f"**{f(_ratio(one['subs_per_min'], r['subs_per_min']))}x** | "
                     f"**{f(_ratio(two['subs_per_min'], r['subs_per_min']))}x** | "
-                    f"{f(_ratio(two['steady_subs_per_min'], r['subs_per_min']))}x |"
+                    f"{f(_ratio(two['steady_subs_per_min'], r['subs_per_min']))}x | "
+                    f"{' + '.join(f(s, 2) for s in _same_notebooks(one, r))} | {f(_same_notebooks_ratio(one, r))}x |"
                 )
             lines += [
                 "",
@@ -965,9 +987,15 @@ def _write(report: dict, out: Path, t_all: float) -> str:
         "s per submission = `SubmissionResult.seconds` (the engine's wall time for one submission); with 2 workers the "
         "two share the cores with the grader, so each takes longer while the batch finishes sooner.",
         "The floor runs each submission's cells once in the measuring process and every check's probe and verdict "
-        "there (reference side: the inputs and expected values for that submission's hidden seeds, as the grader "
-        "computes them per submission); the grader runs the cells twice (public and hidden checks in separate "
-        "workers) and confines every worker.",
+        "there (reference side: the inputs and expected values for that submission's hidden seeds, with the cache "
+        "a grading session keeps: public checks and hidden variants computed once per run); the grader runs the "
+        "cells twice (public and hidden checks in separate workers) and confines every worker. The target compares "
+        "means (the 1-worker steady cost against the floor's mean per submission); the median column compares "
+        "medians.",
+        "The peers grade only the first submissions of the batch (the reference and the blank release with the "
+        "default --peers-n 2), so their rates are not for the same work as the grader's whole batch; 'the same "
+        "notebooks' compares the peer's time with the grader's own seconds on those notebooks (session start-up "
+        "left out of both: the peer's per-notebook time and the engine's per-submission time).",
         "The mistake variants include an infinite loop (checks run into their time limit), which sets p90 and max, "
         "in the floor as in the grader.",
         "Hidden inputs: the grader seeds each submission's hidden checks from its code; the assert peers store one "
