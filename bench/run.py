@@ -614,6 +614,40 @@ def _agreement_short(a: dict) -> str:
     return f"all {total} agree" if differ == 0 else f"**{differ} of {total} differ**"
 
 
+def notes(report: dict) -> list[str]:
+    """The notes under the tables, from the report (so a re-render states what the code measures now)."""
+    m = report["machine"]
+    return [
+        f"Measured on a {m['cores']}-core machine (load average {m['loadavg_at_start'][0]:.2f} at start, "
+        f"{m['loadavg_at_end'][0]:.2f} at end; the grader's own runs load it too): compare runs taken under "
+        "similar load, and ratios measured in the same run.",
+        "wall s = the `grade_many` call alone (loading the assignment, the reference, the isolation probe, the fork "
+        "server's TensorFlow import, grading, writing results); the grading process's own Python/TensorFlow import "
+        "is not included. first result s is the fixed start-up plus the first submission; steady submissions/min "
+        "counts from the first result to the last, steady s / submission is its inverse.",
+        "s per submission = `SubmissionResult.seconds` (the engine's wall time for one submission); with 2 workers the "
+        "two share the cores with the grader, so each takes longer while the batch finishes sooner.",
+        "The floor runs each submission's cells once in the measuring process and every check's probe and verdict "
+        "there (reference side: the inputs and expected values for that submission's hidden seeds, with the cache "
+        "a grading session keeps: public checks and hidden variants computed once per run); the grader runs the "
+        "cells twice (public and hidden checks in separate workers) and confines every worker. The target compares "
+        "means (the 1-worker steady cost against the floor's mean per submission); the median column compares "
+        "medians.",
+        "The peers grade only the first submissions of the batch (the reference and the blank release with the "
+        "default --peers-n 2), so their rates are not for the same work as the grader's whole batch; 'the same "
+        "notebooks' compares the peer's time with the grader's own seconds on those notebooks (session start-up "
+        "left out of both: the peer's per-notebook time and the engine's per-submission time).",
+        "The mistake variants include an infinite loop (checks run into their time limit), which sets p90 and max, "
+        "in the floor as in the grader.",
+        "Hidden inputs: the grader seeds each submission's hidden checks from its code; the assert peers store one "
+        "fixed set (the one the grader uses for the reference solution), so a disagreement on a hidden check of a "
+        "mistake can come from different inputs (the `hidden` column says which checks are hidden).",
+        "Dask: a `distributed.LocalCluster` of 2 single-threaded worker processes started by the grading process "
+        "before the timer; each Dask worker loads the assignment, reference and a fork server on its first task.",
+        f"Whole benchmark: {report['total_s'] / 60:.1f} min.",
+    ]
+
+
 def render(report: dict) -> str:
     m = report["machine"]
     lines = [
@@ -630,7 +664,7 @@ def render(report: dict) -> str:
         f"{' / '.join(f'{x:.2f}' for x in m['loadavg_at_start'])} | {' / '.join(f'{x:.2f}' for x in m.get('loadavg_at_end', ()))} |",
         "",
         f"`uptime` before: `{m.get('uptime_before', '?')}`; after: `{m.get('uptime_after', '?')}`. "
-        "The machine is shared with other work: the load average says how busy it was.",
+        "The load average says how busy the machine was.",
         "",
     ]
     # Summary: one row per assignment
@@ -821,7 +855,7 @@ def render(report: dict) -> str:
                 if len(dis) > 40:
                     lines.append(f"| … {len(dis) - 40} more in results.json | | | | | | |")
                 lines.append("")
-    lines += ["## Notes", ""] + [f"- {n}" for n in report["notes"]] + [""]
+    lines += ["## Notes", ""] + [f"- {n}" for n in notes(report)] + [""]
     return "\n".join(lines)
 
 
@@ -975,36 +1009,6 @@ def _write(report: dict, out: Path, t_all: float) -> str:
     report["total_s"] = time.perf_counter() - t_all
     report["machine"]["loadavg_at_end"] = os.getloadavg()
     report["machine"]["uptime_after"] = _uptime()
-    m = report["machine"]
-    report["notes"] = [
-        f"Measured on a shared {m['cores']}-core machine while other work was running (load average "
-        f"{m['loadavg_at_start'][0]:.2f} at start, {m['loadavg_at_end'][0]:.2f} at end): timings are noisy; "
-        "compare runs taken under similar load, and ratios measured in the same run.",
-        "wall s = the `grade_many` call alone (loading the assignment, the reference, the isolation probe, the fork "
-        "server's TensorFlow import, grading, writing results); the grading process's own Python/TensorFlow import "
-        "is not included. first result s is the fixed start-up plus the first submission; steady submissions/min "
-        "counts from the first result to the last, steady s / submission is its inverse.",
-        "s per submission = `SubmissionResult.seconds` (the engine's wall time for one submission); with 2 workers the "
-        "two share the cores with the grader, so each takes longer while the batch finishes sooner.",
-        "The floor runs each submission's cells once in the measuring process and every check's probe and verdict "
-        "there (reference side: the inputs and expected values for that submission's hidden seeds, with the cache "
-        "a grading session keeps: public checks and hidden variants computed once per run); the grader runs the "
-        "cells twice (public and hidden checks in separate workers) and confines every worker. The target compares "
-        "means (the 1-worker steady cost against the floor's mean per submission); the median column compares "
-        "medians.",
-        "The peers grade only the first submissions of the batch (the reference and the blank release with the "
-        "default --peers-n 2), so their rates are not for the same work as the grader's whole batch; 'the same "
-        "notebooks' compares the peer's time with the grader's own seconds on those notebooks (session start-up "
-        "left out of both: the peer's per-notebook time and the engine's per-submission time).",
-        "The mistake variants include an infinite loop (checks run into their time limit), which sets p90 and max, "
-        "in the floor as in the grader.",
-        "Hidden inputs: the grader seeds each submission's hidden checks from its code; the assert peers store one "
-        "fixed set (the one the grader uses for the reference solution), so a disagreement on a hidden check of a "
-        "mistake can come from different inputs (the `hidden` column says which checks are hidden).",
-        "Dask: a `distributed.LocalCluster` of 2 single-threaded worker processes started by the grading process "
-        "before the timer; each Dask worker loads the assignment, reference and a fork server on its first task.",
-        f"Whole benchmark: {report['total_s'] / 60:.1f} min.",
-    ]
     md = render(report)
     out.write_text(md)
     out.with_suffix(".json").write_text(json.dumps(report, indent=1, default=str))
