@@ -137,9 +137,10 @@ def test_pinned_seed_digest_and_expected_cache(tmp_path):
         == "failed"
     )
     cache[("double.hidden", seed)] = (inputs, expected)
-    # without a pin, the hidden seed follows each submission's code (as in `autograder grade`)
+    # without a pin, the hidden seed follows each submission's code (as in `autograder grade`): a seed no
+    # other submission shares is not kept in the run's cache
     c = engine.grade(wrong, assignment=loaded, reference=reference, only=["double.hidden"], expected_cache=cache)
-    assert c.checks[0].status == "failed" and len(cache) == 2
+    assert c.checks[0].status == "failed" and len(cache) == 1
 
 
 def test_sample_takes_every_operator_in_turn_and_keeps_source_order():
