@@ -283,13 +283,12 @@ class _MutantGrader:
     def __init__(self, session, folder: Path, plan: _Plan):
         self.session, self.folder, self.plan = session, folder, plan
         self.pinned = engine.code_digest(notebook.submission_cells(plan.ref_nb, plan.loaded.release).cells)
-        self.cache: dict = {}
 
     def grade(self, nb: dict, label: str, only: list[str]):
         path = self.folder / f"{label}.ipynb"
         path.write_text(json.dumps(nb), encoding="utf-8")
         try:
-            return self.session.grade(path, name=label, only=only, seed_digest=self.pinned, expected_cache=self.cache)
+            return self.session.grade(path, name=label, only=only, seed_digest=self.pinned)  # the session's cache
         finally:
             path.unlink(missing_ok=True)
 

@@ -27,7 +27,7 @@ from autograder.course import notebook
 from autograder.course.assignment import Assignment
 from autograder.course.testfiles import PytestCheck
 from autograder.grading import redact, staffview, testchecks
-from autograder.grading.prepared import Prepared, ReferenceError, check_seed, judge, needs_tensorflow
+from autograder.grading.prepared import Prepared, ReferenceError, check_seed, judge, needs_tensorflow, seed_is_shared
 from autograder.model import plaindata
 from autograder.model.limits import Limits
 from autograder.model.results import CheckResult, SubmissionResult
@@ -102,8 +102,7 @@ def prepare(
             inputs, expected = cache[key]
         else:
             inputs, expected = compute_expected(check, reference, seed)
-            shared = pinned or not settings.hidden or assignment.config.hidden_variants is not None
-            if cache is not None and shared:
+            if cache is not None and (pinned or seed_is_shared(assignment, check)):
                 cache[key] = (inputs, expected)
         out.append(Prepared(index, check, inputs, seed, expected, timeout))
     return out

@@ -55,10 +55,16 @@ def check_seed(assignment: Assignment, check: Check, digest: str) -> int:
     config = assignment.config
     if not assignment.settings(check).hidden:
         return public_seed(assignment.name, check)
+    own = stable_seed(config.seed, assignment.name, check.id, digest)
     if config.hidden_variants is None:
-        return stable_seed(config.seed, assignment.name, check.id, digest)
-    variant = stable_seed(config.seed, assignment.name, check.id, digest) % config.hidden_variants
-    return stable_seed(config.seed, assignment.name, check.id, "variant", str(variant))
+        return own
+    return stable_seed(config.seed, assignment.name, check.id, "variant", str(own % config.hidden_variants))
+
+
+def seed_is_shared(assignment: Assignment, check: Check) -> bool:
+    """Whether other submissions meet the same seed (see :func:`check_seed`): public checks, and
+    hidden ones drawn from a pool of variants; a seed of a submission's own is not."""
+    return not assignment.settings(check).hidden or assignment.config.hidden_variants is not None
 
 
 _ERROR_CATEGORIES = {
