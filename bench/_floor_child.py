@@ -16,6 +16,7 @@ returned too: the floor must grade like the grader.
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
 import time
@@ -61,8 +62,11 @@ def main(spec_path: str) -> None:
         for p in prepared:
             determinism.apply(p.seed)
             try:
+                # the worker gets its own copy of the inputs (they travel as plain data): a submission
+                # that changes its arguments in place must not change the next one's
+                inputs = copy.deepcopy(p.inputs)
                 with cells.time_limit(p.timeout_s):
-                    value = probes[p.check.id](ns, p.check.target, p.inputs)
+                    value = probes[p.check.id](ns, p.check.target, inputs)
                 record = CheckRecord(RecordStatus.RETURNED, type=type_name(value), value=to_plain(value))
             except cells.TimeLimit:
                 record = CheckRecord(RecordStatus.TIMEOUT, "timeout")
