@@ -19,6 +19,8 @@ import textwrap
 
 import numpy as np
 
+from autograder.checks.gradcheck import FD_NOISE
+
 #: Verdicts written as asserts here, by function name.
 SUPPORTED_VERDICTS = ("same_value", "same_numpy_value", "inputs_kept", "gradients_agree", "loss_falls")
 
@@ -354,7 +356,8 @@ def write_check(
                 "a, n = received['analytic'], received['numeric']",
                 "assert isinstance(a, np.ndarray) and isinstance(n, np.ndarray) and a.shape == n.shape",
                 "assert np.all(np.isfinite(a))",
-                f"assert np.max(np.abs(a - n) / np.maximum(1e-8, np.abs(a) + np.abs(n)), initial=0.0) <= {rtol!r}",
+                f"_floor = max(1e-8, {FD_NOISE!r} * float(np.max(np.abs(n), initial=0.0)) / {rtol!r})",
+                f"assert np.max(np.abs(a - n) / np.maximum(_floor, np.abs(a) + np.abs(n)), initial=0.0) <= {rtol!r}",
             ]
         elif verdict == "loss_falls":
             lines += [

@@ -5,6 +5,7 @@ import numpy as np
 
 from autograder.checks import (
     Check,
+    gradients_agree,
     inputs_unchanged,
     loss_falls,
     periodic_sequences,
@@ -202,7 +203,7 @@ CHECKS = [
         "lstm_step_backward against finite differences, hidden sizes",
         pub.step_backward_inputs(2, 3, 3),
         probe=pub.probe_step_backward_numeric,
-        verdict=pub.gradients_close,
+        verdict=gradients_agree,
         reference=False,
         requires=("lstm_step.values",),
         hint="the slopes of YOUR lstm_step: every block's activation derivative, in the order [i | f | g | o]",
@@ -249,7 +250,7 @@ CHECKS = [
         "lstm_backward against finite differences, hidden sizes",
         pub.backward_inputs(3, 4, 2, 2, last_only=True),
         probe=pub.probe_backward_numeric,
-        verdict=pub.gradients_close,
+        verdict=gradients_agree,
         reference=False,
         requires=("lstm_forward.values",),
         hint="the slopes of sum(dhs * hs) computed with YOUR lstm_forward",

@@ -7,7 +7,16 @@ changes a shape or the values. LSTM weights are float32 numbers stored as float6
 
 import numpy as np
 
-from autograder.checks import Check, Outcome, compare_values, describe, float32_exact, same_model, same_numpy_value
+from autograder.checks import (
+    Check,
+    Outcome,
+    compare_values,
+    describe,
+    float32_exact,
+    gradients_agree,
+    same_model,
+    same_numpy_value,
+)
 
 M, T, N_X, N_H = 5, 4, 3, 2
 GRAD_KEYS = ("dx_seq", "dh0", "dc0", "dkernel", "drecurrent_kernel", "dbias")
@@ -227,37 +236,6 @@ def probe_step_backward_numeric(ns, target, inputs):
     )
 
 
-def gradients_close(received, expected, ctx):
-    """Verdict: the student's analytic gradient matches finite differences of their own function.
-
-    Like autograder.checks.gradients_agree, but an entry smaller than 1e-4 of the largest
-    numeric entry is judged against that floor instead of its own size: centred differences carry
-    an absolute error of about 1e-10, so a relative error on an entry of 1e-7 would be noise.
-    """
-    if not isinstance(received, dict) or set(received) != {"analytic", "numeric"}:
-        return Outcome(False, "type", f"{ctx.what}: the gradients could not be collected ({describe(received)})")
-    a, n = received["analytic"], received["numeric"]
-    if not isinstance(a, np.ndarray) or not isinstance(n, np.ndarray) or a.shape != n.shape:
-        return Outcome(
-            False,
-            "shape",
-            f"{ctx.what}: expected {getattr(n, 'size', '?')} gradient entries in all, received {getattr(a, 'size', '?')}",
-        )
-    if not np.all(np.isfinite(a)):
-        return Outcome(False, "values", f"{ctx.what}: the gradient contains NaN or inf")
-    floor = max(1e-8, 1e-4 * float(np.max(np.abs(n), initial=0.0)))
-    errors = np.abs(a - n) / np.maximum(floor, np.abs(a) + np.abs(n))
-    worst = int(np.argmax(errors)) if errors.size else 0
-    if errors.size and errors[worst] > ctx.tol.rtol:
-        return Outcome(
-            False,
-            "values",
-            f"{ctx.what}: relative error {errors[worst]:.2g} between your gradient and centred finite differences "
-            f"(limit {ctx.tol.rtol:g}); worst entry {worst}: analytic {a[worst]:.6g}, numeric {n[worst]:.6g}",
-        )
-    return Outcome(True)
-
-
 def probe_model(ns, target, inputs):
     """Builds the student's compiled model and describes its layers, compile arguments and (given
     ``sample_input``) its outputs with fixed weights (see autograder.checks.describe_model)."""
@@ -326,7 +304,7 @@ CHECKS = [
         "lstm_step_backward against finite differences of your lstm_step",
         step_backward_inputs(3, 2, 2),
         probe=probe_step_backward_numeric,
-        verdict=gradients_close,
+        verdict=gradients_agree,
         reference=False,
         hint="your gradients must be the slopes of YOUR lstm_step for the loss sum(dh * h) + sum(dc * c)",
     ),
@@ -354,7 +332,7 @@ CHECKS = [
         "lstm_backward against finite differences of your lstm_forward",
         backward_inputs(2, 3, 2, 2),
         probe=probe_backward_numeric,
-        verdict=gradients_close,
+        verdict=gradients_agree,
         reference=False,
         hint="your gradients must be the slopes of sum(dhs * hs) computed with YOUR lstm_forward; carry dc back through time",
     ),
