@@ -633,10 +633,10 @@ def notes(report: dict) -> list[str]:
         "cells twice (public and hidden checks in separate workers) and confines every worker. The target compares "
         "means (the 1-worker steady cost against the floor's mean per submission); the median column compares "
         "medians.",
-        "The peers grade only the first submissions of the batch (the reference and the blank release with the "
-        "default --peers-n 2), so their rates are not for the same work as the grader's whole batch; 'the same "
-        "notebooks' compares the peer's time with the grader's own seconds on those notebooks (session start-up "
-        "left out of both: the peer's per-notebook time and the engine's per-submission time).",
+        "A peer that graded fewer submissions than the grader's batch (the first ones, with --peers-n or "
+        "--in-nbgrader-n) has its ratio marked †: its rate is not for the same work as the grader's whole batch; "
+        "'peer s / 1-worker s' compares the peer's time with the grader's own seconds on the peer's notebooks "
+        "(session start-up left out of both: the peer's per-notebook time and the engine's per-submission time).",
         "The mistake variants include an infinite loop (checks run into their time limit), which sets p90 and max, "
         "in the floor as in the grader.",
         "Hidden inputs: the grader seeds each submission's hidden checks from its code; the assert peers store one "
@@ -671,14 +671,16 @@ def render(report: dict) -> str:
     lines += [
         "## Summary",
         "",
-        "Throughput in submissions/min (s per submission in brackets). `floor` = the same checks in one process, "
-        "no sandbox, no worker, cells run once. Peers grade the first submissions of the same batch, one "
-        "notebook after another (as they run).",
+        "Throughput in submissions/min (s per submission in brackets), each from the wall time of the whole batch, "
+        "start-up included. `floor` = the same checks in one process, no sandbox, no worker, cells run once. The "
+        "peers grade one notebook after another (as they run). A ratio is the 2-worker grader's throughput over the "
+        "peer's on the same submissions; one marked † is not: that peer graded only the first submissions of the "
+        "batch (the column 'peer s / 1-worker s' then compares both on those notebooks alone).",
         "",
-        "| assignment | floor s/sub (mean) | 1 worker | steady s/sub, 1 worker | target 1.5 floor + 0.3 s | 2 workers | Dask, 2 workers "
-        "| nbgrader + asserts | otter run | this grader in nbgrader | 2 workers / nbgrader+asserts | 2 workers / otter "
-        "| 2 workers / this grader in nbgrader | 2 workers at steady rate / the three peers "
-        "| the peers' notebooks: peer s / 1-worker s (nbgrader+asserts / otter) | 1 worker median s / floor median "
+        "| assignment | submissions | floor s/sub (mean) | steady s/sub, 1 worker | target 1.5 floor + 0.3 s "
+        "| 1 worker | 2 workers | Dask, 2 workers | nbgrader + asserts | otter run | this grader in nbgrader "
+        "| 2 workers / nbgrader+asserts | 2 workers / otter | 2 workers / this grader in nbgrader "
+        "| peer s / 1-worker s on the peer's notebooks (nbgrader+asserts / otter) | 1 worker median s / floor median "
         "| worker peak USS / RSS MB | scores agree |",
         "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
@@ -697,20 +699,21 @@ def render(report: dict) -> str:
         def cell(r):
             return "–" if not r else f"{f(r['subs_per_min'])} ({f(r['wall_s_per_sub'], 2)})"
 
+        def against(peer):
+            if not two or not peer:
+                return "–"
+            mark = "" if peer["n"] == two["n"] else "†"
+            return f"**{f(_ratio(two['subs_per_min'], peer['subs_per_min']))}x**{mark}"
+
+        graded = sorted({r["n"] for r in (*peers.values(), nb) if r})
         worker_mem = (two or one or {}).get("memory", {}).get("roles", {}).get("worker", {})
         uss, rss = worker_mem.get("peak_uss_mb_max"), worker_mem.get("peak_rss_mb_max")
-        steady_ratios = " / ".join(
-            f(_ratio(two and two["steady_subs_per_min"], r and r["subs_per_min"]))
-            for r in (peers.get("nbgrader-asserts"), peers.get("otter"), nb)
-        )
         lines.append(
-            f"| {name} | {f(floor_s, 2)} | {cell(one)} | {f(steady1, 2)} | {f(target, 2)}"
+            f"| {name} | {a['n']}{' (peers: ' + ', '.join(map(str, graded)) + ')' if graded and graded != [a['n']] else ''} | "
+            f"{f(floor_s, 2)} | {f(steady1, 2)} | {f(target, 2)}"
             f"{' ✓' if steady1 is not None and target is not None and steady1 <= target else ' ✗' if steady1 else ''} | "
-            f"{cell(two)} | {cell(dask)} | {cell(peers.get('nbgrader-asserts'))} | {cell(peers.get('otter'))} | {cell(nb)} | "
-            f"{f(_ratio(two and two['subs_per_min'], peers.get('nbgrader-asserts', {}).get('subs_per_min')))}x | "
-            f"{f(_ratio(two and two['subs_per_min'], peers.get('otter', {}).get('subs_per_min')))}x | "
-            f"{f(_ratio(two and two['subs_per_min'], nb and nb['subs_per_min']))}x | "
-            f"{steady_ratios} | "
+            f"{cell(one)} | {cell(two)} | {cell(dask)} | {cell(peers.get('nbgrader-asserts'))} | {cell(peers.get('otter'))} | "
+            f"{cell(nb)} | {against(peers.get('nbgrader-asserts'))} | {against(peers.get('otter'))} | {against(nb)} | "
             f"{same} | "
             f"{f(_ratio(one and one['seconds']['median'], floor_median), 1)}x | {f(uss, 0)} / {f(rss, 0)} | {_agreement_short(a)} |"
         )
@@ -878,8 +881,13 @@ def main(argv=None) -> None:
         "--nbgrader-n",
         dest="peers_n",
         type=int,
-        default=4,
-        help="submissions the peers grade (the first of the batch; default 4; 0 skips the peers)",
+        help="submissions the assert peers grade (the first of the batch; default all N, so that the throughput "
+        "ratios are on the same submissions; 0 skips the peers)",
+    )
+    ap.add_argument(
+        "--in-nbgrader-n",
+        type=int,
+        help="submissions 'this grader in nbgrader' grades (the first of the batch; default as --peers-n)",
     )
     ap.add_argument("--peers", nargs="+", choices=PEERS, default=list(PEERS), help="which peers to run (default all)")
     ap.add_argument("--no-dask", action="store_true", help="skip the local two-worker Dask cluster run")
@@ -971,17 +979,18 @@ def main(argv=None) -> None:
             if "floor" in entry:
                 fl_ids = [c for c in all_ids if c not in entry["floor"]["skipped"]]
                 compare("floor", entry["floor"]["points"], fl_ids)
-            peer_subs = first[: args.peers_n]
+            peer_subs = first[: args.n if args.peers_n is None else args.peers_n]
+            in_nbgrader_subs = peer_subs if args.in_nbgrader_n is None else first[: args.in_nbgrader_n]
             asserts_peers = [p for p in args.peers if p in ("nbgrader-asserts", "otter")]
             if peer_subs and asserts_peers:
                 pe = peers_run(name, peer_subs, work, interval=args.sample_interval, which=asserts_peers)
                 entry["peers"] = pe
                 for label, r in pe["runs"].items():
                     compare(label, r["points"], pe["written"])
-            if peer_subs and "nbgrader-autograder" in args.peers:
-                nb = nbgrader_run(name, peer_subs, work, interval=args.sample_interval)
+            if in_nbgrader_subs and "nbgrader-autograder" in args.peers:
+                nb = nbgrader_run(name, in_nbgrader_subs, work, interval=args.sample_interval)
                 entry["nbgrader"] = nb
-                ours_cells = {s["student"]: by_target(ours[s["student"]], target_of) for s in peer_subs}
+                ours_cells = {s["student"]: by_target(ours[s["student"]], target_of) for s in in_nbgrader_subs}
                 targets = sorted(set(target_of.values()))
                 found = disagreements(
                     ours_cells, nb["cells"], ids=targets, subs=subs, label="this grader in nbgrader (per grade cell)"

@@ -93,11 +93,9 @@ def open_session(
         if confinement.reason:
             print(f"autograder: workers confined as '{confinement.mode}': {confinement.reason}", file=sys.stderr)
     lock = threading.Lock()
-    with lock:
-        reference = engine.reference_namespace(assignment)
     with tempfile.TemporaryDirectory(prefix="autograder-zygote-") as home, contextlib.ExitStack() as stack:
         server = None
-        if fork:
+        if fork:  # the zygote imports TensorFlow while this process runs the reference
             server = stack.enter_context(
                 ForkServer(
                     env=sandbox.worker_environment(home),
@@ -106,4 +104,6 @@ def open_session(
                     modules=notebook.setup_imports(assignment.release),
                 )
             )
+        with lock:
+            reference = engine.reference_namespace(assignment)
         yield Session(assignment, reference, server, confinement, lock)

@@ -119,12 +119,26 @@ class ForkServer:
             cwd=cwd,
             start_new_session=True,
         )
-        hello = self._proc.stdout.readline()
-        self.ready = bool(hello) and json.loads(hello).get("ready", False)
+        self._ready: bool | None = None  # known when the zygote's hello has been read
+
+    def wait_ready(self) -> bool:
+        """Waits for the zygote's hello (its imports done) the first time; whether it can fork.
+
+        The constructor does not wait, so the caller can do other work (the reference) while the
+        zygote imports TensorFlow.
+        """
+        with self._lock:
+            if self._ready is None:
+                try:
+                    hello = self._proc.stdout.readline()
+                    self._ready = bool(hello) and bool(json.loads(hello).get("ready", False))
+                except (OSError, ValueError):
+                    self._ready = False
+            return self._ready
 
     def fork(self, job: dict) -> int | None:
         """Starts one worker; returns its pid, or None if the server cannot fork (use a plain process)."""
-        if not self.ready:
+        if not self.wait_ready():
             return None
         with self._lock:
             try:
@@ -132,7 +146,7 @@ class ForkServer:
                 self._proc.stdin.flush()
                 answer = json.loads(self._proc.stdout.readline() or "{}")
             except (OSError, ValueError):
-                self.ready = False
+                self._ready = False
                 return None
         return answer.get("pid")
 
