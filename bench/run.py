@@ -600,6 +600,39 @@ def _same_notebooks_ratio(one: dict | None, peer: dict | None) -> float | None:
     return _ratio(sum(peer["per_notebook"]), sum(mine)) if mine and peer.get("per_notebook") else None
 
 
+def _whole_wall(run: dict) -> float:
+    """A grader run's wall time as an instructor sees it: the whole ``autograder grade``-like process
+    (interpreter start, imports, grading, tear-down), as the peers' times are; for Dask, the
+    ``grade_many`` call (the cluster is up before it, as a real one would be)."""
+    return run["wall_s"] if run["label"].startswith("Dask") else run.get("process_wall_s", run["wall_s"])
+
+
+def _rate(run: dict | None) -> float | None:
+    """Submissions per minute of a grader run over :func:`_whole_wall`, or of a peer over its wall."""
+    if not run:
+        return None
+    wall = _whole_wall(run) if "label" in run else run["wall_s"]
+    return run["n"] / wall * 60
+
+
+def _bounds(fl: dict | None, peers: dict) -> str:
+    """The most a 2-worker grader could gain over each assert peer if its overhead were nil: the peer's
+    seconds per submission over half the floor's mean (two cores, no start-up), then over half the
+    floor's student side alone (as if every expected value were computed before grading, as the
+    peers' are, stored in their cells)."""
+    if not fl:
+        return "–"
+    whole = fl["total"]["mean"] / 2
+    student = float(np.mean([p["student_s"] for p in fl["per_submission"]])) / 2
+    out = []
+    for label in ("nbgrader-asserts", "otter"):
+        r = peers.get(label)
+        out.append(
+            "–" if not r else f"{f(_ratio(r['wall_s_per_sub'], whole))} / {f(_ratio(r['wall_s_per_sub'], student))}"
+        )
+    return " ; ".join(out)
+
+
 def _steady_s(run: dict) -> float | None:
     rate = run.get("steady_subs_per_min")
     return 60.0 / rate if rate else None
@@ -621,9 +654,11 @@ def notes(report: dict) -> list[str]:
         f"Measured on a {m['cores']}-core machine (load average {m['loadavg_at_start'][0]:.2f} at start, "
         f"{m['loadavg_at_end'][0]:.2f} at end; the grader's own runs load it too): compare runs taken under "
         "similar load, and ratios measured in the same run.",
-        "wall s = the `grade_many` call alone (loading the assignment, the reference, the isolation probe, the fork "
-        "server's TensorFlow import, grading, writing results); the grading process's own Python/TensorFlow import "
-        "is not included. first result s is the fixed start-up plus the first submission; steady submissions/min "
+        "Throughput and every ratio use the whole grading process's wall time (the interpreter's start, the imports, "
+        "grading, writing results, the tear-down), as the peers' times are whole processes; for Dask, the "
+        "`grade_many` call (its cluster is started before, as a real one would be). `grade_many` wall s is that "
+        "call alone (loading the assignment, the reference, the isolation probe, the fork server's TensorFlow "
+        "import, grading, writing results). first result s is the fixed start-up plus the first submission; steady submissions/min "
         "counts from the first result to the last, steady s / submission is its inverse.",
         "s per submission = `SubmissionResult.seconds` (the engine's wall time for one submission); with 2 workers the "
         "two share the cores with the grader, so each takes longer while the batch finishes sooner.",
@@ -637,6 +672,11 @@ def notes(report: dict) -> list[str]:
         "--in-nbgrader-n) has its ratio marked †: its rate is not for the same work as the grader's whole batch; "
         "'peer s / 1-worker s' compares the peer's time with the grader's own seconds on the peer's notebooks "
         "(session start-up left out of both: the peer's per-notebook time and the engine's per-submission time).",
+        "The bound column says how far the checks' own cost caps the throughput ratio on this machine: with no "
+        "overhead at all (the floor's seconds per submission shared by two cores, start-up left out) the grader "
+        "would be that many times as fast as the peer; the second figure leaves out the reference side too (the "
+        "peers compute their expected values once, before grading, and store them in the cells). A ratio under 10 "
+        "there means 10x cannot be reached with these checks on two cores, whatever the sandbox costs.",
         "The mistake variants include an infinite loop (checks run into their time limit), which sets p90 and max, "
         "in the floor as in the grader.",
         "Hidden inputs: the grader seeds each submission's hidden checks from its code; the assert peers store one "
@@ -680,9 +720,10 @@ def render(report: dict) -> str:
         "| assignment | submissions | floor s/sub (mean) | steady s/sub, 1 worker | target 1.5 floor + 0.3 s "
         "| 1 worker | 2 workers | Dask, 2 workers | nbgrader + asserts | otter run | this grader in nbgrader "
         "| 2 workers / nbgrader+asserts | 2 workers / otter | 2 workers / this grader in nbgrader "
-        "| peer s / 1-worker s on the peer's notebooks (nbgrader+asserts / otter) | 1 worker median s / floor median "
-        "| worker peak USS / RSS MB | scores agree |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| peer s / 1-worker s on the peer's notebooks (nbgrader+asserts / otter) "
+        "| bound: peer s/sub over half the floor's, whole / student side (nbgrader+asserts / otter) "
+        "| 1 worker median s / floor median | worker peak USS / RSS MB | scores agree |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name, a in report["assignments"].items():
         runs = {r["label"]: r for r in a["autograder"]}
@@ -697,13 +738,13 @@ def render(report: dict) -> str:
         same = " / ".join(f(_same_notebooks_ratio(one, r)) for r in (peers.get("nbgrader-asserts"), peers.get("otter")))
 
         def cell(r):
-            return "–" if not r else f"{f(r['subs_per_min'])} ({f(r['wall_s_per_sub'], 2)})"
+            return "–" if not r else f"{f(_rate(r))} ({f(60 / _rate(r), 2)})"
 
         def against(peer):
             if not two or not peer:
                 return "–"
             mark = "" if peer["n"] == two["n"] else "†"
-            return f"**{f(_ratio(two['subs_per_min'], peer['subs_per_min']))}x**{mark}"
+            return f"**{f(_ratio(_rate(two), _rate(peer)))}x**{mark}"
 
         graded = sorted({r["n"] for r in (*peers.values(), nb) if r})
         worker_mem = (two or one or {}).get("memory", {}).get("roles", {}).get("worker", {})
@@ -714,7 +755,7 @@ def render(report: dict) -> str:
             f"{' ✓' if steady1 is not None and target is not None and steady1 <= target else ' ✗' if steady1 else ''} | "
             f"{cell(one)} | {cell(two)} | {cell(dask)} | {cell(peers.get('nbgrader-asserts'))} | {cell(peers.get('otter'))} | "
             f"{cell(nb)} | {against(peers.get('nbgrader-asserts'))} | {against(peers.get('otter'))} | {against(nb)} | "
-            f"{same} | "
+            f"{same} | {_bounds(fl, peers)} | "
             f"{f(_ratio(one and one['seconds']['median'], floor_median), 1)}x | {f(uss, 0)} / {f(rss, 0)} | {_agreement_short(a)} |"
         )
     lines.append("")
@@ -730,17 +771,17 @@ def render(report: dict) -> str:
             "",
             "### autograder `grade_many` (fast=True, isolate=True)",
             "",
-            "| run | workers | submissions | wall s | submissions/min | wall s / submission | first result s "
-            "| steady submissions/min | steady s / submission | s per submission: median | p10 | p90 | IQR "
-            "| median / floor | statuses |",
-            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+            "| run | workers | submissions | `grade_many` wall s | process wall s | submissions/min | s / submission "
+            "| first result s | steady submissions/min | steady s / submission | s per submission: median | p10 | p90 "
+            "| IQR | median / floor | statuses |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
         ]
         for r in runs:
             st = r["seconds"]
             over = _ratio(st["median"], fl["total"]["median"]) if fl else None
             lines.append(
-                f"| {r['label']} | {r['jobs']} | {r['n']} | {f(r['wall_s'])} | {f(r['subs_per_min'])} | "
-                f"{f(r['wall_s_per_sub'], 2)} | {f(r['first_result_s'])} | {f(r['steady_subs_per_min'])} | "
+                f"| {r['label']} | {r['jobs']} | {r['n']} | {f(r['wall_s'])} | {f(r.get('process_wall_s'))} | "
+                f"{f(_rate(r))} | {f(60 / _rate(r), 2)} | {f(r['first_result_s'])} | {f(r['steady_subs_per_min'])} | "
                 f"{f(_steady_s(r), 2)} | {f(st['median'], 2)} | {f(st['p10'], 2)} | {f(st['p90'], 2)} | "
                 f"{f(st['iqr'], 2)} | {f(over, 1)}x | {', '.join(f'{k} {v}' for k, v in sorted(r['statuses'].items()))} |"
             )
@@ -818,8 +859,8 @@ def render(report: dict) -> str:
                 lines.append(
                     f"| {label} | {r['n']} | {f(r['wall_s'])} | {f(r['subs_per_min'], 2)} | {f(pn['median'])} | "
                     f"{f(pn['min'])} | {f(pn['max'])} | {f(peak, 0)} | {graded} | "
-                    f"**{f(_ratio(one['subs_per_min'], r['subs_per_min']))}x** | "
-                    f"**{f(_ratio(two['subs_per_min'], r['subs_per_min']))}x** | "
+                    f"**{f(_ratio(_rate(one), r['subs_per_min']))}x** | "
+                    f"**{f(_ratio(_rate(two), r['subs_per_min']))}x** | "
                     f"{f(_ratio(two['steady_subs_per_min'], r['subs_per_min']))}x | "
                     f"{' + '.join(f(s, 2) for s in _same_notebooks(one, r))} | {f(_same_notebooks_ratio(one, r))}x |"
                 )
