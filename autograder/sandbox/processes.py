@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import resource
+import select
 import shutil
 import signal
 import stat
@@ -64,6 +65,23 @@ def alive(pid: int, proc=None) -> bool:
         return proc.poll() is None
     fields = stat_fields(pid)
     return bool(fields) and fields[0] != b"Z"
+
+
+def exit_fd(pid: int) -> int | None:
+    """A descriptor that becomes readable when ``pid`` exits (``pidfd_open``, Linux 5.3 and later; it
+    works for a worker the fork server started, which is not the grader's child), or None."""
+    try:
+        return os.pidfd_open(pid)
+    except (AttributeError, OSError):
+        return None
+
+
+def wait_exit(fd: int | None, timeout: float) -> None:
+    """Sleeps up to ``timeout`` seconds, and no longer once the process behind ``fd`` has exited."""
+    if fd is None:
+        time.sleep(timeout)
+    else:
+        select.select([fd], [], [], timeout)
 
 
 def kill_session(sid: int) -> None:

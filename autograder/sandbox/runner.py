@@ -342,21 +342,27 @@ class _Watch:
         return self.phase
 
     def until_exit(self, pid: int, proc, *, limits: Limits, hard_stop: float) -> Ended:
-        """Polls the worker until it exits or breaks a limit; returns how it ended."""
+        """Polls the worker every 50 ms until it exits or breaks a limit (woken at once by its exit
+        where the kernel has pidfds); returns how it ended."""
         last_mem = 0.0
-        while processes.alive(pid, proc):
-            time.sleep(0.05)
-            now = time.monotonic()
-            current = self.note()
-            if current != self.phase:
-                self.phase, self.since = current, now
-            if now - self.since > self.phases.budget(self.phase, limits) or now > hard_stop:
-                return Ended.TIMEOUT
-            if now - last_mem > 0.2:
-                last_mem = now
-                if processes.session_rss_kb(pid) > limits.memory_mb * 1024:
-                    return Ended.MEMORY
-        return Ended.EXITED
+        exited = processes.exit_fd(pid) if proc is None else None
+        try:
+            while processes.alive(pid, proc):
+                processes.wait_exit(exited, 0.05)
+                now = time.monotonic()
+                current = self.note()
+                if current != self.phase:
+                    self.phase, self.since = current, now
+                if now - self.since > self.phases.budget(self.phase, limits) or now > hard_stop:
+                    return Ended.TIMEOUT
+                if now - last_mem > 0.2:
+                    last_mem = now
+                    if processes.session_rss_kb(pid) > limits.memory_mb * 1024:
+                        return Ended.MEMORY
+            return Ended.EXITED
+        finally:
+            if exited is not None:
+                os.close(exited)
 
 
 def _progress_text(out_fd: int) -> str | None:
