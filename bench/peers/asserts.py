@@ -19,8 +19,6 @@ import textwrap
 
 import numpy as np
 
-from autograder.checks.gradcheck import FD_NOISE
-
 #: Verdicts written as asserts here, by function name.
 SUPPORTED_VERDICTS = ("same_value", "same_numpy_value", "inputs_kept", "gradients_agree", "loss_falls")
 
@@ -136,8 +134,10 @@ def _helper_sources() -> str:
         probes.char_lm,
         gradcheck.numeric_gradient,
         gradcheck.against_differences,
+        gradcheck.gradient_errors,
     ]
-    return "\n\n".join(textwrap.dedent(inspect.getsource(f)) for f in funcs)
+    sources = [textwrap.dedent(inspect.getsource(f)) for f in funcs]
+    return "\n\n".join([f"FD_NOISE = {gradcheck.FD_NOISE!r}"] + sources)
 
 
 #: What a course probe may import from the autograder package (defined in :data:`HELPERS`).
@@ -356,8 +356,7 @@ def write_check(
                 "a, n = received['analytic'], received['numeric']",
                 "assert isinstance(a, np.ndarray) and isinstance(n, np.ndarray) and a.shape == n.shape",
                 "assert np.all(np.isfinite(a))",
-                f"_floor = max(1e-8, {FD_NOISE!r} * float(np.max(np.abs(n), initial=0.0)) / {rtol!r})",
-                f"assert np.max(np.abs(a - n) / np.maximum(_floor, np.abs(a) + np.abs(n)), initial=0.0) <= {rtol!r}",
+                f"assert np.max(gradient_errors(a, n, {rtol!r}), initial=0.0) <= {rtol!r}",
             ]
         elif verdict == "loss_falls":
             lines += [
