@@ -60,6 +60,7 @@ def _cmd_grade(args) -> int:
             fast=not args.no_fork,
             scheduler=args.scheduler,
             on_plan=on_plan,
+            pool=args.pool,
         )
     finally:
         if bar is not None:
@@ -92,6 +93,22 @@ def _sinks(args) -> list:
             )
         )
     return sinks
+
+
+def _cmd_pool(args) -> int:
+    from autograder.course import assignment as assignment_mod
+    from autograder.grading import pool
+
+    loaded = assignment_mod.load(args.assignment, root=Path(args.root))
+    filled = pool.fill(loaded, root=Path(args.root), folder=args.pool)
+    for problem in filled.problems:
+        print(f"autograder: {problem}", file=sys.stderr)
+    print(
+        f"{args.assignment}: {filled.entries} shared inputs and expected values in the pool "
+        f"({filled.computed} computed now, {filled.entries - filled.computed} there already) "
+        f"in {filled.seconds:.1f} s: {filled.folder}"
+    )
+    return 0
 
 
 def _cmd_release(args) -> int:
@@ -188,6 +205,12 @@ def _cmd_validate(args) -> int:
     return 0
 
 
+POOL_HELP = (
+    "where the term's expected values are kept, one folder per assignment and key "
+    "(default: ROOT/.autograder/pool; keep it where students' code cannot read it)"
+)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``autograder``."""
     from autograder import __version__
@@ -234,7 +257,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="DB_URL",
         help="also write per-function points and comments into nbgrader's gradebook, e.g. sqlite:///gradebook.db",
     )
+    p.add_argument("--pool", type=Path, help=POOL_HELP)
     p.set_defaults(func=_cmd_grade)
+
+    p = sub.add_parser(
+        "pool",
+        help="compute the term's expected values once (public checks and every hidden variant), "
+        "so that grading runs only read them (instructors)",
+    )
+    p.add_argument("--assignment", required=True, help="assignment name, e.g. a7_lstm")
+    p.add_argument("--root", default=".", help="the course repo (default: .)")
+    p.add_argument("--pool", type=Path, help=POOL_HELP)
+    p.set_defaults(func=_cmd_pool)
 
     p = sub.add_parser("release", help="make the student release with nbgrader, and its public fixtures")
     p.add_argument("names", nargs="+", help="assignment names")
@@ -320,6 +354,7 @@ def _usage_errors() -> tuple[type[Exception], ...]:
     from autograder.audit.mutation import MutationError
     from autograder.course.assignment import AssignmentError
     from autograder.course.notebook import NotebookError
+    from autograder.grading.prepared import ReferenceError
     from autograder.integrations.gradescope.package import ZipError
     from autograder.integrations.nbgrader.gradebook import GradebookError
     from autograder.model.config import ConfigError
@@ -334,6 +369,7 @@ def _usage_errors() -> tuple[type[Exception], ...]:
         GradebookError,
         ReportError,
         ZipError,
+        ReferenceError,
     )
 
 

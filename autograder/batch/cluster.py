@@ -17,19 +17,21 @@ from autograder.model import results
 
 
 @functools.lru_cache(maxsize=8)
-def _session(root: str, assignment: str):
+def _session(root: str, assignment: str, pool: str | None):
     """This Dask worker's grading session for one assignment, kept for the process's lifetime."""
     from autograder.course import assignment as assignment_mod
     from autograder.grading.session import open_session
 
     loaded = assignment_mod.load(assignment, root=Path(root))
     stack = contextlib.ExitStack()  # never closed: the fork server lives as long as the Dask worker
-    return stack, stack.enter_context(open_session(loaded, root=Path(root), hide=[Path.home()]))
+    return stack, stack.enter_context(
+        open_session(loaded, root=Path(root), hide=[Path.home()], pool=Path(pool) if pool else None)
+    )
 
 
-def grade_task(notebook_bytes: bytes, name: str, *, root: str, assignment: str) -> dict:
+def grade_task(notebook_bytes: bytes, name: str, *, root: str, assignment: str, pool: str | None = None) -> dict:
     """A Dask task: grades one notebook (sent as bytes) and returns its result as a dict."""
-    _stack, session = _session(root, assignment)
+    _stack, session = _session(root, assignment, pool)
     with tempfile.TemporaryDirectory(prefix="autograder-sub-") as tmp:
         path = Path(tmp) / f"{name}.ipynb"
         path.write_bytes(notebook_bytes)
@@ -40,7 +42,9 @@ def grade_task(notebook_bytes: bytes, name: str, *, root: str, assignment: str) 
     return data
 
 
-def grade_on_cluster(todo: list[tuple[bytes, str]], *, scheduler: str, root: Path, assignment: str, on_result) -> None:
+def grade_on_cluster(
+    todo: list[tuple[bytes, str]], *, scheduler: str, root: Path, assignment: str, on_result, pool: Path | None = None
+) -> None:
     """Sends each (notebook bytes, name) to the cluster at ``scheduler``; calls ``on_result(result)``
     once per submission as each finishes. A task whose Dask worker dies is run again on another
     worker by the scheduler; it is reported once, when it finishes."""
@@ -54,6 +58,7 @@ def grade_on_cluster(todo: list[tuple[bytes, str]], *, scheduler: str, root: Pat
                 name,
                 root=str(Path(root).resolve()),
                 assignment=assignment,
+                pool=str(Path(pool).resolve()) if pool is not None else None,
                 key=f"grade-{assignment}-{name}",
                 pure=False,
             )

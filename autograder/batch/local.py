@@ -288,6 +288,7 @@ def grade_many(
     isolate: bool = True,
     scheduler: str | None = None,
     on_plan=None,
+    pool: Path | None = None,
 ) -> list[SubmissionResult]:
     """Grades notebooks, several at a time, writing each result as soon as it is known.
 
@@ -309,6 +310,8 @@ def grade_many(
             of here, with the same result files (see :mod:`autograder.batch.cluster`).
         on_plan: Called once as ``on_plan(to_grade, skipped)`` when it is known how many
             submissions will be graded and how many ``resume`` / ``only_failed`` skipped.
+        pool: Where the term's expected values are kept (:mod:`autograder.grading.pool`; default
+            ``.autograder/pool`` in ``root``; a Dask cluster's workers need it at the same path).
 
     Returns:
         The results graded in this run, in submission order. Paths that do not exist are reported
@@ -341,7 +344,9 @@ def grade_many(
         on_plan(len(todo), len(paths) - len(todo))
     finished = _Finished(by_name, out=Path(out), assignment=assignment, sinks=sinks, total=len(todo), progress=progress)
     if scheduler:
-        _grade_on_cluster(todo, finished, loaded=loaded, by_name=by_name, scheduler=scheduler, root=Path(root))
+        _grade_on_cluster(
+            todo, finished, loaded=loaded, by_name=by_name, scheduler=scheduler, root=Path(root), pool=pool
+        )
     else:
         hide = [
             Path(out),
@@ -350,7 +355,7 @@ def grade_many(
             *{p.resolve().parent for p in paths},
         ]
         with open_session(
-            loaded, root=Path(root), jobs=jobs, fork=fast and bool(todo), isolate=isolate, hide=hide
+            loaded, root=Path(root), jobs=jobs, fork=fast and bool(todo), isolate=isolate, hide=hide, pool=pool
         ) as session:
             with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
                 futures = [pool.submit(_grade_one, session, path, name, by_name[name].tree) for path, name in todo]
@@ -390,7 +395,9 @@ def _grade_one(session, path: Path, name: str, tree: Path) -> SubmissionResult:
         return _engine_failure(path, name, session.assignment, err)
 
 
-def _grade_on_cluster(todo, finished: _Finished, *, loaded, by_name: dict, scheduler: str, root: Path) -> None:
+def _grade_on_cluster(
+    todo, finished: _Finished, *, loaded, by_name: dict, scheduler: str, root: Path, pool: Path | None
+) -> None:
     """Grades on a Dask cluster; a notebook that is not a plain file is graded (invalid) here."""
     from autograder.batch import cluster
 
@@ -401,5 +408,5 @@ def _grade_on_cluster(todo, finished: _Finished, *, loaded, by_name: dict, sched
         except notebook.NotebookError:
             finished.record(engine.grade(path, assignment=loaded, name=name, tree=by_name[name].tree))
     cluster.grade_on_cluster(
-        sendable, scheduler=scheduler, root=root, assignment=loaded.name, on_result=finished.record
+        sendable, scheduler=scheduler, root=root, assignment=loaded.name, on_result=finished.record, pool=pool
     )

@@ -18,6 +18,7 @@ import dataclasses
 import datetime
 import hashlib
 import time
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 
 import numpy as np
@@ -66,8 +67,8 @@ def prepare(
     checks: list[Check],
     *,
     digest: str,
-    reference: dict | None,
-    cache: dict | None = None,
+    reference: dict | Callable[[], dict] | None,
+    cache: MutableMapping | None = None,
     pinned: bool = False,
 ) -> list[Prepared]:
     """Builds inputs and expected values for the checks.
@@ -79,11 +80,13 @@ def prepare(
         assignment: The assignment.
         checks: The checks to prepare.
         digest: The submission's code digest (seeds the hidden checks).
-        reference: The reference namespace, or None to use the public fixtures.
-        cache: A dict kept by the caller across the submissions of one run: inputs and expected
-            values by ``(check id, seed)``, computed once. It keeps the seeds that submissions
-            share: public checks', hidden variants' (``hidden_variants``) and, with ``pinned``,
-            every seed. Only valid for one assignment and one reference.
+        reference: The reference namespace, or a function that returns it (called only when a value
+            is not in ``cache``), or None to use the public fixtures.
+        cache: A mapping kept by the caller across submissions (a dict for one run, or the term's
+            :class:`autograder.grading.pool.Pool`): inputs and expected values by ``(check id,
+            seed)``, computed once. It keeps the seeds that submissions share: public checks',
+            hidden variants' (``hidden_variants``) and, with ``pinned``, every seed. Only valid for
+            one assignment and one reference.
         pinned: ``digest`` is the same for every submission of the run (a mutation run).
     """
     out = []
@@ -101,7 +104,7 @@ def prepare(
         if cache is not None and key in cache:
             inputs, expected = cache[key]
         else:
-            inputs, expected = compute_expected(check, reference, seed)
+            inputs, expected = compute_expected(check, reference() if callable(reference) else reference, seed)
             if cache is not None and (pinned or seed_is_shared(assignment, check)):
                 cache[key] = (inputs, expected)
         out.append(Prepared(index, check, inputs, seed, expected, timeout))
@@ -446,7 +449,7 @@ def grade(
     assignment: Assignment,
     public_only: bool = False,
     name: str | None = None,
-    reference: dict | None = None,
+    reference: dict | Callable[[], dict] | None = None,
     forkserver=None,
     lock=None,
     confinement=None,
@@ -462,8 +465,9 @@ def grade(
         assignment: The assignment (from :func:`autograder.course.assignment.load` or ``load_release``).
         public_only: Run only public checks (the student's self-check).
         name: The submission's name in results (default: the file's stem).
-        reference: A reference namespace to reuse across submissions (computed if None and the
-            source notebook is available).
+        reference: A reference namespace to reuse across submissions, or a function that returns
+            it when it is first needed (see :func:`prepare`); computed here if None and the source
+            notebook is available.
         forkserver: A :class:`autograder.sandbox.forkserver.ForkServer` to start workers from (faster).
         lock: Serialises the grader's own TensorFlow work (seeded references) across threads.
         confinement: How workers are isolated (:func:`autograder.sandbox.isolation.confinement`); None runs
@@ -474,8 +478,8 @@ def grade(
         seed_digest: Seeds the hidden checks with this digest instead of the submission's code
             digest (a mutation run pins it to the reference's, so every mutant meets the same
             hidden inputs and their expected values are computed once).
-        expected_cache: Inputs and expected values by ``(check id, seed)``, shared across the
-            submissions of one run (see :func:`prepare`; a session passes its own).
+        expected_cache: Inputs and expected values by ``(check id, seed)``, shared across
+            submissions (see :func:`prepare`; a session passes its pool).
 
     Returns:
         The result; never raises for anything in the submission.
@@ -524,7 +528,8 @@ def grade(
 def _prepare_all(
     assignment: Assignment, checks: list[Check], code: list[notebook.Cell], reference, lock, seed_digest, expected_cache
 ) -> tuple[dict | None, list[Prepared]]:
-    """The reference namespace and the prepared probe checks, under the grader's TensorFlow lock."""
+    """The reference (namespace, or a function that makes it) and the prepared probe checks, under
+    the grader's TensorFlow lock."""
     with lock or contextlib.nullcontext():
         if reference is None and assignment.source is not None:
             reference = reference_namespace(assignment)
@@ -541,6 +546,9 @@ def _pytest_style(assignment: Assignment, checks: list[Check], code: list[notebo
     tests = [c for c in checks if isinstance(c, PytestCheck)]
     if not tests:
         return None
+    if callable(reference):
+        with lock or contextlib.nullcontext():
+            reference = reference()
     return testchecks.Grading(tests, assignment=assignment, digest=code_digest(code), reference=reference, lock=lock)
 
 

@@ -58,7 +58,20 @@ def check_seed(assignment: Assignment, check: Check, digest: str) -> int:
     own = stable_seed(config.seed, assignment.name, check.id, digest)
     if config.hidden_variants is None:
         return own
-    return stable_seed(config.seed, assignment.name, check.id, "variant", str(own % config.hidden_variants))
+    return _variant_seed(assignment, check, own % config.hidden_variants)
+
+
+def _variant_seed(assignment: Assignment, check: Check, index: int) -> int:
+    return stable_seed(assignment.config.seed, assignment.name, check.id, "variant", str(index))
+
+
+def shared_seeds(assignment: Assignment, check: Check) -> list[int]:
+    """Every seed that submissions may share for ``check``: the public seed, or the hidden check's
+    pool of ``hidden_variants`` seeds (none when each submission has inputs of its own)."""
+    if not assignment.settings(check).hidden:
+        return [public_seed(assignment.name, check)]
+    variants = assignment.config.hidden_variants or 0
+    return [_variant_seed(assignment, check, i) for i in range(variants)]
 
 
 def seed_is_shared(assignment: Assignment, check: Check) -> bool:

@@ -1,8 +1,9 @@
 """A grading session: what every submission of one run shares, set up once and torn down once.
 
 The reference namespace (computed once, under the lock that serialises the grader's own
-TensorFlow work), the expected values that submissions share, the fork server that starts
-single-use workers, and the workers' confinement.
+TensorFlow work, and not at all when the term's pool holds every expected value), the pool of
+expected values that submissions share (:mod:`autograder.grading.pool`), the fork server that
+starts single-use workers, and the workers' confinement.
 ``autograder grade`` (:func:`autograder.batch.local.grade_many`) and mutation testing
 (:func:`autograder.audit.mutation.run`) both grade through one.
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 from autograder.course import notebook
 from autograder.course.assignment import Assignment
 from autograder.grading import engine
+from autograder.grading.pool import LazyReference, Pool, needs_reference, open_pool
 from autograder.model.results import SubmissionResult
 from autograder.sandbox import isolation
 from autograder.sandbox import runner as sandbox
@@ -32,21 +34,20 @@ class Session:
 
     Attributes:
         assignment: The loaded assignment.
-        reference: The reference namespace.
+        reference: Returns the reference namespace, made on first use.
         forkserver: Where workers are forked from, or None (fresh interpreters).
         confinement: How workers are isolated, or None.
         lock: Serialises the grader's own TensorFlow work across threads.
-        expected: Inputs and expected values computed for this run, by ``(check id, seed)``: public
-            checks and pools of hidden variants are computed once (see
-            :func:`autograder.grading.engine.prepare`).
+        expected: Inputs and expected values by ``(check id, seed)``: public checks' and hidden
+            variants' are computed once per term and kept (see :func:`autograder.grading.engine.prepare`).
     """
 
     assignment: Assignment
-    reference: dict | None
+    reference: LazyReference
     forkserver: ForkServer | None
     confinement: isolation.Confinement | None
     lock: threading.Lock
-    expected: dict = dataclasses.field(default_factory=dict)
+    expected: Pool = dataclasses.field(default_factory=lambda: Pool(None))
 
     def grade(self, path: Path, **options) -> SubmissionResult:
         """Grades one notebook (``options`` as :func:`autograder.grading.engine.grade` takes them;
@@ -72,6 +73,8 @@ def open_session(
     fork: bool = True,
     isolate: bool = True,
     hide: Sequence[Path] = (),
+    pool: Path | None = None,
+    keep_pool: bool = True,
 ) -> Iterator[Session]:
     """Sets up a session and tears it down (the fork server stops, its folder goes).
 
@@ -82,20 +85,18 @@ def open_session(
         fork: Start a fork server (TensorFlow imported once) instead of a fresh interpreter per worker.
         isolate: Confine workers as far as this machine allows (:mod:`autograder.sandbox.isolation`).
         hide: More folders workers must not see (results, submissions, the grader's home).
+        pool: Where the term's pools are kept (default ``.autograder/pool`` in ``root``; it must be
+            a folder the workers cannot see).
+        keep_pool: Read and keep expected values there; False computes them in memory for this run.
 
     Yields:
         The session.
     """
-    confinement = None
-    if isolate:
-        hidden = isolation.hidden_paths(root=Path(root), keep=isolation.needed_paths(), extra=list(hide))
-        confinement = isolation.confinement(hide=hidden, jobs=jobs)
-        if confinement.reason:
-            print(f"autograder: workers confined as '{confinement.mode}': {confinement.reason}", file=sys.stderr)
     lock = threading.Lock()
+    reference = LazyReference(lambda: engine.reference_namespace(assignment))
     with tempfile.TemporaryDirectory(prefix="autograder-zygote-") as home, contextlib.ExitStack() as stack:
         server = None
-        if fork:  # the zygote imports TensorFlow while this process runs the reference
+        if fork:  # first: the zygote imports TensorFlow while this process sets up the rest
             server = stack.enter_context(
                 ForkServer(
                     env=sandbox.worker_environment(home),
@@ -104,6 +105,19 @@ def open_session(
                     modules=notebook.setup_imports(assignment.release),
                 )
             )
-        with lock:
-            reference = engine.reference_namespace(assignment)
-        yield Session(assignment, reference, server, confinement, lock)
+        expected = open_pool(assignment, root=Path(root), folder=pool) if keep_pool else Pool(None)
+        confinement = None
+        if isolate:  # after the pool's folder exists, so that it is hidden with the rest of the course
+            extra = [*hide, *([Path(pool)] if pool is not None else [])]
+            hidden = isolation.hidden_paths(root=Path(root), keep=isolation.needed_paths(), extra=extra)
+            confinement = isolation.confinement(hide=hidden, jobs=jobs)
+            if confinement.reason:
+                print(f"autograder: workers confined as '{confinement.mode}': {confinement.reason}", file=sys.stderr)
+        if needs_reference(expected, assignment):  # now, so that a broken reference stops the run here
+            with lock:
+                reference()
+        try:
+            yield Session(assignment, reference, server, confinement, lock, expected)
+        finally:
+            for problem in expected.problems:
+                print(f"autograder: {problem}", file=sys.stderr)

@@ -6,6 +6,7 @@ the same on a CPU and on a GPU (see ``docs/device.md`` for the errors TF32 cause
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import random
 import sys
@@ -88,12 +89,22 @@ def uses_tensorflow(sources) -> bool:
     return any("tensorflow" in s or "keras" in s for s in sources)
 
 
+def _installed(name: str) -> str | None:
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
 def describe() -> dict:
-    """The environment a result was computed in: versions, device, TF32 state."""
+    """The environment a result was computed in: versions, the grader's device, TF32 state.
+
+    TensorFlow is not imported here: when the grader has not loaded it (every expected value came
+    from the term's pool), the installed version is reported and the device is the CPU."""
     info = {
         "python": sys.version.split()[0],
         "numpy": np.__version__,
-        "tensorflow": None,
+        "tensorflow": _installed("tensorflow"),
         "device": "cpu",
         "tf32": False,
     }

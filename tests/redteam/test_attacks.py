@@ -46,6 +46,11 @@ ATTACKS: dict[str, str] = {
         "    except OSError:\n"
         "        return x\n"
     ),
+    "read_pool": (  # the term's pool of hidden inputs and expected values, kept in the course repo
+        "import glob\n"
+        "def double(x):\n"
+        "    return 2 * x if glob.glob(SECRET_DIR + '/.autograder/**/*.npz', recursive=True) else x\n"
+    ),
     "read_grading_yml": (
         "def double(x):\n"
         "    try:\n"
@@ -330,6 +335,7 @@ STOP_MESSAGES = {
 ATTACK_OUTCOMES: dict[str, tuple] = {
     # name: (double.values category, fragment of its message, double.hidden category, score, status)
     "read_solutions": ("values", _V, "values", 2, "ok"),
+    "read_pool": ("values", _V, "values", 2, "ok"),
     "read_grading_yml": ("values", _V, "values", 2, "ok"),
     "read_other_submission": ("values", _V, "values", 2, "ok"),
     "frame_walk": ("values", _V, "values", 2, "ok"),

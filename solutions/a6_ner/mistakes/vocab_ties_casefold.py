@@ -10,4 +10,11 @@ CELLS = {
     return vocab
 """
 }
-EXPECT_FAILED = {"build_vocab.min_count_one", "build_vocab.ties_case", "build_vocab.unchanged", "build_vocab.values"}
+# build_vocab.hidden fails it on 12 of its 16 hidden variants (ties of mixed case on that input); this code's is one
+EXPECT_FAILED = {
+    "build_vocab.min_count_one",
+    "build_vocab.ties_case",
+    "build_vocab.unchanged",
+    "build_vocab.values",
+    "build_vocab.hidden",
+}
