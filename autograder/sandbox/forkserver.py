@@ -92,6 +92,8 @@ def serve(preload: bool, modules: Sequence[str] = ()) -> None:
             reply.close()
             _child(job)
         reply.write(json.dumps({"pid": pid}) + "\n")
+    reply.close()
+    os._exit(0)  # the grader closed its end: nothing to flush, so skip tearing TensorFlow down (most of a second)
 
 
 class ForkServer:
