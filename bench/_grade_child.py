@@ -6,8 +6,9 @@ from the others and from the benchmark's own sampler. Usage (internal)::
     python bench/_grade_child.py SPEC.json
 
 SPEC holds ``paths``, ``assignment``, ``root``, ``out``, ``jobs``, ``result`` (where this writes
-its JSON) and ``dask_workers``: when above 0, a local Dask cluster of that many single-threaded
-worker processes is started first (not timed) and ``grade_many`` grades on it.
+its JSON), ``pool`` (where the term's expected values are kept) and ``dask_workers``: when above 0,
+a local Dask cluster of that many single-threaded worker processes is started first (not timed)
+and ``grade_many`` grades on it.
 """
 
 from __future__ import annotations
@@ -50,6 +51,7 @@ def main(spec_path: str) -> None:
             isolate=True,
             progress=progress,
             scheduler=scheduler,
+            pool=Path(spec["pool"]) if spec.get("pool") else None,
         )
         wall = time.perf_counter() - start
     finally:

@@ -27,6 +27,7 @@ import importlib.metadata
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -261,6 +262,7 @@ def grade_run(
         "jobs": jobs,
         "result": str(work / f"{name}-{label}.json"),
         "dask_workers": dask_workers,
+        "pool": str(work / "pool"),
     }
     spec_path = work / f"{name}-{label}-spec.json"
     spec_path.write_text(json.dumps(spec))
@@ -424,6 +426,29 @@ def nbgrader_run(name: str, subs: list[dict], work: Path, *, interval: float) ->
 
 # --------------------------------------------------------------------------------------------------
 # The floor and the peers
+
+
+def pool_run(name: str, work: Path) -> dict:
+    """``autograder pool``: the term's expected values, computed once into an empty folder (the
+    grading runs then read them, as a course's runs do after the first)."""
+    folder = work / "pool"
+    print(f"[bench] {name}: autograder pool (once per term) ...", file=sys.stderr, flush=True)
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "autograder", "pool", "--assignment", name, "--root", str(ROOT), "--pool", str(folder)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        timeout=3600,
+    )
+    wall = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise RuntimeError(f"autograder pool failed ({proc.returncode}):\n{proc.stdout[-3000:]}")
+    found = re.search(r": (\d+) shared inputs and expected values in the pool \((\d+) computed now", proc.stdout)
+    row = {"process_wall_s": wall, "entries": int(found[1]), "computed": int(found[2]), "log": proc.stdout[-500:]}
+    print(f"[bench]   {row['entries']} entries in {wall:.1f} s", file=sys.stderr, flush=True)
+    return row
 
 
 def floor_run(name: str, subs: list[dict], work: Path) -> dict:
@@ -633,6 +658,10 @@ def _bounds(fl: dict | None, peers: dict) -> str:
     return " ; ".join(out)
 
 
+def _pool_cell(pool: dict | None) -> str:
+    return "–" if not pool else f"{f(pool['process_wall_s'])} ({pool['entries']})"
+
+
 def _steady_s(run: dict) -> float | None:
     rate = run.get("steady_subs_per_min")
     return 60.0 / rate if rate else None
@@ -717,13 +746,13 @@ def render(report: dict) -> str:
         "peer's on the same submissions; one marked † is not: that peer graded only the first submissions of the "
         "batch (the column 'peer s / 1-worker s' then compares both on those notebooks alone).",
         "",
-        "| assignment | submissions | floor s/sub (mean) | steady s/sub, 1 worker | target 1.5 floor + 0.3 s "
+        "| assignment | submissions | pool once per term s (entries) | floor s/sub (mean) | steady s/sub, 1 worker | target 1.5 floor + 0.3 s "
         "| 1 worker | 2 workers | Dask, 2 workers | nbgrader + asserts | otter run | this grader in nbgrader "
         "| 2 workers / nbgrader+asserts | 2 workers / otter | 2 workers / this grader in nbgrader "
         "| peer s / 1-worker s on the peer's notebooks (nbgrader+asserts / otter) "
         "| bound: peer s/sub over half the floor's, whole / student side (nbgrader+asserts / otter) "
         "| 1 worker median s / floor median | worker peak USS / RSS MB | scores agree |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for name, a in report["assignments"].items():
         runs = {r["label"]: r for r in a["autograder"]}
@@ -751,7 +780,7 @@ def render(report: dict) -> str:
         uss, rss = worker_mem.get("peak_uss_mb_max"), worker_mem.get("peak_rss_mb_max")
         lines.append(
             f"| {name} | {a['n']}{' (peers: ' + ', '.join(map(str, graded)) + ')' if graded and graded != [a['n']] else ''} | "
-            f"{f(floor_s, 2)} | {f(steady1, 2)} | {f(target, 2)}"
+            f"{_pool_cell(a.get('pool'))} | {f(floor_s, 2)} | {f(steady1, 2)} | {f(target, 2)}"
             f"{' ✓' if steady1 is not None and target is not None and steady1 <= target else ' ✗' if steady1 else ''} | "
             f"{cell(one)} | {cell(two)} | {cell(dask)} | {cell(peers.get('nbgrader-asserts'))} | {cell(peers.get('otter'))} | "
             f"{cell(nb)} | {against(peers.get('nbgrader-asserts'))} | {against(peers.get('otter'))} | {against(nb)} | "
@@ -973,6 +1002,7 @@ def main(argv=None) -> None:
                 "variants": sorted({s["variant"] for s in first}, key=[s["variant"] for s in first].index),
                 "submissions": subs,
             }
+            entry["pool"] = pool_run(name, work)
             if not args.no_floor:
                 entry["floor"] = floor_run(name, first, work)
             runs = [
