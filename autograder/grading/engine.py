@@ -527,7 +527,7 @@ def grade(
 
 def _prepare_all(
     assignment: Assignment, checks: list[Check], code: list[notebook.Cell], reference, lock, seed_digest, expected_cache
-) -> tuple[dict | None, list[Prepared]]:
+) -> tuple[dict | Callable[[], dict] | None, list[Prepared]]:
     """The reference (namespace, or a function that makes it) and the prepared probe checks, under
     the grader's TensorFlow lock."""
     with lock or contextlib.nullcontext():
