@@ -686,14 +686,17 @@ def notes(report: dict) -> list[str]:
         "Throughput and every ratio use the whole grading process's wall time (the interpreter's start, the imports, "
         "grading, writing results, the tear-down), as the peers' times are whole processes; for Dask, the "
         "`grade_many` call (its cluster is started before, as a real one would be). `grade_many` wall s is that "
-        "call alone (loading the assignment, the reference, the isolation probe, the fork server's TensorFlow "
-        "import, grading, writing results). first result s is the fixed start-up plus the first submission; steady submissions/min "
+        "call alone (loading the assignment, reading the term's pool, the isolation probe, the fork server's "
+        "TensorFlow import, the reference where the pool lacks a value, grading, writing results). The pool is "
+        "computed before, once, by `autograder pool` into an empty folder (its own column), as a course computes it "
+        "once per term; the assert peers' expected values are likewise computed before and stored in their cells. "
+        "first result s is the fixed start-up plus the first submission; steady submissions/min "
         "counts from the first result to the last, steady s / submission is its inverse.",
         "s per submission = `SubmissionResult.seconds` (the engine's wall time for one submission); with 2 workers the "
         "two share the cores with the grader, so each takes longer while the batch finishes sooner.",
         "The floor runs each submission's cells once in the measuring process and every check's probe and verdict "
-        "there (reference side: the inputs and expected values for that submission's hidden seeds, with the cache "
-        "a grading session keeps: public checks and hidden variants computed once per run); the grader runs the "
+        "there (reference side: the inputs and expected values for that submission's hidden seeds, computed in the "
+        "run: public checks' and hidden variants' once, none read from the pool); the grader runs the "
         "cells twice (public and hidden checks in separate workers) and confines every worker. The target compares "
         "means (the 1-worker steady cost against the floor's mean per submission); the median column compares "
         "medians.",
@@ -708,11 +711,11 @@ def notes(report: dict) -> list[str]:
         "there means 10x cannot be reached with these checks on two cores, whatever the sandbox costs.",
         "The mistake variants include an infinite loop (checks run into their time limit), which sets p90 and max, "
         "in the floor as in the grader.",
-        "Hidden inputs: the grader seeds each submission's hidden checks from its code; the assert peers store one "
+        "Hidden inputs: each submission's code picks one of the pool's variants per hidden check; the assert peers store one "
         "fixed set (the one the grader uses for the reference solution), so a disagreement on a hidden check of a "
         "mistake can come from different inputs (the `hidden` column says which checks are hidden).",
         "Dask: a `distributed.LocalCluster` of 2 single-threaded worker processes started by the grading process "
-        "before the timer; each Dask worker loads the assignment, reference and a fork server on its first task.",
+        "before the timer; each Dask worker loads the assignment, the pool and a fork server on its first task.",
         f"Whole benchmark: {report['total_s'] / 60:.1f} min.",
     ]
 
