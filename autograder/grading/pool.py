@@ -253,7 +253,8 @@ def fill(assignment: Assignment, *, root: Path, folder: Path | None = None) -> F
 
 class LazyReference:
     """The reference namespace, made on first use and kept: a run whose expected values all come
-    from the pool never runs the reference. Callers serialise calls (the session's lock)."""
+    from the pool never runs the reference. Made once, whichever thread asks first (callers still
+    hold the session's lock around the grader's TensorFlow work)."""
 
     def __init__(self, make: Callable[[], dict]):
         self._make = make
