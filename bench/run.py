@@ -27,7 +27,6 @@ import importlib.metadata
 import json
 import os
 import platform
-import re
 import shutil
 import subprocess
 import sys
@@ -445,8 +444,8 @@ def pool_run(name: str, work: Path) -> dict:
     wall = time.perf_counter() - t0
     if proc.returncode != 0:
         raise RuntimeError(f"autograder pool failed ({proc.returncode}):\n{proc.stdout[-3000:]}")
-    found = re.search(r": (\d+) shared inputs and expected values in the pool \((\d+) computed now", proc.stdout)
-    row = {"process_wall_s": wall, "entries": int(found[1]), "computed": int(found[2]), "log": proc.stdout[-500:]}
+    entries = len(list((folder / name).glob("*/*.npz")))  # the folder was empty: every entry was computed now
+    row = {"process_wall_s": wall, "entries": entries, "log": proc.stdout[-500:]}
     print(f"[bench]   {row['entries']} entries in {wall:.1f} s", file=sys.stderr, flush=True)
     return row
 

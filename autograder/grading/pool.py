@@ -36,7 +36,7 @@ from autograder.course import notebook
 from autograder.course.assignment import Assignment
 from autograder.course.testfiles import PytestCheck
 from autograder.grading import engine
-from autograder.grading.prepared import shared_seeds
+from autograder.grading.prepared import seed_is_shared, shared_seeds
 from autograder.model import files, plaindata
 
 POOL_DIR = Path(".autograder") / "pool"
@@ -81,7 +81,7 @@ def key_parts(assignment: Assignment, *, root: Path) -> dict[str, str]:
         "hidden_variants": str(assignment.config.hidden_variants),
         "reference": reference.hexdigest(),
         "checks": _digest_files(_source_files(checks_dir), checks_dir),
-        "data": _digest_files([p for p in _source_files(data_dir, "*") if p.suffix != ".pyc"], data_dir),
+        "data": _digest_files(_source_files(data_dir, "*"), data_dir),
         "library": _digest_files(_source_files(package), package),
         "python": f"{sys.version.split()[0]} {platform.machine()} {platform.system()}",
         "packages": hashlib.sha256("\n".join(installed).encode()).hexdigest(),
@@ -170,7 +170,7 @@ def needs_reference(pool: Pool, assignment: Assignment) -> bool:
     for check in assignment.checks:
         if isinstance(check, PytestCheck):
             return True
-        if assignment.settings(check).hidden and not assignment.config.hidden_variants:
+        if not seed_is_shared(assignment, check):
             return True
         if any((check.id, seed) not in pool for seed in shared_seeds(assignment, check)):
             return True

@@ -104,12 +104,14 @@ def describe() -> dict:
     info = {
         "python": sys.version.split()[0],
         "numpy": np.__version__,
-        "tensorflow": _installed("tensorflow"),
+        "tensorflow": None,
         "device": "cpu",
         "tf32": False,
     }
     tf = sys.modules.get("tensorflow")
-    if tf is not None:
+    if tf is None:
+        info["tensorflow"] = _installed("tensorflow")
+    else:
         info["tensorflow"] = tf.__version__
         gpus = tf.config.list_physical_devices("GPU")
         info["device"] = f"gpu ({len(gpus)})" if gpus else "cpu"
