@@ -3,6 +3,11 @@
 Columns: ``student``, one column per graded function (points earned on its checks), ``total``,
 ``max_points``, ``percentage`` (0 to 100, two decimals) and ``status``. The first data row,
 ``student`` = ``max points``, gives each column's maximum, as LMS gradebook imports expect.
+
+No student can pose as that row: a submission's name is a safe id (the grader's intake makes it
+one, :func:`autograder.model.names.safe_id`), which has no space, and a name in a result that is
+not one (a hand-edited or foreign ``result.json``) is made one here. Every cell goes through
+:func:`autograder.reports.untrusted.csv_cell` (no spreadsheet formula, no control character).
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ import csv
 import io
 
 from autograder.model.results import SubmissionResult
+from autograder.reports.csvbook import submission_name
+from autograder.reports.untrusted import csv_cell
 from autograder.reports.wording import points
 
 MAX_ROW = "max points"
@@ -31,10 +38,13 @@ def render(results: list[SubmissionResult]) -> str:
     total_max = max((r.max_score for r in results), default=0.0)
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(["student", *targets, "total", "max_points", "percentage", "status"])
-    writer.writerow([MAX_ROW, *(points(most[t]) for t in targets), points(total_max), points(total_max), "100", ""])
+    rows = [
+        ["student", *targets, "total", "max_points", "percentage", "status"],
+        [MAX_ROW, *(points(most[t]) for t in targets), points(total_max), points(total_max), "100", ""],
+    ]
     for r in results:
         earned = [points(sum(c.points for c in r.checks if c.target == t)) for t in targets]
         pct = f"{100 * r.score / r.max_score:.2f}" if r.max_score else "0.00"
-        writer.writerow([r.submission, *earned, points(r.score), points(r.max_score), pct, r.status])
+        rows.append([submission_name(r.submission), *earned, points(r.score), points(r.max_score), pct, r.status])
+    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
     return buffer.getvalue()

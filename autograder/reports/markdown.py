@@ -1,10 +1,14 @@
 """The Markdown summary for a course forum: class statistics and the checks most often missed.
 
 It names no submission and quotes no message, only the checks' hints, so it can be posted as is.
+Every text taken from the results (the assignment, statuses, check ids, hints) is made plain text
+first (:func:`autograder.reports.untrusted.markdown`, or a code span that no text can leave), so
+none can form a link, an image, HTML, emphasis or a table break.
 """
 
 from __future__ import annotations
 
+from autograder.reports.untrusted import markdown, terminal_line
 from autograder.reports.wording import points
 
 from .stats import AssignmentStats
@@ -14,12 +18,17 @@ MOST_MISSED = 10
 
 
 def _cell(text: str) -> str:
-    """Text made safe for a Markdown table cell (one line, pipes escaped)."""
-    return " ".join(str(text).split()).replace("\\", "\\\\").replace("|", "\\|")
+    """Text made plain for a Markdown paragraph or table cell: one line (whitespace runs made one
+    space), every special character escaped (:func:`autograder.reports.untrusted.markdown`)."""
+    return markdown(" ".join(str(text).split()))
 
 
 def _code(text: str) -> str:
-    return "`" + _cell(text).replace("`", "'") + "`"
+    """Text as a code span in a table cell: one line, no backtick to close it, pipes escaped (a
+    table's escape, which holds in a code span too), control characters escaped; nothing in a
+    code span is read as Markdown."""
+    one_line = terminal_line(" ".join(str(text).split()))
+    return "`" + one_line.replace("`", "'").replace("|", "\\|") + "`"
 
 
 def render(summary: AssignmentStats, *, most_missed: int = MOST_MISSED) -> str:

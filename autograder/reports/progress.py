@@ -5,12 +5,19 @@ reference, the sandbox probe, the fork server's TensorFlow import: seconds of ot
 work); ``planned(total, skipped)`` says how many submissions will be graded and how many were
 skipped (``--resume``, ``--only-failed``); each call ``(done, total, result)`` after a submission
 redraws one line (or prints one line when stderr is not a terminal).
+
+Text that may come from students (a submission's name and status, a notebook's file name in the
+starting text) goes through :func:`autograder.reports.untrusted.terminal_line`, and the spinner's
+text is given to ``rich`` as plain text, not markup, so none can move the cursor, overwrite the
+line, colour the terminal or write a hyperlink.
 """
 
 from __future__ import annotations
 
 import sys
 import time
+
+from autograder.reports.untrusted import terminal_line
 
 
 class ProgressBar:
@@ -26,10 +33,13 @@ class ProgressBar:
     def starting(self, text: str) -> None:
         """Shows ``text`` with a spinner (a terminal) or as one line (a log) until the first result."""
         self.stop()
+        text = terminal_line(text)
         if self.tty:
             from rich.console import Console
+            from rich.text import Text
 
-            self._status = Console(file=self.stream, highlight=False).status(text, spinner="dots")
+            # a Text, not a string: rich reads no markup ([link=...]) or emoji codes in it
+            self._status = Console(file=self.stream, highlight=False).status(Text(text), spinner="dots")
             self._status.start()
         else:
             self.stream.write(f"{text}\n")
@@ -43,7 +53,7 @@ class ProgressBar:
 
     def planned(self, total: int, skipped: int = 0, reason: str = "already graded") -> None:
         """Says how many submissions will be graded, and how many were skipped and why."""
-        text = f"{total} submission(s) to grade" + (f"; {skipped} skipped ({reason})" if skipped else "")
+        text = f"{total} submission(s) to grade" + (f"; {skipped} skipped ({terminal_line(reason)})" if skipped else "")
         if self._status is not None:
             self.stop()
             self.stream.write(text + "\n")
@@ -53,14 +63,14 @@ class ProgressBar:
             self.stream.flush()
 
     def line(self, done: int, total: int, last: str = "") -> str:
-        """The text of the progress line."""
+        """The text of the progress line (``last`` made one safe line of text)."""
         elapsed = time.monotonic() - self.start
         frac = done / total if total else 1.0
         filled = int(round(frac * self.width))
         eta = elapsed / done * (total - done) if done else 0.0
         return (
             f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {frac:4.0%} "
-            f"elapsed {elapsed:4.0f}s ETA {eta:4.0f}s {last}"
+            f"elapsed {elapsed:4.0f}s ETA {eta:4.0f}s {terminal_line(last)}"
         ).rstrip()
 
     def __call__(self, done: int, total: int, result=None) -> None:
