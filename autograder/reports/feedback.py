@@ -3,142 +3,167 @@
 For every ``<student>/<assignment>/result.json`` under the results folder, one self-contained HTML
 page, ``DIR/<assignment>/<student>.html``, safe to hand to that student: their score and status,
 then each graded function with its checks. Public checks show their message (what was checked,
-what was expected and what was received); hidden checks show only passed or not, the kind of
-failure and the hint. The page is built from ``result.json`` alone, which holds no hidden input or
-expected value, and from nothing of other students.
+what was expected and what was received); a hidden check shows one bit, passed or failed, and its
+hint (not the kind of failure, nor whether it could be judged). The page is built from
+``result.json`` alone, which holds no hidden input or expected value, and from nothing of other
+students.
 
 With ``staff=True`` a second page per student, ``DIR/<assignment>/staff/<student>.html``, adds what
-a TA needs to explain a grade: every check's inputs, expected value, the value received and the
-verdict's full message, hidden checks included, from the grader's ``staff.json`` (see
-:mod:`autograder.grading.staffview`). Staff pages are for staff only.
+a TA needs to explain a grade: the review flags, every check's category, inputs, expected value,
+the value received and the verdict's full message, hidden checks included, from the grader's
+``staff.json`` (see :mod:`autograder.grading.staffview`). Staff pages are for staff only.
+
+A page's file name is the submission's :func:`autograder.model.names.safe_id` (distinct names
+stay distinct), made distinct ignoring case within an assignment (:func:`page_names`). The pages
+are rendered by Jinja2 templates with autoescaping (:data:`autograder.reports.html.ENVIRONMENT`).
 """
 
 from __future__ import annotations
 
 import json
 import re
-from html import escape
 from pathlib import Path
 
-from autograder.model import files
-from autograder.model.results import STAFF_FILE, SubmissionResult
+from autograder.model import files, names
+from autograder.model.results import STAFF_FILE, CheckResult, SubmissionResult
+from autograder.reports.html import badge, render_page
 from autograder.reports.wording import explanation, join_hint, points
-
-_CSS = """
-body { margin: 0; background: #f5f6f8; color: #1d2330; font: 15px/1.45 system-ui, "DejaVu Sans", sans-serif; }
-main { max-width: 980px; margin: 0 auto; padding: 24px 28px 48px; }
-h1 { font-size: 24px; margin: 0 0 4px; } h2 { font-size: 18px; margin: 26px 0 8px; }
-p.meta { color: #5b6475; margin: 0 0 14px; }
-table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid #d9dde5; table-layout: fixed; }
-th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid #e6e9ef; vertical-align: top; overflow-wrap: anywhere; }
-th { background: #eef1f6; font-size: 13px; }
-td.details, pre { white-space: pre-wrap; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12.5px; margin: 0; }
-.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; color: #fff; }
-.r-passed { background: #2e7d4f; } .r-failed { background: #c0392b; } .r-error { background: #7b1f1f; }
-.note { color: #7a4a00; } .staff { background: #fff4d6; border: 1px solid #e0c36a; padding: 6px 10px; border-radius: 6px; }
-"""
-
-
-def _e(text) -> str:
-    return escape(str(text), quote=True)
 
 
 def page_name(submission: str) -> str:
-    """A file name for a submission's page (letters, digits, ``_.-``; never hidden or empty)."""
-    return (re.sub(r"[^A-Za-z0-9_.-]", "_", submission).lstrip(".") or "submission") + ".html"
+    """A file name for a submission's page: its safe id and ``.html``.
+
+    Args:
+        submission: The submission's name, as the student chose it.
+
+    Returns:
+        :func:`autograder.model.names.safe_id` of the name, then ``.html``: never hidden, empty or
+        outside the folder, and different for different names (case aside: see :func:`page_names`).
+    """
+    return names.safe_id(submission) + ".html"
 
 
-def _by_function(result: SubmissionResult) -> dict[str, list]:
-    groups: dict[str, list] = {}
-    for check in result.checks:
-        groups.setdefault(check.target, []).append(check)
-    return groups
+def page_names(results: list[SubmissionResult]) -> list[str]:
+    """The file names of one assignment's pages, distinct even on a file system that ignores case.
+
+    Args:
+        results: The assignment's results, in a fixed order (the first of two names that differ
+            only in case keeps its plain :func:`page_name`).
+
+    Returns:
+        One name per result, in the same order.
+    """
+    taken: set[str] = set()
+    return [names.distinct(names.safe_id(r.submission), taken, salt=r.submission) + ".html" for r in results]
 
 
-def _student_details(c) -> str:
-    if c.status == "passed":
-        return ""
-    if c.hidden:  # never the message: only the kind of failure and the hint
-        what = "failed" if c.status == "failed" else "could not be judged"
-        return join_hint(f"hidden check {what} ({c.category})", c.hint)
-    return explanation(c)
+def _by_function(checks: list[dict], targets: list[str]) -> list[dict]:
+    groups: dict[str, list[dict]] = {}
+    for check, target in zip(checks, targets):
+        groups.setdefault(target, []).append(check)
+    return [{"target": t, "checks": cs} for t, cs in groups.items()]
 
 
-def _page(title: str, head: str, body: list[str]) -> str:
-    return "\n".join(
-        [
-            "<!DOCTYPE html>",
-            '<html lang="en"><head><meta charset="utf-8">',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">',
-            f"<title>{_e(title)}</title><style>{_CSS}</style></head><body><main>",
-            head,
-            *body,
-            "</main></body></html>",
-            "",
-        ]
-    )
+def _student_check(c: CheckResult) -> dict:
+    """A check as the student sees it: a hidden one only passed or failed, and its hint."""
+    passed = c.status == "passed"
+    if c.hidden:
+        status = "passed" if passed else "failed"
+        details = "" if passed else join_hint("hidden check failed", c.hint)
+    else:
+        status, details = c.status, explanation(c)
+    return {
+        "id": c.id,
+        "hidden": c.hidden,
+        "status": status,
+        "badge": badge("r", status),
+        "points": f"{points(c.points)} / {points(c.max_points)}",
+        "details": details,
+    }
+
+
+def _header(result: SubmissionResult) -> dict:
+    return {
+        "title": f"{result.assignment}: {result.submission}",
+        "assignment": result.assignment,
+        "submission": result.submission,
+        "score": f"{points(result.score)} / {points(result.max_score)}",
+        "status": result.status,
+        "message": result.message,
+        "problems": [str(p) for p in result.problems],
+    }
 
 
 def render_student(result: SubmissionResult) -> str:
-    """The page for the student: their checks, public details and hidden hints, nothing more."""
-    head = (
-        f"<h1>{_e(result.assignment)}: feedback for {_e(result.submission)}</h1>"
-        f'<p class="meta">Score {points(result.score)} / {points(result.max_score)}; status {_e(result.status)}'
-        f"{'; graded ' + _e(result.graded_at) if result.graded_at else ''}.</p>"
-    )
-    body = []
-    if result.message:
-        body.append(f'<p class="note">{_e(result.message)}</p>')
-    if result.problems:
-        body.append('<ul class="note">' + "".join(f"<li>{_e(p)}</li>" for p in result.problems) + "</ul>")
-    for target, checks in _by_function(result).items():
-        got, most = sum(c.points for c in checks), sum(c.max_points for c in checks)
-        body.append(f"<h2><code>{_e(target)}</code>: {points(got)} / {points(most)}</h2>")
-        body.append(
-            '<table><colgroup><col style="width:30%"><col style="width:10%"><col style="width:9%"><col style="width:51%"></colgroup>'
-            "<thead><tr><th>check</th><th>result</th><th>points</th><th>what was checked, expected and received</th></tr></thead><tbody>"
-        )
-        for c in checks:
-            body.append(
-                f"<tr><td><code>{_e(c.id)}</code>{' (hidden)' if c.hidden else ''}</td>"
-                f'<td><span class="badge r-{_e(c.status)}">{_e(c.status)}</span></td>'
-                f'<td>{points(c.points)} / {points(c.max_points)}</td><td class="details">{_e(_student_details(c))}</td></tr>'
-            )
-        body.append("</tbody></table>")
-    body.append(
-        '<p class="meta">Hidden checks use inputs you never see; they show whether they passed, with a hint.</p>'
-    )
-    return _page(f"{result.assignment}: {result.submission}", head, body)
+    """The page for the student: their checks, public details and hidden hints, nothing more.
+
+    Args:
+        result: The student's result.
+
+    Returns:
+        A complete HTML document.
+    """
+    functions = _by_function([_student_check(c) for c in result.checks], [c.target for c in result.checks])
+    for f in functions:
+        mine = [c for c in result.checks if c.target == f["target"]]
+        f["score"] = f"{points(sum(c.points for c in mine))} / {points(sum(c.max_points for c in mine))}"
+    return render_page("student.html", **_header(result), graded_at=result.graded_at, functions=functions)
+
+
+def _text(value, empty: str) -> str:
+    return empty if value is None or value == "" else str(value)
+
+
+def _staff_check(c: CheckResult, d) -> dict:
+    """Everything about a check, from its result and its ``staff.json`` record ``d``."""
+    d = d if isinstance(d, dict) else {}
+    inputs = d.get("inputs")
+    if isinstance(inputs, dict):
+        inputs = "\n".join(f"{k} = {v}" for k, v in inputs.items())
+    received = _text(d.get("received"), "(no value came back)")
+    if d.get("received_type"):
+        received += f" of type {d['received_type']}"
+    return {
+        "id": c.id,
+        "hidden": c.hidden,
+        "status": c.status,
+        "badge": badge("r", c.status),
+        "points": f"{points(c.points)} / {points(c.max_points)}",
+        "category": c.category,
+        "message": _text(d.get("message", c.message), ""),
+        "hint": c.hint,
+        "inputs": _text(inputs, "(not kept)"),
+        "expected": _text(d.get("expected", "(not kept)"), "(not kept)"),
+        "received": received,
+    }
 
 
 def render_staff(result: SubmissionResult, staff: dict) -> str:
-    """The TA's page: the student's page plus every check's inputs, expected and received values."""
-    head = (
-        f"<h1>{_e(result.assignment)}: {_e(result.submission)} (staff view)</h1>"
-        '<p class="staff">For staff only: shows hidden checks\' inputs and values. Do not send it to the student.</p>'
-        f'<p class="meta">Score {points(result.score)} / {points(result.max_score)}; status {_e(result.status)}.</p>'
-    )
+    """The TA's page: the review flags, and every check's category, inputs, expected and received values.
+
+    Args:
+        result: The student's result.
+        staff: The grader's ``staff.json`` for it (``{"checks": {id: record}}``; anything else counts as empty).
+
+    Returns:
+        A complete HTML document, for staff only.
+    """
     details = staff.get("checks", {}) if isinstance(staff, dict) else {}
-    body = []
-    if result.message:
-        body.append(f'<p class="note">{_e(result.message)}</p>')
-    for target, checks in _by_function(result).items():
-        body.append(f"<h2><code>{_e(target)}</code></h2>")
-        for c in checks:
-            d = details.get(c.id, {})
-            inputs = "\n".join(f"{k} = {v}" for k, v in (d.get("inputs") or {}).items()) or "(not kept)"
-            body.append(
-                f"<h3><code>{_e(c.id)}</code>{' (hidden)' if c.hidden else ''}: "
-                f'<span class="badge r-{_e(c.status)}">{_e(c.status)}</span> {points(c.points)} / {points(c.max_points)}</h3>'
-                "<table><tbody>"
-                f'<tr><th>message</th><td class="details">{_e(d.get("message", c.message))}</td></tr>'
-                f"<tr><th>inputs</th><td><pre>{_e(inputs)}</pre></td></tr>"
-                f"<tr><th>expected</th><td><pre>{_e(d.get('expected', '(not kept)'))}</pre></td></tr>"
-                f"<tr><th>received</th><td><pre>{_e(d.get('received') or '(no value came back)')}"
-                f"{' of type ' + _e(d['received_type']) if d.get('received_type') else ''}</pre></td></tr>"
-                "</tbody></table>"
-            )
-    return _page(f"{result.assignment}: {result.submission} (staff)", head, body)
+    details = details if isinstance(details, dict) else {}
+    checks = [_staff_check(c, details.get(c.id)) for c in result.checks]
+    header = _header(result) | {"title": f"{result.assignment}: {result.submission} (staff)"}
+    flags = [str(f) for f in result.flags]
+    return render_page(
+        "staff.html", **header, flags=flags, functions=_by_function(checks, [c.target for c in result.checks])
+    )
+
+
+def _staff_record(results_dir: Path, result: SubmissionResult) -> dict:
+    path = results_dir / result.submission / result.assignment / STAFF_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
 
 
 def write_feedback(
@@ -148,7 +173,8 @@ def write_feedback(
 
     Args:
         results_dir: The ``--out`` folder of ``autograder grade``.
-        out_dir: Where the pages go: ``out_dir/<assignment>/<student>.html`` (and ``staff/``).
+        out_dir: Where the pages go: ``out_dir/<assignment>/<page>`` (and ``staff/<page>``), with
+            ``<page>`` from :func:`page_names`.
         staff: Also write the staff pages.
         assignment: Only this assignment (default: every one found).
 
@@ -168,18 +194,12 @@ def write_feedback(
             continue
         folder = out_dir / re.sub(r"[^\w.-]", "_", name).lstrip(".")
         folder.mkdir(parents=True, exist_ok=True)
-        for result in subs:
-            path = folder / page_name(result.submission)
-            files.write_atomic(path, render_student(result).encode("utf-8"))
-            written.append(path)
+        for result, page in zip(subs, page_names(subs)):
+            files.write_atomic(folder / page, render_student(result).encode("utf-8"))
+            written.append(folder / page)
             if staff:
-                record_path = results_dir / result.submission / name / STAFF_FILE
-                try:
-                    record = json.loads(record_path.read_text(encoding="utf-8"))
-                except (OSError, ValueError):
-                    record = {}
                 (folder / "staff").mkdir(exist_ok=True)
-                spath = folder / "staff" / page_name(result.submission)
-                files.write_atomic(spath, render_staff(result, record).encode("utf-8"))
-                written.append(spath)
+                record = _staff_record(results_dir, result)
+                files.write_atomic(folder / "staff" / page, render_staff(result, record).encode("utf-8"))
+                written.append(folder / "staff" / page)
     return written

@@ -4,76 +4,63 @@ Sections: counts, the score distribution (an SVG histogram), pass rate per check
 (the most common failure messages per check, numbers masked), the list of submissions, files that
 could not be read, and one section per submission (``id="sub-NAME"``) with every check. Public
 checks that did not pass show their message (expected and received); hidden checks show only
-pass/fail and their hint. Everything taken from the results is HTML-escaped.
+pass/fail and their hint.
+
+The pages are rendered by Jinja2 templates (``autograder/reports/templates/``) through
+:data:`ENVIRONMENT`, the one environment of every HTML writer (:mod:`autograder.reports.feedback`
+too), which autoescapes every value put in a page: nothing taken from the results is escaped by
+hand or marked safe. Python only picks what a page shows and formats its numbers.
 """
 
 from __future__ import annotations
 
 import re
-from html import escape
 
-from autograder.model.results import SubmissionResult
+import jinja2
+
+from autograder.model.results import CHECK_STATUSES, SUBMISSION_STATUSES, SubmissionResult
 from autograder.reports.wording import explanation, points
 
-from .stats import AssignmentStats, Distribution
+from .stats import AssignmentStats, CheckStats, Distribution
 
-_CSS = """
-* { box-sizing: border-box; }
-body { margin: 0; background: #f5f6f8; color: #1d2330;
-       font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; }
-main { max-width: 1120px; margin: 0 auto; padding: 24px 28px 48px; }
-h1 { font-size: 26px; margin: 0 0 4px; }
-h2 { font-size: 20px; margin: 32px 0 10px; padding-bottom: 4px; border-bottom: 2px solid #d9dde5; }
-h3 { font-size: 16px; margin: 18px 0 6px; }
-p.meta { color: #5b6475; margin: 0 0 16px; }
-code { font-family: ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 13px; }
-a { color: #1f5fbf; }
-.cards { display: flex; flex-wrap: wrap; gap: 10px; }
-.card { background: #fff; border: 1px solid #d9dde5; border-radius: 8px; padding: 8px 12px; flex: 1 1 auto; min-width: 84px; }
-.card .value { font-size: 20px; font-weight: 600; white-space: nowrap; }
-.card .label { color: #5b6475; font-size: 13px; white-space: nowrap; }
-.panel { background: #fff; border: 1px solid #d9dde5; border-radius: 8px; padding: 12px 16px; }
-table { border-collapse: collapse; width: 100%; background: #fff; border: 1px solid #d9dde5; }
-th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid #e6e9ef; vertical-align: top; }
-th { background: #eef1f6; font-weight: 600; font-size: 13px; }
-tr:nth-child(even) td { background: #fafbfc; }
-td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.details { white-space: pre-wrap; word-break: break-word; font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12.5px; }
-.bar { position: relative; width: 160px; height: 14px; background: #e6e9ef; border-radius: 3px; display: inline-block;
-       vertical-align: middle; margin-right: 8px; overflow: hidden; }
-.bar span { position: absolute; left: 0; top: 0; bottom: 0; background: #3f8f5a; }
-.bar.low span { background: #c0392b; }
-.bar.mid span { background: #d68910; }
-.badge { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600;
-         color: #fff; background: #6c757d; vertical-align: middle; }
-.s-ok, .r-passed { background: #2e7d4f; }
-.s-timeout, .s-memory { background: #c77700; }
-.s-crashed, .s-invalid, .r-failed { background: #c0392b; }
-.r-error { background: #7b1f1f; }
-.vis-hidden { color: #6a3fa0; font-weight: 600; }
-ol.groups { margin: 4px 0 8px; padding-left: 22px; }
-ol.groups li { margin: 3px 0; word-break: break-word; }
-.count { display: inline-block; min-width: 36px; font-weight: 600; }
-.more { color: #5b6475; font-size: 13px; }
-p.hint { margin: 2px 0 2px 4px; color: #5b6475; font-size: 13px; }
-section.submission { background: #fff; border: 1px solid #d9dde5; border-radius: 8px; padding: 4px 16px 12px; margin: 14px 0; }
-section.submission h3 .score { color: #5b6475; font-weight: 400; margin-left: 8px; }
-section.submission table { border: none; table-layout: fixed; }
-table.checks col.c-id { width: 26%; }
-table.checks td, table.pass-rates td code, ol.groups code { overflow-wrap: anywhere; }
-table.checks col.c-vis { width: 9%; }
-table.checks col.c-res { width: 9%; }
-table.checks col.c-pts { width: 8%; }
-.note { margin: 4px 0; color: #7a4a00; }
-ul.problems { margin: 4px 0 8px; color: #7a4a00; }
-div.flags { margin: 4px 0 8px; padding: 4px 8px; border-left: 4px solid #b00020; background: #fdecee; }
-.back { font-size: 13px; }
-svg text { font-family: system-ui, "DejaVu Sans", sans-serif; }
-"""
+ENVIRONMENT = jinja2.Environment(
+    loader=jinja2.PackageLoader("autograder.reports", "templates"),
+    autoescape=True,  # every template, whatever its extension (the SVG's too)
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+)
+"""The Jinja2 environment of the HTML pages: autoescaping on for every template, and a name the
+context lacks is an error rather than an empty string."""
 
 
-def _e(text) -> str:
-    return escape(str(text), quote=True)
+def render_page(template: str, **context) -> str:
+    """A page of :data:`ENVIRONMENT`'s templates.
+
+    Args:
+        template: The template's file name in ``autograder/reports/templates/``.
+        **context: The template's variables (every text in them is escaped where it is written).
+
+    Returns:
+        The rendered text.
+    """
+    return ENVIRONMENT.get_template(template).render(**context)
+
+
+def badge(prefix: str, status: str) -> str:
+    """A status badge's CSS class: ``s-<status>`` for a submission's, ``r-<status>`` for a check's.
+
+    Args:
+        prefix: ``s`` (a submission's status) or ``r`` (a check's).
+        status: The status as the result gives it.
+
+    Returns:
+        The class; a status that is not one of the known ones (a result file edited by hand) gets
+        ``s-invalid`` or ``r-error``, so that no result chooses the page's classes.
+    """
+    known, other = (SUBMISSION_STATUSES, "invalid") if prefix == "s" else (CHECK_STATUSES, "error")
+    return f"{prefix}-{status if status in known else other}"
 
 
 def anchors(results: list[SubmissionResult]) -> list[str]:
@@ -110,23 +97,7 @@ def histogram_svg(dist: Distribution, *, width: int = 720, height: int = 260) ->
     Returns:
         An ``<svg>`` element.
     """
-    frame = _Frame(width, height)
-    bins = dist.bins
-    peak = max((b.count for b in bins), default=0) or 1
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="histogram" width="{width}" height="{height}" '
-        f'viewBox="0 0 {width} {height}" style="max-width:100%;height:auto" role="img" '
-        f'aria-label="Histogram of {len(dist.scores)} scores">',
-        f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
-    ]
-    parts += _svg_grid(frame, peak)
-    bars, labels = _svg_bars(frame, bins, peak)
-    parts += bars + _svg_axis(frame, dist)
-    if dist.scores and dist.max_score > 0:
-        parts += _svg_markers(frame, dist)
-    parts += labels  # drawn last, with a white halo, so that the mean and median lines do not hide them
-    parts.append("</svg>")
-    return "\n".join(parts)
+    return render_page("histogram.svg", svg=_histogram(dist, width, height))
 
 
 class _Frame:
@@ -138,21 +109,47 @@ class _Frame:
         self.plot_w, self.plot_h = width - self.left - self.right, height - self.top - self.bottom
 
 
-def _svg_grid(f: _Frame, peak: int) -> list[str]:
-    """Horizontal grid lines and count labels."""
-    parts = []
+def _histogram(dist: Distribution, width: int, height: int) -> dict:
+    """What the histogram template draws, every number already formatted."""
+    f = _Frame(width, height)
+    peak = max((b.count for b in dist.bins), default=0) or 1
+    bars, labels = _svg_bars(f, dist.bins, peak)
+    bottom = f.top + f.plot_h
+    return {
+        "width": width,
+        "height": height,
+        "n": len(dist.scores),
+        "grid": _svg_grid(f, peak),
+        "bars": bars,
+        "labels": labels,  # drawn last, with a white halo, so that the mean and median lines do not hide them
+        "ticks": _svg_ticks(f, dist),
+        "axis": {"x1": f.left, "x2": f.left + f.plot_w, "y": bottom},
+        "title": {"x": f"{f.left + f.plot_w / 2:.1f}", "y": f.height - 6, "max": points(dist.max_score)},
+        "markers": _svg_markers(f, dist) if dist.scores and dist.max_score > 0 else [],
+    }
+
+
+def _svg_grid(f: _Frame, peak: int) -> list[dict]:
+    """Horizontal grid lines, with a count label where the count is a new whole number."""
+    lines = []
     for k in range(5):
         value = peak * k / 4
         y = f.top + f.plot_h - f.plot_h * k / 4
-        parts.append(f'<line x1="{f.left}" y1="{y:.1f}" x2="{f.left + f.plot_w}" y2="{y:.1f}" stroke="#e6e9ef"/>')
-        if value == int(value) and (k == 0 or int(value) != int(peak * (k - 1) / 4)):
-            parts.append(
-                f'<text x="{f.left - 6}" y="{y + 4:.1f}" font-size="11" text-anchor="end" fill="#5b6475">{int(value)}</text>'
-            )
-    return parts
+        labelled = value == int(value) and (k == 0 or int(value) != int(peak * (k - 1) / 4))
+        lines.append(
+            {
+                "x1": f.left,
+                "x2": f.left + f.plot_w,
+                "y": f"{y:.1f}",
+                "label": str(int(value)) if labelled else "",
+                "label_x": f.left - 6,
+                "label_y": f"{y + 4:.1f}",
+            }
+        )
+    return lines
 
 
-def _svg_bars(f: _Frame, bins, peak: int) -> tuple[list[str], list[str]]:
+def _svg_bars(f: _Frame, bins, peak: int) -> tuple[list[dict], list[dict]]:
     """One bar per bin (its range and count in a tooltip), and the counts above the bars."""
     slot = f.plot_w / len(bins)
     bars, labels = [], []
@@ -160,64 +157,54 @@ def _svg_bars(f: _Frame, bins, peak: int) -> tuple[list[str], list[str]]:
         h = f.plot_h * b.count / peak
         x = f.left + i * slot + 2
         y = f.top + f.plot_h - h
-        label = f"{points(round(b.low, 2))}–{points(round(b.high, 2))}: {b.count}"
         bars.append(
-            f'<rect x="{x:.1f}" y="{y:.1f}" width="{max(slot - 4, 1):.1f}" height="{h:.1f}" fill="#4a78c2">'
-            f"<title>{_e(label)}</title></rect>"
+            {
+                "x": f"{x:.1f}",
+                "y": f"{y:.1f}",
+                "width": f"{max(slot - 4, 1):.1f}",
+                "height": f"{h:.1f}",
+                "title": f"{points(round(b.low, 2))}–{points(round(b.high, 2))}: {b.count}",
+            }
         )
         if b.count:
-            labels.append(
-                f'<text x="{x + (slot - 4) / 2:.1f}" y="{y - 4:.1f}" font-size="11" text-anchor="middle" fill="#1d2330" '
-                f'stroke="#ffffff" stroke-width="3" paint-order="stroke">{b.count}</text>'
-            )
+            labels.append({"x": f"{x + (slot - 4) / 2:.1f}", "y": f"{y - 4:.1f}", "count": b.count})
     return bars, labels
 
 
-def _svg_axis(f: _Frame, dist: Distribution) -> list[str]:
-    """Bin edges along the x axis, the axis, and its title."""
+def _svg_ticks(f: _Frame, dist: Distribution) -> list[dict]:
+    """Bin edges along the x axis."""
     bins = dist.bins
     slot = f.plot_w / len(bins)
-    parts = []
+    ticks = []
     for i in range(0, len(bins) + 1, max(1, len(bins) // 10)):
-        x = f.left + i * slot
         edge = bins[i].low if i < len(bins) else bins[-1].high
-        parts.append(
-            f'<text x="{x:.1f}" y="{f.top + f.plot_h + 16}" font-size="11" text-anchor="middle" fill="#5b6475">'
-            f"{points(round(edge, 2))}</text>"
-        )
-    bottom = f.top + f.plot_h
-    parts.append(f'<line x1="{f.left}" y1="{bottom}" x2="{f.left + f.plot_w}" y2="{bottom}" stroke="#1d2330"/>')
-    parts.append(
-        f'<text x="{f.left + f.plot_w / 2:.1f}" y="{f.height - 6}" font-size="12" text-anchor="middle" fill="#1d2330">'
-        f"score (points out of {points(dist.max_score)})</text>"
-    )
-    return parts
+        ticks.append({"x": f"{f.left + i * slot:.1f}", "y": f.top + f.plot_h + 16, "text": points(round(edge, 2))})
+    return ticks
 
 
-def _svg_markers(f: _Frame, dist: Distribution) -> list[str]:
+def _svg_markers(f: _Frame, dist: Distribution) -> list[dict]:
     """The mean and the median: dashed lines, named in a legend above the plot."""
-    parts = []
     legend_x = f.left + f.plot_w - 190
+    markers = []
     for k, (name, value, color) in enumerate((("mean", dist.mean, "#c0392b"), ("median", dist.median, "#2e7d4f"))):
         x = f.left + f.plot_w * min(max(value / dist.max_score, 0), 1)
-        parts.append(
-            f'<line x1="{x:.1f}" y1="{f.top}" x2="{x:.1f}" y2="{f.top + f.plot_h}" stroke="{color}" stroke-width="2" '
-            f'stroke-dasharray="5 3"><title>{name} {value:.2f}</title></line>'
+        markers.append(
+            {
+                "label": f"{name} {value:.2f}",
+                "color": color,
+                "x": f"{x:.1f}",
+                "top": f.top,
+                "bottom": f.top + f.plot_h,
+                "legend_x": legend_x + k * 100,
+                "legend_x2": legend_x + k * 100 + 18,
+                "text_x": legend_x + k * 100 + 22,
+            }
         )
-        lx = legend_x + k * 100
-        parts.append(
-            f'<line x1="{lx}" y1="10" x2="{lx + 18}" y2="10" stroke="{color}" stroke-width="2" stroke-dasharray="5 3"/>'
-        )
-        parts.append(f'<text x="{lx + 22}" y="14" font-size="11" fill="{color}">{name} {value:.2f}</text>')
-    return parts
+    return markers
 
 
-def _bar(rate: float) -> str:
-    level = "low" if rate < 0.5 else "mid" if rate < 0.8 else "high"
-    return f'<span class="bar {level}"><span style="width:{rate * 100:.1f}%"></span></span>'
-
-
-def _cards(summary: AssignmentStats) -> str:
+def _cards(summary: AssignmentStats) -> list[tuple[str, str]]:
+    """The summary cards, ``(label, value)``."""
     dist = summary.distribution
     cards = [
         ("submissions", str(summary.n)),
@@ -226,152 +213,113 @@ def _cards(summary: AssignmentStats) -> str:
     ]
     cards += [(f"submissions {s}", str(n)) for s, n in summary.status_counts.items()]
     cards += [(f"checks {s}", str(n)) for s, n in summary.check_counts.items()]  # what the checks' statuses say
-    return (
-        '<div class="cards">'
-        + "".join(
-            f'<div class="card"><div class="value">{_e(v)}</div><div class="label">{_e(k)}</div></div>'
-            for k, v in cards
+    return cards
+
+
+def _rate_row(c: CheckStats) -> dict:
+    rate = c.pass_rate
+    return {
+        "id": c.id,
+        "points": points(c.max_points),
+        "hidden": c.hidden,
+        "level": "low" if rate < 0.5 else "mid" if rate < 0.8 else "high",
+        "width": f"{rate * 100:.1f}",
+        "rate": f"{rate:.0%}",
+        "passed": f"{c.n_passed} / {c.n}",
+        "failed": c.n_failed,
+    }
+
+
+def _pass_rates(summary: AssignmentStats, by_function: bool) -> list[dict]:
+    """The pass-rate table's groups: one per graded function when ``by_function``, else one, unnamed."""
+    if not by_function:
+        return [{"function": "", "checks": [_rate_row(c) for c in summary.checks]}]
+    groups = []
+    for target in dict.fromkeys(c.target for c in summary.checks):
+        mine = [c for c in summary.checks if c.target == target]
+        groups.append(
+            {
+                "function": target,
+                "count": len(mine),
+                "points": points(sum(k.max_points for k in mine)),
+                "checks": [_rate_row(c) for c in mine],
+            }
         )
-        + "</div>"
-    )
+    return groups
 
 
-def _pass_rates(summary: AssignmentStats, by_function: bool = False) -> str:
-    rows = [
-        '<table class="pass-rates"><thead><tr><th>check</th><th class="num">points</th><th>visibility</th>'
-        '<th>pass rate</th><th class="num">passed</th><th class="num">not passed</th></tr></thead><tbody>'
+def _item_analysis(summary: AssignmentStats, show_members: bool) -> list[dict]:
+    """The checks someone failed, with their most common failure groups."""
+    return [
+        {
+            "id": c.id,
+            "hidden": c.hidden,
+            "n": c.n,
+            "n_failed": c.n_failed,
+            "hint": "" if c.hidden else c.hint,
+            "groups": [
+                {
+                    "count": g.count,
+                    "text": f"hint: {g.pattern}" if c.hidden else g.pattern,
+                    "members": ", ".join(g.members) if show_members else "",
+                }
+                for g in c.failures
+            ],
+            "others": c.n_groups - len(c.failures),
+        }
+        for c in summary.checks
+        if c.n_failed
     ]
-    order = list(summary.checks)
-    if by_function:  # checks of one function together, under a row for the function
-        targets = list(dict.fromkeys(c.target for c in order))
-        order = [c for t in targets for c in order if c.target == t]
-    current = None
-    for c in order:
-        if by_function and c.target != current:
-            current = c.target
-            mine = [k for k in order if k.target == current]
-            rows.append(
-                f'<tr class="function"><th colspan="6"><code>{_e(current)}</code>: {len(mine)} check(s), '
-                f"{points(sum(k.max_points for k in mine))} point(s)</th></tr>"
-            )
-        vis = '<span class="vis-hidden">hidden</span>' if c.hidden else "public"
-        rows.append(
-            f'<tr><td><code>{_e(c.id)}</code></td><td class="num">{points(c.max_points)}</td><td>{vis}</td>'
-            f'<td class="num" style="text-align:left">{_bar(c.pass_rate)}{c.pass_rate:.0%}</td>'
-            f'<td class="num">{c.n_passed} / {c.n}</td><td class="num">{c.n_failed}</td></tr>'
-        )
-    rows.append("</tbody></table>")
-    return "\n".join(rows)
 
 
-def _item_analysis(summary: AssignmentStats, show_members: bool = False) -> str:
-    failing = [c for c in summary.checks if c.n_failed]
-    if not failing:
-        return '<p class="panel">Every submission passed every check.</p>'
-    parts = [
-        '<p class="meta">The most common ways each check was failed. Numbers in messages are masked as '
-        "<code>#</code> so that the same mistake on different values is counted once, and the check's hint "
-        "is shown once above them; hidden checks are grouped by their hint.</p>"
+def _submission_rows(results: list[SubmissionResult], ids: list[str], pages: dict[str, str] | None) -> list[dict]:
+    """The list of submissions: a link to each one's section, its review flags and its own page."""
+    return [
+        {
+            "anchor": anchor,
+            "name": r.submission,
+            "flags": [(str(f), str(f).partition(":")[0]) for f in r.flags],
+            "score": f"{points(r.score)} / {points(r.max_score)}",
+            "status": r.status,
+            "badge": badge("s", r.status),
+            "missed": f"{sum(c.status != 'passed' for c in r.checks)} of {len(r.checks)}",
+            "page": (pages or {}).get(r.submission, ""),
+        }
+        for r, anchor in zip(results, ids)
     ]
-    for c in failing:
-        vis = ' <span class="vis-hidden">(hidden)</span>' if c.hidden else ""
-        parts.append(
-            f'<div class="item"><h3><code>{_e(c.id)}</code>{vis} '
-            f'<span class="more">{c.n_failed} of {c.n} not passed</span></h3>'
-        )
-        if c.hint and not c.hidden:
-            parts.append(f'<p class="hint">Hint: {_e(c.hint)}</p>')
-        parts.append('<ol class="groups">')
-        for g in c.failures:
-            text = f"hint: {g.pattern}" if c.hidden else g.pattern
-            who = f'<br><span class="more">{_e(", ".join(g.members))}</span>' if show_members and g.members else ""
-            parts.append(f'<li><span class="count">{g.count}×</span> <code>{_e(text)}</code>{who}</li>')
-        parts.append("</ol>")
-        if c.n_groups > len(c.failures):
-            parts.append(f'<p class="more">and {c.n_groups - len(c.failures)} other kind(s) of failure</p>')
-        parts.append("</div>")
-    return "\n".join(parts)
 
 
-def _submission_list(results: list[SubmissionResult], ids: list[str], pages: dict[str, str] | None = None) -> str:
-    rows = [
-        '<table class="submissions"><thead><tr><th>submission</th><th class="num">score</th><th>status</th>'
-        '<th class="num">not passed</th>' + ("<th>own page</th>" if pages else "") + "</tr></thead><tbody>"
-    ]
-    for r, anchor in zip(results, ids):
-        missed = sum(c.status != "passed" for c in r.checks)
-        review = "".join(
-            f' <span class="badge s-invalid" title="{_e(f)}">review: {_e(f.partition(":")[0])}</span>' for f in r.flags
-        )
-        page = (
-            f'<td><a href="{_e(pages[r.submission])}">{_e(pages[r.submission])}</a></td>'
-            if pages and r.submission in pages
-            else ("<td></td>" if pages else "")
-        )
-        rows.append(
-            f'<tr><td><a href="#{anchor}">{_e(r.submission)}</a>{review}</td>'
-            f'<td class="num">{points(r.score)} / {points(r.max_score)}</td>'
-            f'<td><span class="badge s-{_e(r.status)}">{_e(r.status)}</span></td>'
-            f'<td class="num">{missed} of {len(r.checks)}</td>{page}</tr>'
-        )
-    rows.append("</tbody></table>")
-    return "\n".join(rows)
-
-
-def _unreadable(unreadable) -> str:
-    if not unreadable:
-        return ""
-    items = "".join(f"<li><code>{_e(u.path)}</code>: {_e(u.reason)}</li>" for u in unreadable)
-    return (
-        f'<section id="unreadable"><h2>Unreadable results</h2><p class="meta">{len(unreadable)} result.json '
-        f"file(s) could not be read and were skipped:</p><ul>{items}</ul></section>"
-    )
-
-
-def _check_row(c, hidden: bool) -> str:
-    if hidden:
-        shown = c.status  # hidden: the status and the hint only (an error stays an error, as in result.json)
+def _check_row(c, hidden: bool) -> dict:
+    if hidden:  # the status and the hint only (an error stays an error, as in result.json)
         details = "" if c.status == "passed" else (f"Hint: {c.hint}" if c.hint else "(no hint)")
-        vis = '<span class="vis-hidden">hidden</span>'
     else:
-        shown = c.status
         details = explanation(c)
-        vis = "public"
-    return (
-        f"<tr><td><code>{_e(c.id)}</code></td><td>{vis}</td>"
-        f'<td><span class="badge r-{_e(shown)}">{_e(shown)}</span></td>'
-        f'<td class="num">{points(c.points)} / {points(c.max_points)}</td><td class="details">{_e(details)}</td></tr>'
-    )
+    return {
+        "id": c.id,
+        "hidden": hidden,
+        "status": c.status,
+        "badge": badge("r", c.status),
+        "points": f"{points(c.points)} / {points(c.max_points)}",
+        "details": details,
+    }
 
 
-def _submission_section(r: SubmissionResult, anchor: str, hidden_ids: set[str]) -> str:
-    parts = [
-        f'<section class="submission" id="{anchor}"><h3>{_e(r.submission)}'
-        f'<span class="score">{points(r.score)} / {points(r.max_score)}</span> '
-        f'<span class="badge s-{_e(r.status)}">{_e(r.status)}</span></h3>'
+def _sections(results: list[SubmissionResult], ids: list[str], hidden_ids: set[str]) -> list[dict]:
+    """One section per submission, with every check."""
+    return [
+        {
+            "anchor": anchor,
+            "name": r.submission,
+            "score": f"{points(r.score)} / {points(r.max_score)}",
+            "status": r.status,
+            "badge": badge("s", r.status),
+            "message": r.message,
+            "problems": [str(p) for p in r.problems],
+            "flags": [str(f) for f in r.flags],
+            "checks": [_check_row(c, c.hidden or c.id in hidden_ids) for c in r.checks],
+        }
+        for r, anchor in zip(results, ids)
     ]
-    if r.message:
-        parts.append(f'<p class="note">{_e(r.message)}</p>')
-    if r.problems:
-        parts.append('<ul class="problems">' + "".join(f"<li>{_e(p)}</li>" for p in r.problems) + "</ul>")
-    if r.flags:
-        parts.append(
-            '<div class="flags"><strong>Review:</strong><ul>'
-            + "".join(f"<li>{_e(f)}</li>" for f in r.flags)
-            + "</ul></div>"
-        )
-    if r.checks:
-        parts.append(
-            '<table class="checks"><colgroup><col class="c-id"><col class="c-vis"><col class="c-res">'
-            '<col class="c-pts"><col></colgroup><thead><tr><th>check</th><th>visibility</th><th>result</th>'
-            '<th class="num">points</th><th>details</th></tr></thead><tbody>'
-        )
-        parts += [_check_row(c, c.hidden or c.id in hidden_ids) for c in r.checks]
-        parts.append("</tbody></table>")
-    else:
-        parts.append('<p class="meta">No checks were graded.</p>')
-    parts.append('<p class="back"><a href="#submissions">back to the list of submissions</a></p></section>')
-    return "\n".join(parts)
 
 
 def render(
@@ -399,35 +347,22 @@ def render(
         A complete HTML document.
     """
     ids = anchors(results)
-    hidden_ids = {c.id for c in summary.checks if c.hidden}
-    title = f"{summary.assignment}: grading report"
-    origin = f" from <code>{_e(source)}</code>" if source else ""
-    body = [
-        f"<h1>{_e(title)}</h1>",
-        f'<p class="meta">{summary.n} submission(s){origin}, {len(summary.checks)} check(s).</p>',
-        _cards(summary),
-        '<section id="distribution"><h2>Score distribution</h2><div class="panel">',
-        histogram_svg(summary.distribution),
-        f'<p class="meta">Mean {summary.distribution.mean:.2f}, median {summary.distribution.median:g} '
-        f"out of {points(summary.distribution.max_score)} points.</p></div></section>",
-        '<section id="checks"><h2>Pass rate per check</h2>',
-        _pass_rates(summary, by_function),
-        "</section>",
-        '<section id="items"><h2>Item analysis</h2>',
-        _item_analysis(summary, members),
-        "</section>",
-        '<section id="submissions"><h2>Submissions</h2>',
-        _submission_list(results, ids, pages),
-        "</section>",
-        _unreadable(unreadable),
-        '<section id="details"><h2>Per submission</h2>',
-        *(_submission_section(r, a, hidden_ids) for r, a in zip(results, ids)),
-        "</section>",
-    ]
-    return (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n"
-        + "\n".join(b for b in body if b)
-        + "\n</main>\n</body>\n</html>\n"
+    dist = summary.distribution
+    return render_page(
+        "report.html",
+        title=f"{summary.assignment}: grading report",
+        n=summary.n,
+        n_checks=len(summary.checks),
+        source=source,
+        cards=_cards(summary),
+        svg=_histogram(dist, 720, 260),
+        mean=f"{dist.mean:.2f}",
+        median=f"{dist.median:g}",
+        max_score=points(dist.max_score),
+        rate_groups=_pass_rates(summary, by_function),
+        items=_item_analysis(summary, members),
+        submissions=_submission_rows(results, ids, pages),
+        has_pages=bool(pages),
+        unreadable=[(str(u.path), str(u.reason)) for u in unreadable],
+        sections=_sections(results, ids, {c.id for c in summary.checks if c.hidden}),
     )
