@@ -79,18 +79,10 @@ def _sinks(args) -> list:
 
         sinks.append(GradescopeSink())
     if args.gradebook:
-        from autograder.batch import local as batch
         from autograder.integrations.nbgrader.gradebook import GradebookSink
 
-        notebooks = {batch.submission_name(p, args.assignment): p for p in batch.expand(args.submissions)}
         sinks.append(
-            GradebookSink(
-                db_url=args.gradebook,
-                root=Path(args.root),
-                assignment=args.assignment,
-                notebooks=notebooks,
-                report=print,
-            )
+            GradebookSink(db_url=args.gradebook, root=Path(args.root), assignment=args.assignment, report=print)
         )
     return sinks
 
@@ -189,6 +181,16 @@ def _cmd_gradescope_zip(args) -> int:
     out = Path(args.out or f"{args.name}-autograder.zip")
     entries = gradescopezip.build(args.name, root=Path(args.root), out=out)
     print(f"{out}: {len(entries)} files ({out.stat().st_size / 1024:.0f} KiB), from the allow-list only")
+    return 0
+
+
+def _cmd_gradescope_grade(args) -> int:
+    from autograder.integrations.gradescope import upload
+
+    assignment = args.assignment or (Path(args.root) / "gradescope" / "ASSIGNMENT").read_text().strip()
+    upload.grade_upload(
+        upload=Path(args.upload), assignment=assignment, root=Path(args.root), results=Path(args.results)
+    )
     return 0
 
 
@@ -342,6 +344,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_gradescope_zip)
 
     p = sub.add_parser(
+        "gradescope-grade", help="grade one Gradescope upload and write results.json (run_autograder calls it)"
+    )
+    p.add_argument("--upload", default="/autograder/submission", help="the upload's folder")
+    p.add_argument("--results", default="/autograder/results/results.json", help="Gradescope's results.json")
+    p.add_argument("--assignment", help="assignment name (default: the course's gradescope/ASSIGNMENT)")
+    p.add_argument("--root", default="/autograder/source", help="the course (default: /autograder/source)")
+    p.set_defaults(func=_cmd_gradescope_grade)
+
+    p = sub.add_parser(
         "validate", help="validate grading.yml and the check files it names (every problem, with file and line)"
     )
     p.add_argument("path", nargs="?", default="grading.yml")
@@ -359,6 +370,7 @@ def _usage_errors() -> tuple[type[Exception], ...]:
     from autograder.integrations.nbgrader.gradebook import GradebookError
     from autograder.model.config import ConfigError
     from autograder.reports import ReportError
+    from autograder.sandbox.confinement import SandboxUnavailable
 
     return (
         ConfigError,
@@ -370,6 +382,7 @@ def _usage_errors() -> tuple[type[Exception], ...]:
         ReportError,
         ZipError,
         ReferenceError,
+        SandboxUnavailable,
     )
 
 

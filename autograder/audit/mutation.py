@@ -217,7 +217,13 @@ def run(
     with (
         tempfile.TemporaryDirectory(prefix="autograder-mutants-") as tmp,
         open_session(
-            plan.loaded, root=Path(root), jobs=jobs, fork=fast, isolate=isolate, hide=[Path(tmp), Path.home()]
+            plan.loaded,
+            root=Path(root),
+            jobs=jobs,
+            fork=fast,
+            isolate=isolate,
+            hide=[Path(tmp), Path.home()],
+            require=False,  # the instructor's own reference, mutated
         ) as session,
     ):
         grader = _MutantGrader(session, Path(tmp), plan)

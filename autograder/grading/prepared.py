@@ -85,6 +85,7 @@ _ERROR_CATEGORIES = {
     RecordStatus.RAISED: "raised",
     RecordStatus.TIMEOUT: "timeout",
     RecordStatus.MEMORY: "memory",
+    RecordStatus.DISK: "disk",
     RecordStatus.CRASHED: "crashed",
     RecordStatus.MISSING: "missing",
     RecordStatus.UNPLAIN: "type",

@@ -23,7 +23,7 @@ from autograder.course.assignment import Assignment
 from autograder.grading import engine
 from autograder.grading.pool import LazyReference, Pool, needs_reference, open_pool
 from autograder.model.results import SubmissionResult
-from autograder.sandbox import isolation
+from autograder.sandbox import confinement as confine
 from autograder.sandbox import runner as sandbox
 from autograder.sandbox.forkserver import ForkServer
 
@@ -45,7 +45,7 @@ class Session:
     assignment: Assignment
     reference: LazyReference
     forkserver: ForkServer | None
-    confinement: isolation.Confinement | None
+    confinement: confine.Confinement | None
     lock: threading.Lock
     expected: Pool = dataclasses.field(default_factory=lambda: Pool(None))
 
@@ -75,6 +75,7 @@ def open_session(
     hide: Sequence[Path] = (),
     pool: Path | None = None,
     keep_pool: bool = True,
+    require: bool = True,
 ) -> Iterator[Session]:
     """Sets up a session and tears it down (the fork server stops, its folder goes).
 
@@ -88,9 +89,15 @@ def open_session(
         pool: Where the term's pools are kept (default ``.autograder/pool`` in ``root``; it must be
             a folder the workers cannot see).
         keep_pool: Read and keep expected values there; False computes them in memory for this run.
+        require: Refuse to grade (:class:`autograder.sandbox.confinement.SandboxUnavailable`) when
+            the workers' confinement is weaker than the course's ``sandbox.require``; False for the
+            instructor's own code (bundled examples, mutants), which is graded in the best mode had.
 
     Yields:
         The session.
+
+    Raises:
+        SandboxUnavailable: ``require`` and the host cannot give the confinement the course requires.
     """
     lock = threading.Lock()
     reference = LazyReference(lambda: engine.reference_namespace(assignment))
@@ -108,11 +115,12 @@ def open_session(
         expected = open_pool(assignment, root=Path(root), folder=pool) if keep_pool else Pool(None)
         confinement = None
         if isolate:  # after the pool's folder exists, so that it is hidden with the rest of the course
-            extra = [*hide, *([Path(pool)] if pool is not None else [])]
-            hidden = isolation.hidden_paths(root=Path(root), keep=isolation.needed_paths(), extra=extra)
-            confinement = isolation.confinement(hide=hidden, jobs=jobs)
-            if confinement.reason:
-                print(f"autograder: workers confined as '{confinement.mode}': {confinement.reason}", file=sys.stderr)
+            confinement = _confinement(assignment, root=Path(root), hide=hide, pool=pool, jobs=jobs)
+            announce(confinement)
+            if require:
+                confine.require(confinement, assignment.config.sandbox)
+        else:
+            print("autograder: workers are not confined (isolation switched off by the caller)", file=sys.stderr)
         if needs_reference(expected, assignment):  # now, so that a broken reference stops the run here
             with lock:
                 reference()
@@ -121,3 +129,19 @@ def open_session(
         finally:
             for problem in expected.problems:
                 print(f"autograder: {problem}", file=sys.stderr)
+
+
+def _confinement(assignment: Assignment, *, root: Path, hide: Sequence[Path], pool, jobs: int) -> confine.Confinement:
+    """The strongest confinement this host allows, hiding the course, ``hide`` and the pool."""
+    extra = [*hide, *([Path(pool)] if pool is not None else [])]
+    hidden = confine.hidden_paths(root=root, keep=confine.needed_paths(), extra=extra)
+    mask = tuple(dict.fromkeys(str(p.resolve()) for p in (Path.home(), root)))
+    return confine.confinement(hide=hidden, jobs=jobs, mask=mask, limits=assignment.config.limits)
+
+
+def announce(confinement: confine.Confinement) -> None:
+    """Says at start how workers are confined, and why not more strongly, on stderr."""
+    line = f"autograder: workers confined as '{confinement.mode}'"
+    if confinement.reason:
+        line += f" (stronger modes failed: {confinement.reason})"
+    print(line, file=sys.stderr, flush=True)

@@ -3,6 +3,7 @@
 Layout::
 
     seed: course-2026            # salt for hidden inputs (change it every term)
+    sandbox: {require: full}     # refuse to grade unless workers get this confinement (full, landlock, none)
     defaults: {rtol: 1.0e-7, atol: 1.0e-9, limits: {check_timeout_s: 60}, hidden_variants: 8}
     assignments:
       a1_perceptron:
@@ -25,7 +26,8 @@ import yaml
 from autograder.model.limits import Limits
 from autograder.model.tolerance import Tolerance
 
-_TOP_KEYS = {"seed", "defaults", "assignments"}
+_TOP_KEYS = {"seed", "defaults", "assignments", "sandbox"}
+SANDBOX_LEVELS = ("full", "landlock", "none")  # the strongest first: autograder.sandbox.confinement.LEVELS
 _DEFAULT_KEYS = {"rtol", "atol", "limits", "hidden_variants"}
 _ASSIGNMENT_KEYS = {"limits", "checks", "title", "hidden_variants"}
 _CHECK_KEYS = {"points", "visibility", "rtol", "atol", "timeout_s"}
@@ -72,6 +74,9 @@ class AssignmentConfig:
         hidden_variants: How many hidden-input variants each hidden check has (a pool, chosen per
             submission from its code, so expected values are computed once per variant and run);
             None gives every submission inputs of its own.
+        sandbox: The confinement grading requires (the course's ``sandbox.require``): ``full``
+            (namespaces: the course hidden, no network, processes contained), ``landlock`` (at
+            least Landlock's file and TCP rules) or ``none``.
     """
 
     name: str
@@ -80,6 +85,7 @@ class AssignmentConfig:
     seed: str
     title: str = ""
     hidden_variants: int | None = None
+    sandbox: str = "full"
 
 
 def _mapping(value, where: str) -> dict:
@@ -113,6 +119,15 @@ def _limits(data: dict, base: Limits, where: str) -> Limits:
     _unknown(data, set(_LIMIT_KEYS), where)
     values = {k: _number(v, f"{where}.{k}") for k, v in data.items()}
     return dataclasses.replace(base, **values)
+
+
+def _sandbox(value) -> str:
+    data = _mapping(value, "sandbox")
+    _unknown(data, {"require"}, "sandbox")
+    level = data.get("require", "full")
+    if level not in SANDBOX_LEVELS:
+        raise ConfigError(f"sandbox.require: expected one of {', '.join(SANDBOX_LEVELS)}, got {level!r}")
+    return level
 
 
 def parse_checks(data: dict, *, where: str, default_tol: Tolerance = Tolerance()) -> dict[str, CheckConfig]:
@@ -160,6 +175,7 @@ def parse(data) -> dict[str, AssignmentConfig]:
     )
     base_limits = _limits(defaults.get("limits", {}), Limits(), "defaults.limits")
     base_variants = _variants(defaults.get("hidden_variants"), "defaults.hidden_variants")
+    required = _sandbox(data.get("sandbox", {}))
     out = {}
     for name, body in _mapping(data.get("assignments", {}), "assignments").items():
         where = f"assignments.{name}"
@@ -168,7 +184,9 @@ def parse(data) -> dict[str, AssignmentConfig]:
         limits = _limits(body.get("limits", {}), base_limits, f"{where}.limits")
         checks = parse_checks(body.get("checks", {}), where=f"{where}.checks", default_tol=tol)
         variants = _variants(body.get("hidden_variants", base_variants), f"{where}.hidden_variants")
-        out[str(name)] = AssignmentConfig(str(name), checks, limits, seed, str(body.get("title", "")), variants)
+        out[str(name)] = AssignmentConfig(
+            str(name), checks, limits, seed, str(body.get("title", "")), variants, required
+        )
     return out
 
 

@@ -16,6 +16,9 @@ class Limits:
         memory_mb: Resident memory of the worker's whole process group.
         output_kb: Student output kept (the rest is discarded).
         file_mb: Largest file the worker may write.
+        disk_mb: Everything the worker may write: its scratch space (``/tmp``, ``/var/tmp``, its
+            working folder: a tmpfs of this size where namespaces are had) and, counted apart,
+            its results folder (polled).
         open_files: Open file descriptors.
     """
 
@@ -25,4 +28,5 @@ class Limits:
     memory_mb: int = 4096
     output_kb: int = 64
     file_mb: int = 64
+    disk_mb: int = 256
     open_files: int = 1024

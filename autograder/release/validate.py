@@ -55,6 +55,11 @@ SCHEMA = {
     "additionalProperties": False,
     "properties": {
         "seed": {"type": ["string", "number"]},
+        "sandbox": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"require": {"enum": ["full", "landlock", "none"]}},
+        },
         "defaults": {
             "type": "object",
             "additionalProperties": False,

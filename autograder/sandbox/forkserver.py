@@ -8,8 +8,8 @@ process, so the zygote checks that it has exactly one thread before every fork (
 OpenBLAS's pools are held to one thread by the environment) and refuses otherwise; the grader then
 starts a worker the ordinary way.
 
-Protocol (JSON lines on the zygote's stdin/stdout): ``{"request", "outdir", "workdir", "fifo",
-"limits"}`` -> ``{"pid": N}`` or ``{"error": "..."}``.
+Protocol (JSON lines on the zygote's stdin/stdout): a job (:mod:`autograder.sandbox.launch`) ->
+``{"pid": N}`` or ``{"error": "..."}``; the pid is the worker's keeper.
 """
 
 from __future__ import annotations
@@ -23,40 +23,16 @@ import sys
 import threading
 from collections.abc import Sequence
 
-from autograder.sandbox import processes
-
 
 def _single_threaded() -> bool:
     return len(os.listdir("/proc/self/task")) == 1
 
 
 def _child(job: dict) -> None:
-    """In the forked child: become a worker in a new session, with limits, and never return."""
-    try:
-        os.setsid()
-        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
-        limits = job["limits"]
-        processes.set_resource_limits(file_mb=limits["file_mb"], open_files=limits["open_files"])
-        if job.get("plan"):
-            from autograder.sandbox import isolation
+    """In the forked child: become a worker (:func:`autograder.sandbox.launch.become_worker`); never returns."""
+    from autograder.sandbox import launch
 
-            plan = job["plan"]
-            isolation.enter(isolation.Plan(**{**plan, "hide": tuple(plan["hide"]), "reveal": tuple(plan["reveal"])}))
-        out = os.open(job["fifo"], os.O_WRONLY)
-        devnull = os.open(os.devnull, os.O_RDONLY)
-        os.dup2(devnull, 0)
-        os.dup2(out, 1)
-        os.dup2(out, 2)
-        os.environ["HOME"] = os.environ["TMPDIR"] = job["workdir"]
-        os.chdir(job["workdir"])
-        sys.stdin = open(os.devnull)
-        sys.stdout = os.fdopen(1, "w", buffering=1)
-        sys.stderr = os.fdopen(2, "w", buffering=1)
-        from autograder.sandbox import worker
-
-        worker.main([job["request"], job["outdir"]])
-    finally:
-        os._exit(70)
+    launch.become_worker(job)
 
 
 def serve(preload: bool, modules: Sequence[str] = ()) -> None:

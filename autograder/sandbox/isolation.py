@@ -1,287 +1,319 @@
-"""Isolation of the student's worker when the grader runs as root.
+"""Confinement of the student's worker, as root or as an ordinary user, chosen by a probe.
 
-Inside a forked child, before any student code runs:
+A worker starts as a fresh child (forked from the fork server, or a new interpreter), and
+:func:`enter` turns it into three processes before any student code runs:
 
-1. ``unshare(CLONE_NEWNS | CLONE_NEWNET)``: a private mount table and an empty network namespace
-   (no interface is up, not even loopback: no network at all).
-2. Private mounts: every path in ``hide`` (the course's solutions, hidden checks, grading.yml,
-   tests, git history, the results folder, other submissions' folders, the grader's home) is
-   covered by an empty read-only tmpfs (folders) or ``/dev/null`` (files). Folders on the way to
-   what the worker needs (the Python installation, the autograder package, its own temporary
-   folder) that an unprivileged user cannot enter (``/root``, mode 700) are replaced by an empty
-   tmpfs into which only the needed entries are bind-mounted back.
-3. Drop to a user id of its own (one per concurrent worker, so workers cannot touch each other's
-   files), no supplementary groups, and ``RLIMIT_NPROC`` for that user.
+- the **keeper** (the child itself, the process the grader watches): a child subreaper, so
+  every process the worker starts stays below it whatever it does (``setsid``, double forks);
+  it never runs student code, waits for the worker and, in modes without a PID namespace, kills
+  what is left below it before it exits. The grader counts memory over the keeper's whole tree.
+- in the namespace modes, an **init** (PID 1 of a new PID namespace): when it ends, the kernel
+  kills every process in the namespace, so nothing the worker started can outlive it; it dies
+  with the keeper (``PR_SET_PDEATHSIG``).
+- the **worker**, which drops every privilege before it returns to run student code.
 
-Without root, or where the host forbids namespaces, :func:`probe` reports a weaker mode and the
-README's threat model says what is then no longer guaranteed.
+The layers, strongest first (:func:`confinement` tries them and takes the first that works):
+
+1. **Namespaces** (``namespaces+uid`` as root, ``userns`` as an ordinary user, who first makes a
+   user namespace that maps only its own ids): new mount, network, PID and IPC namespaces. The
+   course, the results folder, the submissions' folders and the grader's home are covered by
+   empty mounts; folders on the way to what the worker needs show only that; ``/tmp`` and
+   ``/var/tmp`` are a private tmpfs of ``disk_mb`` (the worker's own folder included) and
+   ``/dev/shm`` one of ``shm_mb``; ``/proc`` shows the worker's own processes only; the network
+   namespace is empty (not even loopback). Then every capability is dropped (root: a user id of
+   the worker's own; an ordinary user: the namespace's capabilities, bounding set included) and
+   ``no_new_privs`` is set, so nothing mounted can be undone.
+2. **Landlock** (:mod:`autograder.sandbox.landlock`), over the namespaces where the kernel has
+   it, and on its own where namespaces are refused (``landlock``): read only the Python
+   installation, the packages and system folders, write only the worker's own folder, no TCP,
+   no signal to or trace of a process outside the worker.
+3. Nothing (``none``): the worker runs as the grader's user with its rights.
+
+``RLIMIT_NPROC`` bounds the worker's processes in every mode but ``none`` (a user of its own
+as root; a user namespace of its own counts only its processes; with Landlock alone, the
+user's processes at the start plus the allowance).
 """
 
 from __future__ import annotations
 
-import ctypes
 import dataclasses
-import fcntl
 import os
 import resource
+import select
+import signal
 import stat
-import threading
 from pathlib import Path
 
-CLONE_NEWNS = 0x00020000
-CLONE_NEWNET = 0x40000000
-MS_RDONLY, MS_NOSUID, MS_NODEV, MS_BIND, MS_REC, MS_PRIVATE = 1, 2, 4, 0x1000, 0x4000, 0x40000
-FIRST_UID = 62000
+from autograder.sandbox import landlock, namespaces
+from autograder.sandbox.namespaces import IsolationError
 
+__all__ = ["IsolationError", "Plan", "enter"]
 
-class IsolationError(OSError):
-    """The child could not be isolated as planned."""
+SYSTEM_READ = ("/usr", "/lib", "/lib32", "/lib64", "/libx32", "/bin", "/sbin", "/etc", "/proc", "/sys", "/dev")
+SCRATCH = ("/tmp", "/var/tmp")
+SCRATCH_FILES = 16384  # files and folders in a worker's scratch space (each costs unaccounted kernel memory)
 
 
 @dataclasses.dataclass(frozen=True)
 class Plan:
-    """What one worker's isolation does.
+    """What one worker's confinement does.
 
     Attributes:
-        uid: User (and group) id to run as, or None to stay as the grader's user.
-        namespaces: Whether to make private mount and network namespaces.
+        uid: User (and group) id to run as (root only), or None to keep the grader's user.
+        namespaces: Whether to make private mount, network, PID and IPC namespaces.
+        user_namespace: Whether to make a user namespace first (an ordinary user's namespaces).
+        landlock: The Landlock ABI to apply (0: none).
         hide: Paths to cover with empty mounts.
-        reveal: Paths the worker needs, kept reachable through folders it could not enter.
-        nproc: ``RLIMIT_NPROC`` for the worker's user (threads count).
+        reveal: Paths the worker needs (read only): the Python installation, the packages.
+        mask: Folders shown with only the ``reveal`` paths below them (the grader's home and
+            the course, where the packages live inside them).
+        nproc: How many processes the worker may have at once.
         shm_mb: Size of the worker's private ``/dev/shm``.
+        disk_mb: Size of the worker's private scratch space (``/tmp``, ``/var/tmp``, its folder).
     """
 
     uid: int | None
     namespaces: bool
+    user_namespace: bool = False
+    landlock: int = 0
     hide: tuple[str, ...] = ()
     reveal: tuple[str, ...] = ()
+    mask: tuple[str, ...] = ()
     nproc: int = 512
     shm_mb: int = 64
+    disk_mb: int = 256
+
+    @property
+    def mode(self) -> str:
+        """The mode's name, its layers joined by ``+`` (``namespaces+uid+landlock``, ``userns``, ...)."""
+        layers = (["userns"] if self.user_namespace else ["namespaces"] if self.namespaces else []) + (
+            ["uid"] if self.uid is not None else []
+        )
+        layers += ["landlock"] if self.landlock else []
+        return "+".join(layers) or "none"
+
+    def to_json(self) -> dict:
+        """The plan as JSON-ready data (it crosses to the fork server)."""
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict) -> Plan:
+        """Reads :meth:`to_json`'s form."""
+        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
 
 
-def _libc():
-    return ctypes.CDLL(None, use_errno=True)
+def enter(plan: Plan | None, *, base: str) -> None:
+    """Confines the calling process (a fresh, single-threaded child) as ``plan`` says.
 
+    Returns only in the worker, with every privilege dropped; the keeper (and init) stay in
+    here until the worker ends, then exit with its status.
 
-def _check(result: int, what: str) -> None:
-    if result != 0:
-        err = ctypes.get_errno()
-        raise IsolationError(err, f"{what}: {os.strerror(err)}")
-
-
-def _mount(libc, source, target, fstype, flags, data=None) -> None:
-    enc = lambda s: s.encode() if isinstance(s, str) else s  # noqa: E731
-    _check(libc.mount(enc(source), enc(target), enc(fstype), flags, enc(data)), f"mount {target}")
-
-
-def _closed_ancestors(paths: tuple[str, ...]) -> dict[str, set[str]]:
-    """Folders on the way to ``paths`` that others cannot traverse, with the entries needed in each."""
-    need: dict[str, set[str]] = {}
-    for p in paths:
-        parts = Path(p).resolve().parts
-        for i in range(1, len(parts) - 1):
-            folder = Path(*parts[: i + 1])
-            try:
-                mode = folder.stat().st_mode
-            except OSError:
-                break
-            if not mode & stat.S_IXOTH:
-                need.setdefault(str(folder), set()).add(parts[i + 1])
-    return need
-
-
-def enter(plan: Plan) -> None:
-    """Applies ``plan`` to the calling process (a fresh child, running as root).
+    Args:
+        plan: The plan, or None for no confinement (a keeper is still made).
+        base: The worker's own folder (its request, results, output FIFO and working folder).
 
     Raises:
-        IsolationError: A step failed (the caller must not run student code then).
+        IsolationError: A step failed before the worker existed (nothing untrusted has run).
     """
-    if plan.namespaces:
-        libc = _libc()
-        _check(libc.unshare(CLONE_NEWNS | CLONE_NEWNET), "unshare")
-        _mount(libc, None, "/", None, MS_REC | MS_PRIVATE)
-        for folder, entries in sorted(_closed_ancestors(plan.reveal).items(), key=lambda kv: len(kv[0])):
-            fds = {e: os.open(os.path.join(folder, e), os.O_PATH) for e in entries}
-            _mount(libc, "tmpfs", folder, "tmpfs", MS_NOSUID | MS_NODEV, "size=64k,mode=0755")
-            for entry, fd in fds.items():
-                target = os.path.join(folder, entry)
-                if stat.S_ISDIR(os.fstat(fd).st_mode):
-                    os.mkdir(target)
-                else:
-                    open(target, "w").close()
-                _mount(libc, f"/proc/self/fd/{fd}", target, None, MS_BIND | MS_REC)
-                os.close(fd)
+    namespaces.prctl(namespaces.PR_SET_CHILD_SUBREAPER, 1)
+    namespaces.prctl(namespaces.PR_SET_PDEATHSIG, signal.SIGKILL)  # the fork server (or grader) gone: so are we
+    if plan is not None and plan.namespaces:
+        uid, gid = os.getuid(), os.getgid()
+        flags = namespaces.CLONE_NEWNS | namespaces.CLONE_NEWNET | namespaces.CLONE_NEWIPC | namespaces.CLONE_NEWPID
+        namespaces.unshare(flags | (namespaces.CLONE_NEWUSER if plan.user_namespace else 0))
+        if plan.user_namespace:
+            namespaces.map_user(uid, gid)
+        _mounts(plan, base)
+        _fork_init()  # returns in PID 1's child: the worker
+    else:
+        _fork_keeper_child()
+    _drop(plan, base)
+
+
+def _fork_keeper_child() -> None:
+    """Forks the worker; the keeper waits for it, kills what is left below itself, and exits."""
+    pid = os.fork()
+    if pid == 0:
+        return
+    code = _wait_for(pid)
+    _kill_below(os.getpid())
+    os._exit(code)
+
+
+def _fork_init() -> None:
+    """Forks PID 1 of the new PID namespace, which forks the worker; returns in the worker."""
+    alive_r, alive_w = os.pipe()  # the keeper holds the write end: EOF means it is gone
+    pid = os.fork()
+    if pid:
+        os.close(alive_r)
+        code = _wait_for(pid)
+        os._exit(code)
+    os.close(alive_w)
+    namespaces.prctl(namespaces.PR_SET_PDEATHSIG, signal.SIGKILL)
+    if select.select([alive_r], [], [], 0)[0]:
+        os._exit(70)  # the keeper died before the death signal was armed
+    namespaces.mount_proc()
+    worker = os.fork()
+    if worker == 0:
+        os.close(alive_r)
+        return
+    while True:  # PID 1: reap everything; end (and the namespace with it) when the worker ends
+        try:
+            pid, status = os.wait()
+        except ChildProcessError:
+            os._exit(70)
+        if pid == worker:
+            os._exit(_exit_code(status))
+
+
+def _wait_for(pid: int) -> int:
+    """Waits for child ``pid`` (reaping any other child on the way); its exit code as a shell gives it."""
+    while True:
+        try:
+            got, status = os.wait()
+        except ChildProcessError:
+            return 70
+        if got == pid:
+            return _exit_code(status)
+
+
+def _exit_code(status: int) -> int:
+    """A wait status as a shell gives it: the exit code, or 128 plus the signal that killed it."""
+    return os.WEXITSTATUS(status) if os.WIFEXITED(status) else 128 + os.WTERMSIG(status)
+
+
+def _kill_below(keeper: int) -> None:
+    """Kills every process below ``keeper`` (orphans were reparented to it), until none is left."""
+    from autograder.sandbox import processes
+
+    for _ in range(1000):
+        below = processes.descendants(keeper)
+        for pid in below:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        while True:
+            try:
+                if os.waitpid(-1, os.WNOHANG)[0] == 0:
+                    break
+            except ChildProcessError:
+                break
+        if not below:
+            return
+
+
+def _mounts(plan: Plan, base: str) -> None:
+    """The worker's view of the file system (see the module docstring)."""
+    namespaces.make_private()
+    keep = sorted({*plan.reveal, base})
+    fds = {p: os.open(p, os.O_PATH | os.O_CLOEXEC) for p in keep if os.path.lexists(p)}
+    try:
+        owner = plan.uid
+        scratch_mode = "1777"
+        namespaces.tmpfs("/tmp", size=f"{plan.disk_mb}m", mode=scratch_mode, inodes=SCRATCH_FILES)
+        _rebind("/tmp", keep, fds)
+        if os.path.isdir("/var/tmp"):
+            below = [p for p in keep if _under(p, "/var/tmp")]
+            if below:
+                namespaces.cover("/var/tmp", below, fds)
+            else:
+                os.mkdir("/tmp/.var-tmp", 0o1777)
+                namespaces.mount("/tmp/.var-tmp", "/var/tmp", None, namespaces.MS_BIND)
+        for folder in _masked(plan):
+            namespaces.cover(folder, [p for p in keep if _under(p, folder)], fds)
         for path in plan.hide:
-            if os.path.isdir(path):
-                _mount(libc, "tmpfs", path, "tmpfs", MS_NOSUID | MS_NODEV | MS_RDONLY, "size=4k,mode=0555")
-            elif os.path.exists(path):
-                _mount(libc, "/dev/null", path, None, MS_BIND)
+            if not any(_under(path, s) for s in SCRATCH):  # gone with the scratch mounts already
+                namespaces.hide(path)
+        work = os.path.join(base, "work")
+        os.mkdir("/tmp/.work", 0o700)
+        if owner is not None:
+            os.chown("/tmp/.work", owner, owner)
+        namespaces.mount("/tmp/.work", work, None, namespaces.MS_BIND)
         if os.path.isdir("/dev/shm"):  # shared memory is RAM that no process's resident set counts: cap it
-            _mount(libc, "tmpfs", "/dev/shm", "tmpfs", MS_NOSUID | MS_NODEV, f"size={plan.shm_mb}m,mode=1777")
-    if plan.uid is not None:
+            namespaces.tmpfs("/dev/shm", size=f"{plan.shm_mb}m", mode="1777", inodes=SCRATCH_FILES)
+    finally:
+        for fd in fds.values():
+            os.close(fd)
+
+
+def _under(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
+
+
+def _rebind(folder: str, keep: list[str], fds: dict[str, int]) -> None:
+    """Binds the kept paths below ``folder`` back into it (after a fresh tmpfs covered it)."""
+    for path in sorted(keep, key=len):
+        if _under(path, folder) and path != folder and path in fds:
+            target = Path(path)
+            os.makedirs(target.parent, mode=0o755, exist_ok=True)
+            if stat.S_ISDIR(os.fstat(fds[path]).st_mode):
+                os.makedirs(target, mode=0o755, exist_ok=True)
+            elif not target.exists():
+                target.touch()
+            namespaces.mount(f"/proc/self/fd/{fds[path]}", path, None, namespaces.MS_BIND | namespaces.MS_REC)
+
+
+def _masked(plan: Plan) -> list[str]:
+    """Folders shown with only what the worker needs below them, outermost first: those the
+    worker's user could not enter (as root switching users) and the plan's ``mask``."""
+    closed = set(_closed_ancestors(plan.reveal)) if plan.uid is not None else set()
+    wanted = closed | {m for m in plan.mask if any(_under(r, m) for r in plan.reveal)}
+    return sorted((f for f in wanted if not any(_under(f, s) for s in SCRATCH)), key=len)
+
+
+def _closed_ancestors(paths: tuple[str, ...]) -> list[str]:
+    """Folders on the way to ``paths`` that other users cannot traverse (``/root``)."""
+    out = []
+    for p in paths:
+        parts = Path(p).parts
+        for i in range(1, len(parts) - 1):
+            folder = str(Path(*parts[: i + 1]))
+            try:
+                if not os.stat(folder).st_mode & stat.S_IXOTH:
+                    out.append(folder)
+            except OSError:
+                break
+    return out
+
+
+def _drop(plan: Plan | None, base: str) -> None:
+    """In the worker: every privilege dropped, the process allowance set, Landlock applied."""
+    if plan is None:
+        return
+    if plan.uid is not None:  # root: a user of the worker's own
         resource.setrlimit(resource.RLIMIT_NPROC, (plan.nproc, plan.nproc))
+        namespaces.drop_bounding_set()
         os.setgroups([])
         os.setgid(plan.uid)
         os.setuid(plan.uid)
+    elif plan.user_namespace:  # a user namespace counts only its own processes
+        resource.setrlimit(resource.RLIMIT_NPROC, (plan.nproc, plan.nproc))
+        namespaces.drop_capabilities()
+    else:  # the grader's own user: its processes now, plus the allowance
+        allowance = _user_processes(os.getuid()) + plan.nproc
+        resource.setrlimit(resource.RLIMIT_NPROC, (allowance, allowance))
+        if os.geteuid() == 0:
+            namespaces.drop_capabilities()
+    namespaces.no_new_privs()
+    if plan.landlock:
+        landlock.restrict(
+            read=[*SYSTEM_READ, *plan.reveal],
+            write=[*(SCRATCH + ("/dev/shm",) if plan.namespaces else ()), base],
+            write_files=["/dev/null"],
+            version=plan.landlock,
+        )
+    if namespaces.capabilities_left():
+        raise IsolationError(0, "a capability was left after dropping them all")
 
 
-def hidden_paths(*, root: Path, extra: list[Path], keep: list[Path]) -> tuple[str, ...]:
-    """What the worker must not see: the course root's entries (but those in ``keep``), and ``extra``.
-
-    Args:
-        root: The course repo.
-        extra: Other paths to hide (results folder, submissions' folders, the grader's home).
-        keep: Paths the worker needs (the Python installation, the autograder package, ...).
-    """
-    keep_resolved = [Path(k).resolve() for k in keep]
-
-    def needed(p: Path) -> bool:
-        return any(p == k or p in k.parents or k in p.parents for k in keep_resolved)
-
-    out = []
-    root = Path(root).resolve()
-    for entry in sorted(root.iterdir()):
-        if entry.name.endswith(".egg-info") or needed(entry.resolve()):
-            continue
-        out.append(str(entry.resolve()))
-    for p in extra:
-        p = Path(p).resolve()
-        if p.exists() and not needed(p) and not any(str(p).startswith(o + os.sep) or str(p) == o for o in out):
-            out.append(str(p))
-    return tuple(out)
-
-
-def needed_paths() -> list[Path]:
-    """What every worker must reach: the interpreter, its libraries, and the installed packages."""
-    import sys
-
-    import autograder
-
-    paths = {Path(sys.base_prefix), Path(sys.prefix), Path(sys.executable).parent, Path(autograder.__file__).parent}
-    try:
-        import coursedata
-
-        paths.update(Path(p) for p in coursedata.__path__ if os.path.isabs(p) and os.path.isdir(p))
-    except ImportError:
-        pass
-    return sorted(paths)
-
-
-class UidPool:
-    """User ids for concurrent workers: each running worker holds one that no other running worker has,
-    in this process or in any other grader on the machine (two Dask workers, two ``autograder grade``
-    runs): a worker's end kills every process of its user id, so ids must never be shared.
-
-    Each id is claimed with an exclusive ``flock`` on ``LOCK_DIR/<uid>.lock`` (root-only folder),
-    which the kernel releases if the grader dies; within a process, ``size`` bounds how many are held.
-    """
-
-    LOCK_DIR = Path("/run/lock/autograder-uids") if Path("/run/lock").is_dir() else Path("/tmp/autograder-uids")
-    SPAN = 4096  # ids tried from ``first``: room for many graders at once
-
-    def __init__(self, size: int, first: int = FIRST_UID):
-        self._first = first
-        self._slots = threading.BoundedSemaphore(size)
-        self._mutex = threading.Lock()
-        self._held: dict[int, int] = {}
-
-    def acquire(self) -> int:
-        """Takes a free id (blocks until one is free)."""
-        self._slots.acquire()
-        self.LOCK_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
-        with self._mutex:
-            for uid in range(self._first, self._first + self.SPAN):
-                if uid in self._held:
-                    continue
-                fd = os.open(self.LOCK_DIR / f"{uid}.lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
-                try:
-                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                except OSError:
-                    os.close(fd)
-                    continue
-                self._held[uid] = fd
-                return uid
-        self._slots.release()
-        raise RuntimeError(f"no free worker user id in {self._first}..{self._first + self.SPAN - 1}")
-
-    def release(self, uid: int) -> None:
-        """Gives an id back."""
-        with self._mutex:
-            fd = self._held.pop(uid)
-        os.close(fd)  # closing drops the flock
-        self._slots.release()
-
-
-@dataclasses.dataclass
-class Confinement:
-    """How a batch confines its workers.
-
-    Attributes:
-        mode: ``namespaces+uid`` (full), ``uid`` (own user, no private mounts or network
-            namespace) or ``none`` (same user as the grader: see the README's threat model).
-        template: The plan, without its user id.
-        pool: User ids for concurrent workers (None when not switching users).
-        reason: Why a weaker mode was chosen.
-    """
-
-    mode: str
-    template: Plan
-    pool: UidPool | None
-    reason: str = ""
-
-    def plan_for(self, uid: int | None) -> Plan | None:
-        """The plan of one worker."""
-        if self.mode == "none":
-            return None
-        return dataclasses.replace(self.template, uid=uid)
-
-
-def _try(plan: Plan) -> str:
-    """Runs a tiny child under ``plan``; returns '' if it could import what workers need, else why not."""
-    import subprocess
-    import sys
-    import tempfile
-
-    code = (
-        "import numpy, autograder.sandbox.worker, socket\ntry:\n    socket.create_connection(('127.0.0.1', 9), "
-        "timeout=1)\nexcept OSError:\n    pass\n"
-    )
-    with tempfile.TemporaryDirectory() as tmp:
-        if plan.uid is not None:
-            os.chown(tmp, plan.uid, plan.uid)
-        try:
-            proc = subprocess.run(
-                [sys.executable, "-I", "-c", code],
-                cwd=tmp,
-                capture_output=True,
-                text=True,
-                timeout=60,
-                preexec_fn=lambda: enter(plan),
-                env={"PATH": "/usr/bin:/bin", "HOME": tmp},
-            )
-        except (subprocess.SubprocessError, OSError) as err:
-            return f"{type(err).__name__}: {err}"
-    return "" if proc.returncode == 0 else (proc.stderr.strip().splitlines() or ["failed"])[-1]
-
-
-def confinement(*, hide: tuple[str, ...], jobs: int) -> Confinement:
-    """Chooses the strongest confinement this machine allows, by trying it."""
-    reveal = tuple(str(p) for p in needed_paths()) + ("/tmp",)
-    full = Plan(uid=FIRST_UID, namespaces=True, hide=hide, reveal=reveal)
-    if os.geteuid() != 0:
-        return Confinement("none", full, None, "the grader is not root, so it cannot run workers as another user")
-    pool = UidPool(max(1, jobs) * 2)
-    uid = pool.acquire()  # a claimed id: another grader's worker ending under an unclaimed one would kill the trial
-    try:
-        why = _try(dataclasses.replace(full, uid=uid))
-        if not why:
-            return Confinement("namespaces+uid", full, pool)
-        uid_only = dataclasses.replace(full, namespaces=False)
-        why2 = _try(dataclasses.replace(uid_only, uid=uid))
-    finally:
-        pool.release(uid)
-    if not why2:
-        return Confinement("uid", uid_only, pool, f"namespaces unavailable ({why})")
-    return Confinement(
-        "none", full, None, f"namespaces unavailable ({why}); another user cannot run Python here ({why2})"
-    )
+def _user_processes(uid: int) -> int:
+    count = 0
+    for entry in os.scandir("/proc"):
+        if entry.name.isdigit():
+            try:
+                if entry.stat().st_uid == uid:
+                    count += 1
+            except OSError:
+                pass
+    return count

@@ -23,7 +23,7 @@ def stat_fields(pid: int | str) -> list[bytes] | None:
     """The fields of ``/proc/<pid>/stat`` after the command name, or None if unreadable.
 
     The command name (field 2) may hold spaces and parentheses, so the line is cut at its last
-    ``)``: index 0 is then the state (field 3), 3 the session (field 6), 21 the RSS in pages (24).
+    ``)``: index 0 is then the state (field 3), 1 the parent (field 4), 21 the RSS in pages (24).
     """
     try:
         with open(f"/proc/{pid}/stat", "rb") as fh:
@@ -36,27 +36,78 @@ def _pids():
     return (int(e.name) for e in os.scandir("/proc") if e.name.isdigit())
 
 
-def in_session(sid: int) -> list[int]:
-    """Every process in session ``sid`` (processes that left the group but not the session too)."""
-    out = []
+def _table() -> dict[int, tuple[int, bytes, int]]:
+    """Every process now: pid -> (parent pid, state, resident pages), from one pass over ``/proc``."""
+    out = {}
     for pid in _pids():
         fields = stat_fields(pid)
         with contextlib.suppress(IndexError, ValueError, TypeError):
-            if int(fields[3]) == sid:
-                out.append(pid)
+            out[pid] = (int(fields[1]), fields[0], int(fields[21]))
     return out
 
 
-def session_rss_kb(sid: int) -> int:
-    """Resident memory of every process in session ``sid``, in KiB."""
-    total = 0
+def _depths(table: dict, root: int) -> dict[int, int]:
+    """The processes below ``root`` with their depth (1: its children)."""
+    children: dict[int, list[int]] = {}
+    for pid, (ppid, _, _) in table.items():
+        children.setdefault(ppid, []).append(pid)
+    depth, todo = {}, [(root, 0)]
+    while todo:
+        pid, d = todo.pop()
+        for child in children.get(pid, ()):
+            if child not in depth and child != root:
+                depth[child] = d + 1
+                todo.append((child, d + 1))
+    return depth
+
+
+def descendants(root: int) -> list[int]:
+    """Every living process below ``root`` (a keeper is a child subreaper: whatever its worker
+    started, ``setsid`` and double forks included, stays below it while it lives)."""
+    table = _table()
+    return [pid for pid in _depths(table, root) if table[pid][1] != b"Z"]
+
+
+def tree_rss_kb(root: int, *, from_depth: int = 1) -> int:
+    """Resident memory of the processes below ``root`` at ``from_depth`` or deeper, in KiB (the
+    keeper, and the namespace's init, are forks that never run student code: left out)."""
+    table = _table()
     page_kb = resource.getpagesize() // 1024
-    for pid in _pids():
-        fields = stat_fields(pid)
-        with contextlib.suppress(IndexError, ValueError, TypeError):
-            if int(fields[3]) == sid:
-                total += int(fields[21]) * page_kb
-    return total
+    return sum(table[pid][2] * page_kb for pid, d in _depths(table, root).items() if d >= from_depth)
+
+
+def kill_tree(root: int) -> None:
+    """Kills every process below ``root``, again and again until none is left (a fork bomb makes new
+    ones while a pass is under way), then ``root`` itself."""
+    for _ in range(100):
+        below = descendants(root)
+        for pid in below:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+        if not below:
+            break
+        time.sleep(0.005)
+    with contextlib.suppress(OSError):
+        os.kill(root, signal.SIGKILL)
+
+
+def folder_usage(dir_fd: int, *, max_entries: int = 20000) -> tuple[int, int]:
+    """Bytes of disk and number of entries below an open folder, never following a link; stops
+    counting after ``max_entries`` (the caller treats that as over any budget)."""
+    used = entries = 0
+    try:
+        walk = os.fwalk(".", dir_fd=dir_fd, follow_symlinks=False)
+        for _, dirs, files, folder_fd in walk:
+            for name in dirs + files:
+                entries += 1
+                with contextlib.suppress(OSError):
+                    used += os.stat(name, dir_fd=folder_fd, follow_symlinks=False).st_blocks * 512
+            if entries > max_entries:
+                walk.close()
+                break
+    except OSError:
+        pass
+    return used, entries
 
 
 def alive(pid: int, proc=None) -> bool:
@@ -82,15 +133,6 @@ def wait_exit(fd: int | None, timeout: float) -> None:
         time.sleep(timeout)
     else:
         select.select([fd], [], [], timeout)
-
-
-def kill_session(sid: int) -> None:
-    """Kills the worker's process group and every process left in its session."""
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(sid, signal.SIGKILL)
-    for pid in in_session(sid):
-        with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGKILL)
 
 
 def kill_user(uid: int) -> None:

@@ -93,6 +93,7 @@ class Ended(str, enum.Enum):
     EXITED = "exited"
     TIMEOUT = "timeout"
     MEMORY = "memory"
+    DISK = "disk"
     CRASHED = "crashed"
 
     def __str__(self) -> str:
@@ -110,6 +111,7 @@ class RecordStatus(str, enum.Enum):
     UNPLAIN = "unplain"
     # the grader's own: never accepted from a worker
     MEMORY = "memory"
+    DISK = "disk"
     CRASHED = "crashed"
     TAMPERED = "tampered"
 

@@ -1,9 +1,11 @@
 """Starting the student's worker with limits, watching it, and killing its whole process group.
 
 The worker runs in its own session with a scrubbed environment and a private working directory.
-Limits: wall time (a deadline per cell and per check, enforced here), memory (resident set of the
-whole session, polled here, because ``RLIMIT_AS`` breaks TensorFlow), CPU time, open files, file
-size and output (only the first bytes of stdout/stderr are kept, never parsed for verdicts).
+Limits: wall time (a deadline per cell and per check, enforced here), memory (resident set of
+every process below the worker's keeper, polled here, because ``RLIMIT_AS`` breaks TensorFlow),
+disk (everything in the worker's own folder, polled here; its scratch space is a tmpfs of that
+size where namespaces are had), open files, file size and output (only the first bytes of
+stdout/stderr are kept, never parsed for verdicts).
 
 Every limit is kept on the grader's own clock: each phase (startup, a cell, a check) has a budget
 that restarts only when the worker's progress note names a later phase, and the worker as a whole
@@ -16,6 +18,7 @@ under a size cap (:func:`read_worker_file`); anything else counts as no result.
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 import select
 import shutil
@@ -29,7 +32,7 @@ from pathlib import Path
 
 from autograder.model import files, plaindata
 from autograder.model.limits import Limits
-from autograder.sandbox import determinism, isolation, processes
+from autograder.sandbox import determinism, processes
 from autograder.sandbox.protocol import Ended, Phase, PhaseKind, RecordStatus
 
 
@@ -59,6 +62,7 @@ class WorkerRun:
 
 RESULT_MAX_BYTES = 64 * 2**20  # a check's or the cells' record; bigger is "no valid result"
 PROGRESS_MAX_BYTES = 256
+DISK_MAX_ENTRIES = 10000  # files and folders in a worker's own folder; more is over its disk budget
 GRACE_S = 5.0  # beyond a phase's own limit: the worker's alarm fires first, this is the grader's backstop
 
 
@@ -148,15 +152,6 @@ def worker_environment(home: str) -> dict:
     return determinism.set_environment(env)
 
 
-def _limit(limits: Limits, plan=None):
-    def preexec():
-        if plan is not None:
-            isolation.enter(plan)
-        processes.set_resource_limits(file_mb=limits.file_mb, open_files=limits.open_files)
-
-    return preexec
-
-
 class _Output:
     """Keeps the first bytes of a worker's output, drains and discards the rest."""
 
@@ -211,7 +206,7 @@ def run_worker(
         n_cells: Number of cells in the request (likewise).
         forkserver: A :class:`autograder.sandbox.forkserver.ForkServer` to fork the worker from (fast), or
             None to start a new interpreter.
-        confinement: An :class:`autograder.sandbox.isolation.Confinement` (own user, private mounts, no
+        confinement: An :class:`autograder.sandbox.confinement.Confinement` (own user, private mounts, no
             network), or None to run as the grader's user.
         deadline: A ``time.monotonic()`` instant the worker is stopped at in any case (the
             submission's ceiling); the worker's own ceiling (every phase's budget) applies too.
@@ -241,7 +236,7 @@ def run_worker(
             limits,
             phases,
             forkserver,
-            confinement.plan_for(uid) if confinement is not None else None,
+            _plan(confinement, uid, limits),
             deadline,
         )
     finally:
@@ -251,6 +246,12 @@ def run_worker(
             processes.remove_user_files(uid)
             confinement.pool.release(uid)
         shutil.rmtree(base, ignore_errors=True)
+
+
+def _plan(confinement, uid, limits: Limits):
+    """One worker's plan: the batch's, with its user id and the assignment's sizes."""
+    plan = confinement.plan_for(uid) if confinement is not None else None
+    return dataclasses.replace(plan, disk_mb=int(limits.disk_mb)) if plan is not None else None
 
 
 def _run(base, req_path, outdir, out_fd, workdir, limits, phases: Phases, forkserver, plan, deadline) -> WorkerRun:
@@ -263,10 +264,16 @@ def _run(base, req_path, outdir, out_fd, workdir, limits, phases: Phases, forkse
     hard_stop = start + phases.ceiling(limits)
     if deadline is not None:
         hard_stop = min(hard_stop, deadline)
-    pid, proc, reader = _start(base, req_path, outdir, workdir, limits, forkserver, plan, output)
-    watch = _Watch(phases, out_fd, start)
-    ended = watch.until_exit(pid, proc, limits=limits, hard_stop=hard_stop)
-    processes.kill_session(pid)
+    base_fd = os.open(base, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    try:
+        pid, proc, reader = _start(base, req_path, outdir, workdir, limits, forkserver, plan, output)
+        watch = _Watch(
+            phases, out_fd, start, base_fd=base_fd, from_depth=2 if plan is not None and plan.namespaces else 1
+        )
+        ended = watch.until_exit(pid, proc, limits=limits, hard_stop=hard_stop)
+        processes.kill_tree(pid)
+    finally:
+        os.close(base_fd)
     if proc is not None:
         proc.wait()
     output.stop.set()
@@ -285,8 +292,18 @@ def _start(base, req_path, outdir, workdir, limits, forkserver, plan, output: _O
     """Starts the worker, forked from the fork server if there is one, else as a new interpreter.
 
     Returns:
-        Its pid, its ``Popen`` (None when forked) and the thread that drains its output.
+        The pid of its keeper (:mod:`autograder.sandbox.isolation`), its ``Popen`` (None when
+        forked) and the thread that drains its output.
     """
+    job = {
+        "request": str(req_path),
+        "outdir": str(outdir),
+        "workdir": str(workdir),
+        "base": str(base),
+        "fifo": None,
+        "limits": dataclasses.asdict(limits),
+        "plan": plan.to_json() if plan is not None else None,
+    }
     if forkserver is not None:
         fifo = base / "output"
         os.mkfifo(fifo, 0o600)
@@ -296,28 +313,18 @@ def _start(base, req_path, outdir, workdir, limits, forkserver, plan, output: _O
         fifo_fd = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
         reader = threading.Thread(target=output.drain_fd, args=(fifo_fd,), daemon=True)
         reader.start()
-        pid = forkserver.fork(
-            {
-                "request": str(req_path),
-                "outdir": str(outdir),
-                "workdir": str(workdir),
-                "fifo": str(fifo),
-                "limits": dataclasses.asdict(limits),
-                "plan": dataclasses.asdict(plan) if plan is not None else None,
-            }
-        )
+        pid = forkserver.fork({**job, "fifo": str(fifo)})
         if pid is not None:
             return pid, None, reader
         output.stop.set()
     proc = subprocess.Popen(
-        [sys.executable, "-I", "-m", "autograder.sandbox.worker", str(req_path), str(outdir)],
+        [sys.executable, "-I", "-m", "autograder.sandbox.launch", json.dumps(job)],
         cwd=workdir,
         env=worker_environment(str(workdir)),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         start_new_session=True,
-        preexec_fn=_limit(limits, plan),
     )
     reader = threading.Thread(target=output.drain_pipe, args=(proc.stdout,), daemon=True)
     reader.start()
@@ -327,9 +334,10 @@ def _start(base, req_path, outdir, workdir, limits, forkserver, plan, output: _O
 class _Watch:
     """The grader's clock on one worker: the phase it is in, and since when."""
 
-    def __init__(self, phases: Phases, out_fd: int, start: float):
+    def __init__(self, phases: Phases, out_fd: int, start: float, *, base_fd: int, from_depth: int):
         self.phases = phases
         self.out_fd = out_fd
+        self.base_fd, self.from_depth = base_fd, from_depth
         self.rank = {p: n for n, p in enumerate(phases.order())}
         self.phase, self.since = Phase.start(), start
 
@@ -343,7 +351,7 @@ class _Watch:
 
     def until_exit(self, pid: int, proc, *, limits: Limits, hard_stop: float) -> Ended:
         """Polls the worker every 50 ms until it exits or breaks a limit (woken at once by its exit
-        where the kernel has pidfds); returns how it ended."""
+        where the kernel has pidfds; memory and disk every 0.2 s); returns how it ended."""
         last_mem = 0.0
         exited = processes.exit_fd(pid) if proc is None else None
         try:
@@ -357,8 +365,11 @@ class _Watch:
                     return Ended.TIMEOUT
                 if now - last_mem > 0.2:
                     last_mem = now
-                    if processes.session_rss_kb(pid) > limits.memory_mb * 1024:
+                    if processes.tree_rss_kb(pid, from_depth=self.from_depth) > limits.memory_mb * 1024:
                         return Ended.MEMORY
+                    used, entries = processes.folder_usage(self.base_fd, max_entries=DISK_MAX_ENTRIES)
+                    if used > limits.disk_mb * 2**20 or entries > DISK_MAX_ENTRIES:
+                        return Ended.DISK
             return Ended.EXITED
         finally:
             if exited is not None:

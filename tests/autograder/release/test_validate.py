@@ -41,7 +41,7 @@ def test_every_problem_at_once_with_file_line_and_path(toy_course, capsys):
     out = capsys.readouterr().out.splitlines()
     assert out == [
         "grading.yml:4: assignments.toy.limits.memry_mb: unknown key (allowed: cell_timeout_s, check_timeout_s, "
-        "file_mb, memory_mb, open_files, output_kb, startup_s)",
+        "disk_mb, file_mb, memory_mb, open_files, output_kb, startup_s)",
         'grading.yml:5: assignments.toy.checks["double.values"]: missing: solutions/toy/public_checks.py line 6 '
         "defines this check, give it points here",
         'grading.yml:6: assignments.toy.checks["double.value"]: names no check in solutions/toy/public_checks.py, '

@@ -2,7 +2,7 @@
 
 import multiprocessing
 
-from autograder.sandbox.isolation import UidPool
+from autograder.sandbox.confinement import UidPool
 
 
 def _take_one(first, lock_dir, taken, done):
