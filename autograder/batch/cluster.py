@@ -30,16 +30,14 @@ def _session(root: str, assignment: str, pool: str | None):
 
 
 def grade_task(notebook_bytes: bytes, name: str, *, root: str, assignment: str, pool: str | None = None) -> dict:
-    """A Dask task: grades one notebook (sent as bytes) and returns its result as a dict."""
+    """A Dask task: grades one notebook (sent as bytes) and returns its complete result as plain data
+    (:func:`autograder.model.results.to_wire`)."""
     _stack, session = _session(root, assignment, pool)
     with tempfile.TemporaryDirectory(prefix="autograder-sub-") as tmp:
         path = Path(tmp) / f"{name}.ipynb"
         path.write_bytes(notebook_bytes)
         result = session.grade(path, name=name)
-    data = results.to_dict(result)
-    data["worker_log"] = result.worker_log
-    data["staff"] = result.staff
-    return data
+    return results.to_wire(result)
 
 
 def grade_on_cluster(
@@ -65,10 +63,4 @@ def grade_on_cluster(
             for data, name in todo
         ]
         for future in as_completed(futures):
-            data = future.result()
-            log = data.pop("worker_log", "")
-            staff = data.pop("staff", {})
-            result = results.from_dict(data)
-            result.worker_log = log
-            result.staff = staff
-            on_result(result)
+            on_result(results.from_wire(future.result()))

@@ -218,12 +218,14 @@ class WorkerRounds:
         cell_runs: The notebook cells' outcomes (plain data for the result's problems).
         stops: Every worker that did not end normally, and where.
         logs: Lines for instructors (the worker's output around each stop).
+        public_stops: The stops of the public checks' workers (what a student may hear of).
     """
 
     records: dict[int, CheckRecord] = dataclasses.field(default_factory=dict)
     cell_runs: list = dataclasses.field(default_factory=list)
     stops: list[Stop] = dataclasses.field(default_factory=list)
     logs: list[str] = dataclasses.field(default_factory=list)
+    public_stops: list[Stop] = dataclasses.field(default_factory=list)
 
     def cell_problems(self) -> list[str]:
         """The messages of the cells that did not run cleanly, for the result's problems."""
@@ -396,6 +398,8 @@ def _stop_message(ended: Ended, p: Prepared, limits: Limits, deadline: float | N
         return f"{target} ran for more than {p.timeout_s:g} s and was stopped (an infinite loop?)"
     if ended is Ended.MEMORY:
         return f"{target} used more than {limits.memory_mb} MB of memory and was stopped"
+    if ended is Ended.DISK:
+        return f"{target} wrote more than {limits.disk_mb} MB (or {sandbox.DISK_MAX_ENTRIES} files) and was stopped"
     return f"{target} crashed the Python process (did it call os._exit, or exhaust a resource?)"
 
 
@@ -470,7 +474,7 @@ def grade(
             notebook is available.
         forkserver: A :class:`autograder.sandbox.forkserver.ForkServer` to start workers from (faster).
         lock: Serialises the grader's own TensorFlow work (seeded references) across threads.
-        confinement: How workers are isolated (:func:`autograder.sandbox.isolation.confinement`); None runs
+        confinement: How workers are isolated (:func:`autograder.sandbox.confinement.confinement`); None runs
             them as the grader's user (as ``autograder check`` does on a student's machine).
         only: Check ids to grade (and the checks they require); None grades all.
         tree: The submission tree the notebook must lie in as a plain file (no link, FIFO or
@@ -522,6 +526,8 @@ def grade(
     # the worker log is for instructors only, but a results folder can be handed out whole
     result.worker_log = redactor("\n".join(rounds.logs))
     result.staff = staffview.collect(prepared, rounds.records, results, settings=assignment.settings)
+    public = rounds.public_stops
+    result.staff["public"] = {"status": public[0].ended.value if public else "ok", "message": stops_summary(public)}
     return result
 
 
@@ -637,10 +643,11 @@ def _run_groups(
         out.records.update(rounds.records)
         out.stops += rounds.stops
         out.logs += rounds.logs
-        if not is_hidden:
-            out.cell_runs = (
-                rounds.cell_runs
-            )  # the hidden checks' worker's cell messages are never shown: its code held hidden inputs
+        if (
+            not is_hidden
+        ):  # the hidden checks' worker's cell messages and stops are never shown: its code held hidden inputs
+            out.cell_runs = rounds.cell_runs
+            out.public_stops = list(rounds.stops)
     return out
 
 

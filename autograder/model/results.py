@@ -1,4 +1,18 @@
-"""Results as plain dataclasses, and their JSON form (``result.json``)."""
+"""Results as plain dataclasses, and their JSON forms.
+
+A :class:`SubmissionResult` in memory is complete: every check's category and message, hidden
+checks included, and the submission's status and wall time. Two files come from it:
+
+- ``result.json``, what a student may see (:func:`student_view`): a hidden check tells only
+  whether it passed, and its hint (its category, message and any other detail would let code
+  that sees its hidden inputs spell them out across many checks); the submission's status and
+  message come from the public checks' workers only, and its wall time is left out;
+- ``staff.json`` beside it, for staff only: the complete result and, per check, the inputs,
+  expected and received values (:mod:`autograder.grading.staffview`). :func:`read_full` puts the
+  two back together for TAs' tools.
+
+:func:`to_wire` / :func:`from_wire` carry a complete result between processes (a Dask cluster).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +22,10 @@ from pathlib import Path
 
 from autograder.model import files
 
-SUBMISSION_STATUSES = ("ok", "timeout", "memory", "crashed", "invalid")
+SUBMISSION_STATUSES = ("ok", "timeout", "memory", "disk", "crashed", "invalid")
 CHECK_STATUSES = ("passed", "failed", "error")
+HIDDEN_CATEGORY = "hidden"
+"""The only category a student sees on a hidden check that did not pass."""
 
 
 RESULT_FILE = "result.json"
@@ -94,18 +110,68 @@ class SubmissionResult:
     staff: dict = dataclasses.field(default_factory=dict, repr=False)
 
 
+def one_bit(check: CheckResult) -> CheckResult:
+    """What a student sees of a hidden check: passed or failed, its points, and its hint."""
+    if not check.hidden:
+        return check
+    if check.status == "passed":
+        return dataclasses.replace(check, message="", category="ok")
+    return dataclasses.replace(
+        check, status="failed", message=f"hidden check on {check.target} failed", category=HIDDEN_CATEGORY
+    )
+
+
+def student_view(result: SubmissionResult) -> SubmissionResult:
+    """The result as a student may see it (see the module docstring); staff-only parts emptied."""
+    public = result.staff.get("public", {}) if isinstance(result.staff, dict) else {}
+    return dataclasses.replace(
+        result,
+        status=public.get("status", result.status),
+        message=public.get("message", result.message),
+        checks=[one_bit(c) for c in result.checks],
+        seconds=0.0,
+        worker_log="",
+        staff={},
+    )
+
+
 def to_dict(result: SubmissionResult) -> dict:
-    """The JSON-ready form of a result (without the instructors' worker log and staff record)."""
-    data = dataclasses.asdict(result)
-    data.pop("worker_log", None)
-    data.pop("staff", None)
+    """The JSON-ready form of what a student may see (``result.json``; see :func:`student_view`)."""
+    data = dataclasses.asdict(student_view(result))
+    for staff_only in ("worker_log", "staff", "seconds"):
+        data.pop(staff_only, None)
     return data
+
+
+def to_wire(result: SubmissionResult) -> dict:
+    """A complete result as JSON-ready data, staff parts included (between the grader's processes)."""
+    return dataclasses.asdict(result)
+
+
+def from_wire(data: dict) -> SubmissionResult:
+    """Reads :func:`to_wire`'s form."""
+    result = from_dict(data)
+    result.worker_log = data.get("worker_log", "") or ""
+    result.staff = data.get("staff", {}) or {}
+    return result
+
+
+def _staff_record(result: SubmissionResult) -> dict:
+    """``staff.json``: the per-check record and the complete submission (status, message, time)."""
+    record = dict(result.staff)
+    record["submission"] = {
+        "status": result.status,
+        "message": result.message,
+        "seconds": result.seconds,
+        "checks": [dataclasses.asdict(c) for c in result.checks],
+    }
+    return record
 
 
 def from_dict(data: dict) -> SubmissionResult:
     """Reads a result written by :func:`write`."""
     fields = {f.name for f in dataclasses.fields(SubmissionResult)}
-    body = {k: v for k, v in data.items() if k in fields}
+    body = {k: v for k, v in data.items() if k in fields and k not in ("worker_log", "staff")}
     body["checks"] = [check_from_dict(c) for c in data.get("checks", [])]
     return SubmissionResult(**body)
 
@@ -127,13 +193,33 @@ def write(result: SubmissionResult, path: Path) -> Path:
     elif log.exists():
         log.unlink()
     staff = path.with_name(STAFF_FILE)
-    if result.staff:
-        files.write_atomic(staff, (json.dumps(result.staff, indent=1) + "\n").encode("utf-8"))
-    elif staff.exists():
-        staff.unlink()
+    files.write_atomic(staff, (json.dumps(_staff_record(result), indent=1) + "\n").encode("utf-8"))
     return path
 
 
 def read(path: Path) -> SubmissionResult:
-    """Reads a ``result.json``."""
+    """Reads a ``result.json`` (what the student may see)."""
     return from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
+
+
+def read_full(path: Path) -> SubmissionResult:
+    """Reads a ``result.json`` with its ``staff.json``: the complete result, for TAs' tools (the
+    student's view alone when there is no readable staff record)."""
+    result = read(path)
+    try:
+        staff = json.loads(Path(path).with_name(STAFF_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return result
+    full = staff.get("submission") if isinstance(staff, dict) else None
+    if not isinstance(full, dict):
+        return result
+    checks = full.get("checks")
+    if isinstance(checks, list) and [c.get("id") for c in checks if isinstance(c, dict)] == [
+        c.id for c in result.checks
+    ]:
+        result.checks = [check_from_dict(c) for c in checks]
+    for key in ("status", "message", "seconds"):
+        if key in full:
+            setattr(result, key, full[key])
+    result.staff = {k: v for k, v in staff.items() if k != "submission"}
+    return result

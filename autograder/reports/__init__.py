@@ -122,7 +122,7 @@ def load(results_dir: Path) -> Collection:
     for path in paths:
         rel = path.relative_to(results_dir)
         try:
-            result = results.read(path)
+            result = results.read_full(path)
             _validate(result)
         except (OSError, ValueError, TypeError, KeyError, AttributeError) as err:
             guess = rel.parts[-2] if len(rel.parts) >= 3 else ""

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from autograder.model import files
-from autograder.model.results import SubmissionResult
+from autograder.model.results import SubmissionResult, student_view
 from autograder.reports.wording import explanation
 
 TEST_FIELDS = ("name", "score", "max_score", "output", "visibility", "status", "tags")
@@ -20,7 +20,10 @@ TOP_FIELDS = ("score", "output", "visibility", "stdout_visibility", "tests")
 
 
 def to_gradescope(result: SubmissionResult, *, hidden_visibility: str = "after_published") -> dict:
-    """The Gradescope document for one submission."""
+    """The Gradescope document for one submission: what the student may see
+    (:func:`autograder.model.results.student_view`), and the review flags in a test only staff see."""
+    flags = list(result.flags)
+    result = student_view(result)
     tests = []
     for check in result.checks:
         tests.append({
@@ -31,6 +34,16 @@ def to_gradescope(result: SubmissionResult, *, hidden_visibility: str = "after_p
             "visibility": hidden_visibility if check.hidden else "visible",
             "status": "passed" if check.status == "passed" else "failed",
             "tags": [check.target, check.category],
+        })
+    if flags:
+        tests.append({
+            "name": "review flags (staff only)",
+            "score": 0.0,
+            "max_score": 0.0,
+            "output": "\n".join(f"review: {f}" for f in flags),
+            "visibility": "hidden",
+            "status": "failed",
+            "tags": ["review"],
         })
     notes = [result.message] if result.message else []
     notes += result.problems
@@ -50,7 +63,7 @@ class GradescopeSink:
     """A batch output (:class:`autograder.batch.sinks.Sink`): Gradescope's ``results.json``
     beside each submission's ``result.json``."""
 
-    def add(self, result: SubmissionResult, *, folder) -> None:
+    def add(self, result: SubmissionResult, *, folder, submission=None) -> None:
         """Writes ``folder/results.json``."""
         write(result, Path(folder) / "results.json")
 
