@@ -20,9 +20,10 @@ from autograder.model.results import SubmissionResult
 class Sink(Protocol):
     """An output of a batch."""
 
-    def add(self, result: SubmissionResult, *, folder) -> None:
+    def add(self, result: SubmissionResult, *, folder, submission=None) -> None:
         """Takes one result, once its ``result.json`` is written in ``folder``
-        (``<out>/<submission>/<assignment>/``)."""
+        (``<out>/<submission>/<assignment>/``); ``submission`` is what was graded
+        (:class:`autograder.batch.intake.Submission`, None for a result made without one)."""
 
     def close(self) -> None:
         """Called once after the last result (a sink that writes per batch writes here)."""

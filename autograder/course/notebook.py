@@ -69,11 +69,14 @@ def _kind(mode: int) -> str:
 def read_submission_bytes(path: Path, *, tree: Path | None = None) -> bytes:
     """Reads a submitted file, refusing anything but a plain file inside ``tree``.
 
-    Every component from ``tree`` (default: the file's own folder) down to the file is opened
-    without following links (``O_NOFOLLOW``, one folder descriptor at a time), so nothing outside
-    the tree is ever read: a symbolic link anywhere on the way, a hard link (the file has other
-    names, possibly outside the tree), a FIFO, a device or a socket is refused, and so is a file
-    over :data:`MAX_NOTEBOOK_BYTES`. Nothing here blocks.
+    Every component of the path as given (from ``/`` for an absolute path, from the current
+    folder for a relative one) is opened without following links (``O_NOFOLLOW``, one folder
+    descriptor at a time), so nothing outside the tree is ever read: a symbolic link anywhere on
+    the way, above ``tree`` (default: the file's own folder) as well as below it, a hard link (the
+    file has other names, possibly outside the tree), a FIFO, a device or a socket is refused, and
+    so is a file over :data:`MAX_NOTEBOOK_BYTES`. Nothing here blocks. Every front end reads
+    submissions through here (``grade``, ``check``, the pytest plugin, Gradescope, nbgrader's grade
+    cells, a Dask cluster).
 
     Raises:
         NotPlainFile: A component is a link, FIFO, device or socket, or the file has hard links.
@@ -95,14 +98,43 @@ def read_submission_bytes(path: Path, *, tree: Path | None = None) -> bytes:
         os.close(fd)
 
 
+def _open_folder(tree: Path, shown: str) -> int:
+    """Opens the folder ``tree`` one component at a time from ``/`` (absolute) or the current folder
+    (relative), never following a link; returns its descriptor."""
+    flags = os.O_PATH | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_DIRECTORY  # a folder needs only to be entered
+    parts = tree.parts[1:] if tree.is_absolute() else tree.parts
+    try:
+        dir_fd = os.open("/" if tree.is_absolute() else ".", flags)
+    except OSError:
+        raise NotebookError(f"{shown}: file not found") from None
+    try:
+        for part in parts:
+            try:
+                st = os.stat(part, dir_fd=dir_fd, follow_symlinks=False)
+            except OSError:
+                raise NotebookError(f"{shown}: file not found") from None
+            if stat.S_ISLNK(st.st_mode):
+                raise NotPlainFile(
+                    f"{shown}: refused: the folder {part!r} on the way to it is a symbolic link; "
+                    "grade it by a path without links"
+                )
+            fd = os.open(part, flags, dir_fd=dir_fd)
+            os.close(dir_fd)
+            dir_fd = fd
+    except OSError:
+        os.close(dir_fd)
+        raise NotebookError(f"{shown}: file not found") from None
+    except BaseException:
+        os.close(dir_fd)
+        raise
+    return dir_fd
+
+
 def _open_in_tree(tree: Path, rel: tuple[str, ...], shown: str) -> int:
     """Opens ``tree/rel...`` one component at a time, never following a link; returns the file's
     descriptor (the caller closes it)."""
     flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC
-    try:
-        dir_fd = os.open(tree, flags | os.O_DIRECTORY)
-    except OSError:
-        raise NotebookError(f"{shown}: file not found") from None
+    dir_fd = _open_folder(tree, shown)
     try:
         for n, part in enumerate(rel):
             last = n == len(rel) - 1
@@ -120,7 +152,8 @@ def _open_in_tree(tree: Path, rel: tuple[str, ...], shown: str) -> int:
                     f"{shown}: refused: {where} is {_kind(st.st_mode)}, not the notebook file itself; submit the notebook itself"
                 )
             try:
-                fd = os.open(part, flags | os.O_NONBLOCK | (os.O_DIRECTORY if not last else 0), dir_fd=dir_fd)
+                folder_flags = os.O_PATH | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_DIRECTORY
+                fd = os.open(part, flags | os.O_NONBLOCK if last else folder_flags, dir_fd=dir_fd)
             except OSError:
                 raise NotPlainFile(f"{shown}: refused: {where} could not be opened as a plain file") from None
             os.close(dir_fd)

@@ -2,15 +2,21 @@
 
 Registered through the ``pytest11`` entry point; it does nothing unless ``--assignment`` is given
 (except keeping ``solutions/NAME/test_*.py``, checks written as pytest tests, out of plain pytest
-runs: they need the grader's fixtures). With it, every ``.ipynb`` file given or found in a given
-folder becomes one item per check (``alice.ipynb::sigmoid.values``) carrying the markers
-``points(n)`` and ``visibility("public"|"hidden")``. The first item of a submission grades it with
+runs: they need the grader's fixtures). With it, the submissions are found by the grader's own
+intake (:func:`autograder.batch.intake.collect`: one notebook per student in nbgrader's tree,
+links refused anywhere on a path, names made safe and distinct), not by pytest's traversal, and
+each becomes one item per check (``alice.ipynb::sigmoid.values``; a node id's every part is a
+safe id, so no control character reaches the terminal) carrying the markers ``points(n)`` and
+``visibility("public"|"hidden")``. The first item of a submission grades it with
 :func:`autograder.grading.engine.grade` (the same sandboxed, confined single-use workers as
 ``autograder grade``, one reference and one fork server for the whole run) for the checks pytest
 selected (``-k``, ``--lf``, ...), and each item reports its check: failures show the grader's
-message (hidden checks: pass/fail and the hint), not a traceback. The terminal summary gives each
-submission's score. Points, maximum points and visibility are also user properties, so
-``--junitxml`` and ``--json-report`` hold them for every test case.
+message (what a student may see: a hidden check only passed or failed, and its hint), not a
+traceback. The terminal summary gives each submission's score, status, problems and review
+flags. Points, maximum points, visibility and review flags are also user properties, so
+``--junitxml`` and ``--json-report`` hold them for every test case. When the host cannot confine
+workers as the course requires (``sandbox.require`` in ``grading.yml``), the run stops with exit
+code 4 and the reason.
 
 Nothing from the submissions' folders is imported: while grading, ``conftest.py`` files are not
 loaded (``--noconftest`` is forced), only ``.ipynb`` files are collected, and folders are plain
@@ -20,13 +26,16 @@ folders even with an ``__init__.py``.
 from __future__ import annotations
 
 import contextlib
+import os
 import textwrap
 import threading
 from pathlib import Path
 
 import pytest
 
-from autograder.model.results import CheckResult, SubmissionResult
+from autograder.model import names
+from autograder.model.results import CheckResult, SubmissionResult, student_view
+from autograder.reports.untrusted import terminal
 from autograder.reports.wording import explanation, fraction
 
 _MARKERS = {
@@ -86,8 +95,9 @@ def pytest_configure(config: pytest.Config) -> None:
         loaded = load(name, root=root)
     except (AssignmentError, ConfigError, FileNotFoundError) as err:
         raise pytest.UsageError(f"--assignment {name}: {err}") from None
-    args = [(invocation / a).resolve() for a in config.args]
-    folders = [a if a.is_dir() else a.parent for a in args]
+    args = [Path(a.split("::")[0]) for a in config.args]
+    folders = [(invocation / a).resolve() for a in args]
+    folders = [f if f.is_dir() else f.parent for f in folders]
     inipath = config.inipath.resolve() if config.inipath else None
     if (
         inipath is not None
@@ -98,7 +108,12 @@ def pytest_configure(config: pytest.Config) -> None:
             f"pytest read its settings from {inipath}, inside the submissions; run from the course "
             f"root or pass -c {root / 'pyproject.toml'}"
         )
-    config.stash[_RUN] = GradingRun(assignment=loaded, root=root)
+    from autograder.batch import intake
+
+    found = intake.collect([a if a.is_absolute() else invocation / a for a in args], assignment=loaded.name)
+    if found.missing and not found.submissions:
+        raise pytest.UsageError("; ".join(found.missing))
+    config.stash[_RUN] = GradingRun(assignment=loaded, root=root, found=found, invocation=invocation, args=config.args)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -117,27 +132,46 @@ def _is_test_check_file(path: Path) -> bool:
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    """While grading, collects only notebooks; otherwise leaves out checks written as tests."""
+    """Outside grading, leaves out checks written as tests (grading collects by itself)."""
     if _grading(config) is None:
         return True if _is_test_check_file(collection_path) else None
-    if collection_path.is_dir():
-        return True if collection_path.name in (".ipynb_checkpoints", "__pycache__", ".git") else None
-    return collection_path.suffix != ".ipynb"
+    return True
 
 
 @pytest.hookimpl(tryfirst=True)
-def pytest_collect_directory(path: Path, parent: pytest.Collector):
-    """While grading, a folder is a plain folder (pytest would import a package's ``__init__.py``)."""
-    if _grading(parent.config) is not None:
-        return pytest.Dir.from_parent(parent, path=path)
-    return None
+def pytest_collection(session: pytest.Session) -> bool | None:
+    """While grading, the items are the grader intake's submissions, one item per check."""
+    run = _grading(session.config)
+    if run is None:
+        return None
+    hook = session.config.hook
+    items: list = []
+    try:
+        for sub in run.found.submissions:
+            node = SubmissionFile.from_parent(
+                session,
+                path=Path(os.path.abspath(sub.path)),
+                name=sub.name,
+                nodeid=run.nodeids.setdefault(sub.name, _nodeid(sub, session.config.rootpath)),
+            )
+            node.submission = sub
+            items.extend(item for item in session.genitems(node) if run.wanted(sub, item.check_id))
+        session.items = items
+        hook.pytest_collection_modifyitems(session=session, config=session.config, items=items)
+    finally:
+        hook.pytest_collection_finish(session=session)
+    session.testscollected = len(items)
+    return True
 
 
-def pytest_collect_file(file_path: Path, parent: pytest.Collector):
-    """A notebook becomes a :class:`SubmissionFile` while grading."""
-    if _grading(parent.config) is not None and file_path.suffix == ".ipynb":
-        return SubmissionFile.from_parent(parent, path=file_path)
-    return None
+def _nodeid(sub, rootpath: Path) -> str:
+    """A submission's node id: its path from pytest's root folder, each part a safe id."""
+    path = Path(os.path.abspath(sub.path))
+    try:
+        rel = path.relative_to(rootpath)
+    except ValueError:
+        rel = Path(sub.name + ".ipynb")
+    return "/".join(names.safe_id(part) for part in rel.parts)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -147,7 +181,7 @@ def pytest_collection_finish(session: pytest.Session) -> None:
         return
     for item in session.items:
         if isinstance(item, CheckItem):
-            run.selected.setdefault(item.path, []).append(item.check_id)
+            run.selected.setdefault(item.parent.submission.name, []).append(item.check_id)
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
@@ -156,61 +190,69 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     if run is None or not run.results:
         return
     terminalreporter.section(f"autograder scores: {run.assignment.name}")
-    for path, result in run.results.items():
+    for note in run.found.missing + run.found.notes:
+        terminalreporter.write_line(terminal(f"autograder: {note}"))
+    for name, full in run.results.items():
+        result = student_view(full)
         total = len(run.assignment.checks)
-        chosen = len(run.selected.get(path, []))
+        chosen = len(run.selected.get(name, []))
         scope = "" if chosen == total else f" on the {chosen} selected of {total} checks"
         passed = sum(1 for c in result.checks if c.status == "passed")
         terminalreporter.write_line(
-            f"{_relative(path, config)}: {result.score:g} / {result.max_score:g} points{scope} "
+            f"{run.nodeids.get(name, name)}: {result.score:g} / {result.max_score:g} points{scope} "
             f"({passed} of {len(result.checks)} checks passed; status {result.status})"
         )
-        for note in ([result.message] if result.message else []) + list(result.problems):
+        notes = [f"note: {n}" for n in ([result.message] if result.message else []) + list(result.problems)]
+        for note in notes + [f"review: {flag}" for flag in full.flags]:
             terminalreporter.write_line(
-                textwrap.fill(f"note: {note}", width=100, initial_indent="    ", subsequent_indent="      ")
+                textwrap.fill(terminal(note), width=100, initial_indent="    ", subsequent_indent="      ")
             )
-
-
-def _relative(path: Path, config: pytest.Config) -> str:
-    try:
-        return str(path.relative_to(config.rootpath))
-    except ValueError:
-        return str(path)
 
 
 class GradingRun:
     """What one ``pytest --assignment`` run shares: the assignment, its reference, workers, results."""
 
-    def __init__(self, *, assignment, root: Path):
+    def __init__(self, *, assignment, root: Path, found, invocation: Path, args):
         self.assignment = assignment
         self.root = root
-        self.selected: dict[Path, list[str]] = {}
-        self.results: dict[Path, SubmissionResult] = {}
+        self.found = found
+        self.invocation = invocation
+        self.only = _selections(args, invocation)
+        self.selected: dict[str, list[str]] = {}
+        self.results: dict[str, SubmissionResult] = {}
+        self.nodeids: dict[str, str] = {}
         self.lock = threading.Lock()
         self._stack = contextlib.ExitStack()
         self._session = None
 
+    def wanted(self, sub, check_id: str) -> bool:
+        """Whether a ``path::check`` argument leaves this check of this submission in the run."""
+        chosen = self.only.get(os.path.abspath(sub.path))
+        return chosen is None or check_id in chosen
+
     def _start(self) -> None:
         from autograder.grading.session import open_session
+        from autograder.sandbox.confinement import SandboxUnavailable
 
-        self._session = self._stack.enter_context(
-            open_session(
-                self.assignment, root=self.root, hide=[Path.home(), *{p.resolve().parent for p in self.selected}]
+        folders = {Path(os.path.abspath(s.path)).parent for s in self.found.submissions}
+        try:
+            self._session = self._stack.enter_context(
+                open_session(self.assignment, root=self.root, hide=[Path.home(), *folders])
             )
-        )
+        except SandboxUnavailable as err:
+            pytest.exit(f"autograder: {err}", returncode=pytest.ExitCode.USAGE_ERROR)
 
-    def result(self, path: Path) -> SubmissionResult:
-        """The submission's result for the selected checks, graded on first use."""
-        from autograder.batch import local as batch
-
-        if path not in self.results:
+    def result(self, sub) -> SubmissionResult:
+        """The submission's complete result for the selected checks, graded on first use."""
+        if sub.name not in self.results:
             with self.lock:
                 if self._session is None:
                     self._start()
-            self.results[path] = self._session.grade(
-                path, name=batch.submission_name(path, self.assignment.name), only=self.selected.get(path)
-            )
-        return self.results[path]
+            result = self._session.grade(sub.path, name=sub.name, tree=sub.tree, only=self.selected.get(sub.name))
+            result.problems = list(sub.problems) + list(result.problems)
+            result.flags = list(sub.flags) + list(result.flags)
+            self.results[sub.name] = result
+        return self.results[sub.name]
 
     def close(self) -> None:
         """Stops the fork server and removes its folder."""
@@ -220,8 +262,21 @@ class GradingRun:
 _RUN = pytest.StashKey[GradingRun]()
 
 
+def _selections(args, invocation: Path) -> dict[str, set[str]]:
+    """``path::check`` arguments: the checks chosen per notebook (by its absolute path, links unresolved)."""
+    out: dict[str, set[str]] = {}
+    for arg in args:
+        path, sep, rest = arg.partition("::")
+        if sep and rest:
+            out.setdefault(os.path.abspath(invocation / path), set()).add(rest.split("::")[0])
+    return out
+
+
 class SubmissionFile(pytest.File):
-    """A submitted notebook: one :class:`CheckItem` per check of the assignment."""
+    """A submitted notebook (its intake :class:`autograder.batch.intake.Submission` in ``submission``):
+    one :class:`CheckItem` per check of the assignment."""
+
+    submission = None
 
     def collect(self):
         run = _grading(self.config)
@@ -253,18 +308,21 @@ class CheckItem(pytest.Item):
         self.user_properties += [("max_points", points), ("visibility", visibility)]
 
     def runtest(self) -> None:
-        result = _grading(self.config).result(self.path)
+        full = _grading(self.config).result(self.parent.submission)
+        result = student_view(full)
         mine = next(c for c in result.checks if c.id == self.check_id)
         self.user_properties += [("points", mine.points), ("status", mine.status), ("category", mine.category)]
+        self.user_properties += [("submission", result.submission), ("submission_status", result.status)]
+        self.user_properties += [("review_flags", "; ".join(full.flags))] if full.flags else []
         if mine.status != "passed":
             raise CheckFailed(mine)
 
     def repr_failure(self, excinfo, style=None):
         if isinstance(excinfo.value, CheckFailed):
             r = excinfo.value.result
-            head = f"{r.id}: {r.status.upper()} {fraction(r.points, r.max_points)} points ({r.category}{', hidden' if r.hidden else ''})"
+            head = f"{r.id}: {r.status.upper()} {fraction(r.points, r.max_points)} points ({'hidden' if r.hidden else r.category})"
             body = textwrap.fill(
-                explanation(r) or "(no message)", width=100, initial_indent="    ", subsequent_indent="    "
+                terminal(explanation(r) or "(no message)"), width=100, initial_indent="    ", subsequent_indent="    "
             )
             return f"{head}\n{body}"
         return super().repr_failure(excinfo, style=style)
@@ -273,8 +331,14 @@ class CheckItem(pytest.Item):
         # The domain heads the failure's section; it must not end the node id, or `-v` rewrites its dots.
         visibility = next(m.args[0] for m in self.iter_markers("visibility"))
         points = next(m.args[0] for m in self.iter_markers("points"))
+        shown = self.parent.nodeid.rpartition("/")[2]
         return (
             self.path,
             None,
-            f"{self.path.name}::{self.check_id} ({visibility}, {points:g} point{'' if points == 1 else 's'})",
+            f"{shown}::{self.check_id} ({visibility}, {points:g} point{'' if points == 1 else 's'})",
         )
+
+    @property
+    def location(self) -> tuple[str, int | None, str]:
+        """Where pytest says the item is: its safe node id's file part (never the raw file name)."""
+        return (self.parent.nodeid, None, self.reportinfo()[2])

@@ -1,15 +1,22 @@
-"""Plain-text tables for the terminal (formatting lives here, not in the results)."""
+"""Plain-text tables for the terminal (formatting lives here, not in the results).
+
+Every table cell goes through :func:`autograder.reports.untrusted.terminal_line` and every message
+through :func:`~autograder.reports.untrusted.terminal`: a submission's name or a message built from
+a student's code cannot move the cursor, overwrite a line, reorder text or write a hyperlink.
+"""
 
 from __future__ import annotations
 
 import textwrap
 
 from autograder.model.results import SubmissionResult
+from autograder.reports.untrusted import terminal, terminal_line
 from autograder.reports.wording import explanation, mark
 from autograder.reports.wording import points as _pts
 
 
 def _table(rows: list[list[str]]) -> str:
+    rows = [[terminal_line(cell) for cell in r] for r in rows]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows]
     lines.insert(1, "  ".join("-" * w for w in widths))
@@ -19,20 +26,23 @@ def _table(rows: list[list[str]]) -> str:
 def student_table(result: SubmissionResult, *, width: int = 100) -> str:
     """The self-check report: one line per check (result, points, id), then its message, wrapped."""
     lines = [
-        f"{result.assignment}: {_pts(result.score)} / {_pts(result.max_score)} points"
+        f"{terminal_line(result.assignment)}: {_pts(result.score)} / {_pts(result.max_score)} points"
         + (" on the public checks" if result.checks and not any(c.hidden for c in result.checks) else ""),
         "",
     ]
     for c in result.checks:
         # a table: points right-aligned in a column of their own, as before the hint had a field
         lines.append(
-            f"{mark(c.status):<5} {_pts(c.points):>3}/{_pts(c.max_points):<3} {c.id}{'  (hidden)' if c.hidden else ''}"
+            f"{mark(c.status):<5} {_pts(c.points):>3}/{_pts(c.max_points):<3} {terminal_line(c.id)}"
+            f"{'  (hidden)' if c.hidden else ''}"
         )
-        if explanation(c):
+        if explanation(c):  # newlines and tabs kept, for textwrap to make spaces of them
             lines.extend(
-                textwrap.wrap(explanation(c), width=width, initial_indent="      ", subsequent_indent="      ")
+                textwrap.wrap(
+                    terminal(explanation(c)), width=width, initial_indent="      ", subsequent_indent="      "
+                )
             )
-    notes = ([result.message] if result.message else []) + list(result.problems)
+    notes = [terminal(n) for n in ([result.message] if result.message else []) + list(result.problems)]
     if notes:
         lines.append("")
         lines.extend(textwrap.fill(f"note: {n}", width=width, subsequent_indent="      ") for n in notes)
@@ -42,12 +52,16 @@ def student_table(result: SubmissionResult, *, width: int = 100) -> str:
 
 
 def scores_table(results: list[SubmissionResult]) -> str:
-    """One line per submission: score, status and the checks that did not pass."""
-    rows = [["submission", "score", "status", "seconds", "not passed"]]
+    """One line per submission: score, status, the checks that did not pass and the review flags
+    (their codes; the TA report has their explanations)."""
+    rows = [["submission", "score", "status", "seconds", "not passed", "review"]]
     for r in results:
         failed = [c.id for c in r.checks if c.status != "passed"]
         shown = ", ".join(failed[:4]) + (f" (+{len(failed) - 4})" if len(failed) > 4 else "")
-        rows.append([r.submission, f"{_pts(r.score)}/{_pts(r.max_score)}", r.status, f"{r.seconds:.1f}", shown or "-"])
+        review = ", ".join(dict.fromkeys(f.split(":")[0] for f in r.flags)) or "-"
+        rows.append(
+            [r.submission, f"{_pts(r.score)}/{_pts(r.max_score)}", r.status, f"{r.seconds:.1f}", shown or "-", review]
+        )
     return _table(rows)
 
 
@@ -92,7 +106,7 @@ def mutation_table(report) -> str:
         )
     total = report.total()
     lines = [
-        f"{report.assignment}: mutation score {score(total)} ({total.killed} killed / "
+        f"{terminal_line(report.assignment)}: mutation score {score(total)} ({total.killed} killed / "
         f"{total.killed + total.survived} non-equivalent mutants; {total.equivalent} equivalent) in {report.seconds:g} s",
         "",
         _table(rows),
@@ -101,11 +115,11 @@ def mutation_table(report) -> str:
     if survivors:
         lines += ["", f"Survivors ({len(survivors)}): full marks on their function's checks", ""]
         for m in survivors:
-            lines += [f"{m.id}  ({m.description})", m.diff.rstrip("\n"), ""]
+            lines += [terminal_line(f"{m.id}  ({m.description})"), terminal(m.diff.rstrip("\n")), ""]
     equivalent = [m for m in report.mutants if m.verdict == "equivalent"]
     if equivalent:
         lines += ["", f"Equivalent survivors ({len(equivalent)}), not counted:"]
-        lines += [f"  {m.id}: {m.reason}" for m in equivalent]
+        lines += [f"  {terminal_line(m.id)}: {terminal(m.reason)}" for m in equivalent]
     if report.warnings:
-        lines += ["", "Warnings:"] + [f"  {w}" for w in report.warnings]
+        lines += ["", "Warnings:"] + [f"  {terminal(w)}" for w in report.warnings]
     return "\n".join(lines).rstrip() + "\n"

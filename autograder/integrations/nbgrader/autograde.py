@@ -21,6 +21,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from autograder.course.notebook import NotebookError, read_submission_bytes
 from autograder.integrations.nbgrader import privatecache
 from autograder.model.results import check_from_dict
 from autograder.reports.wording import check_line, explanation
@@ -44,9 +45,10 @@ def _notebook(cwd: Path) -> Path:
     return found[0]
 
 
-def cache_key(notebook: Path, *, course: Path, assignment: str) -> str:
-    """What a cached result depends on: the notebook, the assignment's configuration, checks,
-    reference and release, and the grader itself (its version and source)."""
+def cache_key(notebook: bytes, *, course: Path, assignment: str) -> str:
+    """What a cached result depends on: the notebook's bytes (as the intake read them), the
+    assignment's configuration, checks, reference and release, and the grader itself (its version
+    and source)."""
     import autograder
 
     h = hashlib.sha256()
@@ -61,66 +63,73 @@ def cache_key(notebook: Path, *, course: Path, assignment: str) -> str:
         course / "solutions" / assignment / "hidden_checks.py",
         course / "assignments" / assignment / f"{assignment}.ipynb",
         course / "assignments" / assignment / "public_expected.npz",
-        notebook,
     ]
     for path in files:
         h.update(str(path.name).encode() + b"\0")
         h.update(path.read_bytes() if path.is_file() else b"<absent>")
         h.update(b"\0")
+    h.update(b"notebook\0" + notebook)
     return h.hexdigest()[:32]
 
 
 def result_for(notebook: Path, *, course: Path, assignment: str) -> dict:
-    """Grades ``notebook`` once and returns its result.json as a dict.
+    """Grades ``notebook`` once and returns its result.json (what the student may see) as a dict.
 
-    The result is cached for the notebook's other grade cells in a private folder (see
+    The notebook is read by the grader's intake (a plain file, no link anywhere on its path). The
+    result is cached for the notebook's other grade cells in a private folder (see
     :mod:`autograder.integrations.nbgrader.privatecache`), keyed on everything the verdict depends on (:func:`cache_key`),
     so a changed tolerance, check or grader gives a fresh grade. The notebook's copy is deleted
-    once graded.
+    once graded. When the grader refuses (the host cannot confine workers as the course requires),
+    the message says why.
     """
-    key = cache_key(notebook, course=course, assignment=assignment)
+    try:  # first: the grader's one intake (a plain file, no link anywhere on its path)
+        raw = read_submission_bytes(notebook, tree=notebook.parent)
+    except NotebookError as err:
+        return {"checks": [], "message": f"the autograder refused this notebook: {err}"}
+    key = cache_key(raw, course=course, assignment=assignment)
     try:
         entry = privatecache.private_folder("nbgrader", f"{assignment}-{key}")
         path = entry / "result.json"
         cached = privatecache.read_private(path)
     except privatecache.CacheError as err:
         return {"checks": [], "message": f"the autograder refused its cache folder ({err}); ask your instructor"}
+    refusal = ""
     if cached is None:
-        with tempfile.TemporaryDirectory(prefix="run-", dir=entry) as work:
-            work = Path(work)
-            copy = work / "in" / "submission.ipynb"
-            copy.parent.mkdir()
-            copy.write_bytes(notebook.read_bytes())
-            env = {k: v for k, v in os.environ.items() if not k.startswith(("JPY_", "JUPYTER", "IPY"))}
-            subprocess.run(
-                [
-                    sys.executable,
-                    "-m",
-                    "autograder",
-                    "grade",
-                    "--assignment",
-                    assignment,
-                    "--root",
-                    str(course),
-                    "--out",
-                    str(work / "out"),
-                    "--quiet",
-                    "--jobs",
-                    "1",
-                    str(copy),
-                ],
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                check=False,
-            )
-            produced = work / "out" / "submission" / assignment / "result.json"
-            if produced.is_file():
-                os.replace(produced, path)
+        refusal = _grade_copy(raw, entry=entry, path=path, course=course, assignment=assignment)
         cached = privatecache.read_private(path)
     if cached is None:
-        return {"checks": [], "message": "the autograder could not grade this notebook"}
+        said = (
+            f"the autograder refused to grade: {refusal}" if refusal else "the autograder could not grade this notebook"
+        )
+        return {"checks": [], "message": said}
     return json.loads(cached)
+
+
+def _grade_copy(raw: bytes, *, entry: Path, path: Path, course: Path, assignment: str) -> str:
+    """Runs ``autograder grade`` on a private copy of the notebook; its result lands at ``path``.
+
+    Returns:
+        The grader's refusal (its one-line usage error), or ''.
+    """
+    with tempfile.TemporaryDirectory(prefix="run-", dir=entry) as work:
+        work = Path(work)
+        copy = work / "in" / "submission.ipynb"
+        copy.parent.mkdir()
+        copy.write_bytes(raw)
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("JPY_", "JUPYTER", "IPY"))}
+        command = ["grade", "--assignment", assignment, "--root", str(course), "--out", str(work / "out")]
+        proc = subprocess.run(
+            [sys.executable, "-m", "autograder", *command, "--quiet", "--jobs", "1", str(copy)],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
+        produced = work / "out" / "submission" / assignment / "result.json"
+        if produced.is_file():
+            os.replace(produced, path)
+    return proc.stderr.partition("autograder: error: ")[2].strip() if proc.returncode == 2 else ""
 
 
 def grade(target: str) -> float:

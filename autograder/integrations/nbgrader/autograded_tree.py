@@ -37,11 +37,12 @@ def restored(submitted: dict, release: dict) -> dict:
     return out
 
 
-def write_tree(submissions: dict[str, Path], *, root: Path, assignment: str, release: dict) -> list[Path]:
+def write_tree(submissions: dict, *, root: Path, assignment: str, release: dict) -> list[Path]:
     """Writes ``root/autograded/<student>/<assignment>/<assignment>.ipynb`` for each submission.
 
     Args:
-        submissions: Student id (the gradebook's) to the submitted notebook.
+        submissions: Student id (the gradebook's: one folder name) to the graded submission
+            (:class:`autograder.batch.intake.Submission`; read as grading read it, no link followed).
         root: The nbgrader course.
         assignment: The assignment's name (also the notebook's).
         release: The release notebook (JSON).
@@ -50,9 +51,11 @@ def write_tree(submissions: dict[str, Path], *, root: Path, assignment: str, rel
         The notebooks written; a submission that cannot be read as JSON is skipped.
     """
     written = []
-    for student, path in submissions.items():
+    for student, sub in submissions.items():
+        if student in (".", "..") or "/" in student:
+            continue
         try:
-            submitted = json.loads(Path(path).read_text(encoding="utf-8"))
+            submitted = json.loads(notebook.read_submission_bytes(sub.path, tree=sub.tree).decode("utf-8"))
         except (OSError, ValueError):
             continue
         if not isinstance(submitted, dict) or not isinstance(submitted.get("cells"), list):
@@ -63,8 +66,8 @@ def write_tree(submissions: dict[str, Path], *, root: Path, assignment: str, rel
         files.write_atomic(
             target, (json.dumps(restored(submitted, release), indent=1, ensure_ascii=False) + "\n").encode("utf-8")
         )
-        stamp = Path(path).parent / "timestamp.txt"
-        if stamp.is_file():
+        stamp = Path(sub.path).parent / "timestamp.txt"
+        if stamp.is_file() and not stamp.is_symlink():
             shutil.copyfile(stamp, folder / "timestamp.txt")
         written.append(target)
     return written

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from autograder.model.results import SubmissionResult
+from autograder.model.results import SubmissionResult, student_view
 from autograder.release.gradecells import GRADE_PREFIX
 from autograder.reports.wording import check_line, explanation
 
@@ -27,11 +27,19 @@ def comment_for(checks) -> str:
     return "\n".join(lines)
 
 
-def write(results: list[SubmissionResult], *, db_url: str, assignment: str, notebook: str | None = None) -> int:
-    """Stores each result's per-function points and comments in the gradebook.
+def write(
+    results: list[SubmissionResult],
+    *,
+    db_url: str,
+    assignment: str,
+    notebook: str | None = None,
+    students: dict[str, str] | None = None,
+) -> int:
+    """Stores each result's per-function points and comments (what the student may see) in the gradebook.
 
     Args:
-        results: Results whose ``submission`` is the nbgrader student id.
+        results: The results.
+        students: Each result's nbgrader student id, by submission name (default: the submission name).
         db_url: The gradebook, e.g. ``sqlite:///gradebook.db``.
         assignment: The assignment's name in the gradebook.
         notebook: The notebook's name (default: the assignment's).
@@ -53,7 +61,8 @@ def write(results: list[SubmissionResult], *, db_url: str, assignment: str, note
                 f"{db_url}: no assignment {assignment!r}; run `nbgrader generate_assignment {assignment}` first"
             ) from None
         for result in results:
-            student = result.submission
+            student = (students or {}).get(result.submission, result.submission)
+            result = student_view(result)
             gb.update_or_create_student(student)
             try:
                 gb.find_submission(assignment, student)
@@ -90,18 +99,20 @@ class GradebookSink:
         db_url: The gradebook, e.g. ``sqlite:///gradebook.db``.
         root: The course folder (``autograded/`` is made there).
         assignment: The assignment's name.
-        notebooks: Each submission's notebook, by submission name (the nbgrader student id).
         report: Called with one line per step written (e.g. ``print``).
     """
 
-    def __init__(self, *, db_url: str, root: Path, assignment: str, notebooks: dict[str, Path], report=None):
-        self.db_url, self.root, self.assignment, self.notebooks = db_url, Path(root), assignment, notebooks
+    def __init__(self, *, db_url: str, root: Path, assignment: str, report=None):
+        self.db_url, self.root, self.assignment = db_url, Path(root), assignment
         self.report = report or (lambda line: None)
         self.results: list[SubmissionResult] = []
+        self.graded: dict[str, object] = {}
 
-    def add(self, result: SubmissionResult, *, folder) -> None:
-        """Keeps the result for :meth:`close`."""
+    def add(self, result: SubmissionResult, *, folder, submission=None) -> None:
+        """Keeps the result, and the submission that was graded, for :meth:`close`."""
         self.results.append(result)
+        if submission is not None:
+            self.graded[result.submission] = submission
 
     def close(self) -> None:
         """Writes the gradebook, then the ``autograded/`` tree.
@@ -111,10 +122,11 @@ class GradebookSink:
         """
         from autograder.integrations.nbgrader import autograded_tree
 
-        count = write(self.results, db_url=self.db_url, assignment=self.assignment)
+        students = {name: getattr(sub, "student", None) or name for name, sub in self.graded.items()}
+        count = write(self.results, db_url=self.db_url, assignment=self.assignment, students=students)
         self.report(f"wrote {count} submission(s) into {self.db_url}")
         done = autograded_tree.write_tree(
-            {r.submission: self.notebooks[r.submission] for r in self.results if r.submission in self.notebooks},
+            {students[r.submission]: self.graded[r.submission] for r in self.results if r.submission in self.graded},
             root=self.root,
             assignment=self.assignment,
             release=autograded_tree.release_notebook(self.root, self.assignment),
