@@ -11,6 +11,7 @@ full marks.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import socket
@@ -20,16 +21,17 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from redteam import trust_cases
+from redteam import hostile_cases, ordinary_user, trust_cases
 from toycourse import toy_submission
 
 from autograder.batch import local as batch
 from autograder.course import assignment
 from autograder.grading import engine
 from autograder.integrations.gradescope import results as gradescope
-from autograder.model import results
+from autograder.model import names, results
+from autograder.model import results as results_mod
 from autograder.reports.wording import explanation
-from autograder.sandbox import isolation
+from autograder.sandbox import confinement as isolation
 
 ROOT_ONLY = pytest.mark.skipif(
     os.geteuid() != 0, reason="isolation by user and namespaces needs root (CI and graders run as root)"
@@ -723,43 +725,73 @@ def h5_payload(path: Path, config: dict) -> None:
         f.create_group("model_weights")
 
 
-@pytest.fixture(scope="module")
-def graded(tmp_path_factory):
-    from toycourse import make_course
+class _Listeners:
+    """A TCP, a UDP and a UNIX-socket listener on this machine: no worker may reach any of them."""
 
-    base = tmp_path_factory.mktemp("redteam")
-    course = make_course(base / "course")
+    def __init__(self, token: str):
+        self.tcp = socket.socket()
+        self.tcp.bind(("127.0.0.1", 0))
+        self.tcp.listen(5)
+        self.udp = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.udp.bind(("127.0.0.1", 0))
+        self.unix_path = f"/tmp/agrt-{token}.sock"
+        self.unix = socket.socket(socket.AF_UNIX)
+        self.unix.bind(self.unix_path)
+        os.chmod(self.unix_path, 0o777)  # any user may connect: only the sandbox stands in the way
+        self.unix.listen(5)
+        self.received: list[bytes] = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        import select
+
+        end = time.time() + 900
+        while time.time() < end and not self.stop.is_set():
+            ready, _, _ = select.select([self.tcp, self.udp, self.unix], [], [], 0.2)
+            for sock in ready:
+                try:
+                    if sock is self.udp:
+                        self.received.append(sock.recv(100))
+                    else:
+                        conn, _ = sock.accept()
+                        conn.settimeout(1)
+                        self.received.append(conn.recv(100) or b"(connected)")
+                except OSError:
+                    continue
+
+    def close(self) -> None:
+        self.stop.set()
+        self.thread.join(timeout=2)
+        for sock in (self.tcp, self.udp, self.unix):
+            sock.close()
+        with contextlib.suppress(OSError):
+            os.unlink(self.unix_path)
+
+
+def _material(base: Path, course: Path, token: str, listeners: _Listeners) -> tuple[list, dict]:
+    """Every case's files under ``base``; returns the batch's paths and the constants of the attacks."""
     subs, out = base / "subs", base / "out"
-    marker = base / "payload-ran"
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(5)
-    listener.settimeout(0.2)
-    received = []
-    stop = threading.Event()
-
-    def accept():
-        end = time.time() + 600
-        while time.time() < end and not stop.is_set():
-            try:
-                conn, _ = listener.accept()
-                received.append(conn.recv(100))
-            except OSError:
-                continue
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
+    marker, home = base / "payload-ran", base / "home"
+    home.mkdir(exist_ok=True)
+    (home / "secret.txt").write_text("the hidden checks are in solutions/")
     keras_bytes, keras_config = keras_payload(marker)
     MARKER[:] = [str(marker)]
-    token = os.urandom(6).hex()  # names the files leave_files_behind scatters
     consts = (
         f"SECRET_DIR = {str(course)!r}\nSUBS_DIR = {str(subs)!r}\nOUT_DIR = {str(out)!r}\n"
-        f"MARKER = {str(marker)!r}\nPORT = {listener.getsockname()[1]}\n"
+        f"MARKER = {str(marker)!r}\nPORT = {listeners.tcp.getsockname()[1]}\n"
         f"TOKEN = {token!r}\nKERAS_B64 = {__import__('base64').b64encode(keras_bytes).decode()!r}\n"
+    )
+    more = (
+        f"HOME_DIR = {str(home)!r}\nUDP_PORT = {listeners.udp.getsockname()[1]}\n"
+        f"UNIX_SOCKET = {listeners.unix_path!r}\n"
     )
     toy_submission(subs, "honest")
     for name, code in ATTACKS.items():
         toy_submission(subs, name, double=consts + code)
+    for name, code in hostile_cases.ATTACKS.items():
+        toy_submission(subs, name, double=consts + more + code)
     for name, (make, *_) in BROKEN.items():
         make(subs / f"{name}.ipynb")
     for name, (make, *_) in NOTEBOOKS.items():
@@ -778,10 +810,71 @@ def graded(tmp_path_factory):
     (subs / "model.pkl").write_bytes(__import__("pickle").dumps(Payload()))
     (subs / "model.keras").write_bytes(keras_bytes)
     h5_payload(subs / "model.h5", keras_config)
+    hostile = base / "hostile-names"
+    for name, file in hostile_cases.name_files().items():
+        toy_submission(hostile, "x", double=WRONG_DOUBLE).rename(hostile / file)
     submitted = base / "submitted"  # nbgrader's submitted/<student>/toy/ tree, with the trust cases
-    paths = [subs, submitted, *trust_cases.build(submitted, course)]
-    collected = {s.name: s.path for s in batch.collect(paths, assignment="toy").submissions}
-    started = time.monotonic()
+    paths = [subs, submitted, *trust_cases.build(submitted, course), hostile]
+    return paths, {"subs": subs, "out": out, "marker": marker, "home": home}
+
+
+WRONG_DOUBLE = "def double(x):\n    return x\n"
+
+MODES = ["root", "user"]
+
+
+@pytest.fixture(scope="module", params=MODES)
+def graded(request, tmp_path_factory):
+    from toycourse import make_course
+
+    mode = request.param
+    if mode == "user" and ordinary_user.available():
+        pytest.skip(ordinary_user.available())
+    base = tmp_path_factory.mktemp(f"redteam-{mode}")
+    if mode == "user":
+        base = ordinary_user.stage(base)
+    course = make_course(base / "course")
+    token = os.urandom(6).hex()  # names the files leave_files_behind scatters
+    listeners = _Listeners(token)
+    try:
+        paths, where = _material(base, course, token, listeners)
+        collected = {s.name: s for s in batch.collect(paths, assignment="toy").submissions}
+        started = time.monotonic()
+        if mode == "user":
+            ordinary_user.give(course)
+            used = _run_as_user(base, paths, course, where["out"])
+        else:
+            used = _run_as_root(paths, course, where)
+        elapsed = time.monotonic() - started
+        time.sleep(1.0)  # give any surviving background writer the chance to show itself
+    finally:
+        listeners.close()
+    results = {}
+    for name in collected:
+        path = batch.result_path(where["out"], name, "toy")
+        if path.is_file():
+            results[name] = results_mod.read_full(path)
+    print(
+        f"\nred team ({mode}): {len(results)} submissions graded in one batch in {elapsed:.1f} s (bound {BATCH_BOUND_S:.0f} s)"
+    )
+    return {
+        "mode": mode,
+        "results": results,
+        "out": where["out"],
+        "marker": where["marker"],
+        "received": listeners.received,
+        "course": course,
+        "assignment": assignment.load("toy", root=course),
+        "subs": where["subs"],
+        "base": base,
+        "elapsed": elapsed,
+        "uids": used,
+        "token": token,
+        "paths": {name: s.path for name, s in collected.items()},
+    }
+
+
+def _run_as_root(paths, course, where) -> list:
     held, used = {}, []  # the worker user ids this batch held, and when (other graders on the machine use others)
     real_acquire, real_release = isolation.UidPool.acquire, isolation.UidPool.release
 
@@ -797,39 +890,25 @@ def graded(tmp_path_factory):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(isolation.UidPool, "acquire", acquire)
         mp.setattr(isolation.UidPool, "release", release)
-        results = {
-            r.submission: r
-            for r in batch.grade_many(
-                paths,
-                assignment="toy",
-                root=course,
-                out=out,
-                jobs=2,
-                isolate=os.environ.get("REDTEAM_NO_ISOLATION") is None,
-            )
-        }
-    elapsed = time.monotonic() - started
-    print(
-        f"\nred team: {len(results)} submissions graded in one batch in {elapsed:.1f} s (bound {BATCH_BOUND_S:.0f} s)"
+        mp.setenv("HOME", str(where["home"]))  # the grader's home, with a secret in it
+        batch.grade_many(
+            paths,
+            assignment="toy",
+            root=course,
+            out=where["out"],
+            jobs=2,
+            isolate=os.environ.get("REDTEAM_NO_ISOLATION") is None,
+        )
+    return used
+
+
+def _run_as_user(base: Path, paths, course: Path, out: Path) -> list:
+    spec = {"paths": [str(p) for p in paths], "course": str(course), "out": str(out), "jobs": 2}
+    proc = ordinary_user.run(
+        ["python", str(Path(__file__).with_name("batch_driver.py")), json.dumps(spec)], base=base, cwd=base, timeout=900
     )
-    time.sleep(1.0)  # give any surviving background writer the chance to show itself
-    stop.set()
-    thread.join(timeout=2)
-    listener.close()
-    loaded = assignment.load("toy", root=course)
-    return {
-        "results": results,
-        "out": out,
-        "marker": marker,
-        "received": received,
-        "course": course,
-        "assignment": loaded,
-        "subs": subs,
-        "elapsed": elapsed,
-        "uids": used,
-        "token": token,
-        "paths": collected,
-    }
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    return []
 
 
 def _uptime() -> float:
@@ -869,9 +948,12 @@ def test_honest_submission_in_the_same_batch_gets_full_marks(graded):
 @ROOT_ONLY
 def test_workers_were_fully_confined(graded):
     if os.environ.get("REDTEAM_NO_ISOLATION") is None:
-        assert {r.environment.get("sandbox") for r in graded["results"].values() if r.status != "invalid"} == {
-            "namespaces+uid"
-        }
+        from autograder.sandbox import landlock
+
+        expected = ("namespaces+uid" if graded["mode"] == "root" else "userns") + (
+            "+landlock" if landlock.abi() else ""
+        )
+        assert {r.environment.get("sandbox") for r in graded["results"].values() if r.status != "invalid"} == {expected}
 
 
 def test_every_attack_has_an_expected_outcome():
@@ -902,15 +984,17 @@ def test_each_attack_has_its_exact_outcome(graded, name):
         public,
         hidden,
     )
-    public_text, hidden_text = explanation(public), explanation(hidden)  # what the student reads
+    seen = by_id(results.student_view(result))  # what the student reads
+    public_text, hidden_text = explanation(seen["double.values"]), explanation(seen["double.hidden"])
     assert fragment in public_text and public_text.endswith("Hint: 2 * x"), public_text
+    assert hidden_text == "hidden check on double failed. Hint: keep the shape", hidden_text  # one bit, and the hint
+    staff_text = explanation(hidden)  # what the TA reads
     if hidden_category == "values":
-        assert hidden_text == HIDDEN_MESSAGES[hidden_category] + ". Hint: keep the shape", hidden_text
+        assert staff_text == HIDDEN_MESSAGES[hidden_category] + ". Hint: keep the shape", staff_text
     if hidden_category == "raised":
-        assert hidden_text.startswith("double raised ") and hidden_text.endswith(
+        assert staff_text.startswith("double raised ") and staff_text.endswith(
             " on a hidden input. Hint: keep the shape"
-        ), hidden_text
-    assert hidden_text.endswith("Hint: keep the shape")
+        ), staff_text
     scale_points = 2.0 if score == 2 else 0.0
     assert (checks["scale.values"].points, result.score, result.status) == (scale_points, score, status), (
         checks["scale.values"],
@@ -945,13 +1029,16 @@ def test_shared_memory_is_capped(graded):
 @ROOT_ONLY
 def test_payloads_created_nothing_and_reached_nobody(graded):
     assert not graded["marker"].exists(), f"a smuggled payload ran: {graded['marker'].read_text()!r}"
-    assert graded["received"] == [], "a worker reached the network"
+    assert graded["received"] == [], "a worker reached the network (TCP, UDP or a UNIX socket)"
     assert not (graded["out"] / "forged").exists()
     for name in ("background_rewriter", "race_results_file"):
         rewritten = graded["out"] / name / "toy" / "result.json"
         assert json.loads(rewritten.read_text())["submission"] == name
-    assert graded["uids"], "the batch ran no worker under a user id of its own"
-    assert survivors(graded["uids"]) == [], "a worker process survived its grading"
+    if graded["mode"] == "root":
+        assert graded["uids"], "the batch ran no worker under a user id of its own"
+        assert survivors(graded["uids"]) == [], "a worker process survived its grading"
+    else:
+        assert ordinary_user.processes_of_user() == [], "a worker process survived its grading"
     for top in ("/tmp", "/var/tmp", "/dev/shm"):
         left = [e for e in os.listdir(top) if graded["token"] in e]
         assert left == [], f"a worker's files outlived it in {top}: {left}"
@@ -1093,3 +1180,84 @@ def test_hidden_attacks_ran_and_said_nothing_hidden(graded):
     assert explanation(by_id(r["hidden_forged_records"])["double.hidden"]) == (
         "double raised an exception on a hidden input. Hint: keep the shape"
     )  # forged type and line: not shown
+    for name in (
+        "hidden_request_and_stack_raise",
+        "hidden_forged_records",
+        "hidden_type_name",
+        "hidden_returned_string",
+    ):
+        hostile_cases.one_bit(results.student_view(r[name]))  # the student hears one bit of each hidden check
+
+
+# ---- Trust wherever the grader runs (issue 26): hostile_cases.py, graded in the same batch ----
+
+
+@ROOT_ONLY
+@pytest.mark.parametrize("name", sorted(hostile_cases.ATTACKS))
+def test_each_issue26_attack_has_its_outcome(graded, name):
+    full = graded["results"][name]
+    seen = results.read(graded["out"] / name / "toy" / "result.json")  # what the student is given
+    assert "seconds" not in json.loads((graded["out"] / name / "toy" / "result.json").read_text())
+    hostile_cases.EXPECT[name](full, seen, full.environment.get("sandbox", "none"))
+
+
+@ROOT_ONLY
+def test_hostile_names_stay_inside_the_results_folder_and_apart(graded):
+    out, base = graded["out"], graded["base"]
+    graded_names = [n for n, p in graded["paths"].items() if Path(p).parent.name == "hostile-names"]
+    assert len(graded_names) == len(hostile_cases.NAMES)  # every file graded, none overwrote another
+    assert len({n.casefold() for n in graded_names}) == len(graded_names)
+    for name in graded_names:
+        assert names.is_safe_id(name), name
+        path = out / name / "toy" / "result.json"
+        assert path.is_file() and path.resolve().is_relative_to(out.resolve()), path
+        assert results.read(path).submission == name
+    assert not (base / "toy").exists(), "a result was written outside --out"
+    assert sorted(p.name for p in out.iterdir()) == sorted(graded["results"]), (
+        "a folder in --out that is no submission's"
+    )
+    dotdot = graded["results"][names.safe_id("..")]
+    assert dotdot.score == 2 and dotdot.status == "ok"
+
+
+@ROOT_ONLY
+def test_hostile_names_reach_every_report_inert(graded, tmp_path):
+    import csv
+    from html.parser import HTMLParser
+
+    from autograder.reports import feedback, write_reports
+
+    written = write_reports(graded["out"], tmp_path / "reports")
+    pages = feedback.write_feedback(graded["out"], tmp_path / "feedback", staff=True)
+    for path in written.values():
+        if path.suffix == ".csv":
+            rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+            for row in rows:
+                for cell in row:
+                    assert not cell.startswith(("=", "+", "@", "\t", "\r")) or _number(cell), (path.name, cell)
+                    assert not (cell.startswith("-") and not _number(cell)), (path.name, cell)
+            if path.name.startswith("lms-"):
+                assert sum(1 for row in rows if row and row[0] == "max points") == 1
+    students = [p for p in pages if p.parent.name != "staff"]
+    assert len(students) == len(graded["results"]), "two students' pages were written to one file"
+
+    class Tags(HTMLParser):
+        bad: list = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "script" or any(k.startswith("on") for k, _ in attrs):
+                self.bad.append((tag, attrs))
+
+    for page in [*pages, *(p for p in written.values() if p.suffix == ".html")]:
+        parser = Tags()
+        parser.feed(Path(page).read_text(encoding="utf-8"))
+        assert parser.bad == [], (page, parser.bad)
+    assert all(Path(p).resolve().is_relative_to((tmp_path / "feedback").resolve()) for p in pages)
+
+
+def _number(text: str) -> bool:
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False

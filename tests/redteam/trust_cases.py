@@ -93,6 +93,21 @@ def _collected_copy(sub, course, name):  # what nbgrader's collect makes of a li
     shutil.copy(_solutions(course), sub / name / "toy" / "toy.ipynb")
 
 
+def _through_linked_folder(sub, course, name):  # given on the command line through a linked folder
+    real = sub.parent / "real-folder"
+    real.mkdir(exist_ok=True)
+    shutil.copy(_solutions(course), real / f"{name}.ipynb")
+    if not (sub.parent / "via-link").exists():
+        (sub.parent / "via-link").symlink_to(real, target_is_directory=True)
+
+
+def _given_folder_is_link(sub, course, name):  # a folder given on the command line that is itself a link
+    real = sub.parent / "real-folder-2" / "toy"
+    real.mkdir(parents=True)
+    shutil.copy(_solutions(course), real / "toy.ipynb")
+    (sub.parent / name).symlink_to(real.parent, target_is_directory=True)
+
+
 def _flat_symlink(sub, course, name):  # a link among the flat list of notebooks
     flat = sub.parent / "flat"
     flat.mkdir(exist_ok=True)
@@ -316,6 +331,20 @@ CASES: dict[str, Case] = {
         status=("invalid",),
         message="link_flat_symlink.ipynb: refused: link_flat_symlink.ipynb is a symbolic link",
     ),
+    "link_path_through_linked_folder": Case(
+        "link",
+        layout=_through_linked_folder,
+        points={"*": 0},
+        status=("invalid",),
+        message="link_path_through_linked_folder.ipynb: refused: the folder 'via-link' on the way to it is a symbolic link",
+    ),
+    "link_given_folder_is_link": Case(
+        "link",
+        layout=_given_folder_is_link,
+        points={"*": 0},
+        status=("invalid",),
+        message="link_given_folder_is_link: refused: link_given_folder_is_link is a symbolic link",
+    ),
     "link_collected_copy": Case(
         "link", layout=_collected_copy, status=("ok",), flags=("instructor-markers", "reference-verbatim")
     ),
@@ -377,6 +406,10 @@ def build(sub: Path, course: Path) -> list[Path]:
         else:
             _notebook(sub / name / "toy", "toy", double=case.double)
     extra = [sub.parent / "flat"]
+    extra += [
+        sub.parent / "via-link" / "link_path_through_linked_folder.ipynb",
+        sub.parent / "link_given_folder_is_link",
+    ]
     extra += [sub.parent / "flat_a" / "id_same_file_name.ipynb", sub.parent / "flat_b" / "id_same_file_name.ipynb"]
     extra.append(sub.parent / "no-such-submission.ipynb")  # a missing path: reported, the batch goes on
     return extra
