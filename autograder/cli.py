@@ -194,6 +194,37 @@ def _cmd_gradescope_grade(args) -> int:
     return 0
 
 
+def _cmd_sandbox(args) -> int:
+    import json
+
+    from autograder.course import assignment as assignment_mod
+    from autograder.grading.session import announcement, probe_course
+    from autograder.model.config import load as load_config
+    from autograder.sandbox import confinement as confine
+
+    root = Path(args.root)
+    name = args.assignment or next(iter(load_config(root / "grading.yml")), None)
+    if name is None:
+        raise assignment_mod.AssignmentError(f"{root / 'grading.yml'}: no assignment to probe with")
+    loaded = assignment_mod.load(name, root=root)
+    conf = probe_course(loaded, root=root)
+    required = loaded.config.sandbox
+    ok = confine.meets(conf.level, required)
+    if args.json:
+        keys = ("mode", "level", "reason", "lacks", "seen")
+        print(json.dumps({k: getattr(conf, k) for k in keys} | {"required": required, "grades": ok}, indent=1))
+        return 0 if ok else 1
+    print(announcement(conf))
+    print(
+        f"grading.yml requires: {required}; this host gives: {conf.level}: {'grading runs' if ok else 'grading is refused'}"
+    )
+    for line in conf.lacks:
+        print(f"  - {line}")
+    for key, value in conf.seen.items():
+        print(f"  trial worker {key}: {value}")
+    return 0 if ok else 1
+
+
 def _cmd_validate(args) -> int:
     from autograder.release import validate
 
@@ -342,6 +373,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--root", default=".", help="the course repo (default: .)")
     p.add_argument("--out", help="the zip (default: NAME-autograder.zip)")
     p.set_defaults(func=_cmd_gradescope_zip)
+
+    p = sub.add_parser(
+        "sandbox", help="how this host confines workers, what the course requires, and what a trial worker sees"
+    )
+    p.add_argument("--root", default=".", help="the course repo (default: .)")
+    p.add_argument("--assignment", help="the assignment whose limits to try (default: the first in grading.yml)")
+    p.add_argument(
+        "--json", action="store_true", help="print JSON (mode, level, reason, lacks, seen, required, grades)"
+    )
+    p.set_defaults(func=_cmd_sandbox)
 
     p = sub.add_parser(
         "gradescope-grade", help="grade one Gradescope upload and write results.json (run_autograder calls it)"

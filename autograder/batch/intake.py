@@ -76,7 +76,7 @@ def _walk_notebooks(top: Path, assignment: str = "") -> tuple[list[Path], list[s
         for d in list(dirs):
             if os.path.islink(here / d):
                 dirs.remove(d)
-                notes.append(f"{here / d}: a symbolic link to a folder, not followed")
+                notes.append(f"{names.shown_path(here / d)}: a symbolic link to a folder, not followed")
                 if d.endswith(".ipynb"):
                     found.append(here / d)
                 elif assignment:
@@ -98,13 +98,14 @@ def collect(paths: list[str | Path], *, assignment: str) -> Collected:
     ignoring case) are all graded: the first in the order given keeps the name, each other gets
     ``<name>-<6 hex digits of its path>`` and a ``name-collision`` flag. Folder links are not
     followed. A path that does not exist is listed in ``missing`` and the others are collected.
+    Notes and flags show paths with :func:`autograder.model.names.shown_path` (no control character).
     """
     notes: list[str] = []
     missing: list[str] = []
     found: list[tuple[Path, Path, bool]] = []  # (notebook, tree, given directly)
     for p in map(Path, paths):
         if not os.path.lexists(p):
-            missing.append(f"{p}: no such file or folder")
+            missing.append(f"{names.shown_path(p)}: no such file or folder")
         elif p.is_dir() and not p.is_symlink():
             nbs, more = _walk_notebooks(p, assignment)
             notes += more
@@ -153,9 +154,9 @@ def _unique_names(picked, notes: list[str]) -> list[Submission]:
         name = names.distinct(safe, taken, salt=os.path.abspath(nb))
         flags: tuple[str, ...] = ()
         if name != safe:
-            earlier = first[safe.casefold()]
-            flags = (f"name-collision: {nb} and {earlier} are both named {safe!r}; this one was graded as {name!r}",)
-            notes.append(f"{nb}: named {safe!r} like {earlier}; graded as {name!r}")
+            here, earlier = names.shown_path(nb), names.shown_path(first[safe.casefold()])
+            flags = (f"name-collision: {here} and {earlier} are both named {safe!r}; this one was graded as {name!r}",)
+            notes.append(f"{here}: named {safe!r} like {earlier}; graded as {name!r}")
         first.setdefault(safe.casefold(), nb)
         out.append(Submission(nb, name, tree, problems, flags, student if _one_component(student) else None))
     return out

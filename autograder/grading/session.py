@@ -76,6 +76,7 @@ def open_session(
     pool: Path | None = None,
     keep_pool: bool = True,
     require: bool = True,
+    announce=None,
 ) -> Iterator[Session]:
     """Sets up a session and tears it down (the fork server stops, its folder goes).
 
@@ -92,6 +93,7 @@ def open_session(
         require: Refuse to grade (:class:`autograder.sandbox.confinement.SandboxUnavailable`) when
             the workers' confinement is weaker than the course's ``sandbox.require``; False for the
             instructor's own code (bundled examples, mutants), which is graded in the best mode had.
+        announce: Called with the line that says how workers are confined (default: printed on stderr).
 
     Yields:
         The session.
@@ -116,11 +118,11 @@ def open_session(
         confinement = None
         if isolate:  # after the pool's folder exists, so that it is hidden with the rest of the course
             confinement = _confinement(assignment, root=Path(root), hide=hide, pool=pool, jobs=jobs)
-            announce(confinement)
+            (announce or _stderr)(announcement(confinement))
             if require:
                 confine.require(confinement, assignment.config.sandbox)
         else:
-            print("autograder: workers are not confined (isolation switched off by the caller)", file=sys.stderr)
+            (announce or _stderr)("autograder: workers are not confined (isolation switched off by the caller)")
         if needs_reference(expected, assignment):  # now, so that a broken reference stops the run here
             with lock:
                 reference()
@@ -139,9 +141,19 @@ def _confinement(assignment: Assignment, *, root: Path, hide: Sequence[Path], po
     return confine.confinement(hide=hidden, jobs=jobs, mask=mask, limits=assignment.config.limits)
 
 
-def announce(confinement: confine.Confinement) -> None:
-    """Says at start how workers are confined, and why not more strongly, on stderr."""
+def announcement(confinement: confine.Confinement) -> str:
+    """The line that says how workers are confined, and why not more strongly."""
     line = f"autograder: workers confined as '{confinement.mode}'"
     if confinement.reason:
         line += f" (stronger modes failed: {confinement.reason})"
+    return line
+
+
+def _stderr(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
+
+
+def probe_course(assignment: Assignment, *, root: Path, jobs: int = 1) -> confine.Confinement:
+    """The confinement a grading run of ``assignment`` would get here, with what its trial worker
+    saw of itself (``autograder sandbox``)."""
+    return _confinement(assignment, root=Path(root), hide=[Path.home()], pool=None, jobs=jobs)

@@ -152,7 +152,7 @@ def pytest_collection(session: pytest.Session) -> bool | None:
                 session,
                 path=Path(os.path.abspath(sub.path)),
                 name=sub.name,
-                nodeid=run.nodeids.setdefault(sub.name, _nodeid(sub, session.config.rootpath)),
+                nodeid=run.nodeids.setdefault(sub.name, _nodeid(sub, session.config.rootpath, run.invocation)),
             )
             node.submission = sub
             items.extend(item for item in session.genitems(node) if run.wanted(sub, item.check_id))
@@ -164,14 +164,14 @@ def pytest_collection(session: pytest.Session) -> bool | None:
     return True
 
 
-def _nodeid(sub, rootpath: Path) -> str:
-    """A submission's node id: its path from pytest's root folder, each part a safe id."""
+def _nodeid(sub, rootpath: Path, invocation: Path) -> str:
+    """A submission's node id, as pytest would make it (its path from pytest's root folder, else
+    from the current one, else its file name), each part a safe id."""
     path = Path(os.path.abspath(sub.path))
-    try:
-        rel = path.relative_to(rootpath)
-    except ValueError:
-        rel = Path(sub.name + ".ipynb")
-    return "/".join(names.safe_id(part) for part in rel.parts)
+    for top in (rootpath, invocation):
+        if path.is_relative_to(top):
+            return "/".join(names.safe_id(part) for part in path.relative_to(top).parts)
+    return names.safe_id(path.name)
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:
@@ -190,6 +190,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     if run is None or not run.results:
         return
     terminalreporter.section(f"autograder scores: {run.assignment.name}")
+    for line in run.said:
+        terminalreporter.write_line(terminal(line))
     for note in run.found.missing + run.found.notes:
         terminalreporter.write_line(terminal(f"autograder: {note}"))
     for name, full in run.results.items():
@@ -221,6 +223,7 @@ class GradingRun:
         self.selected: dict[str, list[str]] = {}
         self.results: dict[str, SubmissionResult] = {}
         self.nodeids: dict[str, str] = {}
+        self.said: list[str] = []  # the session's announcement (how workers are confined), for the summary
         self.lock = threading.Lock()
         self._stack = contextlib.ExitStack()
         self._session = None
@@ -237,7 +240,7 @@ class GradingRun:
         folders = {Path(os.path.abspath(s.path)).parent for s in self.found.submissions}
         try:
             self._session = self._stack.enter_context(
-                open_session(self.assignment, root=self.root, hide=[Path.home(), *folders])
+                open_session(self.assignment, root=self.root, hide=[Path.home(), *folders], announce=self.said.append)
             )
         except SandboxUnavailable as err:
             pytest.exit(f"autograder: {err}", returncode=pytest.ExitCode.USAGE_ERROR)

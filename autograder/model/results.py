@@ -150,7 +150,7 @@ def to_wire(result: SubmissionResult) -> dict:
 
 def from_wire(data: dict) -> SubmissionResult:
     """Reads :func:`to_wire`'s form."""
-    result = from_dict(data)
+    result = from_dict(json.loads(json.dumps(data)))  # a copy: nothing shared with the sender's data
     result.worker_log = data.get("worker_log", "") or ""
     result.staff = data.get("staff", {}) or {}
     return result
@@ -203,21 +203,30 @@ def read(path: Path) -> SubmissionResult:
 
 
 def read_full(path: Path) -> SubmissionResult:
-    """Reads a ``result.json`` with its ``staff.json``: the complete result, for TAs' tools (the
-    student's view alone when there is no readable staff record)."""
+    """Reads a ``result.json`` with its ``staff.json``: the complete result, for TAs' tools.
+
+    A staff record written before it held the complete result adds only its per-check record; one
+    that cannot be read, or whose checks are not ``result.json``'s (another grading's), adds
+    nothing: the student's view is returned as it is.
+    """
     result = read(path)
     try:
         staff = json.loads(Path(path).with_name(STAFF_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return result
-    full = staff.get("submission") if isinstance(staff, dict) else None
-    if not isinstance(full, dict):
+    if not isinstance(staff, dict):
         return result
-    checks = full.get("checks")
-    if isinstance(checks, list) and [c.get("id") for c in checks if isinstance(c, dict)] == [
-        c.id for c in result.checks
-    ]:
-        result.checks = [check_from_dict(c) for c in checks]
+    full = staff.get("submission")
+    if not isinstance(full, dict):  # the older form: the per-check record only
+        result.staff = {k: v for k, v in staff.items() if k != "submission"}
+        return result
+    try:
+        checks = [check_from_dict(c) for c in full["checks"]]
+    except (TypeError, KeyError, AttributeError):
+        return result
+    if [c.id for c in checks] != [c.id for c in result.checks]:
+        return result
+    result.checks = checks
     for key in ("status", "message", "seconds"):
         if key in full:
             setattr(result, key, full[key])

@@ -11,8 +11,10 @@ writes, per assignment ``NAME``:
 - ``summary-NAME.md``: a summary without names for a course forum
   (:mod:`autograder.reports.markdown`).
 
-The numbers come from :mod:`autograder.reports.stats`. Hidden checks show only pass/fail and their
-hint everywhere. A ``result.json`` that cannot be read is skipped and listed in the HTML report.
+The numbers come from :mod:`autograder.reports.stats`, over complete results (``result.json`` with
+its ``staff.json``, :func:`autograder.model.results.read_full`: the TA sees why hidden checks
+failed); the per-submission pages are what the student may see. A ``result.json`` that cannot be
+read is skipped and listed in the HTML report.
 """
 
 from __future__ import annotations
@@ -184,7 +186,7 @@ def write_reports(
         summary = stats.summarize(assignment, subs)
         check_ids = stats.check_order(subs)
         stem = _file_stem(assignment)
-        own = {r.submission: f"report-{stem}/{feedback.page_name(r.submission)}" for r in subs}
+        own = {r.submission: f"report-{stem}/{page}" for r, page in zip(subs, feedback.page_names(subs))}
         pages = {
             f"gradebook-{stem}.csv": csvbook.render(subs, check_ids),
             f"lms-{stem}.csv": lms.render(subs),

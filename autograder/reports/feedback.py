@@ -20,12 +20,11 @@ are rendered by Jinja2 templates with autoescaping (:data:`autograder.reports.ht
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from autograder.model import files, names
-from autograder.model.results import STAFF_FILE, CheckResult, SubmissionResult
+from autograder.model.results import CheckResult, SubmissionResult, student_view
 from autograder.reports.html import badge, render_page
 from autograder.reports.wording import explanation, join_hint, points
 
@@ -98,11 +97,13 @@ def render_student(result: SubmissionResult) -> str:
     """The page for the student: their checks, public details and hidden hints, nothing more.
 
     Args:
-        result: The student's result.
+        result: The student's result (complete or as ``result.json`` holds it: what the student may
+            see is taken from it, :func:`autograder.model.results.student_view`).
 
     Returns:
         A complete HTML document.
     """
+    result = student_view(result)
     functions = _by_function([_student_check(c) for c in result.checks], [c.target for c in result.checks])
     for f in functions:
         mine = [c for c in result.checks if c.target == f["target"]]
@@ -158,12 +159,9 @@ def render_staff(result: SubmissionResult, staff: dict) -> str:
     )
 
 
-def _staff_record(results_dir: Path, result: SubmissionResult) -> dict:
-    path = results_dir / result.submission / result.assignment / STAFF_FILE
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+def _staff_record(result: SubmissionResult) -> dict:
+    """The staff record loaded beside the result (:func:`autograder.model.results.read_full`)."""
+    return result.staff if isinstance(result.staff, dict) else {}
 
 
 def write_feedback(
@@ -199,7 +197,7 @@ def write_feedback(
             written.append(folder / page)
             if staff:
                 (folder / "staff").mkdir(exist_ok=True)
-                record = _staff_record(results_dir, result)
+                record = _staff_record(result)
                 files.write_atomic(folder / "staff" / page, render_staff(result, record).encode("utf-8"))
                 written.append(folder / "staff" / page)
     return written

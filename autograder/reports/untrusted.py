@@ -13,7 +13,7 @@ Markdown passes it through one of these functions first:
   while numbers stay numbers;
 - :func:`markdown`: no link, image, emphasis, HTML, autolink or table break can be formed.
 
-The HTML writers escape with :func:`html.escape` instead.
+The HTML writers are Jinja2 templates with autoescaping instead (:mod:`autograder.reports.html`).
 """
 
 from __future__ import annotations

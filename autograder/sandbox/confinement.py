@@ -45,6 +45,7 @@ class Confinement:
         pool: User ids for concurrent workers (None when not switching users).
         reason: Why the stronger modes could not be had (empty when the strongest was).
         lacks: What the host would need for each stronger mode, one line each.
+        seen: What the trial worker of this mode saw of itself (:func:`run_probe`'s facts).
     """
 
     mode: str
@@ -52,6 +53,7 @@ class Confinement:
     pool: UidPool | None = None
     reason: str = ""
     lacks: tuple[str, ...] = ()
+    seen: dict = dataclasses.field(default_factory=dict)
 
     def plan_for(self, uid: int | None) -> Plan | None:
         """The plan of one worker."""
@@ -100,9 +102,8 @@ def candidates(*, hide: tuple[str, ...], reveal: tuple[str, ...], mask: tuple[st
     base = dataclasses.replace(base, hide=hide, reveal=reveal, mask=mask)
     plans = [base, dataclasses.replace(base, landlock=0)] if abi else [base]
     weaker = dataclasses.replace(base, namespaces=False, user_namespace=False)
-    plans += [weaker, dataclasses.replace(weaker, landlock=0)] if abi else [weaker]
-    if root:
-        plans.append(dataclasses.replace(weaker, uid=None))  # Landlock alone, as root
+    plans += [weaker] + ([dataclasses.replace(weaker, uid=None)] if root and abi else [])  # Landlock alone, as root
+    plans += [dataclasses.replace(weaker, landlock=0)]  # a user id of its own, nothing hidden
     return [p for p in dict.fromkeys(plans) if p.mode != "none"]
 
 
@@ -121,15 +122,15 @@ def confinement(*, hide: tuple[str, ...], jobs: int, mask: tuple[str, ...] = (),
     for plan in candidates(hide=hide, reveal=reveal, mask=mask):
         if limits is not None:
             plan = dataclasses.replace(plan, disk_mb=int(limits.disk_mb))
-        why = _try_as(plan, pool)
+        why, seen = _try_as(plan, pool)
         if not why:
             pool = pool if plan.uid is not None else None
-            return Confinement(plan.mode, plan, pool, _reason(failed), _lacks(failed, plan))
+            return Confinement(plan.mode, plan, pool, _reason(failed), _lacks(failed, plan), seen)
         failed.append((plan, why))
     return Confinement("none", None, None, _reason(failed), _lacks(failed, None))
 
 
-def _try_as(plan: Plan, pool: UidPool | None) -> str:
+def _try_as(plan: Plan, pool: UidPool | None) -> tuple[str, dict]:
     if plan.uid is None:
         return _try(plan)
     uid = pool.acquire()  # a claimed id: another grader's worker ending under an unclaimed one would kill the trial
@@ -189,8 +190,12 @@ def namespace_advice() -> str:
 _PROBE_TIMEOUT_S = 60
 
 
-def _try(plan: Plan) -> str:
-    """Runs a real worker under ``plan`` that checks its confinement; '' if it holds, else why not."""
+def _try(plan: Plan) -> tuple[str, dict]:
+    """Runs a real worker under ``plan`` that checks its confinement.
+
+    Returns:
+        '' if it holds, else why not; and what the worker saw of itself (:func:`run_probe`).
+    """
     base = Path(tempfile.mkdtemp(prefix="autograder-probe-"))
     try:
         (base / "work").mkdir()
@@ -222,17 +227,19 @@ def _try(plan: Plan) -> str:
                 start_new_session=True,
             )
         except (subprocess.SubprocessError, OSError) as err:
-            return f"{type(err).__name__}: {err}"
+            return f"{type(err).__name__}: {err}", {}
     finally:
         shutil.rmtree(base, ignore_errors=True)
-    if proc.returncode == 0 and proc.stdout.strip().endswith("confined"):
-        return ""
+    last = (proc.stdout.strip().splitlines() or [""])[-1]
+    if proc.returncode == 0 and last.startswith("confined "):
+        return "", json.loads(last.partition(" ")[2])
     lines = [line for line in (proc.stderr + proc.stdout).strip().splitlines() if line.strip()]
-    return lines[-1] if lines else f"the trial worker exited with status {proc.returncode}"
+    return (lines[-1] if lines else f"the trial worker exited with status {proc.returncode}"), {}
 
 
 def run_probe(probe: dict) -> int:
-    """In the trial worker: checks what the plan promises; prints ``confined`` and returns 0 if it holds."""
+    """In the trial worker: checks what the plan promises; if it holds, prints ``confined`` and what
+    it sees of itself as JSON (:func:`facts`) and returns 0."""
     import numpy  # noqa: F401  the packages are reachable
 
     import autograder.sandbox.worker  # noqa: F401
@@ -252,8 +259,58 @@ def run_probe(probe: dict) -> int:
         except OSError as err:
             if err.errno == errno.ECONNREFUSED:
                 raise SystemExit("TCP still reaches the loopback interface") from None
-    print("confined", flush=True)
+    print("confined " + json.dumps(facts(probe["hidden"])), flush=True)
     return 0
+
+
+def facts(hidden: list[str]) -> dict:
+    """What a worker sees of itself: its ids, capabilities and ``no_new_privs``, its pid and how many
+    processes it can see, the sizes of its ``/tmp`` and ``/dev/shm``, whether the hidden paths and
+    the loopback interface are reachable, and whether it can write outside its folder."""
+    status = dict(line.split(":\t", 1) for line in Path("/proc/self/status").read_text().splitlines() if ":\t" in line)
+
+    def size_mb(path: str) -> float | None:
+        try:
+            st = os.statvfs(path)
+            return round(st.f_blocks * st.f_frsize / 2**20, 1)
+        except OSError:
+            return None
+
+    try:
+        socket.create_connection(("127.0.0.1", 9), timeout=1).close()
+        network = "connected"
+    except OSError as err:
+        network = errno.errorcode.get(err.errno, str(err.errno))
+    return {
+        "uid": os.getuid(),
+        "capabilities": status.get("CapEff", "").strip(),
+        "no_new_privs": status.get("NoNewPrivs", "").strip(),
+        "pid": os.getpid(),
+        "processes_visible": sum(1 for p in os.listdir("/proc") if p.isdigit()),
+        "tmp_mb": size_mb("/tmp"),
+        "shm_mb": size_mb("/dev/shm"),
+        "hidden_readable": [p for p in hidden if _readable(p)],
+        "loopback": network,
+        "etc_writable": os.access("/etc", os.W_OK) and _writes("/etc"),
+    }
+
+
+def _readable(path: str) -> bool:
+    try:
+        if os.path.isdir(path):
+            return bool(os.listdir(path))
+        with open(path, "rb") as fh:
+            return bool(fh.read(1))
+    except OSError:
+        return False
+
+
+def _writes(folder: str) -> bool:
+    try:
+        with tempfile.NamedTemporaryFile(dir=folder):
+            return True
+    except OSError:
+        return False
 
 
 def hidden_paths(*, root: Path, extra: list[Path], keep: list[Path]) -> tuple[str, ...]:

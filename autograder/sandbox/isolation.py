@@ -308,12 +308,13 @@ def _drop(plan: Plan | None, base: str) -> None:
 
 
 def _user_processes(uid: int) -> int:
+    """The tasks (threads included: ``RLIMIT_NPROC`` counts them) of ``uid`` now."""
     count = 0
     for entry in os.scandir("/proc"):
         if entry.name.isdigit():
             try:
                 if entry.stat().st_uid == uid:
-                    count += 1
+                    count += len(os.listdir(f"/proc/{entry.name}/task"))
             except OSError:
                 pass
     return count

@@ -11,7 +11,7 @@ function that asserts its outcome on the complete result and on what the student
    process outside its own tree, UDP and a file-system UNIX socket;
 4. resources that escape per-session or per-file accounting: a grandchild in a session of its
    own holding memory, many files of the largest allowed size (in its folder, in its results
-   folder), many empty files;
+   folder), many empty files, thousands of threads (each counts against the process allowance);
 5. hidden checks that say more than one bit: failing hidden checks in different ways on purpose,
    and a wall-time channel.
 
@@ -155,6 +155,18 @@ ATTACKS: dict[str, str] = {
         "        pass\n"
         "    raise ValueError('made ' + '#' * (n // 1000) + ' (thousands of files)')\n"
     ),
+    "thread_bomb": (  # threads count as processes: RLIMIT_NPROC, per user id or user namespace, stops them
+        "import threading, time\n"
+        "def double(x):\n"
+        "    n = 0\n"
+        "    try:\n"
+        "        for _ in range(5000):\n"
+        "            threading.Thread(target=time.sleep, args=(30,), daemon=True).start()\n"
+        "            n += 1\n"
+        "    except (OSError, RuntimeError):\n"
+        "        pass\n"
+        "    raise ValueError('started ' + '#' * (n // 10) + ' (10 threads each)')\n"
+    ),
     "hidden_fails_in_chosen_ways": (  # a hidden input's bits choose how the hidden check fails
         "import os, time\n"
         "def double(x):\n"
@@ -206,12 +218,16 @@ def one_bit(seen) -> None:
             assert c.message in ("", f"hidden check on {c.target} failed"), c
 
 
+_UNITS = {"MiB": ("wrote ", 8), "files": ("made ", 1000), "threads": ("started ", 10)}
+
+
 def _written(message: str, unit: str) -> int:
-    """What the attack says it wrote, in MiB or files (its count is a bar of '#': digits could be masked
-    as a hidden value's)."""
-    bar = message.split("wrote " if unit == "MiB" else "made ")[1].split(" ")[0]
+    """What the attack says it made, in MiB, files or threads (its count is a bar of '#': digits could
+    be masked as a hidden value's)."""
+    word, scale = _UNITS[unit]
+    bar = message.split(word)[1].split(" ")[0]
     assert set(bar) <= {"#"}, message
-    return len(bar) * (8 if unit == "MiB" else 1000)
+    return len(bar) * scale
 
 
 def _expect_values(full, seen, mode):
@@ -242,6 +258,12 @@ def _expect_empty_files(full, seen, mode):
         assert _written(f["double.values"].message, "files") <= 20000, f["double.values"].message
     else:
         _check(full, seen, ("disk", "raised"), ("disk", "raised"), ("disk", "ok"))
+
+
+def _expect_threads(full, seen, mode):
+    f = _by_id(full)
+    _check(full, seen, ("raised",), ("raised",))
+    assert 100 <= _written(f["double.values"].message, "threads") <= 520, f["double.values"].message  # nproc 512
 
 
 def _expect_hidden_only(full, seen, mode):
@@ -275,6 +297,7 @@ EXPECT = {
     "many_large_files_here": _expect_files_here,
     "many_large_files_in_results": _expect_files_in_results,
     "many_empty_files": _expect_empty_files,
+    "thread_bomb": _expect_threads,
     "hidden_fails_in_chosen_ways": _expect_hidden_only,
     "hidden_wall_time": _expect_wall_time,
 }

@@ -35,6 +35,10 @@ def test_valid_document_parses_with_defaults():
         ({"assignments": {"a": {"checks": {"c": {"points": "two"}}}}}, "assignments.a.checks.c.points"),
         ({"asignments": {}}, "grading.yml.asignments"),
         ({"defaults": {"rtol": True}}, "defaults.rtol"),
+        ({"sandbox": {"require": "strong"}}, "sandbox.require"),
+        ({"sandbox": {"requires": "full"}}, "sandbox.requires"),
+        ({"sandbox": "full"}, "sandbox"),
+        ({"assignments": {"a": {"limits": {"disk_mb": -1}}}}, "assignments.a.limits.disk_mb"),
     ],
 )
 def test_bad_key_is_named(doc, key):
@@ -52,3 +56,11 @@ def test_unreadable_file_names_path(tmp_path):
     bad.write_text("assignments: [unclosed")
     with pytest.raises(config.ConfigError, match="not valid YAML"):
         config.load(bad)
+
+
+def test_the_sandbox_requirement_is_full_unless_the_course_lowers_it():
+    doc = {"assignments": {"a": {"checks": {"c": {"points": 1}}}}}
+    assert config.parse(doc)["a"].sandbox == "full"
+    for level in ("full", "landlock", "none"):
+        assert config.parse({**doc, "sandbox": {"require": level}})["a"].sandbox == level
+    assert config.parse({**doc, "sandbox": {}})["a"].sandbox == "full"
