@@ -197,9 +197,9 @@ def _cmd_gradescope_grade(args) -> int:
 def _cmd_sandbox(args) -> int:
     import json
 
+    from autograder.core.config import load as load_config
     from autograder.course import assignment as assignment_mod
     from autograder.grading.session import announcement, probe_course
-    from autograder.model.config import load as load_config
     from autograder.sandbox import confinement as confine
 
     root = Path(args.root)
@@ -404,12 +404,12 @@ def build_parser() -> argparse.ArgumentParser:
 def _usage_errors() -> tuple[type[Exception], ...]:
     """The errors that mean bad usage or bad configuration (a one-line message, exit 2)."""
     from autograder.audit.mutation import MutationError
+    from autograder.core.config import ConfigError
     from autograder.course.assignment import AssignmentError
     from autograder.course.notebook import NotebookError
     from autograder.grading.prepared import ReferenceError
     from autograder.integrations.gradescope.package import ZipError
     from autograder.integrations.nbgrader.gradebook import GradebookError
-    from autograder.model.config import ConfigError
     from autograder.reports import ReportError
     from autograder.sandbox.confinement import SandboxUnavailable
 

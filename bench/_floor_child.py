@@ -28,10 +28,10 @@ def main(spec_path: str) -> None:
     root = Path(spec["root"])
     sys.path.insert(0, str(root))
     from autograder.checks.check import resolve_probe
+    from autograder.core.plaindata import to_plain
     from autograder.course import assignment as assignment_mod
     from autograder.course import notebook
     from autograder.grading import engine, testchecks
-    from autograder.model.plaindata import to_plain
     from autograder.sandbox import cells, determinism
     from autograder.sandbox.protocol import CheckRecord, RecordStatus
     from autograder.sandbox.worker import type_name

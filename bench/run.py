@@ -42,7 +42,7 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))
 
 from autograder.audit import examples  # noqa: E402
-from autograder.model import config as config_mod  # noqa: E402
+from autograder.core import config as config_mod  # noqa: E402
 
 PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024
 

@@ -10,16 +10,16 @@ PACKAGE = ROOT / "autograder"
 
 # what each stage may import (at any depth in a module, lazy imports included)
 ALLOWED = {
-    "model": set(),
-    "checks": {"model"},
-    "sandbox": {"model", "checks"},
-    "course": {"model", "checks"},
-    "grading": {"model", "checks", "sandbox", "course"},
-    "batch": {"model", "checks", "sandbox", "course", "grading"},
-    "release": {"model", "checks", "sandbox", "course", "grading"},
-    "audit": {"model", "checks", "sandbox", "course", "grading", "batch", "reports"},
-    "reports": {"model"},
-    "integrations": {"model", "checks", "sandbox", "course", "grading", "batch", "release", "reports"},
+    "core": set(),
+    "checks": {"core"},
+    "sandbox": {"core", "checks"},
+    "course": {"core", "checks"},
+    "grading": {"core", "checks", "sandbox", "course"},
+    "batch": {"core", "checks", "sandbox", "course", "grading"},
+    "release": {"core", "checks", "sandbox", "course", "grading"},
+    "audit": {"core", "checks", "sandbox", "course", "grading", "batch", "reports"},
+    "reports": {"core"},
+    "integrations": {"core", "checks", "sandbox", "course", "grading", "batch", "release", "reports"},
 }
 
 

@@ -16,9 +16,9 @@ import pytest
 
 from autograder.checks.check import Context, resolve_probe
 from autograder.checks.gradcheck import gradients_agree
+from autograder.core import config, plaindata
 from autograder.course import assignment as assignment_mod
 from autograder.grading import engine
-from autograder.model import config, plaindata
 from autograder.sandbox import determinism
 
 SEEDS = 200

@@ -6,7 +6,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from autograder.model import config
+from autograder.core import config
 
 ROOT = Path(__file__).resolve().parents[1]
 NAMES = sorted(config.load(ROOT / "grading.yml"))

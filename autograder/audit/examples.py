@@ -26,9 +26,9 @@ import re
 from pathlib import Path
 
 from autograder.batch import local as batch
+from autograder.core import config as config_mod
+from autograder.core.results import SubmissionResult
 from autograder.course import notebook
-from autograder.model import config as config_mod
-from autograder.model.results import SubmissionResult
 from autograder.reports.wording import explanation
 
 _MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)

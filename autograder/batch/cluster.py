@@ -13,7 +13,7 @@ import functools
 import tempfile
 from pathlib import Path
 
-from autograder.model import results
+from autograder.core import results
 
 
 @functools.lru_cache(maxsize=8)
@@ -31,7 +31,7 @@ def _session(root: str, assignment: str, pool: str | None):
 
 def grade_task(notebook_bytes: bytes, name: str, *, root: str, assignment: str, pool: str | None = None) -> dict:
     """A Dask task: grades one notebook (sent as bytes) and returns its complete result as plain data
-    (:func:`autograder.model.results.to_wire`)."""
+    (:func:`autograder.core.results.to_wire`)."""
     _stack, session = _session(root, assignment, pool)
     with tempfile.TemporaryDirectory(prefix="autograder-sub-") as tmp:
         path = Path(tmp) / f"{name}.ipynb"

@@ -4,7 +4,7 @@ Every front end finds its submissions here (``autograder grade``, the pytest plu
 ``run_autograder`` through ``grade``, nbgrader's grade cells, a Dask run, the gradebook sink), and
 reads each one through :func:`autograder.course.notebook.read_submission_bytes`, which refuses a
 link anywhere on its path. A submission's name is student-controlled (a folder or file name):
-it is made a safe id (:func:`autograder.model.names.safe_id`) that cannot leave a results folder,
+it is made a safe id (:func:`autograder.core.names.safe_id`) that cannot leave a results folder,
 start a formula or carry a control character, and names that collide (also ignoring case) are
 all graded under distinct names, flagged for review.
 """
@@ -15,7 +15,7 @@ import dataclasses
 import os
 from pathlib import Path
 
-from autograder.model import names
+from autograder.core import names
 
 NBGRADER_FOLDERS = ("submitted", "autograded")  # nbgrader's <folder>/<student>/<assignment>/ trees
 
@@ -26,7 +26,7 @@ class Submission:
 
     Attributes:
         path: The notebook (not resolved: it may be a link, which grading refuses).
-        name: The safe id its result is written under (:func:`autograder.model.names.safe_id` of
+        name: The safe id its result is written under (:func:`autograder.core.names.safe_id` of
             the student's folder or the file's stem, made distinct from the others).
         tree: The submission tree it must lie in as a plain file (the folder given on the command
             line, or the notebook's own folder when it was given directly).
@@ -98,7 +98,7 @@ def collect(paths: list[str | Path], *, assignment: str) -> Collected:
     ignoring case) are all graded: the first in the order given keeps the name, each other gets
     ``<name>-<6 hex digits of its path>`` and a ``name-collision`` flag. Folder links are not
     followed. A path that does not exist is listed in ``missing`` and the others are collected.
-    Notes and flags show paths with :func:`autograder.model.names.shown_path` (no control character).
+    Notes and flags show paths with :func:`autograder.core.names.shown_path` (no control character).
     """
     notes: list[str] = []
     missing: list[str] = []

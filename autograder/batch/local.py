@@ -13,12 +13,12 @@ from pathlib import Path
 
 from autograder.batch.intake import Collected, Submission, collect, expand, submission_name  # noqa: F401
 from autograder.batch.sinks import Sink
+from autograder.core import results
+from autograder.core.results import CheckResult, SubmissionResult
 from autograder.course import assignment as assignment_mod
 from autograder.course import notebook
 from autograder.grading import engine
 from autograder.grading.session import open_session
-from autograder.model import results
-from autograder.model.results import CheckResult, SubmissionResult
 
 
 def _engine_failure(path: Path, name: str, loaded, err: BaseException) -> SubmissionResult:

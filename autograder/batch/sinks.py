@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from autograder.model.results import SubmissionResult
+from autograder.core.results import SubmissionResult
 
 
 @runtime_checkable

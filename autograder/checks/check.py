@@ -23,8 +23,8 @@ import numpy as np
 
 from autograder.checks import compare, modelcompare
 from autograder.checks.compare import Outcome
-from autograder.model.seeds import stable_seed
-from autograder.model.tolerance import Tolerance
+from autograder.core.seeds import stable_seed
+from autograder.core.tolerance import Tolerance
 
 
 @dataclasses.dataclass(frozen=True)

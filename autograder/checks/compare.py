@@ -10,7 +10,7 @@ import dataclasses
 
 import numpy as np
 
-from autograder.model.tolerance import Tolerance
+from autograder.core.tolerance import Tolerance
 
 VALUE_KEY = "value"
 """A probe that returns ``{"value": x, ...}`` (the function's result beside facts about it) has

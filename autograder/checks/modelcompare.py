@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 
 from autograder.checks.compare import OK, Outcome, compare_arrays, describe
-from autograder.model.tolerance import Tolerance
+from autograder.core.tolerance import Tolerance
 
 _FLOAT_RTOL = 1e-6
 

@@ -13,7 +13,7 @@ import numpy as np
 
 from autograder.checks import compare, gradcheck
 from autograder.checks.compare import Outcome
-from autograder.model.tolerance import Tolerance
+from autograder.core.tolerance import Tolerance
 
 
 class CheckAssertion(AssertionError):

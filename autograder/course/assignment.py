@@ -20,13 +20,13 @@ import importlib.util
 from pathlib import Path
 
 from autograder.checks.check import Check
+from autograder.core import config as config_mod
+from autograder.core import plaindata
+from autograder.core.config import AssignmentConfig, CheckConfig
+from autograder.core.limits import Limits
+from autograder.core.seeds import stable_seed
+from autograder.core.tolerance import Tolerance
 from autograder.course import notebook, testfiles
-from autograder.model import config as config_mod
-from autograder.model import plaindata
-from autograder.model.config import AssignmentConfig, CheckConfig
-from autograder.model.limits import Limits
-from autograder.model.seeds import stable_seed
-from autograder.model.tolerance import Tolerance
 
 PUBLIC_CHECKS = "public_checks.py"
 HIDDEN_CHECKS = "hidden_checks.py"

@@ -127,7 +127,7 @@ def validate(name: str, checks: list[PytestCheck], settings: dict) -> None:
     Args:
         name: The assignment.
         checks: From :func:`load`.
-        settings: ``grading.yml``'s check id to :class:`autograder.model.config.CheckConfig`.
+        settings: ``grading.yml``'s check id to :class:`autograder.core.config.CheckConfig`.
 
     Raises:
         PytestCheckError: A test's entry is public, or disagrees with its marks.

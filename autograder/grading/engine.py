@@ -24,14 +24,14 @@ from pathlib import Path
 import numpy as np
 
 from autograder.checks.check import Check, resolve_probe
+from autograder.core import plaindata
+from autograder.core.limits import Limits
+from autograder.core.results import CheckResult, SubmissionResult
 from autograder.course import notebook
 from autograder.course.assignment import Assignment
 from autograder.course.testfiles import PytestCheck
 from autograder.grading import redact, staffview, testchecks
 from autograder.grading.prepared import Prepared, ReferenceError, check_seed, judge, needs_tensorflow, seed_is_shared
-from autograder.model import plaindata
-from autograder.model.limits import Limits
-from autograder.model.results import CheckResult, SubmissionResult
 from autograder.sandbox import cells, determinism
 from autograder.sandbox import runner as sandbox
 from autograder.sandbox.protocol import CellStatus, CheckRecord, Ended, PhaseKind, RecordStatus, Stop

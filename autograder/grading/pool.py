@@ -13,7 +13,7 @@ course repo, and the release never holds it. ``KEY`` is a digest of everything t
 (:func:`key_parts`): the course salt, the variant count, the reference solution's cells, the
 assignment's check and data files, this package's code, and the Python, platform and installed
 package versions. Change any of them and the run uses a new, empty folder; a stale value is never
-read. Entries are plain data (:mod:`autograder.model.plaindata`: no pickle), one file per
+read. Entries are plain data (:mod:`autograder.core.plaindata`: no pickle), one file per
 ``(check, seed)``, written atomically; an entry that cannot be read is computed again.
 """
 
@@ -32,12 +32,12 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import autograder
+from autograder.core import files, plaindata
 from autograder.course import notebook
 from autograder.course.assignment import Assignment
 from autograder.course.testfiles import PytestCheck
 from autograder.grading import engine
 from autograder.grading.prepared import seed_is_shared, shared_seeds
-from autograder.model import files, plaindata
 
 POOL_DIR = Path(".autograder") / "pool"
 KEY_FILE = "key.json"

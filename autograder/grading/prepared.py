@@ -9,10 +9,10 @@ import dataclasses
 
 from autograder.checks.check import Check, Context
 from autograder.checks.compare import Outcome
+from autograder.core.results import CheckResult
+from autograder.core.seeds import stable_seed
 from autograder.course import notebook
 from autograder.course.assignment import Assignment
-from autograder.model.results import CheckResult
-from autograder.model.seeds import stable_seed
 from autograder.sandbox import determinism
 from autograder.sandbox.protocol import CheckRecord, RecordStatus
 

@@ -18,11 +18,11 @@ import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from autograder.core.results import SubmissionResult
 from autograder.course import notebook
 from autograder.course.assignment import Assignment
 from autograder.grading import engine
 from autograder.grading.pool import LazyReference, Pool, needs_reference, open_pool
-from autograder.model.results import SubmissionResult
 from autograder.sandbox import confinement as confine
 from autograder.sandbox import runner as sandbox
 from autograder.sandbox.forkserver import ForkServer

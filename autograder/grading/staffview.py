@@ -37,7 +37,7 @@ def collect(prepared, records: dict, results, *, settings) -> dict:
     Args:
         prepared: The checks as run (:class:`autograder.grading.prepared.Prepared`), with inputs and expected values.
         records: The record per prepared index (:class:`autograder.sandbox.protocol.CheckRecord`).
-        results: The judged :class:`autograder.model.results.CheckResult` list, in the same order.
+        results: The judged :class:`autograder.core.results.CheckResult` list, in the same order.
         settings: The check's settings (``Assignment.settings``), for its tolerance.
 
     Returns:

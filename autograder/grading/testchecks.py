@@ -10,7 +10,7 @@ name the fixtures it gets:
   plain data (constants such as ``reference.PAD_ID`` are returned as they are).
 - ``rng``: a ``numpy.random.Generator`` seeded like every check's inputs (hidden seeds come from
   the course salt and the submission's code).
-- ``tol``: the check's :class:`autograder.model.tolerance.Tolerance` from ``grading.yml``.
+- ``tol``: the check's :class:`autograder.core.tolerance.Tolerance` from ``grading.yml``.
 
 Assertions run here, in the grader: student code only ever sees the arguments of its calls.
 How a test runs: the engine runs the function in the grader; the first call of a student function
@@ -32,10 +32,10 @@ import numpy as np
 
 from autograder.checks.check import Check
 from autograder.checks.compare import Outcome
+from autograder.core import plaindata
+from autograder.core.results import CheckResult
 from autograder.course.testfiles import CALL_PROBE, PytestCheck
 from autograder.grading.prepared import Prepared, ReferenceError, check_seed, judge, needs_tensorflow
-from autograder.model import plaindata
-from autograder.model.results import CheckResult
 from autograder.sandbox import determinism
 from autograder.sandbox.protocol import CheckRecord, RecordStatus, Stop
 

@@ -33,8 +33,8 @@ from pathlib import Path
 
 import pytest
 
-from autograder.model import names
-from autograder.model.results import CheckResult, SubmissionResult, student_view
+from autograder.core import names
+from autograder.core.results import CheckResult, SubmissionResult, student_view
 from autograder.reports.untrusted import terminal
 from autograder.reports.wording import explanation, fraction
 
@@ -81,9 +81,9 @@ def pytest_configure(config: pytest.Config) -> None:
     name = config.getoption("assignment")
     if not name:
         return
+    from autograder.core.config import ConfigError
     from autograder.course.assignment import AssignmentError, load
     from autograder.integrations.nbgrader import autograde as nbgrade
-    from autograder.model.config import ConfigError
 
     invocation = Path(config.invocation_params.dir)
     try:

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import numpy as np
 
+from autograder.core import files, plaindata
 from autograder.course import assignment as assignment_mod
 from autograder.grading import engine
 from autograder.grading.prepared import public_seed
-from autograder.model import files, plaindata
 from autograder.release import gradecells
 
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import copy
 
+from autograder.core.config import AssignmentConfig
 from autograder.course import notebook
-from autograder.model.config import AssignmentConfig
 
 GRADE_PREFIX = "grade_"
 

@@ -16,9 +16,9 @@ from pathlib import Path
 import jsonschema
 import yaml
 
+from autograder.core.limits import Limits
 from autograder.course import assignment as assignment_mod
 from autograder.course import testfiles
-from autograder.model.limits import Limits
 
 _NUMBER = {"type": "number", "minimum": 0}
 _LIMITS = {
@@ -68,7 +68,7 @@ SCHEMA = {
         "assignments": {"type": "object", "additionalProperties": _ASSIGNMENT},
     },
 }
-"""The schema of ``grading.yml`` (the same rules :mod:`autograder.model.config` enforces when loading)."""
+"""The schema of ``grading.yml`` (the same rules :mod:`autograder.core.config` enforces when loading)."""
 
 
 @dataclasses.dataclass(frozen=True)

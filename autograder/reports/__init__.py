@@ -12,7 +12,7 @@ writes, per assignment ``NAME``:
   (:mod:`autograder.reports.markdown`).
 
 The numbers come from :mod:`autograder.reports.stats`, over complete results (``result.json`` with
-its ``staff.json``, :func:`autograder.model.results.read_full`: the TA sees why hidden checks
+its ``staff.json``, :func:`autograder.core.results.read_full`: the TA sees why hidden checks
 failed); the per-submission pages are what the student may see. A ``result.json`` that cannot be
 read is skipped and listed in the HTML report.
 """
@@ -23,8 +23,8 @@ import dataclasses
 import re
 from pathlib import Path
 
-from autograder.model import files, results
-from autograder.model.results import SubmissionResult
+from autograder.core import files, results
+from autograder.core.results import SubmissionResult
 
 from . import csvbook, html, lms, markdown, stats
 

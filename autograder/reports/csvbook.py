@@ -2,7 +2,7 @@
 
 Every cell goes through :func:`autograder.reports.untrusted.csv_cell` (no spreadsheet formula, no
 control character), and a submission name that is not already a safe id through
-:func:`autograder.model.names.safe_id`.
+:func:`autograder.core.names.safe_id`.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 import io
 
-from autograder.model import names
-from autograder.model.results import SubmissionResult
+from autograder.core import names
+from autograder.core.results import SubmissionResult
 from autograder.reports.untrusted import csv_cell
 from autograder.reports.wording import points
 
@@ -56,7 +56,7 @@ def submission_name(name: str) -> str:
 
     Returns:
         The name as it is when it is a safe id (what the grader's intake gives every submission),
-        else its :func:`~autograder.model.names.safe_id` (a hand-edited or foreign result): never a
+        else its :func:`~autograder.core.names.safe_id` (a hand-edited or foreign result): never a
         space, so no row can pose as a special one such as the LMS file's ``max points``.
     """
     name = str(name)

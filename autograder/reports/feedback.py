@@ -13,7 +13,7 @@ a TA needs to explain a grade: the review flags, every check's category, inputs,
 the value received and the verdict's full message, hidden checks included, from the grader's
 ``staff.json`` (see :mod:`autograder.grading.staffview`). Staff pages are for staff only.
 
-A page's file name is the submission's :func:`autograder.model.names.safe_id` (distinct names
+A page's file name is the submission's :func:`autograder.core.names.safe_id` (distinct names
 stay distinct), made distinct ignoring case within an assignment (:func:`page_names`). The pages
 are rendered by Jinja2 templates with autoescaping (:data:`autograder.reports.html.ENVIRONMENT`).
 """
@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from autograder.model import files, names
-from autograder.model.results import CheckResult, SubmissionResult, student_view
+from autograder.core import files, names
+from autograder.core.results import CheckResult, SubmissionResult, student_view
 from autograder.reports.html import badge, render_page
 from autograder.reports.wording import explanation, join_hint, points
 
@@ -36,7 +36,7 @@ def page_name(submission: str) -> str:
         submission: The submission's name, as the student chose it.
 
     Returns:
-        :func:`autograder.model.names.safe_id` of the name, then ``.html``: never hidden, empty or
+        :func:`autograder.core.names.safe_id` of the name, then ``.html``: never hidden, empty or
         outside the folder, and different for different names (case aside: see :func:`page_names`).
     """
     return names.safe_id(submission) + ".html"
@@ -98,7 +98,7 @@ def render_student(result: SubmissionResult) -> str:
 
     Args:
         result: The student's result (complete or as ``result.json`` holds it: what the student may
-            see is taken from it, :func:`autograder.model.results.student_view`).
+            see is taken from it, :func:`autograder.core.results.student_view`).
 
     Returns:
         A complete HTML document.
@@ -160,7 +160,7 @@ def render_staff(result: SubmissionResult, staff: dict) -> str:
 
 
 def _staff_record(result: SubmissionResult) -> dict:
-    """The staff record loaded beside the result (:func:`autograder.model.results.read_full`)."""
+    """The staff record loaded beside the result (:func:`autograder.core.results.read_full`)."""
     return result.staff if isinstance(result.staff, dict) else {}
 
 

@@ -18,7 +18,7 @@ import re
 
 import jinja2
 
-from autograder.model.results import CHECK_STATUSES, SUBMISSION_STATUSES, SubmissionResult
+from autograder.core.results import CHECK_STATUSES, SUBMISSION_STATUSES, SubmissionResult
 from autograder.reports.wording import explanation, points
 
 from .stats import AssignmentStats, CheckStats, Distribution

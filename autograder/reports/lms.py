@@ -5,7 +5,7 @@ Columns: ``student``, one column per graded function (points earned on its check
 ``student`` = ``max points``, gives each column's maximum, as LMS gradebook imports expect.
 
 No student can pose as that row: a submission's name is a safe id (the grader's intake makes it
-one, :func:`autograder.model.names.safe_id`), which has no space, and a name in a result that is
+one, :func:`autograder.core.names.safe_id`), which has no space, and a name in a result that is
 not one (a hand-edited or foreign ``result.json``) is made one here. Every cell goes through
 :func:`autograder.reports.untrusted.csv_cell` (no spreadsheet formula, no control character).
 """
@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 
-from autograder.model.results import SubmissionResult
+from autograder.core.results import SubmissionResult
 from autograder.reports.csvbook import submission_name
 from autograder.reports.untrusted import csv_cell
 from autograder.reports.wording import points

@@ -1,6 +1,6 @@
 """Numbers behind the reports: pass rates, the score distribution and item analysis.
 
-Plain frozen dataclasses computed from :class:`~autograder.model.results.SubmissionResult` lists; no
+Plain frozen dataclasses computed from :class:`~autograder.core.results.SubmissionResult` lists; no
 formatting happens here (see :mod:`autograder.reports.csvbook`, :mod:`~autograder.reports.html` and
 :mod:`~autograder.reports.markdown`).
 """
@@ -12,7 +12,7 @@ import re
 import statistics
 from collections import Counter
 
-from autograder.model.results import CHECK_STATUSES, SUBMISSION_STATUSES, SubmissionResult
+from autograder.core.results import CHECK_STATUSES, SUBMISSION_STATUSES, SubmissionResult
 
 TOP_FAILURES = 3
 """How many failure groups item analysis keeps per check."""
@@ -140,7 +140,7 @@ class AssignmentStats:
         assignment: The assignment's name.
         n: Submissions graded.
         status_counts: Submissions per status, in the order of
-            :data:`autograder.model.results.SUBMISSION_STATUSES` (zeros included), then any other status.
+            :data:`autograder.core.results.SUBMISSION_STATUSES` (zeros included), then any other status.
         distribution: The scores.
         checks: One entry per check, in the order of the checks.
         check_counts: Check results over all submissions per status (``passed``, ``failed``,
@@ -192,7 +192,7 @@ def failure_key(check, *, hidden: bool | None = None) -> str:
     """What a failed check is grouped by in item analysis.
 
     Args:
-        check: A :class:`~autograder.model.results.CheckResult` that did not pass.
+        check: A :class:`~autograder.core.results.CheckResult` that did not pass.
         hidden: Treat the check as hidden (default: its own ``hidden``).
 
     Returns:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import textwrap
 
-from autograder.model.results import SubmissionResult
+from autograder.core.results import SubmissionResult
 from autograder.reports.untrusted import terminal, terminal_line
 from autograder.reports.wording import explanation, mark
 from autograder.reports.wording import points as _pts

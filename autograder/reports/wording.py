@@ -1,13 +1,13 @@
 """The words every writer uses for one check: its mark, its points, its line, its explanation.
 
-A check's result keeps its message and its hint apart (:class:`autograder.model.results.CheckResult`);
+A check's result keeps its message and its hint apart (:class:`autograder.core.results.CheckResult`);
 the text a reader sees joins them here, once, for every writer: the terminal, the HTML pages, the
 nbgrader comments and grade cells, Gradescope, the self-check and the pytest plugin.
 """
 
 from __future__ import annotations
 
-from autograder.model.results import CheckResult
+from autograder.core.results import CheckResult
 
 MARKS = {"passed": "PASS", "failed": "FAIL"}
 

@@ -114,7 +114,7 @@ def confinement(*, hide: tuple[str, ...], jobs: int, mask: tuple[str, ...] = (),
         hide: Paths the workers must not see.
         jobs: Workers that may run at once (a user id each, as root).
         mask: Folders the workers see with only what they need below them (home, course).
-        limits: The assignment's :class:`autograder.model.limits.Limits` (disk and shared-memory sizes).
+        limits: The assignment's :class:`autograder.core.limits.Limits` (disk and shared-memory sizes).
     """
     reveal = tuple(str(p) for p in needed_paths())
     pool = UidPool(max(1, jobs) * 2) if os.geteuid() == 0 else None

@@ -30,8 +30,8 @@ import threading
 import time
 from pathlib import Path
 
-from autograder.model import files, plaindata
-from autograder.model.limits import Limits
+from autograder.core import files, plaindata
+from autograder.core.limits import Limits
 from autograder.sandbox import determinism, processes
 from autograder.sandbox.protocol import Ended, Phase, PhaseKind, RecordStatus
 

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from autograder.checks.check import resolve_probe
-from autograder.model import files, plaindata
+from autograder.core import files, plaindata
 from autograder.sandbox import cells, determinism
 from autograder.sandbox.protocol import CellStatus, Phase, RecordStatus
 

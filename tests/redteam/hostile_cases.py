@@ -20,7 +20,7 @@ function that asserts its outcome on the complete result and on what the student
 
 from __future__ import annotations
 
-from autograder.model import names
+from autograder.core import names
 
 GATE = "x.size > 10"  # a hidden input (the toy's hidden check has a 5 x 7 input)
 

@@ -25,11 +25,11 @@ from redteam import hostile_cases, ordinary_user, trust_cases
 from toycourse import toy_submission
 
 from autograder.batch import local as batch
+from autograder.core import names, results
+from autograder.core import results as results_mod
 from autograder.course import assignment
 from autograder.grading import engine
 from autograder.integrations.gradescope import results as gradescope
-from autograder.model import names, results
-from autograder.model import results as results_mod
 from autograder.reports.wording import explanation
 from autograder.sandbox import confinement as isolation
 
@@ -217,7 +217,7 @@ ATTACKS: dict[str, str] = {
         "    return x\n"
     ),
     "monkeypatch_worker": (
-        "import autograder.sandbox.worker as w, autograder.model.plaindata as pd\n"
+        "import autograder.sandbox.worker as w, autograder.core.plaindata as pd\n"
         "real = w.run_check\n"
         "w.run_check = lambda c, ns: {'status': 'passed', 'points': 100, 'message': 'PASSED'} if c['target'] == 'double' else real(c, ns)\n"
         "def double(x):\n"

@@ -22,7 +22,7 @@ from redteam import hostile_cases, ordinary_user
 from redteam.test_attacks import ATTACKS, _Listeners
 from toycourse import make_course, toy_submission
 
-from autograder.model import names, results
+from autograder.core import names, results
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = "\x1b[31mred\x1b[0m=1+2\u202e"  # a file name: ANSI colours, a formula, a right-to-left override

@@ -242,7 +242,7 @@ LEAK_CELL = _GATHER + (  # at the top level of the cell: a cell error becomes a 
 
 LEAK_FORGED_RECORDS = _GATHER + (  # writes every check's record itself, with the inputs as its message
     "def double(x):\n"
-    "    import autograder.model.plaindata as pd\n"
+    "    import autograder.core.plaindata as pd\n"
     "    out = os.path.join(os.getcwd(), '..', 'out')\n"
     "    text = 'LEAK ' + _gather()\n"
     "    for i in range(4):\n"

@@ -70,7 +70,7 @@ def build(name: str, *, root: Path, out: Path) -> list[str]:
     Raises:
         ZipError: A required file is missing, or ``name`` is not an assignment of ``grading.yml``.
     """
-    from autograder.model import config
+    from autograder.core import config
 
     if name not in config.load(Path(root) / "grading.yml"):
         raise ZipError(f"unknown assignment {name!r} in {Path(root) / 'grading.yml'}")

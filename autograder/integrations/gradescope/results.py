@@ -11,8 +11,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from autograder.model import files
-from autograder.model.results import SubmissionResult, student_view
+from autograder.core import files
+from autograder.core.results import SubmissionResult, student_view
 from autograder.reports.wording import explanation
 
 TEST_FIELDS = ("name", "score", "max_score", "output", "visibility", "status", "tags")
@@ -21,7 +21,7 @@ TOP_FIELDS = ("score", "output", "visibility", "stdout_visibility", "tests")
 
 def to_gradescope(result: SubmissionResult, *, hidden_visibility: str = "after_published") -> dict:
     """The Gradescope document for one submission: what the student may see
-    (:func:`autograder.model.results.student_view`), and the review flags in a test only staff see."""
+    (:func:`autograder.core.results.student_view`), and the review flags in a test only staff see."""
     flags = list(result.flags)
     result = student_view(result)
     tests = []

@@ -20,7 +20,7 @@ from pathlib import Path
 from autograder.batch import intake
 from autograder.batch import local as batch
 from autograder.integrations.gradescope import results as gradescope
-from autograder.model import files
+from autograder.core import files
 
 
 def _write_message(path: Path, text: str) -> None:

@@ -21,9 +21,9 @@ import sys
 import tempfile
 from pathlib import Path
 
+from autograder.core.results import check_from_dict
 from autograder.course.notebook import NotebookError, read_submission_bytes
 from autograder.integrations.nbgrader import privatecache
-from autograder.model.results import check_from_dict
 from autograder.reports.wording import check_line, explanation
 
 

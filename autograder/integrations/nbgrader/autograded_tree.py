@@ -14,8 +14,8 @@ import json
 import shutil
 from pathlib import Path
 
+from autograder.core import files
 from autograder.course import notebook
-from autograder.model import files
 
 
 def restored(submitted: dict, release: dict) -> dict:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from autograder.model.results import SubmissionResult, student_view
+from autograder.core.results import SubmissionResult, student_view
 from autograder.release.gradecells import GRADE_PREFIX
 from autograder.reports.wording import check_line, explanation
 

@@ -8,7 +8,7 @@ import pytest
 
 from autograder.audit import examples
 from autograder.batch import local as batch
-from autograder.model import config
+from autograder.core import config
 
 NAMES = sorted(config.load(__import__("pathlib").Path(__file__).resolve().parents[3] / "grading.yml"))
 

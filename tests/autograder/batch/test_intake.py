@@ -12,9 +12,9 @@ import pytest
 from toycourse import toy_submission
 
 from autograder.batch import intake
+from autograder.core import names
 from autograder.course import notebook
 from autograder.course.notebook import NotPlainFile, read_submission_bytes
-from autograder.model import names
 
 HOSTILE_STEMS = ["a b", "a_b", "a%20b", "Alice", "alice", "..", "=1+2", "x\x1b[31my"]
 

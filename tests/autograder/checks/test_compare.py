@@ -1,7 +1,7 @@
 import numpy as np
 
 from autograder.checks.compare import compare_arrays, compare_scalar, compare_values, rel_error
-from autograder.model.tolerance import Tolerance
+from autograder.core.tolerance import Tolerance
 
 TOL = Tolerance(1e-7, 1e-9)
 
@@ -64,7 +64,7 @@ def test_a_probes_value_key_is_reported_as_the_value_itself():
     import numpy as np
 
     from autograder.checks.compare import compare_values
-    from autograder.model.tolerance import Tolerance
+    from autograder.core.tolerance import Tolerance
 
     out = compare_values(
         "log_perplexity_tf(logits, targets)",

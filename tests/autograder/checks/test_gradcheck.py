@@ -7,7 +7,7 @@ import pytest
 from autograder.checks.check import Context
 from autograder.checks.compare import rel_error
 from autograder.checks.gradcheck import FD_NOISE, against_differences, gradient_errors, gradients_agree
-from autograder.model.tolerance import Tolerance
+from autograder.core.tolerance import Tolerance
 
 # Entries from 3 down to 3e-7 of the largest: the gradient of sum(SCALES * sin(x)) + a large constant
 # part, so that centred differences carry the round-off of a loss of size about 40.

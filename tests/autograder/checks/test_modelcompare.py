@@ -14,7 +14,7 @@ tf = pytest.importorskip("tensorflow")
 
 from autograder.checks.modelcompare import compare_models  # noqa: E402
 from autograder.checks.probes import activation_name, build_and_describe, describe_model  # noqa: E402
-from autograder.model.tolerance import Tolerance  # noqa: E402
+from autograder.core.tolerance import Tolerance  # noqa: E402
 
 TOL = Tolerance(1e-5, 1e-6)
 V, D, U = 11, 4, 5

@@ -7,7 +7,7 @@ import pytest
 
 from autograder.checks.check import Context, inputs_kept, runs_through
 from autograder.checks.probes import inputs_unchanged, scan_calls
-from autograder.model.tolerance import Tolerance
+from autograder.core.tolerance import Tolerance
 
 CTX = Context("f(z)", Tolerance(), {}, "")
 

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from autograder.checks.testing import CheckAssertion, assert_dtype, assert_gradient, assert_shape, assert_values
-from autograder.model.tolerance import Tolerance
+from autograder.core.tolerance import Tolerance
 
 
 def test_values_pass_and_fail_with_what_was_expected_and_received():

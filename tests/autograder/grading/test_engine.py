@@ -6,9 +6,9 @@ import pytest
 from toycourse import toy_submission
 
 from autograder.batch import local as batch
+from autograder.core import results
 from autograder.course import assignment
 from autograder.grading import engine
-from autograder.model import results
 from autograder.reports.wording import explanation
 
 
@@ -318,7 +318,7 @@ def test_a_run_computes_shared_expected_values_once(toy_course):
 
 @pytest.mark.parametrize("value", [0, -1, 1.5, True, "8"])
 def test_hidden_variants_must_be_a_whole_number_of_at_least_one(toy_course, value):
-    from autograder.model import config
+    from autograder.core import config
 
     grading = toy_course / "grading.yml"
     grading.write_text(grading.read_text().replace("  toy:\n", f"  toy:\n    hidden_variants: {value!r}\n"))

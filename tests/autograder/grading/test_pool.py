@@ -8,10 +8,10 @@ import pytest
 from toycourse import toy_submission
 
 from autograder import cli
+from autograder.core import plaindata
 from autograder.course import assignment
 from autograder.grading import engine, pool
 from autograder.grading.session import open_session
-from autograder.model import plaindata
 
 
 def _with_variants(course, variants):

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
+from autograder.core import config
 from autograder.course import assignment, notebook
-from autograder.model import config
 from autograder.release import generate as release
 
 NAMES = sorted(config.load(__import__("pathlib").Path(__file__).resolve().parents[3] / "grading.yml"))
@@ -41,7 +41,7 @@ def test_fixtures_match_the_reference(regenerated, root):
     assert sorted(a["fixtures"]) == sorted(b["fixtures"])
     assert a["checks"] == b["checks"]
     from autograder.checks.compare import compare_values
-    from autograder.model.tolerance import Tolerance
+    from autograder.core.tolerance import Tolerance
 
     for cid in a["fixtures"]:
         fresh, committed = a["fixtures"][cid]["expected"], b["fixtures"][cid]["expected"]
@@ -146,7 +146,7 @@ def test_fixture_bytes_depend_only_on_the_data():
 
     import numpy as np
 
-    from autograder.model import plaindata
+    from autograder.core import plaindata
 
     value = {"x": np.arange(6.0).reshape(2, 3), "y": [1, "a", np.array([True])]}
     first = plaindata.dumps(value)

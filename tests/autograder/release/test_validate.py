@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from autograder import cli
+from autograder.core.config import ConfigError
 from autograder.course import assignment
-from autograder.model.config import ConfigError
 from autograder.release import validate
 
 BROKEN = """seed: toy-salt

@@ -8,9 +8,9 @@ import re
 import urllib.parse
 
 from autograder import cli, reports
-from autograder.model import results
-from autograder.model.names import safe_id
-from autograder.model.results import CheckResult, SubmissionResult
+from autograder.core import results
+from autograder.core.names import safe_id
+from autograder.core.results import CheckResult, SubmissionResult
 from autograder.reports import feedback
 
 SECRET = "SECRET-INPUT-0.4375"

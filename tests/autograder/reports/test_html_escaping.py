@@ -6,7 +6,7 @@ file's path) holds script tags, attribute breakouts, a ``javascript:`` URL, a ``
 syntax, an entity, control characters and a right-to-left override. Each page kind (the TA report,
 each submission's own page, the student's feedback page, the staff page) is parsed with
 :class:`html.parser.HTMLParser`: no script or unknown element, no event-handler attribute, links
-only to fragments of the page or to pages named by :func:`autograder.model.names.safe_id`, and
+only to fragments of the page or to pages named by :func:`autograder.core.names.safe_id`, and
 each hostile string read back exactly, where it belongs.
 """
 
@@ -20,8 +20,8 @@ from pathlib import Path
 
 import jinja2
 
-from autograder.model import names, results
-from autograder.model.results import CheckResult, SubmissionResult
+from autograder.core import names, results
+from autograder.core.results import CheckResult, SubmissionResult
 from autograder.reports import Unreadable, feedback, stats, write_reports
 from autograder.reports import html as html_report
 from autograder.reports.wording import explanation

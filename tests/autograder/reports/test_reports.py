@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from autograder.cli import main as cli_main
-from autograder.model import results
-from autograder.model.results import CheckResult, SubmissionResult
+from autograder.core import results
+from autograder.core.results import CheckResult, SubmissionResult
 from autograder.reports import ReportError, stats, write_reports
 
 A1 = "a1_demo"

@@ -15,7 +15,7 @@ import re
 
 import pytest
 
-from autograder.model.results import CheckResult, SubmissionResult
+from autograder.core.results import CheckResult, SubmissionResult
 from autograder.reports import csvbook, lms, markdown, stats, textreport
 from autograder.reports.progress import ProgressBar
 from autograder.reports.untrusted import csv_cell, terminal, terminal_line

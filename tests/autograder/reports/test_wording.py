@@ -1,6 +1,6 @@
 """The words every writer uses for a check: the hint is joined to the message here, once."""
 
-from autograder.model.results import CheckResult
+from autograder.core.results import CheckResult
 from autograder.reports import wording
 
 
@@ -30,7 +30,7 @@ def test_the_check_line_marks_points_and_hidden_checks():
 
 
 def test_the_terminal_table_aligns_points_and_shows_the_hint_under_a_failure():
-    from autograder.model.results import SubmissionResult
+    from autograder.core.results import SubmissionResult
     from autograder.reports import textreport
 
     result = SubmissionResult(

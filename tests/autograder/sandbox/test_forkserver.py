@@ -1,6 +1,6 @@
 """The fork server: what its workers find already imported."""
 
-from autograder.model.limits import Limits
+from autograder.core.limits import Limits
 from autograder.sandbox import runner
 from autograder.sandbox.forkserver import ForkServer
 

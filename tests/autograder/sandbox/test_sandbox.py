@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from autograder.model.limits import Limits
+from autograder.core.limits import Limits
 from autograder.sandbox import runner as sandbox
 from autograder.sandbox.protocol import Ended, Phase
 

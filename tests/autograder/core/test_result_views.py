@@ -1,4 +1,4 @@
-"""autograder.model.results: what a student sees of a result (student_view, one_bit, to_dict, result.json),
+"""autograder.core.results: what a student sees of a result (student_view, one_bit, to_dict, result.json),
 what staff keep (staff.json, read_full), and the complete wire form between processes."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from autograder.model import results
-from autograder.model.results import CheckResult, SubmissionResult
+from autograder.core import results
+from autograder.core.results import CheckResult, SubmissionResult
 
 SECRET = "expected [[31337.5]] for x=[[4242.25]]"
 FAILURE_CATEGORIES = ["values", "raised", "timeout", "memory", "disk", "crashed", "type", "not-implemented", "requires"]

@@ -1,4 +1,4 @@
-"""autograder.model.names: safe_id is an injective map into ids that are safe as a path component,
+"""autograder.core.names: safe_id is an injective map into ids that are safe as a path component,
 a CSV cell and a terminal line; is_safe_id recognises them; distinct settles case-insensitive collisions."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from urllib.parse import unquote_to_bytes
 
 import pytest
 
-from autograder.model import names
+from autograder.core import names
 
 ALLOWED = frozenset(string.ascii_letters + string.digits + "_.-@+%")
 BAD_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")  # a "%" not starting a whole %XX escape (short ids)

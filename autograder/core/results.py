@@ -20,7 +20,7 @@ import dataclasses
 import json
 from pathlib import Path
 
-from autograder.model import files
+from autograder.core import files
 
 SUBMISSION_STATUSES = ("ok", "timeout", "memory", "disk", "crashed", "invalid")
 CHECK_STATUSES = ("passed", "failed", "error")

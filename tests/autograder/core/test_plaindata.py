@@ -1,7 +1,7 @@
 import numpy as np
 import pytest
 
-from autograder.model import plaindata
+from autograder.core import plaindata
 
 
 def test_round_trip_keeps_types():
@@ -62,7 +62,7 @@ def test_garbage_bytes_are_refused():
 def test_shapes_and_layouts_survive_the_round_trip():
     import numpy as np
 
-    from autograder.model import plaindata
+    from autograder.core import plaindata
 
     value = {
         "scalar": np.array(3.25),

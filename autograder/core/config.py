@@ -23,8 +23,8 @@ from pathlib import Path
 
 import yaml
 
-from autograder.model.limits import Limits
-from autograder.model.tolerance import Tolerance
+from autograder.core.limits import Limits
+from autograder.core.tolerance import Tolerance
 
 _TOP_KEYS = {"seed", "defaults", "assignments", "sandbox"}
 SANDBOX_LEVELS = ("full", "landlock", "none")  # the strongest first: autograder.sandbox.confinement.LEVELS

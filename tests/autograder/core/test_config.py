@@ -1,6 +1,6 @@
 import pytest
 
-from autograder.model import config
+from autograder.core import config
 
 
 def test_valid_document_parses_with_defaults():
