@@ -407,7 +407,7 @@ def _usage_errors() -> tuple[type[Exception], ...]:
     from autograder.core.config import ConfigError
     from autograder.course.assignment import AssignmentError
     from autograder.course.notebook import NotebookError
-    from autograder.grading.prepared import ReferenceError
+    from autograder.grading.reference import ReferenceFailed
     from autograder.integrations.gradescope.package import ZipError
     from autograder.integrations.nbgrader.gradebook import GradebookError
     from autograder.reports import ReportError
@@ -422,7 +422,7 @@ def _usage_errors() -> tuple[type[Exception], ...]:
         GradebookError,
         ReportError,
         ZipError,
-        ReferenceError,
+        ReferenceFailed,
         SandboxUnavailable,
     )
 

@@ -32,13 +32,14 @@ def main(spec_path: str) -> None:
     from autograder.course import assignment as assignment_mod
     from autograder.course import notebook
     from autograder.grading import engine, testchecks
+    from autograder.grading.reference import reference_namespace
     from autograder.sandbox import cells, determinism
     from autograder.sandbox.protocol import CheckRecord, RecordStatus
     from autograder.sandbox.worker import type_name
 
     t = time.perf_counter()
     a = assignment_mod.load(spec["assignment"], root=root)
-    reference = engine.reference_namespace(a)
+    reference = reference_namespace(a)
     startup = time.perf_counter() - t
     probed = [c for c in a.checks if not isinstance(c, testchecks.PytestCheck)]
     skipped = [c.id for c in a.checks if isinstance(c, testchecks.PytestCheck)]

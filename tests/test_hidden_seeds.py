@@ -18,7 +18,7 @@ from autograder.checks.check import Context, resolve_probe
 from autograder.checks.gradcheck import gradients_agree
 from autograder.core import config, plaindata
 from autograder.course import assignment as assignment_mod
-from autograder.grading import engine
+from autograder.grading.reference import reference_namespace
 from autograder.sandbox import determinism
 
 SEEDS = 200
@@ -43,7 +43,7 @@ def test_reference_passes_gradient_checks_on_many_hidden_seeds(root, name, check
     a = assignment_mod.load(name, root=root)
     check = next(c for c in a.checks if c.id == check_id)
     settings = a.settings(check)
-    reference = engine.reference_namespace(a)
+    reference = reference_namespace(a)
     probe = resolve_probe(check.probe_spec())
     failed = []
     for seed in range(SEEDS):

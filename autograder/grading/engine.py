@@ -21,39 +21,18 @@ import time
 from collections.abc import Callable, MutableMapping
 from pathlib import Path
 
-import numpy as np
-
-from autograder.checks.check import Check, resolve_probe
-from autograder.core import plaindata
+from autograder.checks.check import Check
 from autograder.core.limits import Limits
 from autograder.core.results import CheckResult, SubmissionResult
 from autograder.course import notebook
 from autograder.course.assignment import Assignment
 from autograder.course.testfiles import PytestCheck
 from autograder.grading import redact, staffview, testchecks
-from autograder.grading.prepared import Prepared, ReferenceError, check_seed, judge, needs_tensorflow, seed_is_shared
-from autograder.sandbox import cells, determinism
+from autograder.grading.prepared import Prepared, check_seed, judge, seed_is_shared
+from autograder.grading.reference import ReferenceFailed, compute_expected, needs_tensorflow, reference_namespace
+from autograder.sandbox import determinism
 from autograder.sandbox import runner as sandbox
 from autograder.sandbox.protocol import CellStatus, CheckRecord, Ended, PhaseKind, RecordStatus, Stop
-
-
-def reference_namespace(assignment: Assignment) -> dict:
-    """Runs the source notebook's setup and solution cells in this (the grader's) process.
-
-    Raises:
-        ReferenceError: A reference cell failed.
-    """
-    if assignment.source is None:
-        raise ReferenceError("no source notebook here: the reference solution is only in the instructor's repo")
-    namespace: dict = {"__name__": "__main__"}
-    if needs_tensorflow(assignment):
-        determinism.load_tensorflow()
-    for cell in notebook.code_cells(assignment.source):
-        if cell.kind in ("setup", "solution"):
-            run = cells.run_cell(cell.id, cell.source, namespace, timeout_s=600, allow_fallback=False)
-            if run.status != "ok":
-                raise ReferenceError(f"{assignment.name}: reference cell failed: {run.message}")
-    return namespace
 
 
 def _fixture(assignment: Assignment, check: Check) -> dict | None:
@@ -98,7 +77,7 @@ def prepare(
             out.append(Prepared(index, check, fixture["inputs"], fixture["seed"], fixture["expected"], timeout))
             continue
         if reference is None:
-            raise ReferenceError(f"no expected value for check {check.id}")
+            raise ReferenceFailed(f"no expected value for check {check.id}")
         seed = check_seed(assignment, check, digest)
         key = (check.id, seed)
         if cache is not None and key in cache:
@@ -119,25 +98,6 @@ def code_digest(code: list[notebook.Cell]) -> str:
         if cell.kind == "solution":
             h.update(cell.id.encode() + b"\0" + cell.source.encode() + b"\0")
     return h.hexdigest()
-
-
-def compute_expected(check: Check, reference: dict, seed: int) -> tuple[dict, object]:
-    """Builds a check's inputs from ``seed`` and runs its probe on the reference.
-
-    Raises:
-        ReferenceError: The reference failed on these inputs.
-    """
-    determinism.apply(seed)
-    inputs = check.inputs(np.random.default_rng(seed))
-    if not check.reference:
-        return inputs, None
-    probe = resolve_probe(check.probe_spec())
-    determinism.apply(seed)
-    try:
-        expected = probe(reference, check.target, inputs)
-    except Exception as err:
-        raise ReferenceError(f"reference failed on check {check.id}: {type(err).__name__}: {err}") from err
-    return inputs, plaindata.to_plain(expected)
 
 
 def submission_ceiling(limits: Limits, *, n_cells: int, timeouts: list[float]) -> float:

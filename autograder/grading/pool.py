@@ -26,9 +26,8 @@ import json
 import os
 import platform
 import sys
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import autograder
@@ -36,8 +35,8 @@ from autograder.core import files, plaindata
 from autograder.course import notebook
 from autograder.course.assignment import Assignment
 from autograder.course.testfiles import PytestCheck
-from autograder.grading import engine
 from autograder.grading.prepared import seed_is_shared, shared_seeds
+from autograder.grading.reference import LazyReference, compute_expected, reference_namespace
 
 POOL_DIR = Path(".autograder") / "pool"
 KEY_FILE = "key.json"
@@ -233,11 +232,11 @@ def fill(assignment: Assignment, *, root: Path, folder: Path | None = None) -> F
         folder: Where pools are kept (default :func:`default_folder`).
 
     Raises:
-        autograder.grading.prepared.ReferenceError: The reference failed.
+        autograder.grading.reference.ReferenceFailed: The reference failed.
     """
     started = time.perf_counter()
     pool = open_pool(assignment, root=root, folder=folder)
-    reference = LazyReference(lambda: engine.reference_namespace(assignment))
+    reference = LazyReference(lambda: reference_namespace(assignment))
     entries = computed = 0
     for check in assignment.checks:
         if isinstance(check, PytestCheck):
@@ -246,28 +245,6 @@ def fill(assignment: Assignment, *, root: Path, folder: Path | None = None) -> F
             entries += 1
             key = (check.id, seed)
             if key not in pool:
-                pool[key] = engine.compute_expected(check, reference(), seed)
+                pool[key] = compute_expected(check, reference(), seed)
                 computed += 1
     return Filled(pool.folder, entries, computed, time.perf_counter() - started, pool.problems)
-
-
-class LazyReference:
-    """The reference namespace, made on first use and kept: a run whose expected values all come
-    from the pool never runs the reference. Made once, whichever thread asks first (callers still
-    hold the session's lock around the grader's TensorFlow work)."""
-
-    def __init__(self, make: Callable[[], dict]):
-        self._make = make
-        self._namespace: dict | None = None
-        self._lock = threading.Lock()
-
-    @property
-    def loaded(self) -> bool:
-        """Whether the reference has been made."""
-        return self._namespace is not None
-
-    def __call__(self) -> dict:
-        with self._lock:
-            if self._namespace is None:
-                self._namespace = self._make()
-            return self._namespace

@@ -11,14 +11,8 @@ from autograder.checks.check import Check, Context
 from autograder.checks.compare import Outcome
 from autograder.core.results import CheckResult
 from autograder.core.seeds import stable_seed
-from autograder.course import notebook
 from autograder.course.assignment import Assignment
-from autograder.sandbox import determinism
 from autograder.sandbox.protocol import CheckRecord, RecordStatus
-
-
-class ReferenceError(RuntimeError):
-    """The reference solution failed: an instructor's problem, never a student's."""
 
 
 @dataclasses.dataclass
@@ -31,12 +25,6 @@ class Prepared:
     seed: int
     expected: object
     timeout_s: float
-
-
-def needs_tensorflow(assignment: Assignment) -> bool:
-    """Whether the assignment's code uses TensorFlow (then every process loads it under the policy first)."""
-    nb = assignment.source or assignment.release
-    return determinism.uses_tensorflow(c.source for c in notebook.code_cells(nb) if c.kind in ("setup", "solution"))
 
 
 def public_seed(name: str, check: Check) -> int:

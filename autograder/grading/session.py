@@ -22,7 +22,8 @@ from autograder.core.results import SubmissionResult
 from autograder.course import notebook
 from autograder.course.assignment import Assignment
 from autograder.grading import engine
-from autograder.grading.pool import LazyReference, Pool, needs_reference, open_pool
+from autograder.grading.pool import Pool, needs_reference, open_pool
+from autograder.grading.reference import LazyReference, needs_tensorflow, reference_namespace
 from autograder.sandbox import confinement as confine
 from autograder.sandbox import runner as sandbox
 from autograder.sandbox.forkserver import ForkServer
@@ -102,14 +103,14 @@ def open_session(
         SandboxUnavailable: ``require`` and the host cannot give the confinement the course requires.
     """
     lock = threading.Lock()
-    reference = LazyReference(lambda: engine.reference_namespace(assignment))
+    reference = LazyReference(lambda: reference_namespace(assignment))
     with tempfile.TemporaryDirectory(prefix="autograder-zygote-") as home, contextlib.ExitStack() as stack:
         server = None
         if fork:  # first: the zygote imports TensorFlow while this process sets up the rest
             server = stack.enter_context(
                 ForkServer(
                     env=sandbox.worker_environment(home),
-                    preload=engine.needs_tensorflow(assignment),
+                    preload=needs_tensorflow(assignment),
                     cwd=home,
                     modules=notebook.setup_imports(assignment.release),
                 )

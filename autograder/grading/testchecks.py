@@ -35,7 +35,8 @@ from autograder.checks.compare import Outcome
 from autograder.core import plaindata
 from autograder.core.results import CheckResult
 from autograder.course.testfiles import CALL_PROBE, PytestCheck
-from autograder.grading.prepared import Prepared, ReferenceError, check_seed, judge, needs_tensorflow
+from autograder.grading.prepared import Prepared, check_seed, judge
+from autograder.grading.reference import ReferenceFailed, needs_tensorflow
 from autograder.sandbox import determinism
 from autograder.sandbox.protocol import CheckRecord, RecordStatus, Stop
 
@@ -138,7 +139,7 @@ class Reference:
             try:
                 return plaindata.to_plain(value(*copy_inputs(list(args)), **copy_inputs(kwargs)))
             except Exception as err:
-                raise ReferenceError(f"reference {name} failed: {type(err).__name__}: {err}") from err
+                raise ReferenceFailed(f"reference {name} failed: {type(err).__name__}: {err}") from err
 
         call.__name__ = name
         return call
@@ -176,7 +177,7 @@ def _run_once(run: _Run, *, settings, reference: dict, results: dict[str, CheckR
         run.result = judge(p, err.record, settings, hint=check.hint)
         run.result.target = check.target
         return
-    except ReferenceError:
+    except ReferenceFailed:
         raise
     except AssertionError as err:
         category = getattr(err, "category", "assertion")
@@ -208,12 +209,12 @@ class Grading:
         lock: Serialises the grader's own TensorFlow work across threads.
 
     Raises:
-        autograder.grading.prepared.ReferenceError: No reference here.
+        autograder.grading.reference.ReferenceFailed: No reference here.
     """
 
     def __init__(self, checks: list[PytestCheck], *, assignment, digest: str, reference: dict | None, lock=None):
         if reference is None:
-            raise ReferenceError("checks written as pytest tests need the reference solution (instructor's repo)")
+            raise ReferenceFailed("checks written as pytest tests need the reference solution (instructor's repo)")
         self.assignment, self.reference, self.lock = assignment, reference, lock
         self.runs = []
         for check in checks:
@@ -277,7 +278,7 @@ class Grading:
         :func:`autograder.grading.engine.run_in_workers`, passed in by the engine that calls this.
 
         Raises:
-            autograder.grading.prepared.ReferenceError: The reference failed in a test, or a test made too many
+            autograder.grading.reference.ReferenceFailed: The reference failed in a test, or a test made too many
                 calls that depend on each other.
         """
         for _ in range(MAX_ROUNDS):
@@ -301,7 +302,7 @@ class Grading:
         out = []
         for run in self.runs:
             if run.result is None:
-                raise ReferenceError(
+                raise ReferenceFailed(
                     f"{run.check.location} made more than {MAX_ROUNDS} calls that depend on each other's results"
                 )
             if run.detail:

@@ -21,8 +21,8 @@ import numpy as np
 
 from autograder.core import files, plaindata
 from autograder.course import assignment as assignment_mod
-from autograder.grading import engine
 from autograder.grading.prepared import public_seed
+from autograder.grading.reference import compute_expected, reference_namespace
 from autograder.release import gradecells
 
 
@@ -74,7 +74,7 @@ def generate_with_nbgrader(name: str, *, root: Path, dest: Path | None = None) -
 
 def fixtures(assignment: assignment_mod.Assignment) -> dict:
     """Public inputs, expected values and settings, computed from the reference solution."""
-    reference = engine.reference_namespace(assignment)
+    reference = reference_namespace(assignment)
     public = [c for c in assignment.checks if not assignment.settings(c).hidden]
     data = {
         "assignment": assignment.name,
@@ -84,7 +84,7 @@ def fixtures(assignment: assignment_mod.Assignment) -> dict:
     }
     for check in public:
         seed = public_seed(assignment.name, check)
-        inputs, expected = engine.compute_expected(check, reference, seed)
+        inputs, expected = compute_expected(check, reference, seed)
         data["fixtures"][check.id] = {"inputs": inputs, "expected": expected, "seed": seed}
         s = assignment.settings(check)
         data["checks"][check.id] = {

@@ -1,7 +1,7 @@
 """One check written as the plain asserts a course without this suite would put in a grade cell.
 
 The inputs and the expected value are computed once, here, from the check's own inputs builder and
-the reference solution (the grader's :func:`autograder.grading.engine.compute_expected`), and written into
+the reference solution (the grader's :func:`autograder.grading.reference.compute_expected`), and written into
 the code as Python literals: the peers' cells hold fixed inputs and stored expected values, as
 nbgrader and otter courses do. What the asserts test mirrors the grader's verdicts
 (:func:`autograder.checks.compare.compare_values`: type, shape, floating or not, then closeness with the

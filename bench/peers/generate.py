@@ -38,6 +38,7 @@ from autograder.course import assignment as assignment_mod  # noqa: E402
 from autograder.course import notebook  # noqa: E402
 from autograder.grading import engine, testchecks  # noqa: E402
 from autograder.grading.prepared import check_seed  # noqa: E402
+from autograder.grading.reference import compute_expected, reference_namespace  # noqa: E402
 from bench.peers.asserts import HELPERS, Unsupported, Written, write_check  # noqa: E402
 
 HIDDEN_BEGIN, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
@@ -88,7 +89,7 @@ def build(name: str, *, root: Path = ROOT) -> PeerSpec:
 
     t0 = time.perf_counter()
     a = assignment_mod.load(name, root=root)
-    reference = engine.reference_namespace(a)
+    reference = reference_namespace(a)
     digest = engine.code_digest([c for c in notebook.code_cells(a.source) if c.kind == "solution"])
     written: list[Written] = []
     unsupported: list[Unsupported] = []
@@ -106,7 +107,7 @@ def build(name: str, *, root: Path = ROOT) -> PeerSpec:
             )
             continue
         seed = check_seed(a, check, digest)
-        inputs, expected = engine.compute_expected(check, reference, seed)
+        inputs, expected = compute_expected(check, reference, seed)
         written.append(
             write_check(
                 check,

@@ -29,6 +29,7 @@ from autograder.core import names, results
 from autograder.core import results as results_mod
 from autograder.course import assignment
 from autograder.grading import engine
+from autograder.grading.reference import reference_namespace
 from autograder.integrations.gradescope import results as gradescope
 from autograder.reports.wording import explanation
 from autograder.sandbox import confinement as isolation
@@ -1069,7 +1070,7 @@ def test_no_traceback_and_no_hidden_input_or_reference_in_any_output(graded):
     from autograder.course import notebook
 
     loaded = graded["assignment"]
-    reference = engine.reference_namespace(loaded)
+    reference = reference_namespace(loaded)
     hidden = [c for c in loaded.checks if loaded.settings(c).hidden]
     for name, result in graded["results"].items():
         shown = (graded["out"] / name / "toy" / "result.json").read_text()  # what the student gets

@@ -13,6 +13,7 @@ from autograder import cli
 from autograder.audit import mutation
 from autograder.course import assignment
 from autograder.grading import engine
+from autograder.grading.reference import reference_namespace
 
 # scale's only check feeds zeros: z * SCALE, z / SCALE and z itself all give zeros there, so those
 # mutants survive; `return None` is still killed (wrong type). double keeps its strong checks.
@@ -108,7 +109,7 @@ def test_time_budget_leaves_the_rest_not_run(tmp_path):
 def test_pinned_seed_digest_and_expected_cache(tmp_path):
     root = toycourse.make_course(tmp_path)
     loaded = assignment.load("toy", root=root)
-    reference = engine.reference_namespace(loaded)
+    reference = reference_namespace(loaded)
     wrong = toycourse.toy_submission(tmp_path / "subs", "wrong", double="def double(x):\n    return 3 * x\n")
     right = toycourse.toy_submission(tmp_path / "subs", "right")
     cache: dict = {}

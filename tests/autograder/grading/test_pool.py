@@ -10,7 +10,8 @@ from toycourse import toy_submission
 from autograder import cli
 from autograder.core import plaindata
 from autograder.course import assignment
-from autograder.grading import engine, pool
+from autograder.grading import pool
+from autograder.grading.reference import compute_expected, reference_namespace
 from autograder.grading.session import open_session
 
 
@@ -54,13 +55,13 @@ def test_a_full_pool_grades_as_a_fresh_computation_without_running_the_reference
 def test_read_back_entries_are_the_values_computed(toy_course):
     loaded = _with_variants(toy_course, 3)
     folder = pool.fill(loaded, root=toy_course).folder
-    reference = engine.reference_namespace(loaded)
+    reference = reference_namespace(loaded)
     kept = pool.Pool(folder)
     from autograder.grading.prepared import shared_seeds
 
     for check in loaded.checks:
         for seed in shared_seeds(loaded, check):
-            fresh = engine.compute_expected(check, reference, seed)
+            fresh = compute_expected(check, reference, seed)
             assert plaindata.dumps(list(kept[(check.id, seed)])) == plaindata.dumps(list(fresh))
 
 

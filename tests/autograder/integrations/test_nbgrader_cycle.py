@@ -26,6 +26,7 @@ from toycourse import make_course, toy_submission
 
 from autograder.course import assignment, notebook
 from autograder.grading import engine
+from autograder.grading.reference import reference_namespace
 
 
 def _env(course: Path) -> dict:
@@ -162,7 +163,7 @@ def _hidden_values(course: Path, student: str) -> list[str]:
     """The first hidden inputs and expected values of a student's hidden checks, as text."""
     loaded = assignment.load("toy", root=course)
     hidden = [c for c in loaded.checks if loaded.settings(c).hidden]
-    reference = engine.reference_namespace(loaded)
+    reference = reference_namespace(loaded)
     picked = notebook.submission_cells(
         notebook.read(course / "submitted" / student / "toy" / "toy.ipynb"), loaded.release
     )
