@@ -1,16 +1,16 @@
 """Grading one submission: inputs and expected values in the grader, student code in a worker.
 
-The grader builds each check's inputs from a seed, computes the expected value by running the
-check's probe on the reference solution in its own process (or reads it from the public fixtures
-in a student's folder), sends only the inputs to a fresh worker, and judges what comes back.
-A worker that dies or hangs costs only the check it was running: the grader starts a new worker
-for the checks after it. Public and hidden checks run in different workers, so code that produced
-a message a student reads never held a hidden input; every text a worker sends back is scanned for
-hidden values anyway (:mod:`autograder.grading.redact`), and a hidden check's message is built by the
-grader alone. A submission has a hard time ceiling derived from its assignment's limits
-(:func:`submission_ceiling`).
+The grader builds each check's inputs from a seed, takes its expected value from the term's pool
+or computes it on the reference solution in its own process (:mod:`autograder.grading.reference`),
+or reads it from the public fixtures in a student's folder, sends only the inputs to fresh workers
+(:mod:`autograder.grading.workers`: a worker that dies or hangs costs only the check it was
+running), and judges what comes back (:mod:`autograder.grading.prepared`). Public and hidden
+checks run in different workers, so code that produced a message a student reads never held a
+hidden input; every text a worker sends back is scanned for hidden values anyway
+(:mod:`autograder.grading.redact`), and a hidden check's message is built by the grader alone. A
+submission has a hard time ceiling derived from its assignment's limits
+(:func:`autograder.grading.workers.submission_ceiling`).
 """
-
 from __future__ import annotations
 
 import contextlib
@@ -22,7 +22,6 @@ from collections.abc import Callable, MutableMapping
 from pathlib import Path
 
 from autograder.checks.check import Check
-from autograder.core.limits import Limits
 from autograder.core.results import CheckResult, SubmissionResult
 from autograder.course import notebook
 from autograder.course.assignment import Assignment
@@ -30,9 +29,8 @@ from autograder.course.testfiles import PytestCheck
 from autograder.grading import redact, staffview, testchecks
 from autograder.grading.prepared import Prepared, check_seed, judge, seed_is_shared
 from autograder.grading.reference import ReferenceFailed, compute_expected, needs_tensorflow, reference_namespace
+from autograder.grading.workers import WorkerRounds, run_in_workers, stops_summary, submission_ceiling
 from autograder.sandbox import determinism
-from autograder.sandbox import runner as sandbox
-from autograder.sandbox.protocol import CellStatus, CheckRecord, Ended, PhaseKind, RecordStatus, Stop
 
 
 def _fixture(assignment: Assignment, check: Check) -> dict | None:
@@ -98,269 +96,6 @@ def code_digest(code: list[notebook.Cell]) -> str:
         if cell.kind == "solution":
             h.update(cell.id.encode() + b"\0" + cell.source.encode() + b"\0")
     return h.hexdigest()
-
-
-def submission_ceiling(limits: Limits, *, n_cells: int, timeouts: list[float]) -> float:
-    """The most wall time one submission may take, whatever its workers do: two workers' startup
-    and cells (public and hidden checks run apart; a failing cell may be re-run with definitions
-    only), every check's own limit, and a grace period per phase."""
-    return (
-        2 * (limits.startup_s + n_cells * 2 * limits.cell_timeout_s)
-        + sum(timeouts)
-        + sandbox.GRACE_S * (len(timeouts) + 2 * n_cells + 4)
-    )
-
-
-def _text(value, cap: int = 600) -> str:
-    text = value if isinstance(value, str) else ""
-    return text if len(text) <= cap else text[:cap] + "..."
-
-
-def _from_worker(
-    record, p: Prepared, *, hidden: bool, code: list[notebook.Cell], redactor: redact.Redactor
-) -> CheckRecord:
-    """A record as the worker wrote it, made safe to judge and show: only known statuses, messages
-    rebuilt by the grader wherever it can, the student's own text (public checks only) redacted."""
-    target = p.check.target
-    status = CheckRecord.parse(record).status
-    if status is RecordStatus.TAMPERED:
-        return CheckRecord(status, f"no valid result came back for {target} (did the notebook tamper with the grader?)")
-    if status is RecordStatus.RETURNED:
-        return CheckRecord(status, type=redactor(_text(record.get("type"), 200)), value=record.get("value"))
-    if status is RecordStatus.NOT_IMPLEMENTED:
-        message = f"{target} is not implemented yet (it raises NotImplementedError)"
-    elif status is RecordStatus.MISSING:
-        message = f"'{target}' is not defined: was its cell deleted, renamed or left with an error?"
-    elif status is RecordStatus.TIMEOUT:
-        message = f"{target} ran for more than {p.timeout_s:g} s"
-    elif hidden and status is RecordStatus.RAISED:
-        message = f"{target} raised {_hidden_exception(record, code)} on a hidden input"
-    elif hidden:
-        message = f"{target} returned a value that cannot be graded, on a hidden input"
-    else:
-        message = redactor(_text(record.get("message")))
-    return CheckRecord(status, message)
-
-
-def _hidden_exception(record: dict, code: list[notebook.Cell]) -> str:
-    """An exception's type and line, from the submitted code itself: nothing the student's code said."""
-    source = "\n".join(c.source for c in code if c.kind == "solution")
-    name = redact.exception_name(_text(record.get("exception"), 80), code=source)
-    cell, line = record.get("cell"), record.get("line")
-    cells_by_id = {c.id: c for c in code}
-    if isinstance(cell, str) and cell in cells_by_id and type(line) is int:
-        lines = cells_by_id[cell].source.splitlines()
-        if 1 <= line <= len(lines):
-            text = lines[line - 1].strip()
-            text = text if len(text) <= 120 else text[:120] + "..."
-            return f"{name} (line {line} of cell '{cell}': {text})"
-    return name
-
-
-def _cells_from_worker(cells_rec, code: list[notebook.Cell], redactor: redact.Redactor) -> list | None:
-    if not isinstance(cells_rec, list):
-        return None
-    ids = {c.id for c in code}
-    statuses = {s.value for s in CellStatus}
-    out = []
-    for c in cells_rec[: len(code)]:
-        if isinstance(c, dict) and c.get("id") in ids and c.get("status") in statuses:
-            out.append({"id": c["id"], "status": c["status"], "message": redactor(_text(c.get("message"), 1000))})
-    return out
-
-
-@dataclasses.dataclass
-class WorkerRounds:
-    """What the workers of one group of checks sent back, over as many workers as it took.
-
-    Attributes:
-        records: The record of each check, by ``Prepared.index``.
-        cell_runs: The notebook cells' outcomes (plain data for the result's problems).
-        stops: Every worker that did not end normally, and where.
-        logs: Lines for instructors (the worker's output around each stop).
-        public_stops: The stops of the public checks' workers (what a student may hear of).
-    """
-
-    records: dict[int, CheckRecord] = dataclasses.field(default_factory=dict)
-    cell_runs: list = dataclasses.field(default_factory=list)
-    stops: list[Stop] = dataclasses.field(default_factory=list)
-    logs: list[str] = dataclasses.field(default_factory=list)
-    public_stops: list[Stop] = dataclasses.field(default_factory=list)
-
-    def cell_problems(self) -> list[str]:
-        """The messages of the cells that did not run cleanly, for the result's problems."""
-        return [c["message"] for c in self.cell_runs if c.get("status") != CellStatus.OK and c.get("message")]
-
-
-def run_in_workers(
-    code: list[notebook.Cell],
-    prepared: list[Prepared],
-    limits: Limits,
-    *,
-    preload: bool,
-    forkserver=None,
-    confinement=None,
-    deadline: float | None = None,
-    ceiling_s: float = 0.0,
-    hidden: bool = False,
-    redactor: redact.Redactor | None = None,
-) -> WorkerRounds:
-    """Runs the checks in as many single-use workers as it takes.
-
-    A worker that stops in a check costs only that check (a crash is retried once: it can be
-    transient); one that stops in a solution cell is restarted with that cell's definitions only.
-
-    Args:
-        code: The submission's cells, in order.
-        prepared: The checks, with their inputs.
-        limits: The assignment's limits.
-        preload: Load TensorFlow under the device policy before the cells.
-        forkserver: Fork workers from this server (else start interpreters).
-        confinement: How workers are isolated, or None.
-        deadline: The submission's ceiling, as a ``time.monotonic()`` instant.
-        ceiling_s: The ceiling's length, for messages.
-        hidden: Whether these are hidden checks (messages then come from the grader alone).
-        redactor: Masks hidden values in text that came from a worker.
-
-    Returns:
-        The records, cell outcomes, stops and instructors' log lines.
-    """
-    redactor = redactor or redact.redactor(values=[], names=[])
-    rounds = _Rounds(code, limits, deadline=deadline, ceiling_s=ceiling_s)
-    pending = list(prepared)
-    first = True
-    while pending or first:
-        first = False
-        if deadline is not None and time.monotonic() >= deadline:
-            rounds.out.stops.append(Stop(Ended.TIMEOUT, None))
-            rounds.give_up(
-                pending,
-                RecordStatus.TIMEOUT,
-                lambda p: f"not run: the submission reached its time ceiling of {ceiling_s:.0f} s",
-            )
-            break
-        run = sandbox.run_worker(
-            _request(code, pending, limits, definitions_only=rounds.definitions_only, preload=preload),
-            limits=limits,
-            n_checks=len(pending),
-            n_cells=len(code),
-            forkserver=forkserver,
-            confinement=confinement,
-            deadline=deadline,
-        )
-        for n, record in run.records.items():
-            rounds.out.records[pending[n].index] = _from_worker(
-                record, pending[n], hidden=hidden, code=code, redactor=redactor
-            )
-        if run.cells is not None and rounds.cell_runs is None:
-            rounds.cell_runs = _cells_from_worker(run.cells, code, redactor)
-        if run.ended is Ended.EXITED:
-            break
-        pending = rounds.after_stop(run, pending)
-        if pending is None:
-            break
-    return rounds.finish()
-
-
-class _Rounds:
-    """What :func:`run_in_workers` knows between workers: the records so far, the cells to run
-    with definitions only, the checks already retried."""
-
-    def __init__(self, code: list[notebook.Cell], limits: Limits, *, deadline: float | None, ceiling_s: float):
-        self.code, self.limits, self.deadline, self.ceiling_s = code, limits, deadline, ceiling_s
-        self.out = WorkerRounds()
-        self.definitions_only: list[str] = []
-        self.retried: set[int] = set()
-        self.cell_runs: list | None = None
-
-    def give_up(self, pending: list[Prepared], status: RecordStatus, message) -> None:
-        """Every pending check without a record gets one: ``status`` and ``message(p)``."""
-        for p in pending:
-            self.out.records.setdefault(p.index, CheckRecord(status, message(p)))
-
-    def after_stop(self, run, pending: list[Prepared]) -> list[Prepared] | None:
-        """The checks the next worker runs after this one stopped, or None when no worker can help."""
-        stop = Stop(run.ended, run.last_phase)
-        self.out.stops.append(stop)
-        status = RecordStatus(run.ended.value)
-        if stop.in_cell:
-            cell_id = stop.phase.cell
-            self.out.logs.append(f"--- worker {run.ended} in cell {cell_id} ---\n{run.output[-4000:]}")
-            if cell_id in self.definitions_only or not any(c.id == cell_id and c.kind == "solution" for c in self.code):
-                self.give_up(
-                    pending, status, lambda p: f"the notebook's code could not be run ({run.ended} in cell '{cell_id}')"
-                )
-                return None
-            self.definitions_only.append(cell_id)  # run again, that cell with its definitions only
-            self.cell_runs = None
-            return pending
-        if stop.phase.kind is PhaseKind.CHECK:
-            n = stop.phase.check
-            self.out.logs.append(f"--- worker {run.ended} during check {pending[n].check.id} ---\n{run.output[-4000:]}")
-            if run.ended is Ended.CRASHED and pending[n].index not in self.retried:
-                self.retried.add(pending[n].index)  # once: a crash can be transient (e.g. the machine's OOM killer)
-                self.out.stops.pop()
-                return [p for p in pending[n:] if p.index not in self.out.records]
-            self.out.records[pending[n].index] = CheckRecord(
-                status, _stop_message(run.ended, pending[n], self.limits, self.deadline, self.ceiling_s)
-            )
-            return [p for p in pending[n + 1 :] if p.index not in self.out.records]
-        self.out.logs.append(f"--- worker {run.ended} in phase {stop.phase} ---\n{run.output[-4000:]}")
-        self.give_up(
-            pending,
-            status,
-            lambda p: f"no result came back for {p.check.target} (the worker {run.ended} in phase '{stop.phase}')",
-        )
-        return None
-
-    def finish(self) -> WorkerRounds:
-        self.out.cell_runs = list(self.cell_runs or [])
-        for cell_id in self.definitions_only:
-            self.out.cell_runs.append(
-                {
-                    "id": cell_id,
-                    "status": CellStatus.DEFINITIONS_ONLY.value,
-                    "message": f"cell '{cell_id}' could not run to its end (time or memory limit, or it crashed the "
-                    "interpreter); only its imports and definitions were kept",
-                }
-            )
-        return self.out
-
-
-def _request(
-    code: list[notebook.Cell], pending: list[Prepared], limits: Limits, *, definitions_only: list[str], preload: bool
-) -> dict:
-    """The plain-data request for one worker."""
-    return {
-        "cells": [{"id": c.id, "source": c.source, "kind": c.kind} for c in code],
-        "definitions_only": definitions_only,
-        "preload_tensorflow": preload,
-        "cell_timeout_s": limits.cell_timeout_s,
-        "checks": [
-            {
-                "index": n,
-                "target": p.check.target,
-                "probe": p.check.probe_spec(),
-                "inputs": p.inputs,
-                "seed": p.seed,
-                "timeout_s": p.timeout_s,
-            }
-            for n, p in enumerate(pending)
-        ],
-    }
-
-
-def _stop_message(ended: Ended, p: Prepared, limits: Limits, deadline: float | None, ceiling_s: float) -> str:
-    target = p.check.target
-    if ended is Ended.TIMEOUT and deadline is not None and time.monotonic() >= deadline:
-        return f"{target} was stopped: the submission reached its time ceiling of {ceiling_s:.0f} s"
-    if ended is Ended.TIMEOUT:
-        return f"{target} ran for more than {p.timeout_s:g} s and was stopped (an infinite loop?)"
-    if ended is Ended.MEMORY:
-        return f"{target} used more than {limits.memory_mb} MB of memory and was stopped"
-    if ended is Ended.DISK:
-        return f"{target} wrote more than {limits.disk_mb} MB (or {sandbox.DISK_MAX_ENTRIES} files) and was stopped"
-    return f"{target} crashed the Python process (did it call os._exit, or exhaust a resource?)"
 
 
 def select_checks(assignment: Assignment, *, public_only: bool = False, only=None) -> list[Check]:
@@ -473,7 +208,7 @@ def grade(
     if tested is not None:  # the remaining rounds of the pytest-style checks, in workers of their own
         tested.feed(calls, rounds.records)
         test_results, test_stops, test_logs = tested.finish(
-            code=picked.cells, run_in_workers=run_in_workers, forkserver=forkserver, confinement=confinement
+            code=picked.cells, forkserver=forkserver, confinement=confinement
         )
         by_id = {r.id: r for r in results + test_results}
         results = [by_id[c.id] for c in checks]
@@ -609,21 +344,6 @@ def _run_groups(
             out.cell_runs = rounds.cell_runs
             out.public_stops = list(rounds.stops)
     return out
-
-
-def stops_summary(stops: list[Stop]) -> str:
-    """The submission's note when workers were stopped: how many checks and cells, and why."""
-    if not stops:
-        return ""
-    cells_stopped = len({s.phase.cell for s in stops if s.in_cell})
-    checks_stopped = sum(1 for s in stops if not s.in_cell)
-    parts = ([f"{checks_stopped} check(s)"] if checks_stopped else []) + (
-        [f"{cells_stopped} cell(s)"] if cells_stopped else []
-    )
-    return (
-        f"{' and '.join(parts)} stopped by a limit or crash ({', '.join(sorted({s.ended.value for s in stops}))}); "
-        "the other checks were graded"
-    )
 
 
 def hidden_redactor(assignment: Assignment, prepared: list[Prepared]) -> redact.Redactor:

@@ -89,7 +89,7 @@ def judge(p: Prepared, record: CheckRecord | None, settings, *, hint: str) -> Ch
         record = CheckRecord(RecordStatus.CRASHED, f"no result came back for {check.target}")
     if not record.returned:
         category = _ERROR_CATEGORIES.get(record.status, "crashed")
-        message = record.message  # built or redacted by the grader (_from_worker)
+        message = record.message  # built or redacted by the grader (:func:`autograder.grading.workers.from_worker`)
         if record.status is RecordStatus.TAMPERED:  # a record the worker's own code never writes
             message = f"no valid result came back for {check.target} (did the notebook tamper with the grader?)"
         result_status = "failed" if category == "type" else "error"

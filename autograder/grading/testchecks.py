@@ -37,6 +37,7 @@ from autograder.core.results import CheckResult
 from autograder.course.testfiles import CALL_PROBE, PytestCheck
 from autograder.grading.prepared import Prepared, check_seed, judge
 from autograder.grading.reference import ReferenceFailed, needs_tensorflow
+from autograder.grading.workers import run_in_workers
 from autograder.sandbox import determinism
 from autograder.sandbox.protocol import CheckRecord, RecordStatus, Stop
 
@@ -271,11 +272,11 @@ class Grading:
             )
 
     def finish(
-        self, *, code: list, run_in_workers, forkserver=None, confinement=None
+        self, *, code: list, forkserver=None, confinement=None
     ) -> tuple[list[CheckResult], list[Stop], list[str]]:
         """Runs the remaining rounds; returns the results (in the order of the checks), the worker
-        failures and the instructors' log lines. ``run_in_workers`` is
-        :func:`autograder.grading.engine.run_in_workers`, passed in by the engine that calls this.
+        failures and the instructors' log lines; the workers are run by
+        :func:`autograder.grading.workers.run_in_workers`, as the engine's are.
 
         Raises:
             autograder.grading.reference.ReferenceFailed: The reference failed in a test, or a test made too many

@@ -22,7 +22,7 @@ from autograder.course import assignment as assignment_mod
 from autograder.grading import engine
 from autograder.reports.wording import explanation
 from autograder.sandbox import determinism
-from autograder.sandbox.protocol import CheckRecord
+from autograder.sandbox.protocol import CheckCall, CheckRecord
 from autograder.sandbox.worker import run_check
 
 if "tensorflow" not in sys.modules:
@@ -45,14 +45,8 @@ def _run(target: str, loaded, namespace: dict) -> tuple[int, int, list[str]]:
     prepared = engine.prepare(loaded, mine, digest="", reference=None)
     passed, failures = 0, []
     for p in prepared:
-        request = {
-            "target": target,
-            "probe": p.check.probe_spec(),
-            "inputs": p.inputs,
-            "seed": p.seed,
-            "timeout_s": p.timeout_s,
-        }
-        record = CheckRecord.parse(run_check(request, namespace))
+        call = CheckCall(p.index, target, p.check.probe_spec(), p.inputs, p.seed, p.timeout_s)
+        record = CheckRecord.parse(run_check(call, namespace))
         result = engine.judge(p, record, loaded.settings(p.check), hint=p.check.hint)
         if result.status == "passed":
             passed += 1

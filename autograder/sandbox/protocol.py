@@ -5,6 +5,8 @@ The worker writes two kinds of plain data: a ``progress`` note that names the ph
 check. On the wire both are plain text and plain dicts; in the grader they are the types below, so
 no caller slices a string apart or compares against a message it wrote itself.
 
+- :class:`WorkerRequest` (with :class:`CellSource` and :class:`CheckCall`): what one worker is
+  asked to run, written by the grader as plain data and read back by the worker.
 - :class:`Phase`: where a worker is (start, a cell, a check, done), written and parsed by
   :meth:`Phase.note` and :meth:`Phase.parse`.
 - :class:`Ended`: how a worker ended.
@@ -18,6 +20,72 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+
+
+@dataclasses.dataclass(frozen=True)
+class CellSource:
+    """One notebook cell for the worker: its grade id, code and kind (``setup``, ``solution``, ``other``)."""
+
+    id: str
+    source: str
+    kind: str
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckCall:
+    """One probe for the worker to run on the student's function.
+
+    Attributes:
+        index: The check's position in the request (names its record, ``check-<index>.npz``).
+        target: The student's function.
+        probe: The probe's spec (:func:`autograder.checks.check.resolve_probe`).
+        inputs: Plain-data inputs (never an expected value).
+        seed: Seeds every generator before the call.
+        timeout_s: The worker's own alarm for the call.
+    """
+
+    index: int
+    target: str
+    probe: object
+    inputs: dict
+    seed: int
+    timeout_s: float
+
+
+@dataclasses.dataclass(frozen=True)
+class WorkerRequest:
+    """What one worker runs: the cells (``definitions_only`` with their definitions only), then the checks.
+
+    Attributes:
+        cells: The notebook's cells, in order.
+        checks: The probes, in order.
+        cell_timeout_s: The worker's own alarm per cell.
+        definitions_only: Ids of cells that stopped a worker before: run their definitions only.
+        preload_tensorflow: Load TensorFlow under the device policy before the cells.
+    """
+
+    cells: tuple[CellSource, ...]
+    checks: tuple[CheckCall, ...]
+    cell_timeout_s: float
+    definitions_only: tuple[str, ...] = ()
+    preload_tensorflow: bool = False
+
+    def to_plain(self, *, workdir: str) -> dict:
+        """The request as plain data (:mod:`autograder.core.plaindata`), with the worker's folder."""
+        data = dataclasses.asdict(self)
+        data["definitions_only"] = list(self.definitions_only)
+        return {**data, "workdir": workdir}
+
+    @classmethod
+    def from_plain(cls, data: dict) -> WorkerRequest:
+        """Reads :meth:`to_plain`'s form (in the worker)."""
+        return cls(
+            cells=tuple(CellSource(**c) for c in data["cells"]),
+            checks=tuple(CheckCall(**c) for c in data["checks"]),
+            cell_timeout_s=data["cell_timeout_s"],
+            definitions_only=tuple(data.get("definitions_only", ())),
+            preload_tensorflow=bool(data.get("preload_tensorflow", False)),
+        )
 
 
 class PhaseKind(enum.Enum):

@@ -33,7 +33,7 @@ from pathlib import Path
 from autograder.core import files, plaindata
 from autograder.core.limits import Limits
 from autograder.sandbox import determinism, processes
-from autograder.sandbox.protocol import Ended, Phase, PhaseKind, RecordStatus
+from autograder.sandbox.protocol import Ended, Phase, PhaseKind, RecordStatus, WorkerRequest
 
 
 @dataclasses.dataclass
@@ -188,11 +188,9 @@ class _Output:
 
 
 def run_worker(
-    request: dict,
+    request: WorkerRequest,
     *,
     limits: Limits,
-    n_checks: int,
-    n_cells: int,
     forkserver=None,
     confinement=None,
     deadline: float | None = None,
@@ -200,10 +198,8 @@ def run_worker(
     """Runs one worker on ``request`` and collects what it wrote.
 
     Args:
-        request: The plain-data request (cells and checks) for :mod:`autograder.sandbox.worker`.
+        request: The cells and checks for :mod:`autograder.sandbox.worker`.
         limits: Resource limits.
-        n_checks: Number of checks in the request (the request's own list is what counts).
-        n_cells: Number of cells in the request (likewise).
         forkserver: A :class:`autograder.sandbox.forkserver.ForkServer` to fork the worker from (fast), or
             None to start a new interpreter.
         confinement: An :class:`autograder.sandbox.confinement.Confinement` (own user, private mounts, no
@@ -219,11 +215,8 @@ def run_worker(
     outdir.mkdir()
     workdir.mkdir()
     req_path = base / "request.npz"
-    files.write_atomic(req_path, plaindata.dumps({**request, "workdir": str(workdir)}))
-    phases = Phases(
-        tuple(c["id"] for c in request["cells"]),
-        tuple(float(c.get("timeout_s", limits.check_timeout_s)) for c in request["checks"]),
-    )
+    files.write_atomic(req_path, plaindata.dumps(request.to_plain(workdir=str(workdir))))
+    phases = Phases(tuple(c.id for c in request.cells), tuple(float(c.timeout_s) for c in request.checks))
     uid = confinement.pool.acquire() if confinement is not None and confinement.pool is not None else None
     out_fd = os.open(outdir, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
     try:

@@ -17,7 +17,7 @@ from pathlib import Path
 from autograder.checks.check import resolve_probe
 from autograder.core import files, plaindata
 from autograder.sandbox import cells, determinism
-from autograder.sandbox.protocol import CellStatus, Phase, RecordStatus
+from autograder.sandbox.protocol import CellStatus, CheckCall, Phase, RecordStatus, WorkerRequest
 
 
 def type_name(value) -> str:
@@ -33,21 +33,21 @@ def type_name(value) -> str:
     return name
 
 
-def run_check(check: dict, namespace: dict) -> dict:
+def run_check(check: CheckCall, namespace: dict) -> dict:
     """Runs one probe against the student's namespace and returns its plain-data record."""
-    target = check["target"]
+    target = check.target
     if target and target not in namespace:
         return {
             "status": RecordStatus.MISSING.value,
             "message": f"'{target}' is not defined: was its cell deleted, renamed or left with an error?",
         }
-    probe = resolve_probe(check["probe"])
-    determinism.apply(check["seed"])
+    probe = resolve_probe(check.probe)
+    determinism.apply(check.seed)
     try:
-        with cells.time_limit(check["timeout_s"]):
-            value = probe(namespace, target, check["inputs"])
+        with cells.time_limit(check.timeout_s):
+            value = probe(namespace, target, check.inputs)
     except cells.TimeLimit:
-        return {"status": RecordStatus.TIMEOUT.value, "message": f"{target} ran for more than {check['timeout_s']:g} s"}
+        return {"status": RecordStatus.TIMEOUT.value, "message": f"{target} ran for more than {check.timeout_s:g} s"}
     except NotImplementedError:
         return {
             "status": RecordStatus.NOT_IMPLEMENTED.value,
@@ -94,24 +94,22 @@ def main(argv: list[str] | None = None) -> int:
         request_path.unlink()
     except OSError:
         pass
-    request = plaindata.loads(raw)
+    plain = plaindata.loads(raw)
     del raw
+    request = WorkerRequest.from_plain(plain)
     outdir = Path(argv[1])
-    os.chdir(request.get("workdir", os.getcwd()))
-    if request.get("preload_tensorflow"):
+    os.chdir(plain.get("workdir", os.getcwd()))
+    del plain
+    if request.preload_tensorflow:
         determinism.load_tensorflow()
     namespace: dict = {"__name__": "__main__", "__builtins__": __builtins__}
     runs = []
-    for cell in request["cells"]:
-        _progress(outdir, Phase.of_cell(cell["id"]))
-        defs_only = cell["id"] in request.get("definitions_only", [])
-        source = cells.definitions_only(cell["source"]) if defs_only else cell["source"]
+    for cell in request.cells:
+        _progress(outdir, Phase.of_cell(cell.id))
+        defs_only = cell.id in request.definitions_only
+        source = cells.definitions_only(cell.source) if defs_only else cell.source
         run = cells.run_cell(
-            cell["id"],
-            source,
-            namespace,
-            timeout_s=request["cell_timeout_s"],
-            allow_fallback=cell["kind"] == "solution",
+            cell.id, source, namespace, timeout_s=request.cell_timeout_s, allow_fallback=cell.kind == "solution"
         )
         runs.append(
             {
@@ -123,16 +121,16 @@ def main(argv: list[str] | None = None) -> int:
             }
         )
     files.write_atomic(outdir / "cells.npz", plaindata.dumps(runs))
-    for check in request["checks"]:
-        _progress(outdir, Phase.of_check(check["index"]))
+    for check in request.checks:
+        _progress(outdir, Phase.of_check(check.index))
         record = run_check(check, namespace)
         try:
             data = plaindata.dumps(record)
         except plaindata.PlainDataError as err:
             data = plaindata.dumps(
-                {"status": RecordStatus.UNPLAIN.value, "message": f"{check['target']} returned {err.args[0]}"}
+                {"status": RecordStatus.UNPLAIN.value, "message": f"{check.target} returned {err.args[0]}"}
             )
-        files.write_atomic(outdir / f"check-{check['index']}.npz", data)
+        files.write_atomic(outdir / f"check-{check.index}.npz", data)
     _progress(outdir, Phase.done())
     sys.stdout.flush()
     os._exit(0)  # skip interpreter teardown (TensorFlow's can take seconds)

@@ -8,7 +8,7 @@ from toycourse import toy_submission
 from autograder.batch import local as batch
 from autograder.core import results
 from autograder.course import assignment
-from autograder.grading import engine
+from autograder.grading import engine, workers
 from autograder.reports.wording import explanation
 
 
@@ -217,17 +217,17 @@ def test_inputs_unchanged_sees_nested_arrays():
 
 
 def test_a_submission_stops_at_its_ceiling_and_hidden_checks_run_in_a_worker_of_their_own(toy, toy_course, monkeypatch):
-    assert engine.submission_ceiling(toy.config.limits, n_cells=3, timeouts=[3, 3, 3]) == (
+    assert workers.submission_ceiling(toy.config.limits, n_cells=3, timeouts=[3, 3, 3]) == (
         2 * (toy.config.limits.startup_s + 3 * 2 * 3) + 9 + 5.0 * (3 + 6 + 4)
     )
     requests = []
-    real = engine.sandbox.run_worker
+    real = workers.sandbox.run_worker
 
     def spy(request, **kw):
-        requests.append([tuple(v.shape) for c in request["checks"] for v in c["inputs"].values()])
+        requests.append([tuple(v.shape) for c in request.checks for v in c.inputs.values()])
         return real(request, **kw)
 
-    monkeypatch.setattr(engine.sandbox, "run_worker", spy)
+    monkeypatch.setattr(workers.sandbox, "run_worker", spy)
     slow = toy_submission(
         toy_course / "subs", "slow", double="import time\ndef double(x):\n    time.sleep(2.5)\n    return 2 * x\n"
     )

@@ -3,6 +3,7 @@
 from autograder.core.limits import Limits
 from autograder.sandbox import runner
 from autograder.sandbox.forkserver import ForkServer
+from autograder.sandbox.protocol import CellSource, CheckCall, WorkerRequest
 
 CELL = """import sys
 PRELOADED = sorted(m for m in ("yaml", "autograder.integrations.selfcheck") if m in sys.modules)
@@ -14,29 +15,18 @@ def preloaded():
 def test_a_forked_worker_finds_the_setup_cells_modules_imported(tmp_path):
     # Every release notebook's setup cells import autograder.integrations.selfcheck, and every worker
     # runs them (twice per submission); with TensorFlow loaded, its yaml import alone took 0.7 s.
-    request = {
-        "cells": [{"id": "probe", "source": CELL, "kind": "solution"}],
-        "definitions_only": [],
-        "preload_tensorflow": False,
-        "cell_timeout_s": 10,
-        "checks": [
-            {
-                "index": 0,
-                "target": "preloaded",
-                "probe": {"ref": "autograder.checks.probes:call"},
-                "inputs": {},
-                "seed": 0,
-                "timeout_s": 10,
-            }
-        ],
-    }
+    request = WorkerRequest(
+        cells=(CellSource("probe", CELL, "solution"),),
+        checks=(CheckCall(0, "preloaded", {"ref": "autograder.checks.probes:call"}, {}, 0, 10),),
+        cell_timeout_s=10,
+    )
     with ForkServer(
         env=runner.worker_environment(str(tmp_path)),
         preload=False,
         cwd=str(tmp_path),
         modules=["autograder.integrations.selfcheck", "no_such_module_here"],
     ) as server:
-        run = runner.run_worker(request, limits=Limits(), n_checks=1, n_cells=1, forkserver=server)
+        run = runner.run_worker(request, limits=Limits(), forkserver=server)
     assert run.records[0]["value"] == ["autograder.integrations.selfcheck", "yaml"]
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from autograder.core.limits import Limits
 from autograder.sandbox import runner as sandbox
-from autograder.sandbox.protocol import Ended, Phase
+from autograder.sandbox.protocol import CellSource, CheckCall, Ended, Phase, WorkerRequest
 
 
 @pytest.fixture()
@@ -95,22 +95,12 @@ def test_phases_only_move_forward_and_the_ceiling_is_their_sum():
     )
 
 
-def _stalling_request(code: str, n_checks: int = 1) -> dict:
-    return {
-        "cells": [{"id": "stall", "source": code, "kind": "solution"}],
-        "cell_timeout_s": 1.0,
-        "checks": [
-            {
-                "index": i,
-                "target": "f",
-                "probe": {"ref": "autograder.checks.probes:call"},
-                "inputs": {},
-                "seed": 0,
-                "timeout_s": 1.0,
-            }
-            for i in range(n_checks)
-        ],
-    }
+def _stalling_request(code: str, n_checks: int = 1) -> WorkerRequest:
+    return WorkerRequest(
+        cells=(CellSource("stall", code, "solution"),),
+        checks=tuple(CheckCall(i, "f", {"ref": "autograder.checks.probes:call"}, {}, 0, 1.0) for i in range(n_checks)),
+        cell_timeout_s=1.0,
+    )
 
 
 REWRITER = (
@@ -135,7 +125,7 @@ REWRITER = (
 def test_rewriting_progress_buys_no_time():
     limits = Limits(check_timeout_s=1.0, cell_timeout_s=1.0, startup_s=20.0)
     started = time.monotonic()
-    run = sandbox.run_worker(_stalling_request(REWRITER), limits=limits, n_checks=1, n_cells=1)
+    run = sandbox.run_worker(_stalling_request(REWRITER), limits=limits)
     elapsed = time.monotonic() - started
     assert (run.ended, run.last_phase) == (Ended.TIMEOUT, Phase.of_check(0))
     assert elapsed < 1.0 + sandbox.GRACE_S + 4.0, elapsed  # the check's budget, and the interpreter's start
@@ -144,7 +134,7 @@ def test_rewriting_progress_buys_no_time():
 def test_a_deadline_stops_a_worker_whatever_it_writes():
     limits = Limits(check_timeout_s=30.0, cell_timeout_s=30.0, startup_s=30.0)
     started = time.monotonic()
-    run = sandbox.run_worker(_stalling_request(REWRITER), limits=limits, n_checks=1, n_cells=1, deadline=started + 4.0)
+    run = sandbox.run_worker(_stalling_request(REWRITER), limits=limits, deadline=started + 4.0)
     assert run.ended == "timeout" and time.monotonic() - started < 6.0
 
 
@@ -168,7 +158,7 @@ def test_result_files_replaced_by_fifos_and_links_then_suicide_end_as_no_result(
     limits = Limits(check_timeout_s=2.0, cell_timeout_s=2.0, startup_s=20.0)
     box = []
     t = threading.Thread(
-        target=lambda: box.append(sandbox.run_worker(_stalling_request(code), limits=limits, n_checks=1, n_cells=1)),
+        target=lambda: box.append(sandbox.run_worker(_stalling_request(code), limits=limits)),
         daemon=True,
     )
     t.start()
