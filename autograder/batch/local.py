@@ -14,7 +14,7 @@ from pathlib import Path
 from autograder.batch.intake import Collected, Submission, collect, expand, submission_name  # noqa: F401
 from autograder.batch.sinks import Sink
 from autograder.core import results
-from autograder.core.results import CheckResult, SubmissionResult
+from autograder.core.results import SubmissionResult
 from autograder.course import assignment as assignment_mod
 from autograder.course import notebook
 from autograder.grading import engine
@@ -23,31 +23,7 @@ from autograder.grading.session import open_session
 
 def _engine_failure(path: Path, name: str, loaded, err: BaseException) -> SubmissionResult:
     print(f"autograder: internal error while grading {path}:\n{traceback.format_exc()}", file=sys.stderr)
-    checks = [
-        CheckResult(
-            c.id,
-            c.target,
-            "error",
-            0.0,
-            float(loaded.settings(c).points),
-            loaded.settings(c).hidden,
-            "not graded: the autograder failed; your instructor has the details",
-            "crashed",
-            c.hint,
-        )
-        for c in loaded.checks
-    ]
-    return SubmissionResult(
-        loaded.name,
-        name,
-        0.0,
-        float(sum(c.max_points for c in checks)),
-        "crashed",
-        f"autograder failed ({type(err).__name__}); regrade after fixing",
-        checks,
-        [],
-        {},
-    )
+    return engine.failed(assignment=loaded, name=name, err=err)
 
 
 def result_path(out: Path, submission: str, assignment: str) -> Path:
@@ -239,11 +215,11 @@ def _grade_on_cluster(
     from autograder.batch import cluster
 
     sendable = []
-    for path, name in todo:  # read here, as plain files only: what is refused is graded (invalid) here
+    for path, name in todo:  # read here, through the intake: what it refuses is invalid, nothing sent
         try:
             sendable.append((notebook.read_submission_bytes(path, tree=by_name[name].tree), name))
-        except notebook.NotebookError:
-            finished.record(engine.grade(path, assignment=loaded, name=name, tree=by_name[name].tree))
+        except notebook.NotebookError as err:
+            finished.record(engine.refused(assignment=loaded, name=name, message=str(err)))
     cluster.grade_on_cluster(
         sendable, scheduler=scheduler, root=root, assignment=loaded.name, on_result=finished.record, pool=pool
     )

@@ -17,13 +17,40 @@ checks included, and the submission's status and wall time. Two files come from 
 from __future__ import annotations
 
 import dataclasses
+import enum
 import json
 from pathlib import Path
 
 from autograder.core import files
 
-SUBMISSION_STATUSES = ("ok", "timeout", "memory", "disk", "crashed", "invalid")
-CHECK_STATUSES = ("passed", "failed", "error")
+
+class CheckStatus(str, enum.Enum):
+    """A check's outcome: passed, failed (a wrong answer) or error (it could not be judged)."""
+
+    PASSED = "passed"
+    FAILED = "failed"
+    ERROR = "error"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class SubmissionStatus(str, enum.Enum):
+    """How grading a submission went (the worst stop of its workers, or the notebook unread)."""
+
+    OK = "ok"
+    TIMEOUT = "timeout"
+    MEMORY = "memory"
+    DISK = "disk"
+    CRASHED = "crashed"
+    INVALID = "invalid"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+SUBMISSION_STATUSES = tuple(s.value for s in SubmissionStatus)
+CHECK_STATUSES = tuple(s.value for s in CheckStatus)
 HIDDEN_CATEGORY = "hidden"
 """The only category a student sees on a hidden check that did not pass."""
 
@@ -62,6 +89,14 @@ class CheckResult:
     message: str = ""
     category: str = "ok"
     hint: str = ""
+
+    @classmethod
+    def not_judged(
+        cls, *, id: str, target: str, max_points: float, hidden: bool, hint: str, message: str, category: str
+    ) -> CheckResult:
+        """A check that earned nothing because it could not be judged (the one constructor of such a
+        result: status ``error``, 0 points, the message and category saying why)."""
+        return cls(id, target, CheckStatus.ERROR.value, 0.0, float(max_points), hidden, message, category, hint)
 
 
 @dataclasses.dataclass

@@ -11,6 +11,7 @@ hidden input; every text a worker sends back is scanned for hidden values anyway
 submission has a hard time ceiling derived from its assignment's limits
 (:func:`autograder.grading.workers.submission_ceiling`).
 """
+
 from __future__ import annotations
 
 import contextlib
@@ -22,12 +23,12 @@ from collections.abc import Callable, MutableMapping
 from pathlib import Path
 
 from autograder.checks.check import Check
-from autograder.core.results import CheckResult, SubmissionResult
+from autograder.core.results import CheckResult, SubmissionResult, SubmissionStatus
 from autograder.course import notebook
 from autograder.course.assignment import Assignment
 from autograder.course.testfiles import PytestCheck
 from autograder.grading import redact, staffview, testchecks
-from autograder.grading.prepared import Prepared, check_seed, judge, seed_is_shared
+from autograder.grading.prepared import Prepared, check_seed, judge, not_judged, seed_is_shared
 from autograder.grading.reference import ReferenceFailed, compute_expected, needs_tensorflow, reference_namespace
 from autograder.grading.workers import WorkerRounds, run_in_workers, stops_summary, submission_ceiling
 from autograder.sandbox import determinism
@@ -226,6 +227,23 @@ def grade(
     return result
 
 
+def refused(*, assignment: Assignment, name: str, message: str) -> SubmissionResult:
+    """The result of a notebook the intake refused to read (a link, a FIFO, ...): ``invalid``, nothing run."""
+    checks = select_checks(assignment)
+    return _Shell(assignment, name, checks, time.monotonic()).invalid(checks, message)
+
+
+def failed(*, assignment: Assignment, name: str, err: BaseException) -> SubmissionResult:
+    """The result of a submission whose grading failed in the grader itself (a bug): ``crashed``, 0."""
+    checks = select_checks(assignment)
+    shell = _Shell(assignment, name, checks, time.monotonic())
+    message = "not graded: the autograder failed; your instructor has the details"
+    results = not_judged(assignment, checks, message=message, category="crashed")
+    return shell.finish(
+        SubmissionStatus.CRASHED.value, f"autograder failed ({type(err).__name__}); regrade after fixing", results, []
+    )
+
+
 def _prepare_all(
     assignment: Assignment, checks: list[Check], code: list[notebook.Cell], reference, lock, seed_digest, expected_cache
 ) -> tuple[dict | Callable[[], dict] | None, list[Prepared]]:
@@ -265,22 +283,10 @@ class _Shell:
 
     def invalid(self, checks: list[Check], message: str) -> SubmissionResult:
         """The result of a notebook that could not be read: every check an error, none graded."""
-        settings = self.assignment.settings
-        results = [
-            CheckResult(
-                c.id,
-                c.target,
-                "error",
-                0.0,
-                float(settings(c).points),
-                settings(c).hidden,
-                "not graded: the notebook could not be read",
-                "invalid",
-                c.hint,
-            )
-            for c in checks
-        ]
-        return self.finish("invalid", message, results, [message])
+        results = not_judged(
+            self.assignment, checks, message="not graded: the notebook could not be read", category="invalid"
+        )
+        return self.finish(SubmissionStatus.INVALID.value, message, results, [message])
 
     def finish(self, status: str, message: str, results: list[CheckResult], problems: list[str]) -> SubmissionResult:
         score = float(sum(r.points for r in results))

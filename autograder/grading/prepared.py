@@ -9,10 +9,10 @@ import dataclasses
 
 from autograder.checks.check import Check, Context
 from autograder.checks.compare import Outcome
-from autograder.core.results import CheckResult
+from autograder.core.results import CheckResult, CheckStatus
 from autograder.core.seeds import stable_seed
 from autograder.course.assignment import Assignment
-from autograder.sandbox.protocol import CheckRecord, RecordStatus
+from autograder.sandbox.protocol import CheckRecord, RecordStatus, tampered_message
 
 
 @dataclasses.dataclass
@@ -91,8 +91,8 @@ def judge(p: Prepared, record: CheckRecord | None, settings, *, hint: str) -> Ch
         category = _ERROR_CATEGORIES.get(record.status, "crashed")
         message = record.message  # built or redacted by the grader (:func:`autograder.grading.workers.from_worker`)
         if record.status is RecordStatus.TAMPERED:  # a record the worker's own code never writes
-            message = f"no valid result came back for {check.target} (did the notebook tamper with the grader?)"
-        result_status = "failed" if category == "type" else "error"
+            message = tampered_message(check.target)
+        result_status = CheckStatus.FAILED.value if category == "type" else CheckStatus.ERROR.value
         return CheckResult(status=result_status, points=0.0, message=message, category=category, **base)
     ctx = Context(check.what, settings.tol, p.inputs, record.type)
     try:
@@ -101,7 +101,32 @@ def judge(p: Prepared, record: CheckRecord | None, settings, *, hint: str) -> Ch
         outcome = Outcome(
             False, "type", f"{check.what}: the returned value could not be compared ({type(err).__name__})"
         )
+    return from_outcome(outcome, check=check, settings=settings, hint=hint)
+
+
+def from_outcome(outcome: Outcome, *, check: Check, settings, hint: str) -> CheckResult:
+    """A verdict's outcome as the check's result: full points, or none with the verdict's message
+    (a hidden check's for staff: its category; :func:`autograder.core.results.one_bit` is what the
+    student sees)."""
+    base = dict(id=check.id, target=check.target, max_points=float(settings.points), hidden=settings.hidden, hint=hint)
     if outcome.passed:
-        return CheckResult(status="passed", points=float(settings.points), **base)
-    message = f"hidden check on {check.target} failed ({outcome.category})" if hidden else outcome.message
-    return CheckResult(status="failed", points=0.0, message=message, category=outcome.category, **base)
+        return CheckResult(status=CheckStatus.PASSED.value, points=float(settings.points), **base)
+    message = f"hidden check on {check.target} failed ({outcome.category})" if settings.hidden else outcome.message
+    return CheckResult(status=CheckStatus.FAILED.value, points=0.0, message=message, category=outcome.category, **base)
+
+
+def not_judged(assignment: Assignment, checks: list[Check], *, message: str, category: str) -> list[CheckResult]:
+    """Every one of ``checks`` as not judged, with ``message`` and ``category`` (a notebook that could
+    not be read, a grader that failed)."""
+    return [
+        CheckResult.not_judged(
+            id=c.id,
+            target=c.target,
+            max_points=assignment.settings(c).points,
+            hidden=assignment.settings(c).hidden,
+            hint=c.hint,
+            message=message,
+            category=category,
+        )
+        for c in checks
+    ]

@@ -35,7 +35,7 @@ from autograder.checks.compare import Outcome
 from autograder.core import plaindata
 from autograder.core.results import CheckResult
 from autograder.course.testfiles import CALL_PROBE, PytestCheck
-from autograder.grading.prepared import Prepared, check_seed, judge
+from autograder.grading.prepared import Prepared, check_seed, from_outcome, judge
 from autograder.grading.reference import ReferenceFailed, needs_tensorflow
 from autograder.grading.workers import run_in_workers
 from autograder.sandbox import determinism
@@ -166,9 +166,6 @@ def _run_once(run: _Run, *, settings, reference: dict, results: dict[str, CheckR
         "rng": np.random.default_rng(run.seed),
         "tol": settings.tol,
     }
-    base = dict(
-        id=check.id, target=check.target, max_points=float(settings.points), hidden=settings.hidden, hint=check.hint
-    )
     try:
         check.function(*[values[name] for name in check.fixtures])
     except _Pending:
@@ -188,10 +185,8 @@ def _run_once(run: _Run, *, settings, reference: dict, results: dict[str, CheckR
         run.detail = f"{type(err).__name__}: {err}"
         outcome = Outcome(False, "type", f"{check.what}: the check could not judge the returned values ({run.detail})")
     else:
-        run.result = CheckResult(status="passed", points=float(settings.points), **base)
-        return
-    message = f"hidden check on {check.target} failed ({outcome.category})" if settings.hidden else outcome.message
-    run.result = CheckResult(status="failed", points=0.0, message=message, category=outcome.category, **base)
+        outcome = Outcome(True)
+    run.result = from_outcome(outcome, check=check, settings=settings, hint=check.hint)
 
 
 class Grading:

@@ -31,6 +31,7 @@ from autograder.sandbox.protocol import (
     RecordStatus,
     Stop,
     WorkerRequest,
+    tampered_message,
 )
 
 
@@ -58,7 +59,7 @@ def from_worker(
     target = p.check.target
     status = CheckRecord.parse(record).status
     if status is RecordStatus.TAMPERED:
-        return CheckRecord(status, f"no valid result came back for {target} (did the notebook tamper with the grader?)")
+        return CheckRecord(status, tampered_message(target))
     if status is RecordStatus.RETURNED:
         return CheckRecord(status, type=redactor(_text(record.get("type"), 200)), value=record.get("value"))
     if status is RecordStatus.NOT_IMPLEMENTED:

@@ -187,6 +187,11 @@ class RecordStatus(str, enum.Enum):
         return self.value
 
 
+def tampered_message(target: str | None = None) -> str:
+    """What a student is told of a record the worker's own code never writes (the one text of it)."""
+    return f"no valid result came back{f' for {target}' if target else ''} (did the notebook tamper with the grader?)"
+
+
 WORKER_STATUSES = frozenset(
     {
         RecordStatus.RETURNED,
@@ -255,7 +260,7 @@ class CheckRecord:
         raw = record.get("status") if isinstance(record, dict) else None
         status = next((s for s in WORKER_STATUSES if s.value == raw), None)
         if status is None:
-            return cls(RecordStatus.TAMPERED, "no valid result came back (did the notebook tamper with the grader?)")
+            return cls(RecordStatus.TAMPERED, tampered_message())
         text = record.get("message")
         kind = record.get("type")
         return cls(
