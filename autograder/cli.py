@@ -199,13 +199,15 @@ def _cmd_sandbox(args) -> int:
 
     from autograder.core.config import load as load_config
     from autograder.course import assignment as assignment_mod
+    from autograder.course.layout import Layout
     from autograder.grading.session import announcement, probe_course
     from autograder.sandbox import confinement as confine
 
     root = Path(args.root)
-    name = args.assignment or next(iter(load_config(root / "grading.yml")), None)
+    grading = Layout(root).grading_yml
+    name = args.assignment or next(iter(load_config(grading)), None)
     if name is None:
-        raise assignment_mod.AssignmentError(f"{root / 'grading.yml'}: no assignment to probe with")
+        raise assignment_mod.AssignmentError(f"{grading}: no assignment to probe with")
     loaded = assignment_mod.load(name, root=root)
     conf = probe_course(loaded, root=root)
     required = loaded.config.sandbox

@@ -29,6 +29,7 @@ from autograder.batch import local as batch
 from autograder.core import config as config_mod
 from autograder.core.results import SubmissionResult
 from autograder.course import notebook
+from autograder.course.layout import Layout
 from autograder.reports.wording import explanation
 
 _MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
@@ -96,8 +97,9 @@ def build(name: str, *, root: Path, out_dir: Path) -> list[Example]:
     """Writes the reference, blank and mistake submissions of ``name`` into ``out_dir``."""
     root, out_dir = Path(root), Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    source = notebook.read(root / "solutions" / name / f"{name}.ipynb")
-    release = notebook.read(root / "assignments" / name / f"{name}.ipynb")
+    course = Layout(Path(root))
+    source = notebook.read(course.source(name))
+    release = notebook.read(course.release(name))
     ref = reference_notebook(source, release)
     examples = []
 
@@ -108,10 +110,10 @@ def build(name: str, *, root: Path, out_dir: Path) -> list[Example]:
 
     write("reference", ref, "the reference solution", frozenset())
     write("blank", release, "the untouched release", None)
-    for path in sorted((root / "solutions" / name / "mistakes").glob("*.py")):
+    for path in sorted((course.solutions(name) / "mistakes").glob("*.py")):
         m = load_mistake(path)
         write(path.stem, with_cells(ref, m["cells"]), m["description"], m["expect_failed"], m["message"])
-    for path in sorted((root / "solutions" / name / "correct").glob("*.py")):
+    for path in sorted((course.solutions(name) / "correct").glob("*.py")):
         m = load_mistake(path)
         if m["expect_failed"]:
             raise ValueError(f"{path}: a correct variant must not expect failures")
@@ -161,8 +163,9 @@ def judge_example(ex: Example, result: SubmissionResult) -> tuple[bool, str]:
 def grade_examples(*, root: Path, out: Path, names: list[str] | None = None, jobs: int = 2) -> list[ExampleRow]:
     """Builds and grades the bundled examples of each assignment (default: all with a release)."""
     root, out = Path(root), Path(out)
-    cfg = config_mod.load(root / "grading.yml")
-    names = names or [n for n in cfg if (root / "assignments" / n / f"{n}.ipynb").is_file()]
+    course = Layout(Path(root))
+    cfg = config_mod.load(course.grading_yml)
+    names = names or [n for n in cfg if course.release(n).is_file()]
     rows = []
     for name in names:
         exs = build(name, root=root, out_dir=out / "submissions" / name)

@@ -29,6 +29,7 @@ import yaml
 from autograder.audit import examples, mutator
 from autograder.course import assignment as assignment_mod
 from autograder.course import notebook
+from autograder.course.layout import Layout
 from autograder.grading import engine
 from autograder.grading.session import open_session
 
@@ -270,7 +271,7 @@ def _plan(name: str, *, root: Path, functions, max_per_function) -> _Plan:
         raise MutationError(f"{name} has no graded function {unknown[0]!r} (it has: {', '.join(graded)})")
     warnings: list[str] = []
     all_mutants = {fn: mutator.mutate(cells[cell], function=fn) for fn, cell in graded.items()}
-    equivalents = read_equivalents(root / "solutions" / name / EQUIVALENT_FILE)
+    equivalents = read_equivalents(Layout(Path(root)).solutions(name) / EQUIVALENT_FILE)
     known = {m.id for ms in all_mutants.values() for m in ms}
     for key in equivalents:
         if key not in known:

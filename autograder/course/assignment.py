@@ -26,11 +26,12 @@ from autograder.core.config import AssignmentConfig, CheckConfig
 from autograder.core.limits import Limits
 from autograder.core.seeds import stable_seed
 from autograder.core.tolerance import Tolerance
-from autograder.course import notebook, testfiles
+from autograder.course import layout, notebook, testfiles
+from autograder.course.layout import Layout
 
 PUBLIC_CHECKS = "public_checks.py"
 HIDDEN_CHECKS = "hidden_checks.py"
-FIXTURES = "public_expected.npz"
+FIXTURES = layout.FIXTURES
 
 
 class AssignmentError(ValueError):
@@ -133,13 +134,13 @@ def load(name: str, *, root: Path, require_release: bool = True) -> Assignment:
         AssignmentError: A file is missing, or the checks and ``grading.yml`` disagree.
         config.ConfigError: ``grading.yml`` is invalid.
     """
-    root = Path(root)
-    all_cfg = config_mod.load(root / "grading.yml")
+    course = Layout(Path(root))
+    all_cfg = config_mod.load(course.grading_yml)
     if name not in all_cfg:
         known = ", ".join(sorted(all_cfg)) or "none"
         raise AssignmentError(f"unknown assignment {name!r} (grading.yml has: {known})")
-    src_dir, rel_dir = root / "solutions" / name, root / "assignments" / name
-    for path in (src_dir / f"{name}.ipynb", rel_dir / f"{name}.ipynb"):
+    src_dir, rel_dir = course.solutions(name), course.release_folder(name)
+    for path in (course.source(name), course.release(name)):
         if not path.is_file() and (require_release or path.parent == src_dir):
             raise AssignmentError(f"{path}: missing (run `autograder release {name}` to make the release)")
     public = load_checks(src_dir / PUBLIC_CHECKS)
@@ -147,9 +148,9 @@ def load(name: str, *, root: Path, require_release: bool = True) -> Assignment:
     cfg = all_cfg[name]
     hidden = hidden + load_test_checks(name, src_dir, cfg)
     _validate(name, public + hidden, cfg, {c.id for c in hidden})
-    fixtures = read_fixtures(rel_dir / FIXTURES) if (rel_dir / FIXTURES).is_file() else None
-    source = notebook.read(src_dir / f"{name}.ipynb")
-    rel_nb = rel_dir / f"{name}.ipynb"
+    fixtures = read_fixtures(course.fixtures(name)) if course.fixtures(name).is_file() else None
+    source = notebook.read(course.source(name))
+    rel_nb = course.release(name)
     return Assignment(
         name, notebook.read(rel_nb) if rel_nb.is_file() else source, source, public + hidden, cfg, fixtures, rel_dir
     )

@@ -27,32 +27,19 @@ import os
 import platform
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import autograder
 from autograder.core import files, plaindata
 from autograder.course import notebook
 from autograder.course.assignment import Assignment
+from autograder.course.layout import Layout, digest, library_files
 from autograder.course.testfiles import PytestCheck
 from autograder.grading.prepared import seed_is_shared, shared_seeds
 from autograder.grading.reference import LazyReference, compute_expected, reference_namespace
 
-POOL_DIR = Path(".autograder") / "pool"
 KEY_FILE = "key.json"
-
-
-def _digest_files(paths: Iterable[Path], base: Path) -> str:
-    h = hashlib.sha256()
-    for path in sorted(paths):
-        h.update(str(path.relative_to(base)).encode() + b"\0" + path.read_bytes() + b"\0")
-    return h.hexdigest()
-
-
-def _source_files(folder: Path, pattern: str = "*.py") -> list[Path]:
-    if not folder.is_dir():
-        return []
-    return [p for p in folder.rglob(pattern) if p.is_file() and "__pycache__" not in p.parts]
 
 
 def key_parts(assignment: Assignment, *, root: Path) -> dict[str, str]:
@@ -63,13 +50,11 @@ def key_parts(assignment: Assignment, *, root: Path) -> dict[str, str]:
         assignment: The loaded assignment (with its source notebook).
         root: The course repo.
     """
-    root = Path(root)
+    course = Layout(Path(root))
     reference = hashlib.sha256()
     for cell in notebook.code_cells(assignment.source or assignment.release):
         if cell.kind in ("setup", "solution"):
             reference.update(f"{cell.id}\0{cell.kind}\0{cell.source}\0".encode())
-    checks_dir = root / "solutions" / assignment.name
-    data_dir = root / "data"
     package = Path(autograder.__file__).parent
     installed = sorted(
         f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions() if d.metadata["Name"]
@@ -79,9 +64,9 @@ def key_parts(assignment: Assignment, *, root: Path) -> dict[str, str]:
         "assignment": assignment.name,
         "hidden_variants": str(assignment.config.hidden_variants),
         "reference": reference.hexdigest(),
-        "checks": _digest_files(_source_files(checks_dir), checks_dir),
-        "data": _digest_files(_source_files(data_dir, "*"), data_dir),
-        "library": _digest_files(_source_files(package), package),
+        "checks": digest(course.check_files(assignment.name), base=course.solutions(assignment.name)),
+        "data": digest(course.data_files(), base=course.data),
+        "library": digest(library_files(), base=package),
         "python": f"{sys.version.split()[0]} {platform.machine()} {platform.system()}",
         "packages": hashlib.sha256("\n".join(installed).encode()).hexdigest(),
     }
@@ -178,7 +163,7 @@ def needs_reference(pool: Pool, assignment: Assignment) -> bool:
 
 def default_folder(root: Path) -> Path:
     """Where a course keeps its pools: ``.autograder/pool`` in the course repo."""
-    return Path(root) / POOL_DIR
+    return Layout(Path(root)).pool
 
 
 def open_pool(assignment: Assignment, *, root: Path, folder: Path | None = None) -> Pool:

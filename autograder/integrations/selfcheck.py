@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from autograder.course import assignment as assignment_mod
+from autograder.course.layout import Layout
 from autograder.grading import engine
 from autograder.reports.wording import explanation
 from autograder.sandbox import determinism
@@ -35,7 +36,7 @@ def release_folder(folder: Path) -> Path:
     folder = folder.resolve()
     if (folder / assignment_mod.FIXTURES).is_file():
         return folder
-    sibling = folder.parent.parent / "assignments" / folder.name
+    sibling = Layout(folder.parent.parent).release_folder(folder.name)
     return sibling if (sibling / assignment_mod.FIXTURES).is_file() else folder
 
 

@@ -21,6 +21,7 @@ import numpy as np
 
 from autograder.core import files, plaindata
 from autograder.course import assignment as assignment_mod
+from autograder.course.layout import Layout
 from autograder.grading.prepared import public_seed
 from autograder.grading.reference import compute_expected, reference_namespace
 from autograder.release import gradecells
@@ -47,7 +48,8 @@ def generate_with_nbgrader(name: str, *, root: Path, dest: Path | None = None) -
         The release folder of the assignment.
     """
     root = Path(root).resolve()
-    dest = Path(dest).resolve() if dest else root / "assignments"
+    releases = Layout(root).release_folder(name).parent
+    dest = Path(dest).resolve() if dest else releases
     with tempfile.TemporaryDirectory(prefix="nbgrader-") as tmp:
         cmd = [
             sys.executable,
@@ -60,7 +62,7 @@ def generate_with_nbgrader(name: str, *, root: Path, dest: Path | None = None) -
             f"--CourseDirectory.release_directory={dest}",
             "--log-level=WARN",
         ]
-        if dest != root / "assignments":
+        if dest != releases:
             cmd.append(f"--CourseDirectory.db_url=sqlite:///{tmp}/gradebook.db")
         path = os.pathsep.join(
             [str(Path(sys.executable).parent), os.environ.get("PATH", "")]
@@ -99,7 +101,7 @@ def fixtures(assignment: assignment_mod.Assignment) -> dict:
 def sync_grade_cells(name: str, *, root: Path, write: bool = True) -> bool:
     """Brings the source notebook's grade cells in line with ``grading.yml``; returns whether it changed."""
     loaded = assignment_mod.load(name, root=root, require_release=False)
-    path = Path(root) / "solutions" / name / f"{name}.ipynb"
+    path = Layout(Path(root)).source(name)
     synced = gradecells.sync(loaded.source, loaded.config, {c.id: c.target for c in loaded.checks})
     if synced == loaded.source:
         return False
@@ -163,7 +165,7 @@ def release(name: str, *, root: Path, dest: Path | None = None) -> Path:
     loaded = assignment_mod.load(name, root=root, require_release=False)
     data = fixtures(loaded)
     if dest is None:
-        write_fixtures(root / "solutions" / name / assignment_mod.FIXTURES, data)
+        write_fixtures(Layout(root).solutions(name) / assignment_mod.FIXTURES, data)
     folder = generate_with_nbgrader(name, root=root, dest=dest)
     write_fixtures(folder / assignment_mod.FIXTURES, data)
     stray = folder / assignment_mod.HIDDEN_CHECKS

@@ -19,6 +19,7 @@ import yaml
 from autograder.core.limits import Limits
 from autograder.course import assignment as assignment_mod
 from autograder.course import testfiles
+from autograder.course.layout import Layout
 
 _NUMBER = {"type": "number", "minimum": 0}
 _LIMITS = {
@@ -194,7 +195,7 @@ def _line_of_id(path: Path, check_id: str) -> int:
 def _assignment_problems(name: str, body: dict, *, course: Path, root, file: str) -> list[Problem]:
     """The problems ``autograder grade`` would refuse in one assignment, all of them."""
     out: list[Problem] = []
-    folder = course / "solutions" / name
+    folder = Layout(course).solutions(name)
 
     def rel(p: Path) -> str:
         return str(p.relative_to(course)) if p.is_relative_to(course) else str(p)

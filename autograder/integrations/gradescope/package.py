@@ -71,8 +71,9 @@ def build(name: str, *, root: Path, out: Path) -> list[str]:
         ZipError: A required file is missing, or ``name`` is not an assignment of ``grading.yml``.
     """
     from autograder.core import config
+    from autograder.course.layout import Layout
 
-    if name not in config.load(Path(root) / "grading.yml"):
+    if name not in config.load(Layout(Path(root)).grading_yml):
         raise ZipError(f"unknown assignment {name!r} in {Path(root) / 'grading.yml'}")
     files = allowed_files(name, root=root)
     out = Path(out)

@@ -22,6 +22,7 @@ import tempfile
 from pathlib import Path
 
 from autograder.core.results import check_from_dict
+from autograder.course.layout import Layout, digest, library_files
 from autograder.course.notebook import NotebookError, read_submission_bytes
 from autograder.integrations.nbgrader import privatecache
 from autograder.reports.wording import check_line, explanation
@@ -46,28 +47,17 @@ def _notebook(cwd: Path) -> Path:
 
 
 def cache_key(notebook: bytes, *, course: Path, assignment: str) -> str:
-    """What a cached result depends on: the notebook's bytes (as the intake read them), the
-    assignment's configuration, checks, reference and release, and the grader itself (its version
-    and source)."""
+    """What a cached result depends on: the notebook's bytes (as the intake read them), everything
+    grading the assignment depends on in the course (:meth:`autograder.course.layout.Layout.grading_files`:
+    ``grading.yml``, the source notebook, every check file, pytest-style ones included, the release
+    and its fixtures, ``data/``), and the grader itself (its version and source)."""
     import autograder
 
+    layout = Layout(Path(course))
     h = hashlib.sha256()
     h.update(f"autograder {autograder.__version__}\0".encode())
-    package = Path(autograder.__file__).resolve().parent
-    for path in sorted(package.rglob("*.py")):
-        h.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
-    files = [
-        course / "grading.yml",
-        course / "solutions" / assignment / f"{assignment}.ipynb",
-        course / "solutions" / assignment / "public_checks.py",
-        course / "solutions" / assignment / "hidden_checks.py",
-        course / "assignments" / assignment / f"{assignment}.ipynb",
-        course / "assignments" / assignment / "public_expected.npz",
-    ]
-    for path in files:
-        h.update(str(path.name).encode() + b"\0")
-        h.update(path.read_bytes() if path.is_file() else b"<absent>")
-        h.update(b"\0")
+    h.update(digest(library_files(), base=Path(autograder.__file__).parent).encode() + b"\0")
+    h.update(digest(layout.grading_files(assignment), base=layout.root).encode() + b"\0")
     h.update(b"notebook\0" + notebook)
     return h.hexdigest()[:32]
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from autograder.core import files
 from autograder.course import notebook
+from autograder.course.layout import Layout
 
 
 def restored(submitted: dict, release: dict) -> dict:
@@ -75,4 +76,4 @@ def write_tree(submissions: dict, *, root: Path, assignment: str, release: dict)
 
 def release_notebook(root: Path, assignment: str) -> dict:
     """The release notebook of ``assignment`` in the course at ``root``."""
-    return notebook.read(Path(root) / "assignments" / assignment / f"{assignment}.ipynb")
+    return notebook.read(Layout(Path(root)).release(assignment))

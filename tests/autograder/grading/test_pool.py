@@ -112,6 +112,23 @@ def test_a_new_key_when_anything_the_values_depend_on_changes(toy_course, change
     assert after != before and after.parent == before.parent
 
 
+def test_a_checks_file_written_as_tests_starts_a_new_key_and_the_audits_examples_do_not(toy_course):
+    """The key covers solutions/NAME/test_*.py; it once walked solutions/NAME/ whole, so editing a
+    typical mistake or a correct variant (never graded) started a new pool."""
+    solutions = toy_course / "solutions" / "toy"
+    test_file = solutions / "test_double.py"
+    test_file.write_text("def test_double(student):\n    assert student.double(1.0) == 2.0\n")
+    grading = toy_course / "grading.yml"
+    grading.write_text(grading.read_text() + "      double.double: {points: 1, visibility: hidden}\n")
+    before = pool.open_pool(_with_variants(toy_course, 2), root=toy_course).folder
+    for folder in ("mistakes", "correct"):
+        (solutions / folder).mkdir()
+        (solutions / folder / "edited.py").write_text("def double(x):\n    return 3 * x\n")
+    assert pool.open_pool(assignment.load("toy", root=toy_course), root=toy_course).folder == before
+    test_file.write_text("def test_double(student):\n    assert student.double(2.0) == 4.0\n")
+    assert pool.open_pool(assignment.load("toy", root=toy_course), root=toy_course).folder != before
+
+
 def test_points_and_tolerances_keep_the_key(toy_course):
     before = pool.open_pool(_with_variants(toy_course, 2), root=toy_course).folder
     grading = toy_course / "grading.yml"

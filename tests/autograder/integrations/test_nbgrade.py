@@ -60,3 +60,37 @@ def test_a_cache_folder_open_to_others_is_not_trusted(graded_here, tmp_path, cap
     assert "refused its cache folder" in capsys.readouterr().out
     with pytest.raises(privatecache.CacheError, match="lets other users in"):
         privatecache.private_folder("nbgrader", entry.name, base=base)
+
+
+@pytest.mark.parametrize(
+    ("change", "new_key"),
+    [
+        ("pytest_style_checks", True),  # once left out of the key: a stale cached grade was reused
+        ("data", True),  # likewise
+        ("hidden_checks", True),
+        ("grading_yml", True),
+        ("a_typical_mistake", False),  # the audit's examples are never graded
+        ("a_correct_variant", False),
+    ],
+)
+def test_the_cache_key_covers_everything_grading_depends_on(toy_course, change, new_key):
+    notebook = b'{"cells": []}'
+    before = nbgrade.cache_key(notebook, course=toy_course, assignment="toy")
+    solutions = toy_course / "solutions" / "toy"
+    edits = {
+        "pytest_style_checks": (solutions / "test_double.py", "def test_double(student):\n    assert True\n"),
+        "data": (toy_course / "data" / "words.txt", "a b c\n"),
+        "hidden_checks": (
+            solutions / "hidden_checks.py",
+            (solutions / "hidden_checks.py").read_text() + "\n# edited\n",
+        ),
+        "grading_yml": (toy_course / "grading.yml", (toy_course / "grading.yml").read_text() + "\n# edited\n"),
+        "a_typical_mistake": (solutions / "mistakes" / "wrong.py", "def double(x):\n    return x\n"),
+        "a_correct_variant": (solutions / "correct" / "loop.py", "def double(x):\n    return x + x\n"),
+    }
+    path, text = edits[change]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+    after = nbgrade.cache_key(notebook, course=toy_course, assignment="toy")
+    assert (after != before) is new_key, change
+    assert nbgrade.cache_key(b'{"cells": [1]}', course=toy_course, assignment="toy") != after  # and the notebook
