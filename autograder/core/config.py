@@ -13,26 +13,26 @@ Layout::
           sigmoid.values: {points: 1, visibility: public}
           sigmoid.isolation: {points: 1, visibility: hidden, rtol: 1.0e-6}
 
-Every error names the offending key by its dotted path.
+:data:`SCHEMA` is the one description of the file's shape: :func:`parse` raises on its first
+problem and ``autograder validate`` reports them all (:func:`schema_problems`), every problem named
+by its path (:func:`key_path`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
+import jsonschema
 import yaml
 
 from autograder.core.limits import Limits
 from autograder.core.tolerance import Tolerance
 
-_TOP_KEYS = {"seed", "defaults", "assignments", "sandbox"}
+GRADING_FILE = "grading.yml"
 SANDBOX_LEVELS = ("full", "landlock", "none")  # the strongest first: autograder.sandbox.confinement.LEVELS
-_DEFAULT_KEYS = {"rtol", "atol", "limits", "hidden_variants"}
-_ASSIGNMENT_KEYS = {"limits", "checks", "title", "hidden_variants"}
-_CHECK_KEYS = {"points", "visibility", "rtol", "atol", "timeout_s"}
 _VISIBILITY = ("public", "hidden")
-_LIMIT_KEYS = {f.name: f.type for f in dataclasses.fields(Limits)}
 
 
 class ConfigError(ValueError):
@@ -88,102 +88,150 @@ class AssignmentConfig:
     sandbox: str = "full"
 
 
-def _mapping(value, where: str) -> dict:
-    if not isinstance(value, dict):
-        raise ConfigError(f"{where}: expected a mapping, got {type(value).__name__}")
-    return value
+_NUMBER = {"type": "number", "minimum": 0}
+_VARIANTS = {"type": "integer", "minimum": 1}
+_LIMITS = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {f.name: _NUMBER for f in dataclasses.fields(Limits)},
+}
+_CHECK = {
+    "type": "object",
+    "additionalProperties": False,
+    "required": ["points"],
+    "properties": {
+        "points": _NUMBER,
+        "visibility": {"enum": list(_VISIBILITY)},
+        "rtol": _NUMBER,
+        "atol": _NUMBER,
+        "timeout_s": _NUMBER,
+    },
+}
+_ASSIGNMENT = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "title": {"type": "string"},
+        "limits": _LIMITS,
+        "hidden_variants": _VARIANTS,
+        "checks": {"type": "object", "additionalProperties": _CHECK},
+    },
+}
+SCHEMA = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {
+        "seed": {"type": ["string", "number"]},
+        "sandbox": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"require": {"enum": list(SANDBOX_LEVELS)}},
+        },
+        "defaults": {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {"rtol": _NUMBER, "atol": _NUMBER, "limits": _LIMITS, "hidden_variants": _VARIANTS},
+        },
+        "assignments": {"type": "object", "additionalProperties": _ASSIGNMENT},
+    },
+}
+"""The one schema of ``grading.yml``: loading (:func:`parse`) and ``autograder validate`` both use it."""
 
 
-def _unknown(data: dict, allowed: set, where: str) -> None:
-    unknown = sorted(str(k) for k in set(data) - allowed)
-    if unknown:
-        raise ConfigError(f"{where}.{unknown[0]}: unknown key (allowed: {', '.join(sorted(allowed))})")
+def key_path(parts) -> str:
+    """An unambiguous path: identifiers joined by dots, other keys quoted in brackets
+    (``assignments.a1.checks["sigmoid.values"].points``)."""
+    out = ""
+    for part in parts:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", str(part)):
+            out += ("." if out else "") + str(part)
+        else:
+            out += f'["{part}"]'
+    return out
 
 
-def _number(value, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-        raise ConfigError(f"{where}: expected a non-negative number, got {value!r}")
-    return value
+@dataclasses.dataclass(frozen=True)
+class SchemaProblem:
+    """One way a document breaks :data:`SCHEMA`.
 
-
-def _variants(value, where: str) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ConfigError(f"{where}: expected a whole number of at least 1, got {value!r}")
-    return value
-
-
-def _limits(data: dict, base: Limits, where: str) -> Limits:
-    data = _mapping(data, where)
-    _unknown(data, set(_LIMIT_KEYS), where)
-    values = {k: _number(v, f"{where}.{k}") for k, v in data.items()}
-    return dataclasses.replace(base, **values)
-
-
-def _sandbox(value) -> str:
-    data = _mapping(value, "sandbox")
-    _unknown(data, {"require"}, "sandbox")
-    level = data.get("require", "full")
-    if level not in SANDBOX_LEVELS:
-        raise ConfigError(f"sandbox.require: expected one of {', '.join(SANDBOX_LEVELS)}, got {level!r}")
-    return level
-
-
-def parse_checks(data: dict, *, where: str, default_tol: Tolerance = Tolerance()) -> dict[str, CheckConfig]:
-    """Validates a mapping of check id to settings.
-
-    Args:
-        data: The mapping as read from YAML.
-        where: Dotted path of the mapping, used in error messages.
-        default_tol: Tolerance for checks that set neither rtol nor atol.
-
-    Returns:
-        Check id to its validated settings, in the mapping's order.
-
-    Raises:
-        ConfigError: A key is unknown or missing, or a value has the wrong type.
+    Attributes:
+        parts: Where, as keys from the top.
+        message: What is wrong and what is expected.
+        at_key: Whether the problem is the key itself (unknown, missing) rather than its value.
     """
-    data = _mapping(data, where)
+
+    parts: tuple
+    message: str
+    at_key: bool = False
+
+    def __str__(self) -> str:
+        return f"{key_path(self.parts) or GRADING_FILE}: {self.message}"
+
+
+def schema_problems(data) -> list[SchemaProblem]:
+    """Every way ``data`` (``grading.yml`` as read) breaks :data:`SCHEMA`, in the order of their paths."""
+    out = []
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    for err in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
+        parts = tuple(err.absolute_path)
+        if err.validator == "additionalProperties":
+            allowed = sorted(err.schema.get("properties", {}))
+            for extra in sorted(set(err.instance) - set(allowed), key=str):
+                out.append(SchemaProblem((*parts, extra), f"unknown key (allowed: {', '.join(allowed)})", True))
+        elif err.validator == "required":
+            out += [SchemaProblem((*parts, r), "required", True) for r in err.validator_value if r not in err.instance]
+        else:
+            out.append(SchemaProblem(parts, _said(err)))
+    return out
+
+
+def _said(err) -> str:
+    if err.validator in ("type", "minimum") and err.schema is _NUMBER:
+        return f"expected a non-negative number, got {err.instance!r}"
+    if err.validator in ("type", "minimum") and err.schema is _VARIANTS:
+        return f"expected a whole number of at least 1, got {err.instance!r}"
+    if err.validator == "enum":
+        return f"expected one of {', '.join(map(str, err.validator_value))}, got {err.instance!r}"
+    if err.validator == "type":
+        wanted = err.validator_value if isinstance(err.validator_value, str) else " or ".join(err.validator_value)
+        return f"expected {wanted}, got {type(err.instance).__name__}"
+    return err.message
+
+
+def _checks(data: dict, default_tol: Tolerance) -> dict[str, CheckConfig]:
+    """Check id to its settings, in the mapping's order (``data`` already meets the schema)."""
     out = {}
     for check_id, settings in data.items():
-        path = f"{where}.{check_id}"
-        settings = _mapping(settings, path)
-        _unknown(settings, _CHECK_KEYS, path)
-        if "points" not in settings:
-            raise ConfigError(f"{path}.points: required")
-        for key in ("points", "rtol", "atol", "timeout_s"):
-            if key in settings:
-                _number(settings[key], f"{path}.{key}")
-        visibility = settings.get("visibility", "public")
-        if visibility not in _VISIBILITY:
-            raise ConfigError(f"{path}.visibility: expected one of {', '.join(_VISIBILITY)}, got {visibility!r}")
         tol = Tolerance(settings.get("rtol", default_tol.rtol), settings.get("atol", default_tol.atol))
-        out[str(check_id)] = CheckConfig(settings["points"], visibility, tol, settings.get("timeout_s"))
+        out[str(check_id)] = CheckConfig(
+            settings["points"], settings.get("visibility", "public"), tol, settings.get("timeout_s")
+        )
     return out
 
 
 def parse(data) -> dict[str, AssignmentConfig]:
-    """Validates the whole document of ``grading.yml``."""
-    data = _mapping(data if data is not None else {}, "grading.yml")
-    _unknown(data, _TOP_KEYS, "grading.yml")
+    """Validates the whole document of ``grading.yml`` against :data:`SCHEMA` and reads it.
+
+    Raises:
+        ConfigError: The first problem :func:`schema_problems` finds, its key named by its path.
+    """
+    data = {} if data is None else data
+    problems = schema_problems(data)
+    if problems:
+        raise ConfigError(str(problems[0]))
     seed = str(data.get("seed", "autograder"))
-    defaults = _mapping(data.get("defaults", {}), "defaults")
-    _unknown(defaults, _DEFAULT_KEYS, "defaults")
-    tol = Tolerance(
-        _number(defaults.get("rtol", 1e-7), "defaults.rtol"), _number(defaults.get("atol", 1e-9), "defaults.atol")
-    )
-    base_limits = _limits(defaults.get("limits", {}), Limits(), "defaults.limits")
-    base_variants = _variants(defaults.get("hidden_variants"), "defaults.hidden_variants")
-    required = _sandbox(data.get("sandbox", {}))
+    defaults = data.get("defaults", {})
+    tol = Tolerance(defaults.get("rtol", 1e-7), defaults.get("atol", 1e-9))
+    base_limits = dataclasses.replace(Limits(), **defaults.get("limits", {}))
+    required = data.get("sandbox", {}).get("require", "full")
     out = {}
-    for name, body in _mapping(data.get("assignments", {}), "assignments").items():
-        where = f"assignments.{name}"
-        body = _mapping(body, where)
-        _unknown(body, _ASSIGNMENT_KEYS, where)
-        limits = _limits(body.get("limits", {}), base_limits, f"{where}.limits")
-        checks = parse_checks(body.get("checks", {}), where=f"{where}.checks", default_tol=tol)
-        variants = _variants(body.get("hidden_variants", base_variants), f"{where}.hidden_variants")
+    for name, body in data.get("assignments", {}).items():
+        limits = dataclasses.replace(base_limits, **body.get("limits", {}))
+        checks = _checks(body.get("checks", {}), tol)
+        variants = body.get("hidden_variants", defaults.get("hidden_variants"))
         out[str(name)] = AssignmentConfig(
             str(name), checks, limits, seed, str(body.get("title", "")), variants, required
         )

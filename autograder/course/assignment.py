@@ -16,7 +16,6 @@ A student's folder holds only the release files; ``autograder check`` needs noth
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 from pathlib import Path
 
 from autograder.checks.check import Check
@@ -24,14 +23,13 @@ from autograder.core import config as config_mod
 from autograder.core import plaindata
 from autograder.core.config import AssignmentConfig, CheckConfig
 from autograder.core.limits import Limits
-from autograder.core.seeds import stable_seed
 from autograder.core.tolerance import Tolerance
-from autograder.course import layout, notebook, testfiles
+from autograder.course import layout, notebook, rules
 from autograder.course.layout import Layout
 
-PUBLIC_CHECKS = "public_checks.py"
-HIDDEN_CHECKS = "hidden_checks.py"
+PUBLIC_CHECKS, HIDDEN_CHECKS = rules.PUBLIC_CHECKS, rules.HIDDEN_CHECKS
 FIXTURES = layout.FIXTURES
+load_checks = rules.load_checks
 
 
 class AssignmentError(ValueError):
@@ -65,73 +63,12 @@ class Assignment:
         return self.config.checks[check.id]
 
 
-def load_checks(path: Path) -> list[Check]:
-    """Imports a checks module and returns its ``CHECKS`` list."""
-    if not path.is_file():
-        return []
-    module_name = f"autograder_checks_{stable_seed(str(path.resolve()))}"
-    spec = importlib.util.spec_from_file_location(module_name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    found = getattr(module, "CHECKS", None)
-    if not isinstance(found, list) or not all(isinstance(c, Check) for c in found):
-        raise AssignmentError(f"{path}: must define CHECKS, a list of autograder.checks.check.Check")
-    return found
-
-
-def load_test_checks(name: str, folder: Path, cfg: AssignmentConfig) -> list[Check]:
-    """The checks written as pytest tests in ``folder/test_*.py`` (hidden only), validated against
-    ``grading.yml`` (see :mod:`autograder.grading.testchecks`).
-
-    Raises:
-        AssignmentError: A test file breaks the rules, or disagrees with ``grading.yml``.
-    """
-    try:
-        found = testfiles.load(folder)
-        testfiles.validate(name, found, cfg.checks)
-    except testfiles.PytestCheckError as err:
-        raise AssignmentError(str(err)) from None
-    return list(found)
-
-
-def _validate(name: str, checks: list[Check], cfg: AssignmentConfig, hidden_ids: set[str]) -> None:
-    ids = [c.id for c in checks]
-    dup = sorted({i for i in ids if ids.count(i) > 1})
-    if dup:
-        raise AssignmentError(f"{name}: check id {dup[0]!r} is defined twice")
-    missing = [i for i in ids if i not in cfg.checks]
-    if missing:
-        raise AssignmentError(
-            f"grading.yml: assignments.{name}.checks.{missing[0]} is missing (the check exists in the checks files)"
-        )
-    extra = [i for i in cfg.checks if i not in ids]
-    if extra:
-        raise AssignmentError(
-            f"grading.yml: assignments.{name}.checks.{extra[0]} names no check in {PUBLIC_CHECKS} or {HIDDEN_CHECKS}"
-        )
-    for check_id, settings in cfg.checks.items():
-        if (check_id in hidden_ids) != settings.hidden:
-            where = HIDDEN_CHECKS if check_id in hidden_ids else PUBLIC_CHECKS
-            raise AssignmentError(
-                f"grading.yml: assignments.{name}.checks.{check_id}.visibility is {settings.visibility}, but the check is in {where}"
-            )
-    for check in checks:
-        for req in check.requires:
-            if req not in ids:
-                raise AssignmentError(
-                    f"{name}: check {check.id!r} requires {req!r}, which is not a check of this assignment"
-                )
-            if req in hidden_ids and check.id not in hidden_ids:
-                raise AssignmentError(
-                    f"{name}: public check {check.id!r} requires hidden check {req!r} (the self-check could not judge it)"
-                )
-
-
 def load(name: str, *, root: Path, require_release: bool = True) -> Assignment:
     """Loads an assignment from the course repo (instructor side: all checks).
 
     Raises:
-        AssignmentError: A file is missing, or the checks and ``grading.yml`` disagree.
+        AssignmentError: A file is missing, or the checks and ``grading.yml`` break a rule of
+            :mod:`autograder.course.rules` (the first one; ``autograder validate`` lists them all).
         config.ConfigError: ``grading.yml`` is invalid.
     """
     course = Layout(Path(root))
@@ -139,20 +76,26 @@ def load(name: str, *, root: Path, require_release: bool = True) -> Assignment:
     if name not in all_cfg:
         known = ", ".join(sorted(all_cfg)) or "none"
         raise AssignmentError(f"unknown assignment {name!r} (grading.yml has: {known})")
-    src_dir, rel_dir = course.solutions(name), course.release_folder(name)
     for path in (course.source(name), course.release(name)):
-        if not path.is_file() and (require_release or path.parent == src_dir):
+        if not path.is_file() and (require_release or path == course.source(name)):
             raise AssignmentError(f"{path}: missing (run `autograder release {name}` to make the release)")
-    public = load_checks(src_dir / PUBLIC_CHECKS)
-    hidden = load_checks(src_dir / HIDDEN_CHECKS)
     cfg = all_cfg[name]
-    hidden = hidden + load_test_checks(name, src_dir, cfg)
-    _validate(name, public + hidden, cfg, {c.id for c in hidden})
+    configured = {cid: {"points": c.points, "visibility": c.visibility} for cid, c in cfg.checks.items()}
+    problems, defined = rules.assignment_problems(name, configured, course=course.root)
+    if problems:
+        raise AssignmentError(str(problems[0]))
     fixtures = read_fixtures(course.fixtures(name)) if course.fixtures(name).is_file() else None
     source = notebook.read(course.source(name))
     rel_nb = course.release(name)
+    checks = [check for _, check, _ in defined.values()]
     return Assignment(
-        name, notebook.read(rel_nb) if rel_nb.is_file() else source, source, public + hidden, cfg, fixtures, rel_dir
+        name,
+        notebook.read(rel_nb) if rel_nb.is_file() else source,
+        source,
+        checks,
+        cfg,
+        fixtures,
+        course.release_folder(name),
     )
 
 

@@ -119,34 +119,3 @@ def load(folder: Path) -> list[PytestCheck]:
                 )
             )
     return out
-
-
-def validate(name: str, checks: list[PytestCheck], settings: dict) -> None:
-    """Checks that every test is hidden in ``grading.yml`` and that its marks agree with it.
-
-    Args:
-        name: The assignment.
-        checks: From :func:`load`.
-        settings: ``grading.yml``'s check id to :class:`autograder.core.config.CheckConfig`.
-
-    Raises:
-        PytestCheckError: A test's entry is public, or disagrees with its marks.
-    """
-    for check in checks:
-        cfg = settings.get(check.id)
-        key = f"grading.yml: assignments.{name}.checks.{check.id}"
-        if cfg is None:
-            raise PytestCheckError(f"{key} is missing (the check is {check.location})")
-        if check.marked_visibility is not None and check.marked_visibility != "hidden":
-            raise PytestCheckError(
-                f"{check.location}: visibility({check.marked_visibility!r}): checks written as pytest tests are hidden only"
-            )
-        if not cfg.hidden:
-            raise PytestCheckError(
-                f"{key}.visibility is {cfg.visibility}, but checks written as pytest tests "
-                f"({check.location}) are hidden only"
-            )
-        if check.marked_points is not None and float(check.marked_points) != float(cfg.points):
-            raise PytestCheckError(
-                f"{key}.points is {cfg.points:g}, but {check.location} is marked points({check.marked_points:g})"
-            )

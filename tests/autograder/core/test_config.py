@@ -33,7 +33,7 @@ def test_valid_document_parses_with_defaults():
         ({"assignments": {"a": {"checks": {"c": {}}}}}, "assignments.a.checks.c.points"),
         ({"assignments": {"a": {"limits": {"memory": 5}}}}, "assignments.a.limits.memory"),
         ({"assignments": {"a": {"checks": {"c": {"points": "two"}}}}}, "assignments.a.checks.c.points"),
-        ({"asignments": {}}, "grading.yml.asignments"),
+        ({"asignments": {}}, "asignments"),
         ({"defaults": {"rtol": True}}, "defaults.rtol"),
         ({"sandbox": {"require": "strong"}}, "sandbox.require"),
         ({"sandbox": {"requires": "full"}}, "sandbox.requires"),

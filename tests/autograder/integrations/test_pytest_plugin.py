@@ -244,17 +244,17 @@ def test_plain_pytest_leaves_checks_written_as_tests_alone(course, tmp_path):
         (
             "",
             TOY_TESTS,
-            "grading.yml: assignments.toy.checks.double.linear is missing (the check is test_double.py::test_linear)",
+            'grading.yml: assignments.toy.checks["double.linear"]: missing: solutions/toy/test_double.py line',
         ),
         (
             "      double.linear: {points: 2}\n      double.chain: {points: 1, visibility: hidden}\n",
             TOY_TESTS,
-            "grading.yml: assignments.toy.checks.double.linear.visibility is public, but checks written as pytest tests",
+            'grading.yml: assignments.toy.checks["double.linear"].visibility: is public, but the check is in solutions/toy/test_double.py',
         ),
         (
             "      double.linear: {points: 1, visibility: hidden}\n      double.chain: {points: 1, visibility: hidden}\n",
             TOY_TESTS,
-            "grading.yml: assignments.toy.checks.double.linear.points is 1, but test_double.py::test_linear is marked points(2)",
+            'grading.yml: assignments.toy.checks["double.linear"].points: is 1, but test_double.py::test_linear is marked points(2)',
         ),
         (
             "      double.odd: {points: 1, visibility: hidden}\n",
