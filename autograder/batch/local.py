@@ -70,12 +70,6 @@ def select(
     return todo
 
 
-def _write(result: SubmissionResult, out: Path, assignment: str, sinks: Sequence[Sink], submission=None) -> None:
-    path = results.write(result, result_path(out, result.submission, assignment))
-    for sink in sinks:
-        sink.add(result, folder=path.parent, submission=submission)
-
-
 def grade_many(
     submissions,
     *,
@@ -170,8 +164,8 @@ def grade_many(
             pool=pool,
             require=require,
         ) as session:
-            with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-                futures = [pool.submit(_grade_one, session, path, name, by_name[name].tree) for path, name in todo]
+            with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as executor:
+                futures = [executor.submit(_grade_one, session, path, name, by_name[name].tree) for path, name in todo]
                 for future in concurrent.futures.as_completed(futures):
                     finished.record(future.result())
     for sink in sinks:
@@ -195,7 +189,9 @@ class _Finished:
             result.problems = list(sub.problems) + list(result.problems)
             result.flags = list(sub.flags) + list(result.flags)
         with self.lock:
-            _write(result, self.out, self.assignment, self.sinks, sub)
+            path = results.write(result, result_path(self.out, result.submission, self.assignment))
+            for sink in self.sinks:
+                sink.add(result, folder=path.parent, submission=sub)
             self.done[result.submission] = result
             if self.progress is not None:
                 self.progress(len(self.done), self.total, result)

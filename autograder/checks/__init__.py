@@ -17,6 +17,8 @@ the package, so this face is the stable API for check authors (``docs/authoring.
   :func:`float32_exact` (weights a float32 Keras layer and float64 numpy code hold alike).
 - Checks written as pytest tests use :func:`assert_values`, :func:`assert_shape`,
   :func:`assert_dtype` and :func:`assert_gradient`.
+- Checks most assignments need, made once: :func:`unchanged_check` (an argument left as it was) and
+  :func:`fit_inputs` with the probe :func:`fit_losses` (a short training run whose loss must fall).
 - :func:`sibling` imports a neighbouring check module (hidden checks reuse public helpers).
 """
 
@@ -33,6 +35,7 @@ from autograder.checks.check import (
     same_value,
     sibling,
 )
+from autograder.checks.common import fit_inputs, unchanged_check
 from autograder.checks.compare import Outcome, compare_arrays, compare_values, describe
 from autograder.checks.gradcheck import against_differences, gradients_agree, numeric_gradient
 from autograder.checks.inputs import float32_exact, periodic_sequences
@@ -43,6 +46,7 @@ from autograder.checks.probes import (
     copy_inputs,
     describe_model,
     epoch_losses,
+    fit_losses,
     inputs_unchanged,
     scan_calls,
 )
@@ -67,6 +71,8 @@ __all__ = [
     "describe",
     "describe_model",
     "epoch_losses",
+    "fit_inputs",
+    "fit_losses",
     "float32_exact",
     "gradients_agree",
     "inputs_kept",
@@ -81,4 +87,5 @@ __all__ = [
     "same_value",
     "scan_calls",
     "sibling",
+    "unchanged_check",
 ]

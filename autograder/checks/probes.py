@@ -409,6 +409,28 @@ def epoch_losses(model, x, y, *, epochs: int) -> np.ndarray:
     return np.asarray([float(loss) for loss in losses], dtype=np.float64)
 
 
+def fit_losses(ns: dict, target: str, inputs: dict) -> np.ndarray:
+    """Probe: builds the student's model, compiles it when asked, and trains it full-batch; returns
+    the loss per epoch (for :func:`autograder.checks.check.loss_falls`).
+
+    ``inputs`` (made by :func:`autograder.checks.common.fit_inputs`): ``build``, the builder's
+    positional arguments; ``x``, one array or a list of arrays, and ``y``, integer ids (cast to int32);
+    ``epochs``; ``compile_lr``, None when the builder compiles its model, else a learning rate: the
+    model is then compiled here with Adam and sparse categorical cross-entropy on logits.
+    """
+    model = ns[target](*inputs["build"])
+    if inputs.get("compile_lr") is not None:
+        import keras
+
+        model.compile(
+            optimizer=keras.optimizers.Adam(inputs["compile_lr"]),
+            loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
+        )
+    x = inputs["x"]
+    x = [np.asarray(v).astype(np.int32) for v in x] if isinstance(x, list) else np.asarray(x).astype(np.int32)
+    return epoch_losses(model, x, np.asarray(inputs["y"]).astype(np.int32), epochs=inputs["epochs"])
+
+
 def char_lm(weights: list):
     """The Keras character language model ``Input(int32) -> Embedding -> GRU(return_sequences=True)
     -> Dense(log_softmax)`` with the given weights (numpy arrays in ``model.get_weights()`` order:

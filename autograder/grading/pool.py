@@ -37,7 +37,7 @@ from autograder.course.assignment import Assignment
 from autograder.course.layout import Layout, digest, library_files
 from autograder.course.testfiles import PytestCheck
 from autograder.grading.prepared import seed_is_shared, shared_seeds
-from autograder.grading.reference import LazyReference, compute_expected, reference_namespace
+from autograder.grading.reference import LazyReference, compute_expected
 
 KEY_FILE = "key.json"
 
@@ -221,7 +221,7 @@ def fill(assignment: Assignment, *, root: Path, folder: Path | None = None) -> F
     """
     started = time.perf_counter()
     pool = open_pool(assignment, root=root, folder=folder)
-    reference = LazyReference(lambda: reference_namespace(assignment))
+    reference = LazyReference(assignment)
     entries = computed = 0
     for check in assignment.checks:
         if isinstance(check, PytestCheck):

@@ -10,7 +10,6 @@ value is made one way only.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
 
 import numpy as np
 
@@ -74,8 +73,8 @@ class LazyReference:
     from the pool never runs the reference. Made once, whichever thread asks first (callers still
     hold the session's lock around the grader's TensorFlow work)."""
 
-    def __init__(self, make: Callable[[], dict]):
-        self._make = make
+    def __init__(self, assignment: Assignment):
+        self._assignment = assignment
         self._namespace: dict | None = None
         self._lock = threading.Lock()
 
@@ -87,5 +86,5 @@ class LazyReference:
     def __call__(self) -> dict:
         with self._lock:
             if self._namespace is None:
-                self._namespace = self._make()
+                self._namespace = reference_namespace(self._assignment)
             return self._namespace

@@ -23,7 +23,7 @@ from autograder.course import notebook
 from autograder.course.assignment import Assignment
 from autograder.grading import engine
 from autograder.grading.pool import Pool, needs_reference, open_pool
-from autograder.grading.reference import LazyReference, needs_tensorflow, reference_namespace
+from autograder.grading.reference import LazyReference, needs_tensorflow
 from autograder.sandbox import confinement as confine
 from autograder.sandbox import runner as sandbox
 from autograder.sandbox.forkserver import ForkServer
@@ -103,7 +103,7 @@ def open_session(
         SandboxUnavailable: ``require`` and the host cannot give the confinement the course requires.
     """
     lock = threading.Lock()
-    reference = LazyReference(lambda: reference_namespace(assignment))
+    reference = LazyReference(assignment)
     with tempfile.TemporaryDirectory(prefix="autograder-zygote-") as home, contextlib.ExitStack() as stack:
         server = None
         if fork:  # first: the zygote imports TensorFlow while this process sets up the rest

@@ -42,7 +42,7 @@ class Confinement:
     Attributes:
         mode: The mode's name (:attr:`autograder.sandbox.isolation.Plan.mode`).
         template: The plan, without its user id (None: no confinement).
-        pool: User ids for concurrent workers (None when not switching users).
+        users: User ids for concurrent workers (None when not switching users).
         reason: Why the stronger modes could not be had (empty when the strongest was).
         lacks: What the host would need for each stronger mode, one line each.
         seen: What the trial worker of this mode saw of itself (:func:`run_probe`'s facts).
@@ -50,7 +50,7 @@ class Confinement:
 
     mode: str
     template: Plan | None
-    pool: UidPool | None = None
+    users: WorkerUsers | None = None
     reason: str = ""
     lacks: tuple[str, ...] = ()
     seen: dict = dataclasses.field(default_factory=dict)
@@ -117,27 +117,27 @@ def confinement(*, hide: tuple[str, ...], jobs: int, mask: tuple[str, ...] = (),
         limits: The assignment's :class:`autograder.core.limits.Limits` (disk and shared-memory sizes).
     """
     reveal = tuple(str(p) for p in needed_paths())
-    pool = UidPool(max(1, jobs) * 2) if os.geteuid() == 0 else None
+    users = WorkerUsers(max(1, jobs) * 2) if os.geteuid() == 0 else None
     failed: list[tuple[Plan, str]] = []
     for plan in candidates(hide=hide, reveal=reveal, mask=mask):
         if limits is not None:
             plan = dataclasses.replace(plan, disk_mb=int(limits.disk_mb))
-        why, seen = _try_as(plan, pool)
+        why, seen = _try_as(plan, users)
         if not why:
-            pool = pool if plan.uid is not None else None
-            return Confinement(plan.mode, plan, pool, _reason(failed), _lacks(failed, plan), seen)
+            chosen = users if plan.uid is not None else None
+            return Confinement(plan.mode, plan, chosen, _reason(failed), _lacks(failed, plan), seen)
         failed.append((plan, why))
     return Confinement("none", None, None, _reason(failed), _lacks(failed, None))
 
 
-def _try_as(plan: Plan, pool: UidPool | None) -> tuple[str, dict]:
+def _try_as(plan: Plan, users: WorkerUsers | None) -> tuple[str, dict]:
     if plan.uid is None:
         return _try(plan)
-    uid = pool.acquire()  # a claimed id: another grader's worker ending under an unclaimed one would kill the trial
+    uid = users.acquire()  # a claimed id: another grader's worker ending under an unclaimed one would kill the trial
     try:
         return _try(dataclasses.replace(plan, uid=uid))
     finally:
-        pool.release(uid)
+        users.release(uid)
 
 
 def _reason(failed: list[tuple[Plan, str]]) -> str:
@@ -360,7 +360,7 @@ def needed_paths() -> list[Path]:
     return sorted({p.resolve() for p in paths if p.is_dir()})
 
 
-class UidPool:
+class WorkerUsers:
     """User ids for concurrent workers: each running worker holds one that no other running worker has,
     in this process or in any other grader on the machine (two Dask workers, two ``autograder grade``
     runs): a worker's end kills every process of its user id, so ids must never be shared.

@@ -217,7 +217,7 @@ def run_worker(
     req_path = base / "request.npz"
     files.write_atomic(req_path, plaindata.dumps(request.to_plain(workdir=str(workdir))))
     phases = Phases(tuple(c.id for c in request.cells), tuple(float(c.timeout_s) for c in request.checks))
-    uid = confinement.pool.acquire() if confinement is not None and confinement.pool is not None else None
+    uid = confinement.users.acquire() if confinement is not None and confinement.users is not None else None
     out_fd = os.open(outdir, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
     try:
         return _run(
@@ -237,7 +237,7 @@ def run_worker(
         if uid is not None:
             processes.kill_user(uid)
             processes.remove_user_files(uid)
-            confinement.pool.release(uid)
+            confinement.users.release(uid)
         shutil.rmtree(base, ignore_errors=True)
 
 

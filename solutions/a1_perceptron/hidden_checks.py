@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from autograder.checks import Check, inputs_kept, inputs_unchanged, loss_falls, same_model, sibling
+from autograder.checks import Check, loss_falls, same_model, sibling, unchanged_check
 
 pub = sibling(__file__, "public_checks")
 
@@ -61,16 +61,10 @@ def _separable_first_positive(rng):
 
 def unchanged(fn, inputs, what, values="values"):
     """A hidden check that ``fn`` leaves its input arrays unchanged; it counts only when ``fn.values`` passes."""
-    return Check(
-        f"{fn}.unchanged",
-        fn,
-        f"{fn}({what}) leaves its inputs unchanged",
-        inputs,
-        probe=inputs_unchanged,
-        verdict=inputs_kept,
-        requires=(f"{fn}.{values}",),
-        hint="do not modify the arguments in place (no `z[...] = ...`, `z -= ...`, `out=z`): compute and return new arrays",
+    hint = (
+        "do not modify the arguments in place (no `z[...] = ...`, `z -= ...`, `out=z`): compute and return new arrays"
     )
+    return unchanged_check(fn, inputs, what, after=values, hint=hint)
 
 
 def _zero_output_network(rng):

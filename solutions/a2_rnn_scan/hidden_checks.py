@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from autograder.checks import Check, gradients_agree, inputs_kept, inputs_unchanged, sibling
+from autograder.checks import Check, gradients_agree, inputs_unchanged, sibling, unchanged_check
 
 pub = sibling(__file__, "public_checks")
 
@@ -61,16 +61,8 @@ def _mostly_inside(rng):
 
 def unchanged(fn, inputs, what, values="values", probe=inputs_unchanged):
     """A hidden check that ``fn`` leaves its input arrays unchanged; it counts only when ``fn.values`` passes."""
-    return Check(
-        f"{fn}.unchanged",
-        fn,
-        f"{fn}({what}) leaves its inputs unchanged",
-        inputs,
-        probe=probe,
-        verdict=inputs_kept,
-        requires=(f"{fn}.{values}",),
-        hint="do not modify the arguments in place (no `h_prev[...] = ...`, `+=`, `out=`): compute and return new arrays",
-    )
+    hint = "do not modify the arguments in place (no `h_prev[...] = ...`, `+=`, `out=`): compute and return new arrays"
+    return unchanged_check(fn, inputs, what, after=values, probe=probe, hint=hint)
 
 
 def split_inputs(rng):

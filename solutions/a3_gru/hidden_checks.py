@@ -4,13 +4,14 @@ import numpy as np
 
 from autograder.checks import (
     Check,
-    inputs_kept,
-    inputs_unchanged,
+    fit_inputs,
+    fit_losses,
     loss_falls,
     periodic_sequences,
     same_model,
     same_numpy_value,
     sibling,
+    unchanged_check,
 )
 
 pub = sibling(__file__, "public_checks")
@@ -19,22 +20,6 @@ PASSAGE = (
     "Now is the winter of our discontent\nMade glorious summer by this sun of York;\n"
     "And all the clouds that lour'd upon our house\nIn the deep bosom of the ocean buried.\n"
 )
-
-
-def probe_training(ns, target, inputs):
-    """Builds the student's model, compiles it here (Adam, from_logits=True) and trains it on a tiny
-    periodic text; returns the loss per epoch."""
-    import keras
-    import numpy as np
-
-    from autograder.checks import epoch_losses
-
-    model = ns[target](inputs["vocab_size"], inputs["embed_dim"], inputs["units"])
-    model.compile(
-        optimizer=keras.optimizers.Adam(0.03), loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True)
-    )
-    x, y = inputs["inputs"].astype(np.int32), inputs["targets"].astype(np.int32)
-    return epoch_losses(model, x, y, epochs=inputs["epochs"])
 
 
 def probe_loss_value(ns, target, inputs):
@@ -84,16 +69,8 @@ def saturated_step(rng):
 
 def unchanged(fn, inputs, what, values="values"):
     """A hidden check that ``fn`` leaves its input arrays unchanged; it counts only when ``fn.values`` passes."""
-    return Check(
-        f"{fn}.unchanged",
-        fn,
-        f"{fn}({what}) leaves its inputs unchanged",
-        inputs,
-        probe=inputs_unchanged,
-        verdict=inputs_kept,
-        requires=(f"{fn}.{values}",),
-        hint="do not modify the arguments in place (no `h_prev *= ...`, `x[...] = ...`, `out=`): compute and return new arrays",
-    )
+    hint = "do not modify the arguments in place (no `h_prev *= ...`, `x[...] = ...`, `out=`): compute and return new arrays"
+    return unchanged_check(fn, inputs, what, after=values, hint=hint)
 
 
 CHECKS = [
@@ -269,8 +246,14 @@ CHECKS = [
         "build_char_lm.training",
         "build_char_lm",
         "a short training run of your model on 8 periodic sequences",
-        periodic_sequences(embed_dim=6, units=16, epochs=25),
-        probe=probe_training,
+        lambda rng: fit_inputs(
+            periodic_sequences(embed_dim=6, units=16, epochs=25)(rng),
+            build=["vocab_size", "embed_dim", "units"],
+            x="inputs",
+            y="targets",
+            compile_lr=0.03,
+        ),
+        probe=fit_losses,
         verdict=loss_falls,
         reference=False,
         hint="the model must predict every next character: GRU(return_sequences=True) then Dense(vocab_size) over each step",

@@ -2,18 +2,18 @@
 
 import numpy as np
 
-from autograder.checks import Check, inputs_unchanged, loss_falls, same_model, same_numpy_value, sibling
+from autograder.checks import (
+    Check,
+    fit_inputs,
+    fit_losses,
+    inputs_unchanged,
+    loss_falls,
+    same_model,
+    same_numpy_value,
+    sibling,
+)
 
 pub = sibling(__file__, "public_checks")
-
-
-def probe_training(ns, target, inputs):
-    """Trains the student's tagger for a few full-batch epochs on a tiny tagging task; returns the losses."""
-
-    from autograder.checks import epoch_losses
-
-    model = ns[target](inputs["vocab_size"], inputs["embed_dim"], inputs["units"], inputs["n_classes"])
-    return epoch_losses(model, inputs["ids"], inputs["tags"], epochs=inputs["epochs"])
 
 
 def tagging_task(rng):
@@ -219,8 +219,10 @@ CHECKS = [
         "build_stacked_birnn.training",
         "build_stacked_birnn",
         "a short training run of your tagger on 16 sequences of 8 steps",
-        tagging_task,
-        probe=probe_training,
+        lambda rng: fit_inputs(
+            tagging_task(rng), build=["vocab_size", "embed_dim", "units", "n_classes"], x="ids", y="tags"
+        ),
+        probe=fit_losses,
         verdict=loss_falls,
         reference=False,
         requires=("build_stacked_birnn.structure",),

@@ -5,6 +5,8 @@ import numpy as np
 
 from autograder.checks import (
     Check,
+    fit_inputs,
+    fit_losses,
     gradients_agree,
     inputs_unchanged,
     loss_falls,
@@ -18,17 +20,6 @@ pub = sibling(__file__, "public_checks")
 
 UNCHANGED = inputs_unchanged
 NO_EDIT = "your function changed an array it was given: work on new arrays (no +=, x[...] = on an argument)"
-
-
-def probe_training(ns, target, inputs):
-    """Builds the student's compiled model and trains it full-batch on a tiny periodic text; returns the loss per epoch."""
-    import numpy as np
-
-    from autograder.checks import epoch_losses
-
-    model = ns[target](inputs["vocab_size"], inputs["embed_dim"], inputs["units"], inputs["learning_rate"])
-    x, y = inputs["inputs"].astype(np.int32), inputs["targets"].astype(np.int32)
-    return epoch_losses(model, x, y, epochs=inputs["epochs"])
 
 
 def probe_loss_value(ns, target, inputs):
@@ -316,8 +307,13 @@ CHECKS = [
         "build_lstm_lm.training",
         "build_lstm_lm",
         "a short training run of your model on 8 periodic sequences",
-        periodic_sequences(embed_dim=6, units=16, learning_rate=0.03, epochs=25),
-        probe=probe_training,
+        lambda rng: fit_inputs(
+            periodic_sequences(embed_dim=6, units=16, learning_rate=0.03, epochs=25)(rng),
+            build=["vocab_size", "embed_dim", "units", "learning_rate"],
+            x="inputs",
+            y="targets",
+        ),
+        probe=fit_losses,
         verdict=loss_falls,
         reference=False,
         requires=("build_lstm_lm.structure",),

@@ -6,10 +6,10 @@ from autograder.checks import (
     Check,
     arguments_unchanged,
     build_and_describe,
-    inputs_kept,
     loss_falls,
     same_model,
     sibling,
+    unchanged_check,
 )
 
 pub = sibling(__file__, "public_checks")
@@ -20,19 +20,10 @@ NO_EDIT = "your function changed an argument it was given: work on new arrays an
 
 def unchanged(fn, inputs, what):
     """Hidden check that ``fn`` leaves its arguments as they were; it counts only when ``fn``'s values are right."""
-    values = {"sample_negatives": "law", "build_word2vec": "structure", "build_classifier": "structure"}.get(
+    after = {"sample_negatives": "law", "build_word2vec": "structure", "build_classifier": "structure"}.get(
         fn, "values"
     )
-    return Check(
-        f"{fn}.unchanged",
-        fn,
-        f"{fn}({what}) leaves its arguments unchanged",
-        inputs,
-        probe=ARGS_UNCHANGED,
-        verdict=inputs_kept,
-        requires=(f"{fn}.{values}",),
-        hint=NO_EDIT,
-    )
+    return unchanged_check(fn, inputs, what, after=after, probe=ARGS_UNCHANGED, hint=NO_EDIT)
 
 
 def probe_raises(ns, target, inputs):

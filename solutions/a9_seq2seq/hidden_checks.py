@@ -10,12 +10,14 @@ from autograder.checks import (
     build_and_describe,
     compare_values,
     describe,
+    fit_inputs,
+    fit_losses,
     gradients_agree,
-    inputs_kept,
     inputs_unchanged,
     loss_falls,
     same_model,
     sibling,
+    unchanged_check,
 )
 
 pub = sibling(__file__, "public_checks")
@@ -27,16 +29,7 @@ NO_EDIT = "your function changed an array it was given: work on new arrays (no +
 
 def unchanged(fn, inputs, what, probe=UNCHANGED, values="values", hint=NO_EDIT):
     """Hidden check that ``fn`` leaves its inputs as they were; it counts only when ``fn``'s values are right."""
-    return Check(
-        f"{fn}.unchanged",
-        fn,
-        f"{fn}({what}) leaves its inputs unchanged",
-        inputs,
-        probe=probe,
-        verdict=inputs_kept,
-        requires=(f"{fn}.{values}",),
-        hint=hint,
-    )
+    return unchanged_check(fn, inputs, what, after=values, probe=probe, hint=hint)
 
 
 def holes_inputs(rng):
@@ -124,16 +117,6 @@ def probe_attention_weights(ns, target, inputs):
         return 'the layer named "attention" was not called with return_attention_scores=True'
     weights = keras.Model(model.inputs, outputs[1])(inputs["sample_input"], training=False)
     return np.asarray(weights, dtype=np.float64)
-
-
-def probe_training(ns, target, inputs):
-    """Trains the student's model full-batch on a tiny reversal task; returns the loss per epoch."""
-
-    from autograder.checks import epoch_losses
-
-    model = ns[target](inputs["source_vocab"], inputs["target_vocab"], inputs["embed_dim"], inputs["units"])
-    sources = [inputs["sources"], inputs["decoder_inputs"]]
-    return epoch_losses(model, sources, inputs["decoder_targets"], epochs=inputs["epochs"])
 
 
 def training_inputs(rng):
@@ -551,8 +534,13 @@ CHECKS = [
         "build_seq2seq.training",
         "build_seq2seq",
         "build_seq2seq(6, 8, 8, 16) trained 60 full-batch epochs on reversed sequences",
-        training_inputs,
-        probe=probe_training,
+        lambda rng: fit_inputs(
+            training_inputs(rng),
+            build=["source_vocab", "target_vocab", "embed_dim", "units"],
+            x=["sources", "decoder_inputs"],
+            y="decoder_targets",
+        ),
+        probe=fit_losses,
         verdict=loss_falls,
         reference=False,
         requires=("build_seq2seq.structure",),

@@ -877,7 +877,7 @@ def graded(request, tmp_path_factory):
 
 def _run_as_root(paths, course, where) -> list:
     held, used = {}, []  # the worker user ids this batch held, and when (other graders on the machine use others)
-    real_acquire, real_release = isolation.UidPool.acquire, isolation.UidPool.release
+    real_acquire, real_release = isolation.WorkerUsers.acquire, isolation.WorkerUsers.release
 
     def acquire(self):
         uid = real_acquire(self)
@@ -889,8 +889,8 @@ def _run_as_root(paths, course, where) -> list:
         real_release(self, uid)
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(isolation.UidPool, "acquire", acquire)
-        mp.setattr(isolation.UidPool, "release", release)
+        mp.setattr(isolation.WorkerUsers, "acquire", acquire)
+        mp.setattr(isolation.WorkerUsers, "release", release)
         mp.setenv("HOME", str(where["home"]))  # the grader's home, with a secret in it
         batch.grade_many(
             paths,
