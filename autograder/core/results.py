@@ -24,18 +24,15 @@ from pathlib import Path
 from autograder.core import files
 
 
-class CheckStatus(str, enum.Enum):
+class CheckStatus(enum.StrEnum):
     """A check's outcome: passed, failed (a wrong answer) or error (it could not be judged)."""
 
     PASSED = "passed"
     FAILED = "failed"
     ERROR = "error"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class SubmissionStatus(str, enum.Enum):
+class SubmissionStatus(enum.StrEnum):
     """How grading a submission went (the worst stop of its workers, or the notebook unread)."""
 
     OK = "ok"
@@ -44,9 +41,6 @@ class SubmissionStatus(str, enum.Enum):
     DISK = "disk"
     CRASHED = "crashed"
     INVALID = "invalid"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 SUBMISSION_STATUSES = tuple(s.value for s in SubmissionStatus)

@@ -23,41 +23,33 @@ _BUILTIN_EXCEPTIONS = {
 }
 
 
-def _numbers(value, out: list, depth: int = 0) -> None:
-    if depth > 14 or len(out) > _MAX_VALUES:
-        return
-    if isinstance(value, np.ndarray):
-        if value.dtype.kind in "fiu" and value.size:
-            out.append(np.asarray(value, dtype=np.float64).ravel()[:_MAX_VALUES])
-        elif value.dtype.kind in "U":
-            for item in value.ravel()[:10000]:
-                _numbers(str(item), out, depth + 1)
-    elif isinstance(value, bool):
-        return
-    elif isinstance(value, (int, float, np.integer, np.floating)):
-        out.append(np.asarray([float(value)]))
-    elif isinstance(value, dict):
-        for v in value.values():
-            _numbers(v, out, depth + 1)
-    elif isinstance(value, (list, tuple)):
-        for v in value:
-            _numbers(v, out, depth + 1)
-
-
-def _strings(value, out: list, depth: int = 0) -> None:
+def _leaves(value, depth: int = 0):
+    """Every leaf of nested plain data (the values of dicts, the items of lists and tuples), 15 levels at most."""
     if depth > 14:
         return
-    if isinstance(value, str):
-        if len(value) >= 4:
-            out.append(value)
-    elif isinstance(value, np.ndarray) and value.dtype.kind == "U":
-        out.extend(str(v) for v in value.ravel()[:10000] if len(str(v)) >= 4)
-    elif isinstance(value, dict):
-        for v in value.values():
-            _strings(v, out, depth + 1)
-    elif isinstance(value, (list, tuple)):
-        for v in value:
-            _strings(v, out, depth + 1)
+    if isinstance(value, (dict, list, tuple)):
+        for v in value.values() if isinstance(value, dict) else value:
+            yield from _leaves(v, depth + 1)
+    else:
+        yield value
+
+
+def _numbers(value, out: list) -> None:
+    for leaf in _leaves(value):
+        if len(out) > _MAX_VALUES:
+            return
+        if isinstance(leaf, np.ndarray) and leaf.dtype.kind in "fiu" and leaf.size:
+            out.append(np.asarray(leaf, dtype=np.float64).ravel()[:_MAX_VALUES])
+        elif isinstance(leaf, (int, float, np.integer, np.floating)) and not isinstance(leaf, bool):
+            out.append(np.asarray([float(leaf)]))
+
+
+def _strings(value, out: list) -> None:
+    for leaf in _leaves(value):
+        if isinstance(leaf, str) and len(leaf) >= 4:
+            out.append(leaf)
+        elif isinstance(leaf, np.ndarray) and leaf.dtype.kind == "U":
+            out.extend(str(v) for v in leaf.ravel()[:10000] if len(str(v)) >= 4)
 
 
 @dataclasses.dataclass(frozen=True)

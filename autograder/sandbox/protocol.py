@@ -155,7 +155,7 @@ class Phase:
         return self.note()
 
 
-class Ended(str, enum.Enum):
+class Ended(enum.StrEnum):
     """How a worker ended, as the grader saw it."""
 
     EXITED = "exited"
@@ -164,11 +164,8 @@ class Ended(str, enum.Enum):
     DISK = "disk"
     CRASHED = "crashed"
 
-    def __str__(self) -> str:
-        return self.value
 
-
-class RecordStatus(str, enum.Enum):
+class RecordStatus(enum.StrEnum):
     """What a check's record says happened to the student's function."""
 
     RETURNED = "returned"
@@ -182,9 +179,6 @@ class RecordStatus(str, enum.Enum):
     DISK = "disk"
     CRASHED = "crashed"
     TAMPERED = "tampered"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 def tampered_message(target: str | None = None) -> str:
@@ -205,16 +199,13 @@ WORKER_STATUSES = frozenset(
 """The statuses a worker may write; any other record is treated as tampered with."""
 
 
-class CellStatus(str, enum.Enum):
+class CellStatus(enum.StrEnum):
     """What happened to one notebook cell in the worker."""
 
     OK = "ok"
     ERROR = "error"
     TIMEOUT = "timeout"
     DEFINITIONS_ONLY = "definitions-only"
-
-    def __str__(self) -> str:
-        return self.value
 
 
 @dataclasses.dataclass(frozen=True)

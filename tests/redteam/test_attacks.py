@@ -220,7 +220,8 @@ ATTACKS: dict[str, str] = {
     "monkeypatch_worker": (
         "import autograder.sandbox.worker as w, autograder.core.plaindata as pd\n"
         "real = w.run_check\n"
-        "w.run_check = lambda c, ns: {'status': 'passed', 'points': 100, 'message': 'PASSED'} if c['target'] == 'double' else real(c, ns)\n"
+        "FORGED = {'status': 'passed', 'points': 100, 'message': 'PASSED'}\n"
+        "w.run_check = lambda c, ns: FORGED if getattr(c, 'target', None) == 'double' else real(c, ns)\n"
         "def double(x):\n"
         "    return x\n"
     ),
