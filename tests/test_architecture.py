@@ -110,3 +110,90 @@ def test_pyproject_installs_every_sub_package():
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
     found = {".".join(p.relative_to(ROOT).parts) for p in PACKAGE.rglob("*") if (p / "__init__.py").is_file()}
     assert found | {"autograder"} <= listed, f"add to pyproject.toml's packages: {sorted(found - listed)}"
+
+
+OBSERVERS = {("batch/local.py", "cli.py"), ("batch/local.py", "reports/progress.py")}
+"""Calls up the import graph made on purpose: the CLI hands the batch its plan and progress callbacks."""
+
+
+def _module_imports() -> dict[str, set[str]]:
+    """Each module (by file, relative to the package) and the modules it imports, by file."""
+    out: dict[str, set[str]] = {}
+    for path in PACKAGE.rglob("*.py"):
+        rel = str(path.relative_to(PACKAGE))
+        names = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("autograder"):
+                names |= {node.module, *(f"{node.module}.{a.name}" for a in node.names)}
+            elif isinstance(node, ast.Import):
+                names |= {a.name for a in node.names if a.name.startswith("autograder")}
+        files = set()
+        for name in names:
+            rel_name = name.removeprefix("autograder").lstrip(".").replace(".", "/")
+            for candidate in (f"{rel_name}.py", f"{rel_name}/__init__.py"):
+                if (PACKAGE / candidate).is_file():
+                    files.add(candidate)
+        out[rel] = files
+    return out
+
+
+def _reaches(graph: dict[str, set[str]], start: str, goal: str) -> bool:
+    seen, todo = set(), [start]
+    while todo:
+        node = todo.pop()
+        for nxt in graph.get(node, ()):
+            if nxt == goal:
+                return True
+            if nxt not in seen:
+                seen.add(nxt)
+                todo.append(nxt)
+    return False
+
+
+def test_no_call_goes_down_a_layer_and_comes_back_up(tmp_path):
+    """A traced `autograder grade` of one submission (with a check written as a pytest test): no
+    function calls into a module that imports it (a callback handed down), but the CLI's observers."""
+    import sys
+    import threading
+
+    import autograder
+    from autograder import cli
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from toycourse import make_course, toy_submission
+
+    course = make_course(tmp_path / "course")
+    (course / "solutions" / "toy" / "test_double.py").write_text(
+        "def test_linear(student):\n    assert student.double(1.0) == 2.0\n"
+    )
+    with (course / "grading.yml").open("a") as fh:
+        fh.write("      double.linear: {points: 1, visibility: hidden}\n")
+    sub = toy_submission(tmp_path / "subs", "alice", double="def double(x):\n    return x\n")
+    package = str(Path(autograder.__file__).parent) + "/"
+    calls = set()
+
+    def trace(frame, event, arg):
+        if event != "call" or not frame.f_code.co_filename.startswith(package) or frame.f_code.co_name == "<genexpr>":
+            return
+        back = frame.f_back
+        while back is not None and not back.f_code.co_filename.startswith(package):
+            back = back.f_back
+        if back is not None:
+            calls.add((back.f_code.co_filename[len(package) :], frame.f_code.co_filename[len(package) :]))
+
+    sys.setprofile(trace)
+    threading.setprofile(trace)
+    try:
+        argv = ["grade", "--assignment", "toy", "--root", str(course), "--out", str(tmp_path / "out"), "--jobs", "1"]
+        assert cli.main([*argv, str(sub)]) == 0
+    finally:
+        sys.setprofile(None)
+        threading.setprofile(None)
+    graph = _module_imports()
+    up = sorted(
+        (caller, callee)
+        for caller, callee in calls
+        if caller != callee and _reaches(graph, callee, caller) and not _reaches(graph, caller, callee)
+    )
+    assert set(up) <= OBSERVERS, up
+    assert len(calls) > 40  # the trace saw the walk
