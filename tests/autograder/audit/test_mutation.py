@@ -11,6 +11,7 @@ import toycourse
 
 from autograder import cli
 from autograder.audit import mutation
+from autograder.core.seeds import stable_seed
 from autograder.course import assignment
 from autograder.grading import engine
 from autograder.grading.reference import reference_namespace
@@ -120,7 +121,7 @@ def test_pinned_seed_digest_and_expected_cache(tmp_path):
         right, assignment=loaded, reference=reference, only=["double.hidden"], seed_digest="pin", expected_cache=cache
     )
     assert [c.status for c in a.checks] == ["failed"] and [c.status for c in b.checks] == ["passed"]
-    seed = assignment.stable_seed(loaded.config.seed, "toy", "double.hidden", "pin")
+    seed = stable_seed(loaded.config.seed, "toy", "double.hidden", "pin")
     assert list(cache) == [("double.hidden", seed)]  # computed once for both submissions
     inputs, expected = cache[("double.hidden", seed)]
     cache[("double.hidden", seed)] = (inputs, expected + 1.0)  # the cached value is the one judged with
