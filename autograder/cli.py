@@ -246,6 +246,14 @@ POOL_HELP = (
 )
 
 
+def _root(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--root", default=".", help="the course repo (default: .)")
+
+
+def _jobs(p: argparse.ArgumentParser, what: str) -> None:
+    p.add_argument("--jobs", type=int, default=2, help=f"{what} graded at the same time (default: 2)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``autograder``."""
     from autograder import __version__
@@ -270,14 +278,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--assignment", required=True, help="assignment name, e.g. a1_perceptron")
     p.add_argument("--out", required=True, help="results folder: OUT/<submission>/<assignment>/result.json")
-    p.add_argument("--root", default=".", help="the course repo (default: .)")
+    _root(p)
     p.add_argument(
         "--format",
         choices=["json", "gradescope"],
         default="json",
         help="json: result.json; gradescope: also Gradescope's results.json beside it",
     )
-    p.add_argument("--jobs", type=int, default=2, help="submissions graded at the same time (default: 2)")
+    _jobs(p, "submissions")
     p.add_argument("--resume", action="store_true", help="skip submissions already graded (same file) in --out")
     p.add_argument("--only-failed", action="store_true", help="regrade only results that ended in an error or timeout")
     p.add_argument("--no-fork", action="store_true", help="start every worker as a new interpreter (slower)")
@@ -301,20 +309,20 @@ def build_parser() -> argparse.ArgumentParser:
         "so that grading runs only read them (instructors)",
     )
     p.add_argument("--assignment", required=True, help="assignment name, e.g. a7_lstm")
-    p.add_argument("--root", default=".", help="the course repo (default: .)")
+    _root(p)
     p.add_argument("--pool", type=Path, help=POOL_HELP)
     p.set_defaults(func=_cmd_pool)
 
     p = sub.add_parser("release", help="make the student release with nbgrader, and its public fixtures")
     p.add_argument("names", nargs="+", help="assignment names")
-    p.add_argument("--root", default=".", help="the course repo (default: .)")
+    _root(p)
     p.set_defaults(func=_cmd_release)
 
     p = sub.add_parser("examples", help="grade the bundled reference, blank and mistake submissions")
     p.add_argument("--assignment", action="append", help="only this assignment (repeatable)")
-    p.add_argument("--root", default=".", help="the course repo (default: .)")
+    _root(p)
     p.add_argument("--out", default="examples-out", help="where results go (default: examples-out)")
-    p.add_argument("--jobs", type=int, default=2, help="submissions graded at the same time (default: 2)")
+    _jobs(p, "submissions")
     p.set_defaults(func=_cmd_examples)
 
     p = sub.add_parser(
@@ -328,7 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="grade at most N mutants per function (taken across operators)",
     )
-    p.add_argument("--jobs", type=int, default=2, help="mutants graded at the same time (default: 2)")
+    _jobs(p, "mutants")
     p.add_argument(
         "--time-budget",
         type=float,
@@ -336,7 +344,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="start no mutant after SECONDS; the rest are reported as not run",
     )
     p.add_argument("--out", metavar="JSON", help="write every mutant, its verdict and diff to this JSON file")
-    p.add_argument("--root", default=".", help="the course repo (default: .)")
+    _root(p)
     p.add_argument("--no-fork", action="store_true", help="start every worker as a new interpreter (slower)")
     p.add_argument("--quiet", action="store_true", help="no line per mutant on stderr")
     p.set_defaults(func=_cmd_mutants)
@@ -372,14 +380,14 @@ def build_parser() -> argparse.ArgumentParser:
         "gradescope-zip", help="the Gradescope autograder zip of one assignment (allow-list: no course data)"
     )
     p.add_argument("name", help="assignment name")
-    p.add_argument("--root", default=".", help="the course repo (default: .)")
+    _root(p)
     p.add_argument("--out", help="the zip (default: NAME-autograder.zip)")
     p.set_defaults(func=_cmd_gradescope_zip)
 
     p = sub.add_parser(
         "sandbox", help="how this host confines workers, what the course requires, and what a trial worker sees"
     )
-    p.add_argument("--root", default=".", help="the course repo (default: .)")
+    _root(p)
     p.add_argument("--assignment", help="the assignment whose limits to try (default: the first in grading.yml)")
     p.add_argument(
         "--json", action="store_true", help="print JSON (mode, level, reason, lacks, seen, required, grades)"
