@@ -8,9 +8,10 @@ from pathlib import Path
 
 
 def _cmd_check(args) -> int:
+    from autograder.batch import intake
     from autograder.reports.progress import ProgressBar
 
-    nb = Path(args.notebook)
+    nb = intake.one_notebook(args.notebook)  # a missing path or a folder is a usage error
     bar = ProgressBar()
     bar.starting(f"checking {nb.name}: loading the public checks")  # before the heavy imports
     from autograder.course import assignment
@@ -274,7 +275,8 @@ def build_parser() -> argparse.ArgumentParser:
         "submissions",
         nargs="+",
         help="notebooks, or folders of notebooks (nbgrader's submitted/ tree: one notebook per student); "
-        "a path that does not exist is reported and the others graded (exit 2 only if none exists)",
+        "a path that does not exist, or a folder without a notebook, is reported and the others graded "
+        "(exit 2 if that leaves nothing to grade)",
     )
     p.add_argument("--assignment", required=True, help="assignment name, e.g. a1_perceptron")
     p.add_argument("--out", required=True, help="results folder: OUT/<submission>/<assignment>/result.json")

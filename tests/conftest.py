@@ -14,6 +14,12 @@ import autograder  # noqa: F401  the installed package first: tests/autograder/ 
 # runs `pytest --assignment ...` with this repo's configuration from another folder: there
 # tests/autograder/ shadowed the installed package (as a namespace package) and every check failed.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+# Processes the tests spawn (Dask's workers) start from this sys.path: there tests/autograder/ would
+# shadow the package as a namespace package unless a regular `autograder` comes before it (under
+# `python -m pytest` the working directory does; under the `pytest` script nothing did, and the
+# Dask workers could not unpickle a task). The repository root, whose package is the one installed
+# (editable), goes first.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from toycourse import make_course  # noqa: E402
 

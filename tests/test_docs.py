@@ -1,5 +1,6 @@
 """The README and docs point only inside the repository, at files that exist."""
 
+import fnmatch
 import re
 from pathlib import Path
 
@@ -30,3 +31,33 @@ def test_cited_code_files_exist():
             if "NAME" in cited or "<" in cited:
                 continue
             assert (ROOT / cited).is_file(), f"{doc.relative_to(ROOT)} cites missing {cited}"
+
+
+def _ignored(rel: str, patterns: list[str]) -> bool:
+    """Whether git ignores the file ``rel`` (a path from the repository root) under these
+    .gitignore patterns (no negations: the file has none)."""
+    parts = rel.split("/")
+    for k in range(1, len(parts) + 1):
+        here, is_folder = "/".join(parts[:k]), k < len(parts)
+        for pattern in patterns:
+            if pattern.endswith("/") and not is_folder:
+                continue
+            bare = pattern.strip("/")
+            anchored = pattern.startswith("/") or "/" in bare
+            if fnmatch.fnmatchcase(here if anchored else parts[k - 1], bare):
+                return True
+    return False
+
+
+def test_report_files_of_the_documented_commands_land_where_git_ignores_them():
+    """A report written by a command copied from the docs into the course must not show up in `git status`."""
+    patterns = [
+        line.strip() for line in (ROOT / ".gitignore").read_text().splitlines() if line.strip() and line[0] != "#"
+    ]
+    written = [
+        path
+        for doc in DOCS
+        for path in re.findall(r"--(?:junitxml|json-report-file)[= ](\S+)", doc.read_text(encoding="utf-8"))
+    ]
+    assert written, "no report option found in the docs: the pattern is stale"
+    assert [p for p in written if not _ignored(p, patterns)] == []

@@ -20,6 +20,11 @@ from autograder.core import names
 NBGRADER_FOLDERS = ("submitted", "autograded")  # nbgrader's <folder>/<student>/<assignment>/ trees
 
 
+class NoNotebook(FileNotFoundError):
+    """No notebook where one was asked for: every path given is missing or a folder without a
+    ``.ipynb`` in it (a batch has nothing to grade), or ``autograder check`` was given a folder."""
+
+
 @dataclasses.dataclass(frozen=True)
 class Submission:
     """One notebook to grade.
@@ -46,15 +51,31 @@ class Submission:
 
 @dataclasses.dataclass(frozen=True)
 class Collected:
-    """What :func:`collect` found: submissions, paths that do not exist, and notes for the grader."""
+    """What :func:`collect` found: submissions, paths that do not exist, folders without a
+    notebook, and notes for the grader."""
 
     submissions: list[Submission]
     missing: list[str]
     notes: list[str]
+    empty: list[str] = dataclasses.field(default_factory=list)
 
     def by_name(self) -> dict[str, Submission]:
         """The submissions by their (distinct) names."""
         return {s.name: s for s in self.submissions}
+
+    def unused(self) -> list[str]:
+        """One line per path given that holds no notebook: missing, or a folder without one."""
+        return self.missing + self.empty
+
+    def require_some(self) -> Collected:
+        """Itself, unless paths were given and none holds a notebook.
+
+        Raises:
+            NoNotebook: Nothing to grade; the message names each path and what is wrong with it.
+        """
+        if not self.submissions and self.unused():
+            raise NoNotebook("; ".join(self.unused()))
+        return self
 
 
 def submission_name(path: Path, assignment: str) -> str:
@@ -86,6 +107,58 @@ def _walk_notebooks(top: Path, assignment: str = "") -> tuple[list[Path], list[s
     return sorted(found), notes
 
 
+def notebooks_under(top: Path, *, assignment: str) -> list[Path]:
+    """Every notebook under the folder ``top``, as :func:`collect` finds them before it picks one per
+    student: links not followed, a linked folder standing for ``<assignment>.ipynb`` in it (reading
+    it is refused), ``.ipynb_checkpoints`` skipped. For a front end whose folder is one student's
+    upload (Gradescope), which chooses the notebook itself."""
+    return _walk_notebooks(Path(top), assignment)[0]
+
+
+def other_files(top: Path, *, limit: int = 5) -> tuple[list[str], int]:
+    """Up to ``limit`` files under ``top`` other than notebooks, as paths relative to it (links not
+    followed, ``.ipynb_checkpoints`` skipped), and how many there are in all."""
+    seen: list[str] = []
+    total = 0
+    for folder, dirs, files in os.walk(top, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d != ".ipynb_checkpoints")
+        for f in sorted(files):
+            if not f.endswith(".ipynb"):
+                total += 1
+                if len(seen) < limit:
+                    seen.append(os.path.relpath(os.path.join(folder, f), top))
+    return seen, total
+
+
+def _without_notebook(folder: Path) -> str:
+    """The note on a folder given to grade that holds no notebook: what was looked for, what is there."""
+    seen, total = other_files(folder)
+    there = "it is empty" if not total else f"it holds {total} other file(s): " + ", ".join(map(names.shown_path, seen))
+    more = ", ..." if total > len(seen) else ""
+    return f"{names.shown_path(folder)}: no notebook (*.ipynb) in this folder or below it ({there}{more})"
+
+
+def one_notebook(path: str | Path) -> Path:
+    """The notebook file a front end that reads one notebook was given (``autograder check``).
+
+    Raises:
+        NoNotebook: ``path`` does not exist, or is a folder (the message names a notebook in it,
+            or says it holds none).
+    """
+    path = Path(path)
+    if not os.path.lexists(path):
+        raise NoNotebook(f"{names.shown_path(path)}: no such file or folder")
+    if path.is_dir() and not path.is_symlink():
+        found = _walk_notebooks(path)[0]
+        if not found:
+            raise NoNotebook(_without_notebook(path) + "; give your notebook file")
+        raise NoNotebook(
+            f"{names.shown_path(path)}: a folder, not a notebook; give the notebook file itself, "
+            f"e.g. {names.shown_path(found[0])}"
+        )
+    return path
+
+
 def collect(paths: list[str | Path], *, assignment: str) -> Collected:
     """The submissions in ``paths``: notebooks given directly, or found in given folders.
 
@@ -97,11 +170,14 @@ def collect(paths: list[str | Path], *, assignment: str) -> Collected:
     or folder) the file's stem names it. Every name is made a safe id; names that collide (also
     ignoring case) are all graded: the first in the order given keeps the name, each other gets
     ``<name>-<6 hex digits of its path>`` and a ``name-collision`` flag. Folder links are not
-    followed. A path that does not exist is listed in ``missing`` and the others are collected.
-    Notes and flags show paths with :func:`autograder.core.names.shown_path` (no control character).
+    followed. A path that does not exist is listed in ``missing``, a folder with no notebook in
+    ``empty``, and the others are collected (:meth:`Collected.require_some` refuses a collection
+    of nothing). Notes and flags show paths with :func:`autograder.core.names.shown_path` (no
+    control character).
     """
     notes: list[str] = []
     missing: list[str] = []
+    empty: list[str] = []
     found: list[tuple[Path, Path, bool]] = []  # (notebook, tree, given directly)
     for p in map(Path, paths):
         if not os.path.lexists(p):
@@ -110,6 +186,8 @@ def collect(paths: list[str | Path], *, assignment: str) -> Collected:
             nbs, more = _walk_notebooks(p, assignment)
             notes += more
             found.extend((nb, p, False) for nb in nbs)
+            if not nbs:
+                empty.append(_without_notebook(p))
         else:
             found.append((p, p.parent, True))
     groups: dict[tuple[str, bool], list[tuple[Path, Path]]] = {}
@@ -122,7 +200,7 @@ def collect(paths: list[str | Path], *, assignment: str) -> Collected:
         _pick(members, who, assignment) if nbgrader_layout else (*members[0], members[0][0].stem, (), None)
         for (who, nbgrader_layout), members in groups.items()
     ]
-    return Collected(_unique_names(picked, notes), missing, notes)
+    return Collected(_unique_names(picked, notes), missing, notes, empty)
 
 
 def _pick(members: list[tuple[Path, Path]], who: str, assignment: str):

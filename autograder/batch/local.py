@@ -11,7 +11,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
-from autograder.batch.intake import Collected, Submission, collect, expand, submission_name  # noqa: F401
+from autograder.batch.intake import Collected, NoNotebook, Submission, collect, expand, submission_name  # noqa: F401
 from autograder.batch.sinks import Sink
 from autograder.core import results
 from autograder.core.results import SubmissionResult
@@ -114,19 +114,18 @@ def grade_many(
             ``sandbox.require`` (False for the instructor's own bundled examples).
 
     Returns:
-        The results graded in this run, in submission order. Paths that do not exist are reported
-        on stderr and the others graded; name collisions are graded under distinct names (see
-        :func:`collect`).
+        The results graded in this run, in submission order. Paths that do not exist and folders
+        without a notebook are reported on stderr and the others graded; name collisions are
+        graded under distinct names (see :func:`collect`).
 
     Raises:
-        FileNotFoundError: None of ``submissions`` exists.
+        NoNotebook: ``submissions`` were given and none holds a notebook (each is missing or a
+            folder without one); nothing is printed, the message says it all.
     """
+    found = collect(submissions, assignment=assignment).require_some()
     loaded = assignment_mod.load(assignment, root=root)
-    found = collect(submissions, assignment=assignment)
-    for note in found.missing + found.notes:
+    for note in found.unused() + found.notes:
         print(f"autograder: {note}", file=sys.stderr)
-    if found.missing and not found.submissions:
-        raise FileNotFoundError("; ".join(found.missing))
     paths = [s.path for s in found.submissions]
     by_name = {s.name: s for s in found.submissions}
     for stale in Path(out).glob(f"*/{assignment}/.*.tmp") if Path(out).is_dir() else []:

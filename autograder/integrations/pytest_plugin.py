@@ -36,7 +36,7 @@ import pytest
 from autograder.core import names
 from autograder.core.results import CheckResult, SubmissionResult, student_view
 from autograder.reports.untrusted import terminal
-from autograder.reports.wording import explanation, fraction
+from autograder.reports.wording import explanation, fraction, notes
 
 _MARKERS = {
     "points(n): points a check is worth (autograder; for checks written as tests it must agree with grading.yml)",
@@ -111,8 +111,10 @@ def pytest_configure(config: pytest.Config) -> None:
     from autograder.batch import intake
 
     found = intake.collect([a if a.is_absolute() else invocation / a for a in args], assignment=loaded.name)
-    if found.missing and not found.submissions:
-        raise pytest.UsageError("; ".join(found.missing))
+    try:
+        found.require_some()
+    except intake.NoNotebook as err:  # exit 4 naming each path, not pytest's silent "no tests ran" (5)
+        raise pytest.UsageError(str(err)) from None
     config.stash[_RUN] = GradingRun(assignment=loaded, root=root, found=found, invocation=invocation, args=config.args)
 
 
@@ -192,7 +194,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
     terminalreporter.section(f"autograder scores: {run.assignment.name}")
     for line in run.said:
         terminalreporter.write_line(terminal(line))
-    for note in run.found.missing + run.found.notes:
+    for note in run.found.unused() + run.found.notes:
         terminalreporter.write_line(terminal(f"autograder: {note}"))
     for name, full in run.results.items():
         result = student_view(full)
@@ -204,8 +206,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Co
             f"{run.nodeids.get(name, name)}: {result.score:g} / {result.max_score:g} points{scope} "
             f"({passed} of {len(result.checks)} checks passed; status {result.status})"
         )
-        notes = [f"note: {n}" for n in ([result.message] if result.message else []) + list(result.problems)]
-        for note in notes + [f"review: {flag}" for flag in full.flags]:
+        said = [f"note: {n}" for n in notes(result)]
+        for note in said + [f"review: {flag}" for flag in full.flags]:
             terminalreporter.write_line(
                 textwrap.fill(terminal(note), width=100, initial_indent="    ", subsequent_indent="      ")
             )

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from autograder.core import files
 from autograder.core.results import SubmissionResult, student_view
-from autograder.reports.wording import explanation
+from autograder.reports.wording import explanation, notes
 
 TEST_FIELDS = ("name", "score", "max_score", "output", "visibility", "status", "tags")
 TOP_FIELDS = ("score", "output", "visibility", "stdout_visibility", "tests")
@@ -45,9 +45,8 @@ def to_gradescope(result: SubmissionResult, *, hidden_visibility: str = "after_p
             "status": "failed",
             "tags": ["review"],
         })
-    notes = [result.message] if result.message else []
-    notes += result.problems
-    return {"score": result.score, "output": "\n".join(notes) or f"{result.assignment}: graded ({result.status})",
+    said = list(dict.fromkeys(notes(result)))  # the notebook's problems first, each once
+    return {"score": result.score, "output": "\n".join(said) or f"{result.assignment}: graded ({result.status})",
             "visibility": "visible", "stdout_visibility": "hidden", "tests": tests}
 
 

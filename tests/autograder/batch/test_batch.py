@@ -102,3 +102,35 @@ def test_flat_notebooks_in_a_folder_named_like_the_assignment_keep_their_file_na
         "reference",
     ]
     assert batch.submission_name(toy_submission(tmp_path / "bob" / "toy", "toy"), "toy") == "bob"
+
+
+def test_grade_of_folders_without_a_notebook_is_a_usage_error_naming_them(toy_course, tmp_path, capsys):
+    """An empty folder (or one of other files) is exit 2 with what was looked for, not '0 submissions'."""
+    from autograder import cli
+
+    empty, other, out = tmp_path / "empty", tmp_path / "other", tmp_path / "out"
+    empty.mkdir()
+    (other / "notes").mkdir(parents=True)
+    (other / "notes" / "hw.py").write_text("x = 1\n")
+    base = ["grade", "--assignment", "toy", "--root", str(toy_course), "--out", str(out), "--quiet", "--jobs", "1"]
+    assert cli.main(base + [str(empty)]) == 2
+    looked = "no notebook (*.ipynb) in this folder or below it"
+    assert capsys.readouterr().err == f"autograder: error: {empty}: {looked} (it is empty)\n"
+    assert cli.main(base + [str(empty), str(other)]) == 2
+    assert capsys.readouterr().err == (
+        f"autograder: error: {empty}: {looked} (it is empty); {other}: {looked} (it holds 1 other file(s): notes/hw.py)\n"
+    )
+    assert not out.exists()
+    good = toy_submission(tmp_path / "subs", "alice")
+    assert cli.main(base + [str(empty), str(good)]) == 0  # the others are graded, the empty one named
+    assert f"autograder: {empty}: {looked} (it is empty)\n" in capsys.readouterr().err
+    assert (out / "alice" / "toy" / "result.json").is_file()
+
+
+def test_a_missing_path_alone_is_reported_once(toy_course, tmp_path, capsys):
+    from autograder import cli
+
+    gone = tmp_path / "no" / "such.ipynb"
+    argv = ["grade", "--assignment", "toy", "--root", str(toy_course), "--out", str(tmp_path / "out"), "--quiet"]
+    assert cli.main(argv + [str(gone)]) == 2
+    assert capsys.readouterr().err == f"autograder: error: {gone}: no such file or folder\n"

@@ -334,3 +334,21 @@ def test_a_missing_path_is_reported_and_the_others_collected(base):
 def test_expand_refuses_a_missing_path(base):
     with pytest.raises(FileNotFoundError):
         intake.expand([base / "nope"])
+
+
+def test_check_refuses_a_missing_path_or_a_folder_naming_what_to_give(root, base, capsys):
+    """`autograder check` reads one notebook file: anything else is exit 2 before any loading."""
+    from autograder import cli
+
+    (base / "empty").mkdir()
+    folder = base / "hw"
+    toy_submission(folder, "a1_perceptron")
+    cases = {
+        base / "nope.ipynb": f"{base / 'nope.ipynb'}: no such file or folder",
+        base / "empty": f"{base / 'empty'}: no notebook (*.ipynb) in this folder or below it (it is empty); "
+        "give your notebook file",
+        folder: f"{folder}: a folder, not a notebook; give the notebook file itself, e.g. {folder / 'a1_perceptron.ipynb'}",
+    }
+    for path, message in cases.items():
+        assert cli.main(["check", str(path), "--release-dir", str(root / "assignments" / "a1_perceptron")]) == 2
+        assert capsys.readouterr().err == f"autograder: error: {message}\n"

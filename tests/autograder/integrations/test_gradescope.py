@@ -1,4 +1,5 @@
-"""Gradescope output: the published field list, hidden checks without inputs, and run_autograder end to end."""
+"""Gradescope output: the published field list, hidden checks without inputs, and run_autograder end to end
+(which notebook of an upload is graded, and what the student is told about it)."""
 
 import json
 import os
@@ -50,12 +51,11 @@ def test_format_gradescope_writes_valid_results(toy_course):
     assert hidden[0]["output"] == "hidden check on double failed. Hint: keep the shape"  # one bit, and the hint
 
 
-def test_run_autograder_script(toy_course, root, tmp_path):
-    submission, results = tmp_path / "submission", tmp_path / "results"
-    toy_submission(submission, "toy")
+def run_autograder(course, root, submission, results) -> dict:
+    """Gradescope's entry script on the upload folder ``submission``; its results.json, validated."""
     env = {
         **os.environ,
-        "AUTOGRADER_SOURCE": str(toy_course),
+        "AUTOGRADER_SOURCE": str(course),
         "AUTOGRADER_SUBMISSION": str(submission),
         "AUTOGRADER_RESULTS": str(results),
         "AUTOGRADER_PYTHON": sys.executable,
@@ -67,7 +67,69 @@ def test_run_autograder_script(toy_course, root, tmp_path):
     assert proc.returncode == 0, proc.stderr
     doc = json.loads((results / "results.json").read_text())
     validate(doc)
+    return doc
+
+
+def test_run_autograder_script(toy_course, root, tmp_path):
+    submission, results = tmp_path / "submission", tmp_path / "results"
+    toy_submission(submission, "toy")
+    assert run_autograder(toy_course, root, submission, results)["score"] == 6
+
+
+def test_an_upload_that_is_not_json_is_told_once_under_its_own_name(toy_course, root, tmp_path):
+    upload = tmp_path / "submission"
+    upload.mkdir()
+    (upload / "My Homework (1).ipynb").write_bytes(b"not json")
+    doc = run_autograder(toy_course, root, upload, tmp_path / "results")
+    assert doc["score"] == 0
+    reason = "My Homework (1).ipynb: not valid notebook JSON (line 1, column 1: Expecting value)"
+    assert doc["output"].count("not valid notebook JSON") == 1 and reason in doc["output"], doc["output"]
+    assert (
+        "Graded My Homework (1).ipynb, the only notebook in your upload; this assignment expects it named toy.ipynb"
+        in (doc["output"])
+    )
+    assert "%" not in doc["output"]  # the student's own file name, not the grader's safe id for it
+
+
+def test_an_upload_under_another_name_is_graded_and_the_student_told_which_file(toy_course, root, tmp_path):
+    upload = tmp_path / "submission"
+    toy_submission(upload / "work", "my homework")
+    doc = run_autograder(toy_course, root, upload, tmp_path / "results")
     assert doc["score"] == 6
+    assert doc["output"].startswith(
+        "Graded work/my homework.ipynb, the only notebook in your upload; "
+        "this assignment expects it named toy.ipynb: please use that name next time."
+    ), doc["output"]
+
+
+def test_several_notebooks_grade_the_one_named_for_the_assignment_or_none(toy_course, root, tmp_path):
+    upload = tmp_path / "several"
+    toy_submission(upload, "b_final")
+    toy_submission(upload, "a_draft", double="def double(x):\n    raise NotImplementedError\n")
+    doc = run_autograder(toy_course, root, upload, tmp_path / "results-several")
+    assert (doc["score"], doc["tests"]) == (0, [])  # not a_draft graded in silence
+    assert doc["output"] == (
+        "Not graded: your upload holds 2 notebooks and none is named toy.ipynb (a_draft.ipynb, b_final.ipynb), "
+        "so the autograder cannot tell which one to grade. Upload only your notebook, named toy.ipynb."
+    )
+    toy_submission(upload, "toy")
+    doc = run_autograder(toy_course, root, upload, tmp_path / "results-named")
+    assert doc["score"] == 6
+    assert doc["output"].startswith(
+        "Graded toy.ipynb, the notebook named toy.ipynb; not graded: a_draft.ipynb, b_final.ipynb"
+    ), doc["output"]
+
+
+def test_an_upload_without_a_notebook_names_what_it_holds(toy_course, root, tmp_path):
+    upload = tmp_path / "submission"
+    upload.mkdir()
+    (upload / "toy.py").write_text("def double(x):\n    return 2 * x\n")
+    doc = run_autograder(toy_course, root, upload, tmp_path / "results")
+    assert (doc["score"], doc["tests"]) == (0, [])
+    assert doc["output"] == (
+        "Not graded: no notebook (.ipynb file) in your upload (it holds toy.py). "
+        "Upload your Jupyter notebook, named toy.ipynb."
+    )
 
 
 def test_gradescope_zip_holds_no_student_or_gradebook_data(toy_course, root, tmp_path):

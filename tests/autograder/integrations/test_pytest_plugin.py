@@ -335,3 +335,17 @@ def test_grades_from_outside_the_course_with_its_configuration(root, tmp_path):
     proc = run_pytest("--assignment", "a5_perplexity", "--course-root", str(root), "alice.ipynb", "-q", cwd=tmp_path)
     assert proc.returncode == 0, proc.stdout[-3000:]
     assert "passed" in proc.stdout and "failed" not in proc.stdout.splitlines()[-1]
+
+
+def test_folders_without_a_notebook_are_a_usage_error_naming_them(toy_course, tmp_path):
+    """Not pytest's silent 'no tests ran' (exit 5): exit 4 and what was looked for in each folder."""
+    empty, other = tmp_path / "empty", tmp_path / "other"
+    empty.mkdir()
+    other.mkdir()
+    (other / "readme.txt").write_text("hi\n")
+    proc = run_pytest("--assignment", "toy", "--course-root", str(toy_course), str(empty), str(other), cwd=tmp_path)
+    assert proc.returncode == 4, proc.stdout + proc.stderr
+    looked = "no notebook (*.ipynb) in this folder or below it"
+    assert f"ERROR: {empty}: {looked} (it is empty); {other}: {looked} (it holds 1 other file(s): readme.txt)" in (
+        proc.stderr
+    )
