@@ -5,6 +5,7 @@ Layout::
     seed: course-2026            # salt for hidden inputs (change it every term)
     sandbox: {require: full}     # refuse to grade unless workers get this confinement (full, landlock, none)
     defaults: {rtol: 1.0e-7, atol: 1.0e-9, limits: {check_timeout_s: 60}, hidden_variants: 8}
+    consequential: charge        # a check failed because a function it calls failed: charge or waive
     assignments:
       a1_perceptron:
         limits: {memory_mb: 3072}
@@ -33,6 +34,7 @@ from autograder.core.tolerance import Tolerance
 GRADING_FILE = "grading.yml"
 SANDBOX_LEVELS = ("full", "landlock", "none")  # the strongest first: autograder.sandbox.confinement.LEVELS
 _VISIBILITY = ("public", "hidden")
+CONSEQUENTIAL = ("charge", "waive")  # autograder.grading.causes.POLICIES
 
 
 class ConfigError(ValueError):
@@ -77,6 +79,9 @@ class AssignmentConfig:
         sandbox: The confinement grading requires (the course's ``sandbox.require``): ``full``
             (namespaces: the course hidden, no network, processes contained), ``landlock`` (at
             least Landlock's file and TCP rules) or ``none``.
+        consequential: What a check costs that failed because a graded function it calls failed
+            first: ``charge`` (its points, like any failure; the default) or ``waive`` (none, and
+            the submission is flagged for review).
     """
 
     name: str
@@ -86,6 +91,7 @@ class AssignmentConfig:
     title: str = ""
     hidden_variants: int | None = None
     sandbox: str = "full"
+    consequential: str = "charge"
 
 
 _NUMBER = {"type": "number", "minimum": 0}
@@ -114,6 +120,7 @@ _ASSIGNMENT = {
         "title": {"type": "string"},
         "limits": _LIMITS,
         "hidden_variants": _VARIANTS,
+        "consequential": {"enum": list(CONSEQUENTIAL)},
         "checks": {"type": "object", "additionalProperties": _CHECK},
     },
 }
@@ -123,6 +130,7 @@ SCHEMA = {
     "additionalProperties": False,
     "properties": {
         "seed": {"type": ["string", "number"]},
+        "consequential": {"enum": list(CONSEQUENTIAL)},
         "sandbox": {
             "type": "object",
             "additionalProperties": False,
@@ -233,7 +241,14 @@ def parse(data) -> dict[str, AssignmentConfig]:
         checks = _checks(body.get("checks", {}), tol)
         variants = body.get("hidden_variants", defaults.get("hidden_variants"))
         out[str(name)] = AssignmentConfig(
-            str(name), checks, limits, seed, str(body.get("title", "")), variants, required
+            str(name),
+            checks,
+            limits,
+            seed,
+            str(body.get("title", "")),
+            variants,
+            required,
+            body.get("consequential", data.get("consequential", "charge")),
         )
     return out
 

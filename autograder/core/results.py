@@ -53,6 +53,45 @@ RESULT_FILE = "result.json"
 STAFF_FILE = "staff.json"  # beside result.json: for staff only (see autograder.grading.staffview)
 
 
+@dataclasses.dataclass(frozen=True)
+class Cause:
+    """Why a check may have failed though its own function could be right: a graded function it
+    calls failed a check of its own (:mod:`autograder.grading.causes`).
+
+    Attributes:
+        path: The chain of calls to the failing function: from the check's function
+            (``("backward", "forward", "relu")``), or, with ``by_check``, from the function the
+            check's probe calls besides its own (``("forward", "relu")``, or ``("forward",)``).
+        check: The failing function's first failed check (``relu.values``).
+        charged: Whether this check's points were taken all the same (``grading.yml``'s
+            ``consequential`` policy: ``charge``, the default, or ``waive``).
+        by_check: Whether the chain starts in the check (its probe runs ``path[0]`` first) rather
+            than in the check's function.
+    """
+
+    path: tuple[str, ...]
+    check: str
+    charged: bool = True
+    by_check: bool = False
+
+    @property
+    def function(self) -> str:
+        """The failing function: the last of the path."""
+        return self.path[-1]
+
+    @classmethod
+    def from_dict(cls, data) -> Cause | None:
+        """Reads the JSON form (None for anything else)."""
+        if not isinstance(data, dict):
+            return None
+        path, check = data.get("path"), data.get("check")
+        if not (isinstance(path, list | tuple) and path and all(isinstance(p, str) for p in path)):
+            return None
+        if not isinstance(check, str):
+            return None
+        return cls(tuple(path), check, bool(data.get("charged", True)), bool(data.get("by_check", False)))
+
+
 @dataclasses.dataclass
 class CheckResult:
     """The outcome of one check.
@@ -72,6 +111,7 @@ class CheckResult:
             ``raised``, ``timeout``, ``memory``, ``crashed``, ``missing``, ``requires``, ... (for
             TAs' analysis).
         hint: The check's hint, shown with a failure.
+        cause: A graded function this one calls that failed first, or None (see :class:`Cause`).
     """
 
     id: str
@@ -83,6 +123,7 @@ class CheckResult:
     message: str = ""
     category: str = "ok"
     hint: str = ""
+    cause: Cause | None = None
 
     @classmethod
     def not_judged(
@@ -140,7 +181,8 @@ class SubmissionResult:
 
 
 def one_bit(check: CheckResult) -> CheckResult:
-    """What a student sees of a hidden check: passed or failed, its points, and its hint."""
+    """What a student sees of a hidden check: passed or failed, its points, its hint and its cause
+    (a cause is decided by other checks' pass or fail and the student's own code: nothing hidden)."""
     if not check.hidden:
         return check
     if check.status == "passed":
@@ -208,7 +250,9 @@ def from_dict(data: dict) -> SubmissionResult:
 def check_from_dict(data: dict) -> CheckResult:
     """Reads one check of a ``result.json`` (fields it does not know are ignored)."""
     known = {f.name for f in dataclasses.fields(CheckResult)}
-    return CheckResult(**{k: v for k, v in data.items() if k in known})
+    body = {k: v for k, v in data.items() if k in known}
+    body["cause"] = Cause.from_dict(body.get("cause"))
+    return CheckResult(**body)
 
 
 def write(result: SubmissionResult, path: Path) -> Path:

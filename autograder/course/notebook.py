@@ -258,6 +258,16 @@ def nbgrader_metadata(cell: dict) -> dict:
     return meta if isinstance(meta, dict) else {}
 
 
+def release_texts(nb: dict) -> list[str]:
+    """Everything a student reads in a notebook: every cell's source (markdown too), cell id and
+    nbgrader grade id."""
+    out = []
+    for cell in nb.get("cells", []):
+        if isinstance(cell, dict):
+            out += [_source(cell), str(cell.get("id", "")), str(nbgrader_metadata(cell).get("grade_id", ""))]
+    return out
+
+
 def code_cells(nb: dict) -> list[Cell]:
     """All code cells with their grade ids and kinds, in notebook order."""
     out = []

@@ -27,7 +27,7 @@ from autograder.core.results import CheckResult, SubmissionResult, SubmissionSta
 from autograder.course import notebook
 from autograder.course.assignment import Assignment
 from autograder.course.testfiles import PytestCheck
-from autograder.grading import redact, staffview, testchecks
+from autograder.grading import causes, redact, staffview, testchecks
 from autograder.grading.prepared import Prepared, check_seed, judge, not_judged, seed_is_shared
 from autograder.grading.reference import ReferenceFailed, compute_expected, needs_tensorflow, reference_namespace
 from autograder.grading.workers import WorkerRounds, run_in_workers, stops_summary, submission_ceiling
@@ -133,7 +133,7 @@ def apply_requirements(results: list[CheckResult], checks: list[Check]) -> list[
                 result,
                 status="failed",
                 points=0.0,
-                category="requires",
+                category=causes.REQUIRES,
                 message=(
                     f"not counted: this check earns its points only when {', '.join(missing)} passes, "
                     f"and {check.target}'s values are wrong on those inputs"
@@ -199,32 +199,51 @@ def grade(
     shell.env = determinism.describe()
     tested = _pytest_style(assignment, checks, picked.cells, reference, lock)
     calls = tested.start(offset=len(prepared)) if tested else []
-    redactor = hidden_redactor(assignment, prepared)
+    redactor = hidden_redactor(assignment, prepared, code=picked.cells)
+    runs = causes.Calls.read(
+        [c.source for c in picked.cells],
+        checks=[p.check for p in prepared],
+        graded={c.target for c in assignment.checks},
+    )
     rounds = _run_groups(
-        assignment, picked.cells, prepared, calls, forkserver=forkserver, confinement=confinement, redactor=redactor
+        assignment,
+        picked.cells,
+        prepared,
+        calls,
+        forkserver=forkserver,
+        confinement=confinement,
+        redactor=redactor,
+        reach=runs.reach(),
     )
     shell.env["sandbox"] = confinement.mode if confinement is not None else "none"
     problems = list(picked.problems) + rounds.cell_problems()
     results = [judge(p, rounds.records.get(p.index), assignment.settings(p.check), hint=p.check.hint) for p in prepared]
-    if tested is not None:  # the remaining rounds of the pytest-style checks, in workers of their own
-        tested.feed(calls, rounds.records)
-        test_results, test_stops, test_logs = tested.finish(
-            code=picked.cells, forkserver=forkserver, confinement=confinement
+    if tested is not None:
+        results = _tested_rounds(
+            tested, calls, results, rounds, checks, code=picked.cells, forkserver=forkserver, confinement=confinement
         )
-        by_id = {r.id: r for r in results + test_results}
-        results = [by_id[c.id] for c in checks]
-        rounds.stops += test_stops
-        rounds.logs += test_logs
-    results = apply_requirements(results, checks)
+    results = runs.attribute(apply_requirements(results, checks), policy=assignment.config.consequential)
     status = rounds.stops[0].ended.value if rounds.stops else "ok"
     result = shell.finish(status, stops_summary(rounds.stops), results, problems)
     result.flags = notebook.review_flags(nb, graded=picked.cells, source=assignment.source)
+    result.flags += causes.review_flags(results)
     # the worker log is for instructors only, but a results folder can be handed out whole
     result.worker_log = redactor("\n".join(rounds.logs))
     result.staff = staffview.collect(prepared, rounds.records, results, settings=assignment.settings)
     public = rounds.public_stops
     result.staff["public"] = {"status": public[0].ended.value if public else "ok", "message": stops_summary(public)}
     return result
+
+
+def _tested_rounds(tested, calls, results, rounds: WorkerRounds, checks, *, code, forkserver, confinement):
+    """The remaining rounds of the pytest-style checks, in workers of their own: every result in
+    the checks' order (their stops and logs added to ``rounds``)."""
+    tested.feed(calls, rounds.records)
+    test_results, test_stops, test_logs = tested.finish(code=code, forkserver=forkserver, confinement=confinement)
+    by_id = {r.id: r for r in results + test_results}
+    rounds.stops += test_stops
+    rounds.logs += test_logs
+    return [by_id[c.id] for c in checks]
 
 
 def refused(*, assignment: Assignment, name: str, message: str) -> SubmissionResult:
@@ -315,9 +334,11 @@ def _run_groups(
     forkserver,
     confinement,
     redactor: redact.Redactor,
+    reach: dict[str, tuple[str, ...]],
 ) -> WorkerRounds:
     """Runs the public checks, then the hidden ones (and the first calls of pytest-style checks), in
-    workers of their own, under one ceiling for the submission."""
+    workers of their own, under one ceiling for the submission; a function that ran out of time in
+    a public check is not called by the hidden ones (``reach``: the graded functions each check runs)."""
     limits = assignment.config.limits
     ceiling = submission_ceiling(limits, n_cells=len(code), timeouts=[p.timeout_s for p in prepared])
     deadline = (
@@ -340,8 +361,11 @@ def _run_groups(
             ceiling_s=ceiling,
             hidden=is_hidden,
             redactor=redactor,
+            reach=reach,
+            timed_out=out.timed_out,
         )
         out.records.update(rounds.records)
+        out.timed_out.update(rounds.timed_out)
         out.stops += rounds.stops
         out.logs += rounds.logs
         if (
@@ -352,13 +376,19 @@ def _run_groups(
     return out
 
 
-def hidden_redactor(assignment: Assignment, prepared: list[Prepared]) -> redact.Redactor:
+def hidden_redactor(
+    assignment: Assignment, prepared: list[Prepared], *, code: list[notebook.Cell] = ()
+) -> redact.Redactor:
     """Masks this submission's hidden inputs and expected values, hidden check ids and the names of
-    probes only hidden checks use, in text built from what a worker sent back."""
+    probes only hidden checks use, in text built from what a worker sent back; never what the
+    release or the submitted ``code`` shows (their tokens, :func:`autograder.grading.redact.public_tokens`)."""
     hidden = [p for p in prepared if assignment.settings(p.check).hidden]
     public_probes = {_probe_name(c) for c in assignment.checks if not assignment.settings(c).hidden}
     names = [p.check.id for p in hidden] + [n for n in (_probe_name(p.check) for p in hidden) if n not in public_probes]
-    return redact.redactor(values=[v for p in hidden for v in (p.inputs, p.expected)], names=names)
+    shown = redact.public_tokens(
+        [*notebook.release_texts(assignment.release), *(t for c in code for t in (c.id, c.source))]
+    )
+    return redact.redactor(values=[v for p in hidden for v in (p.inputs, p.expected)], names=names, public=shown)
 
 
 def _probe_name(check: Check) -> str:

@@ -14,6 +14,7 @@ workers may take and what stopped them.
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 
 from autograder.core.limits import Limits
@@ -114,6 +115,8 @@ class WorkerRounds:
         stops: Every worker that did not end normally, and where.
         logs: Lines for instructors (the worker's output around each stop).
         public_stops: The stops of the public checks' workers (what a student may hear of).
+        timed_out: Each function that ran out of time, with the check it ran out of time in: not
+            called again (its later checks, and those of functions calling it, are skipped).
     """
 
     records: dict[int, CheckRecord] = dataclasses.field(default_factory=dict)
@@ -121,6 +124,7 @@ class WorkerRounds:
     stops: list[Stop] = dataclasses.field(default_factory=list)
     logs: list[str] = dataclasses.field(default_factory=list)
     public_stops: list[Stop] = dataclasses.field(default_factory=list)
+    timed_out: dict[str, Prepared] = dataclasses.field(default_factory=dict)
 
     def cell_problems(self) -> list[str]:
         """The messages of the cells that did not run cleanly, for the result's problems."""
@@ -139,6 +143,8 @@ def run_in_workers(
     ceiling_s: float = 0.0,
     hidden: bool = False,
     redactor: redact.Redactor | None = None,
+    reach: dict[str, tuple[str, ...]] | None = None,
+    timed_out: dict[str, Prepared] | None = None,
 ) -> WorkerRounds:
     """Runs the checks in as many single-use workers as it takes.
 
@@ -156,14 +162,19 @@ def run_in_workers(
         ceiling_s: The ceiling's length, for messages.
         hidden: Whether these are hidden checks (messages then come from the grader alone).
         redactor: Masks hidden values in text that came from a worker.
+        reach: Check id to the other graded functions it runs (:func:`autograder.grading.causes.check_reach`).
+        timed_out: Functions that already ran out of time in an earlier group (the public
+            checks'), with the check they did it in: their checks, and those of their callers,
+            are not run.
 
     Returns:
         The records, cell outcomes, stops and instructors' log lines.
     """
     redactor = redactor or redact.redactor(values=[], names=[])
-    rounds = _Rounds(code, limits, deadline=deadline, ceiling_s=ceiling_s)
-    pending = list(prepared)
-    first = True
+    rounds = _Rounds(code, limits, deadline=deadline, ceiling_s=ceiling_s, reach=reach or {})
+    rounds.out.timed_out.update(timed_out or {})
+    pending = rounds.not_stuck(list(prepared))
+    first = not hidden  # a public group's first worker runs even without checks: its cells' messages are shown
     while pending or first:
         first = False
         if deadline is not None and time.monotonic() >= deadline:
@@ -175,23 +186,25 @@ def run_in_workers(
             )
             break
         run = sandbox.run_worker(
-            _request(code, pending, limits, definitions_only=rounds.definitions_only, preload=preload),
+            _request(
+                code, pending, limits, definitions_only=rounds.definitions_only, preload=preload, reach=rounds.reach
+            ),
             limits=limits,
             forkserver=forkserver,
             confinement=confinement,
             deadline=deadline,
         )
-        for n, record in run.records.items():
-            rounds.out.records[pending[n].index] = from_worker(
-                record, pending[n], hidden=hidden, code=code, redactor=redactor
-            )
         if run.cells is not None and rounds.cell_runs is None:
             rounds.cell_runs = _cells_from_worker(run.cells, code, redactor)
+        for n in sorted(run.records):  # in the order they ran: a skip follows the timeout it is for
+            record = from_worker(run.records[n], pending[n], hidden=hidden, code=code, redactor=redactor)
+            rounds.out.records[pending[n].index] = rounds.accepted(record, pending[n])
         if run.ended is Ended.EXITED:
             break
         pending = rounds.after_stop(run, pending)
         if pending is None:
             break
+        pending = rounds.not_stuck(pending)
     return rounds.finish()
 
 
@@ -199,8 +212,17 @@ class _Rounds:
     """What :func:`run_in_workers` knows between workers: the records so far, the cells to run
     with definitions only, the checks already retried."""
 
-    def __init__(self, code: list[notebook.Cell], limits: Limits, *, deadline: float | None, ceiling_s: float):
+    def __init__(
+        self,
+        code: list[notebook.Cell],
+        limits: Limits,
+        *,
+        deadline: float | None,
+        ceiling_s: float,
+        reach: dict[str, tuple[str, ...]],
+    ):
         self.code, self.limits, self.deadline, self.ceiling_s = code, limits, deadline, ceiling_s
+        self.reach = reach
         self.out = WorkerRounds()
         self.definitions_only: list[str] = []
         self.retried: set[int] = set()
@@ -210,6 +232,50 @@ class _Rounds:
         """Every pending check without a record gets one: ``status`` and ``message(p)``."""
         for p in pending:
             self.out.records.setdefault(p.index, CheckRecord(status, message(p)))
+
+    def _blocker(self, p: Prepared) -> tuple[str, Prepared] | None:
+        """The function (``p``'s own or one it calls) that ran out of time before, and where."""
+        for name in (p.check.target, *self.reach.get(p.check.id, ())):
+            if name in self.out.timed_out:
+                return name, self.out.timed_out[name]
+        return None
+
+    def accepted(self, record: CheckRecord, p: Prepared) -> CheckRecord:
+        """A record as kept: a timeout marks its function as stuck; a skip is explained by the
+        grader from the timeout it follows (a skip that follows none was not the worker's own)."""
+        if record.status is RecordStatus.MISSING and self._unrun_cell(p.check.target):
+            cell = self._unrun_cell(p.check.target)
+            return CheckRecord(
+                record.status,
+                f"'{p.check.target}' is not defined: its cell '{cell}' did not run (fix the error reported for that cell)",
+            )
+        if record.status is RecordStatus.TIMEOUT:
+            self.out.timed_out.setdefault(p.check.target, p)
+        elif record.status is RecordStatus.SKIPPED:
+            blocker = self._blocker(p)
+            if blocker is None:
+                return CheckRecord(RecordStatus.TAMPERED, tampered_message(p.check.target))
+            return CheckRecord(RecordStatus.TIMEOUT, skipped_message(p, *blocker))
+        return record
+
+    def _unrun_cell(self, name: str) -> str:
+        """The id of the cell meant to define ``name`` (named after it, or defining it) when that cell
+        did not run cleanly, else ''."""
+        unrun = {c["id"] for c in self.cell_runs or () if c.get("status") == CellStatus.ERROR}
+        defines = re.compile(rf"^[ \t]*(?:async[ \t]+)?(?:def|class)[ \t]+{re.escape(name)}\b", re.M)
+        return next((c.id for c in self.code if c.id in unrun and (c.id == name or defines.search(c.source))), "")
+
+    def not_stuck(self, pending: list[Prepared]) -> list[Prepared]:
+        """``pending`` without the checks of stuck functions and their callers, which get their
+        record now (nothing is run for them)."""
+        out = []
+        for p in pending:
+            blocker = self._blocker(p)
+            if blocker is None:
+                out.append(p)
+            else:
+                self.out.records.setdefault(p.index, CheckRecord(RecordStatus.TIMEOUT, skipped_message(p, *blocker)))
+        return out
 
     def after_stop(self, run, pending: list[Prepared]) -> list[Prepared] | None:
         """The checks the next worker runs after this one stopped, or None when no worker can help."""
@@ -237,6 +303,8 @@ class _Rounds:
             self.out.records[pending[n].index] = CheckRecord(
                 status, _stop_message(run.ended, pending[n], self.limits, self.deadline, self.ceiling_s)
             )
+            if run.ended is Ended.TIMEOUT and not _at_ceiling(self.deadline):
+                self.out.timed_out.setdefault(pending[n].check.target, pending[n])
             return [p for p in pending[n + 1 :] if p.index not in self.out.records]
         self.out.logs.append(f"--- worker {run.ended} in phase {stop.phase} ---\n{run.output[-4000:]}")
         self.give_up(
@@ -261,13 +329,19 @@ class _Rounds:
 
 
 def _request(
-    code: list[notebook.Cell], pending: list[Prepared], limits: Limits, *, definitions_only: list[str], preload: bool
+    code: list[notebook.Cell],
+    pending: list[Prepared],
+    limits: Limits,
+    *,
+    definitions_only: list[str],
+    preload: bool,
+    reach: dict[str, tuple[str, ...]],
 ) -> WorkerRequest:
     """The request of one worker."""
     return WorkerRequest(
         cells=tuple(CellSource(c.id, c.source, c.kind) for c in code),
         checks=tuple(
-            CheckCall(n, p.check.target, p.check.probe_spec(), p.inputs, p.seed, p.timeout_s)
+            CheckCall(n, p.check.target, p.check.probe_spec(), p.inputs, p.seed, p.timeout_s, reach.get(p.check.id, ()))
             for n, p in enumerate(pending)
         ),
         cell_timeout_s=limits.cell_timeout_s,
@@ -276,9 +350,14 @@ def _request(
     )
 
 
+def _at_ceiling(deadline: float | None) -> bool:
+    """Whether the submission's time ceiling has passed (a timeout then is not the check's own)."""
+    return deadline is not None and time.monotonic() >= deadline
+
+
 def _stop_message(ended: Ended, p: Prepared, limits: Limits, deadline: float | None, ceiling_s: float) -> str:
     target = p.check.target
-    if ended is Ended.TIMEOUT and deadline is not None and time.monotonic() >= deadline:
+    if ended is Ended.TIMEOUT and _at_ceiling(deadline):
         return f"{target} was stopped: the submission reached its time ceiling of {ceiling_s:.0f} s"
     if ended is Ended.TIMEOUT:
         return f"{target} ran for more than {p.timeout_s:g} s and was stopped (an infinite loop?)"
@@ -287,6 +366,14 @@ def _stop_message(ended: Ended, p: Prepared, limits: Limits, deadline: float | N
     if ended is Ended.DISK:
         return f"{target} wrote more than {limits.disk_mb} MB (or {sandbox.DISK_MAX_ENTRIES} files) and was stopped"
     return f"{target} crashed the Python process (did it call os._exit, or exhaust a resource?)"
+
+
+def skipped_message(p: Prepared, function: str, where: Prepared) -> str:
+    """Why ``p`` was not run: ``function`` (its own or one it calls) ran out of time in ``where``."""
+    limit = f"ran for more than {where.timeout_s:g} s in {where.check.id} (an infinite loop?)"
+    if function == p.check.target:
+        return f"{function} was not called again: it {limit}"
+    return f"not run: this check runs {function}, which {limit}"
 
 
 def stops_summary(stops: list[Stop]) -> str:

@@ -26,7 +26,7 @@ from pathlib import Path
 from autograder.core import files, names
 from autograder.core.results import CheckResult, SubmissionResult, student_view
 from autograder.reports.html import badge, render_page
-from autograder.reports.wording import explanation, join_hint, points
+from autograder.reports.wording import cause_sentence, explanation, join_hint, notes, points
 
 
 def page_name(submission: str) -> str:
@@ -88,8 +88,7 @@ def _header(result: SubmissionResult) -> dict:
         "submission": result.submission,
         "score": f"{points(result.score)} / {points(result.max_score)}",
         "status": result.status,
-        "message": result.message,
-        "problems": [str(p) for p in result.problems],
+        "notes": notes(result),
     }
 
 
@@ -131,6 +130,7 @@ def _staff_check(c: CheckResult, d) -> dict:
         "badge": badge("r", c.status),
         "points": f"{points(c.points)} / {points(c.max_points)}",
         "category": c.category,
+        "cause": cause_sentence(c.cause) if c.cause is not None and c.status != "passed" else "",
         "message": _text(d.get("message", c.message), ""),
         "hint": c.hint,
         "inputs": _text(inputs, "(not kept)"),

@@ -19,7 +19,7 @@ import re
 import jinja2
 
 from autograder.core.results import CHECK_STATUSES, SUBMISSION_STATUSES, SubmissionResult
-from autograder.reports.wording import explanation, points
+from autograder.reports.wording import explanation, notes, points
 
 from .stats import AssignmentStats, CheckStats, Distribution
 
@@ -256,11 +256,12 @@ def _item_analysis(summary: AssignmentStats, show_members: bool) -> list[dict]:
             "hidden": c.hidden,
             "n": c.n,
             "n_failed": c.n_failed,
+            "n_consequential": c.n_consequential,
             "hint": "" if c.hidden else c.hint,
             "groups": [
                 {
                     "count": g.count,
-                    "text": f"hint: {g.pattern}" if c.hidden else g.pattern,
+                    "text": f"hint: {g.pattern}" if c.hidden and not g.consequential else g.pattern,
                     "members": ", ".join(g.members) if show_members else "",
                 }
                 for g in c.failures
@@ -313,8 +314,7 @@ def _sections(results: list[SubmissionResult], ids: list[str], hidden_ids: set[s
             "score": f"{points(r.score)} / {points(r.max_score)}",
             "status": r.status,
             "badge": badge("s", r.status),
-            "message": r.message,
-            "problems": [str(p) for p in r.problems],
+            "notes": notes(r),
             "flags": [str(f) for f in r.flags],
             "checks": [_check_row(c, c.hidden or c.id in hidden_ids) for c in r.checks],
         }

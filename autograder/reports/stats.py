@@ -53,11 +53,14 @@ class FailureGroup:
         pattern: The masked message without the hint (public checks) or the hint (hidden checks).
         count: How many submissions failed this way.
         members: The submissions that failed this way, sorted (for TAs; not compared).
+        consequential: Whether the group is the failures that follow from another function's
+            failure (its pattern names that failure, not a message or hint).
     """
 
     pattern: str
     count: int
     members: tuple[str, ...] = dataclasses.field(default=(), compare=False)
+    consequential: bool = False
 
 
 @dataclasses.dataclass(frozen=True)
@@ -75,6 +78,8 @@ class CheckStats:
         failures: The most common ways of failing it, most frequent first (at most
             :data:`TOP_FAILURES`).
         n_groups: How many different failure groups there are in all.
+        n_consequential: Failures that follow from a failure of a graded function the check runs
+            (those with a :class:`~autograder.core.results.Cause`).
     """
 
     id: str
@@ -86,6 +91,7 @@ class CheckStats:
     n_passed: int
     failures: tuple[FailureGroup, ...]
     n_groups: int
+    n_consequential: int = 0
 
     @property
     def n_failed(self) -> int:
@@ -196,13 +202,22 @@ def failure_key(check, *, hidden: bool | None = None) -> str:
         hidden: Treat the check as hidden (default: its own ``hidden``).
 
     Returns:
-        The hint for hidden checks (never their message); for public checks the message with
-        numbers masked (the hint, the same for every failure of the check, is a field of its own).
+        For a failure that follows from another function's (it has a cause), that failure: every
+        consequence of ``sigmoid.values`` is one group, whatever its message. Otherwise the hint for
+        hidden checks (never their message); for public checks the message with numbers masked (the
+        hint, the same for every failure of the check, is a field of its own).
     """
+    if check.cause is not None:
+        return consequence_key(check.cause.check, check.cause.function)
     if check.hidden if hidden is None else hidden:
         return check.hint or "(no hint)"
     text = check.message.strip()
     return mask_numbers(text) if text else "(no message)"
+
+
+def consequence_key(check_id: str, function: str) -> str:
+    """The failure group of every failure that follows from ``check_id`` of ``function`` failing."""
+    return f"after {check_id} failed (fix {function} first)"
 
 
 def histogram(scores: list[float], max_score: float, bins: int = HISTOGRAM_BINS) -> tuple[Bin, ...]:
@@ -252,6 +267,7 @@ def summarize(assignment: str, results: list[SubmissionResult], *, top: int = TO
         hidden = any(c.hidden for c in found)  # hidden anywhere: treated as hidden everywhere
         failed = [c for c in found if c.status != "passed"]
         groups = Counter(failure_key(c, hidden=hidden) for c in failed)
+        consequences = {failure_key(c) for c in failed if c.cause is not None}
         members: dict[str, set[str]] = {}
         for r in results:
             for c in r.checks:
@@ -267,8 +283,11 @@ def summarize(assignment: str, results: list[SubmissionResult], *, top: int = TO
                 hint=next((c.hint for c in found if c.hint), ""),
                 n=len(found),
                 n_passed=len(found) - len(failed),
-                failures=tuple(FailureGroup(p, n, tuple(sorted(members.get(p, ())))) for p, n in ranked[:top]),
+                failures=tuple(
+                    FailureGroup(p, n, tuple(sorted(members.get(p, ()))), p in consequences) for p, n in ranked[:top]
+                ),
                 n_groups=len(groups),
+                n_consequential=sum(1 for c in failed if c.cause is not None),
             )
         )
     every = [c for r in results for c in r.checks]

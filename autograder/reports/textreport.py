@@ -11,7 +11,7 @@ import textwrap
 
 from autograder.core.results import SubmissionResult
 from autograder.reports.untrusted import terminal, terminal_line
-from autograder.reports.wording import explanation, mark
+from autograder.reports.wording import explanation, mark, notes
 from autograder.reports.wording import points as _pts
 
 
@@ -30,6 +30,10 @@ def student_table(result: SubmissionResult, *, width: int = 100) -> str:
         + (" on the public checks" if result.checks and not any(c.hidden for c in result.checks) else ""),
         "",
     ]
+    said = [terminal(n) for n in notes(result)]  # the cause first: a cell that did not run explains the checks below
+    if said:
+        lines.extend(textwrap.fill(f"note: {n}", width=width, subsequent_indent="      ") for n in said)
+        lines.append("")
     for c in result.checks:
         # a table: points right-aligned in a column of their own, as before the hint had a field
         lines.append(
@@ -42,10 +46,6 @@ def student_table(result: SubmissionResult, *, width: int = 100) -> str:
                     terminal(explanation(c)), width=width, initial_indent="      ", subsequent_indent="      "
                 )
             )
-    notes = [terminal(n) for n in ([result.message] if result.message else []) + list(result.problems)]
-    if notes:
-        lines.append("")
-        lines.extend(textwrap.fill(f"note: {n}", width=width, subsequent_indent="      ") for n in notes)
     if result.checks and not any(c.hidden for c in result.checks):
         lines += ["", "Hidden checks are graded after you submit."]
     return "\n".join(lines) + "\n"
@@ -58,6 +58,8 @@ def scores_table(results: list[SubmissionResult]) -> str:
     for r in results:
         failed = [c.id for c in r.checks if c.status != "passed"]
         shown = ", ".join(failed[:4]) + (f" (+{len(failed) - 4})" if len(failed) > 4 else "")
+        if r.status == "invalid":  # nothing was run: the reason, not every check's id
+            shown = f"not graded: {r.message or 'the notebook could not be read'}"
         review = ", ".join(dict.fromkeys(f.split(":")[0] for f in r.flags)) or "-"
         rows.append(
             [r.submission, f"{_pts(r.score)}/{_pts(r.max_score)}", r.status, f"{r.seconds:.1f}", shown or "-", review]

@@ -10,7 +10,7 @@ no caller slices a string apart or compares against a message it wrote itself.
 - :class:`Phase`: where a worker is (start, a cell, a check, done), written and parsed by
   :meth:`Phase.note` and :meth:`Phase.parse`.
 - :class:`Ended`: how a worker ended.
-- :class:`RecordStatus`: what a check record says happened; the first six are the only ones a
+- :class:`RecordStatus`: what a check record says happened; the first seven are the only ones a
   worker writes, the others are the grader's own.
 - :class:`CellStatus`: what happened to one notebook cell.
 - :class:`Stop`: a worker that did not end normally, and where.
@@ -42,6 +42,9 @@ class CheckCall:
         inputs: Plain-data inputs (never an expected value).
         seed: Seeds every generator before the call.
         timeout_s: The worker's own alarm for the call.
+        uses: The other graded functions the call runs (those the target calls, read by the
+            grader from the submitted code, and those the probe calls; :mod:`autograder.grading.causes`):
+            once the target or one of them ran out of time, the check is not run (``SKIPPED``).
     """
 
     index: int
@@ -50,6 +53,7 @@ class CheckCall:
     inputs: dict
     seed: int
     timeout_s: float
+    uses: tuple[str, ...] = ()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -74,6 +78,7 @@ class WorkerRequest:
         """The request as plain data (:mod:`autograder.core.plaindata`), with the worker's folder."""
         data = dataclasses.asdict(self)
         data["definitions_only"] = list(self.definitions_only)
+        data["checks"] = [{**c, "uses": list(c["uses"])} for c in data["checks"]]
         return {**data, "workdir": workdir}
 
     @classmethod
@@ -81,7 +86,7 @@ class WorkerRequest:
         """Reads :meth:`to_plain`'s form (in the worker)."""
         return cls(
             cells=tuple(CellSource(**c) for c in data["cells"]),
-            checks=tuple(CheckCall(**c) for c in data["checks"]),
+            checks=tuple(CheckCall(**{**c, "uses": tuple(c.get("uses", ()))}) for c in data["checks"]),
             cell_timeout_s=data["cell_timeout_s"],
             definitions_only=tuple(data.get("definitions_only", ())),
             preload_tensorflow=bool(data.get("preload_tensorflow", False)),
@@ -174,6 +179,7 @@ class RecordStatus(enum.StrEnum):
     MISSING = "missing"
     TIMEOUT = "timeout"
     UNPLAIN = "unplain"
+    SKIPPED = "skipped"  # not called: it, or a function it calls, ran out of time in an earlier check
     # the grader's own: never accepted from a worker
     MEMORY = "memory"
     DISK = "disk"
@@ -194,6 +200,7 @@ WORKER_STATUSES = frozenset(
         RecordStatus.MISSING,
         RecordStatus.TIMEOUT,
         RecordStatus.UNPLAIN,
+        RecordStatus.SKIPPED,
     }
 )
 """The statuses a worker may write; any other record is treated as tampered with."""

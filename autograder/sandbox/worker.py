@@ -121,9 +121,24 @@ def main(argv: list[str] | None = None) -> int:
             }
         )
     files.write_atomic(outdir / "cells.npz", plaindata.dumps(runs))
+    _run_checks(request, namespace, outdir)
+    _progress(outdir, Phase.done())
+    sys.stdout.flush()
+    os._exit(0)  # skip interpreter teardown (TensorFlow's can take seconds)
+
+
+def _run_checks(request: WorkerRequest, namespace: dict, outdir: Path) -> None:
+    """Runs the request's checks in order, each record written as it finishes; a function that ran
+    out of time is not called again, nor is any check that runs it (``SKIPPED``)."""
+    stuck: set[str] = set()
     for check in request.checks:
         _progress(outdir, Phase.of_check(check.index))
-        record = run_check(check, namespace)
+        if stuck.intersection((check.target, *check.uses)):
+            record = {"status": RecordStatus.SKIPPED.value}
+        else:
+            record = run_check(check, namespace)
+            if record["status"] == RecordStatus.TIMEOUT.value:
+                stuck.add(check.target)
         try:
             data = plaindata.dumps(record)
         except plaindata.PlainDataError as err:
@@ -131,9 +146,6 @@ def main(argv: list[str] | None = None) -> int:
                 {"status": RecordStatus.UNPLAIN.value, "message": f"{check.target} returned {err.args[0]}"}
             )
         files.write_atomic(outdir / f"check-{check.index}.npz", data)
-    _progress(outdir, Phase.done())
-    sys.stdout.flush()
-    os._exit(0)  # skip interpreter teardown (TensorFlow's can take seconds)
 
 
 if __name__ == "__main__":

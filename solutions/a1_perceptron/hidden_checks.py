@@ -67,6 +67,13 @@ def unchanged(fn, inputs, what, values="values"):
     return unchanged_check(fn, inputs, what, after=values, hint=hint)
 
 
+def _absent_classes_network(rng):
+    """Labels of a mini-batch: 4 classes, only 0 and 1 present (the class count is the network's, not the labels')."""
+    data = pub.network(6, 3, 5, 4)(rng)
+    data["y"] = np.array([0, 1, 1, 0, 1, 0])
+    return data
+
+
 def _zero_output_network(rng):
     """Isolation: W2 = 0 so the output cannot depend on the hidden layer; catches A1 vs Z1 mix-ups in backward."""
     data = pub.network(5, 3, 4, 2)(rng)
@@ -204,6 +211,15 @@ CHECKS = [
         pub.network(7, 3, 6, 4),
         probe=pub.probe_backward,
         hint="dW1 = X.T @ dZ1 and db1 sums dZ1 over the examples",
+    ),
+    Check(
+        "backward.absent_classes",
+        "backward",
+        "backward on a mini-batch whose labels hold 2 of the 4 classes",
+        _absent_classes_network,
+        probe=pub.probe_backward,
+        hint="take the number of classes from the network (cache['A2'].shape[1]), not from the labels: "
+        "a mini-batch may lack a class",
     ),
     Check(
         "backward.isolation",

@@ -324,3 +324,59 @@ def test_hidden_variants_must_be_a_whole_number_of_at_least_one(toy_course, valu
     grading.write_text(grading.read_text().replace("  toy:\n", f"  toy:\n    hidden_variants: {value!r}\n"))
     with pytest.raises(config.ConfigError, match=r"assignments\.toy\.hidden_variants: expected a whole number"):
         config.load(grading)
+
+
+CALLS_DOUBLE = "def scale(z):\n    return double(z) * SCALE / 2\n"
+
+
+@pytest.mark.parametrize(
+    "stuck, stopped_by",
+    [
+        ("    while True:\n        pass\n", "the worker's own alarm"),
+        (  # deaf to the worker's alarm: the grader's clock stops the worker
+            "    import signal\n    signal.signal(signal.SIGALRM, signal.SIG_IGN)\n    while True:\n        pass\n",
+            "the grader's clock",
+        ),
+    ],
+)
+def test_a_function_that_ran_out_of_time_is_not_called_again(toy, toy_course, monkeypatch, stuck, stopped_by):
+    """Neither its later checks nor those of a function calling it wait out their own limits: they
+    fail at once, saying which function ran out of time, where and for how long."""
+    requests = []
+    real = workers.sandbox.run_worker
+
+    def spy(request, **kw):
+        requests.append([c.target for c in request.checks])
+        return real(request, **kw)
+
+    monkeypatch.setattr(workers.sandbox, "run_worker", spy)
+    path = toy_submission(toy_course / "subs", "stuck", double=f"def double(x):\n{stuck}", scale=CALLS_DOUBLE)
+    out = engine.grade(path, assignment=toy)
+    checks = by_id(out)
+    assert checks["double.values"].category == "timeout"
+    assert checks["double.values"].message.startswith("double ran for more than 3 s"), stopped_by
+    assert checks["scale.values"].message == (
+        "not run: this check runs double, which ran for more than 3 s in double.values (an infinite loop?)"
+    )
+    assert checks["double.hidden"].message == (
+        "double was not called again: it ran for more than 3 s in double.values (an infinite loop?)"
+    )
+    assert all(c.category == "timeout" and c.points == 0 for c in out.checks)
+    # one wait of 3 s, not three: scale was never called, and no worker was started for the hidden check
+    assert requests[0] == ["double", "scale"] and "double" not in [t for r in requests[1:] for t in r]
+    assert out.seconds < 3 + 5.0 + 8
+    # nothing is charged to a function that calls a function that is only slow elsewhere: scale's own check ran
+    fine = toy_submission(toy_course / "subs", "fine", scale=CALLS_DOUBLE)
+    assert engine.grade(fine, assignment=toy).score == 6
+
+
+def test_a_skip_no_timeout_explains_is_not_taken_from_the_worker(toy, toy_course):
+    """A worker that says 'skipped' for a check no earlier timeout accounts for (its code patched the
+    loop) gets no message of its own: the record is tampered with."""
+    patch = (
+        "import autograder.sandbox.worker as _w\n"
+        "_w.run_check = lambda check, ns: {'status': 'skipped'}\n"
+        "def double(x):\n    return 2 * x\n"
+    )
+    out = by_id(engine.grade(toy_submission(toy_course / "subs", "forger", double=patch), assignment=toy))
+    assert "tamper" in out["double.values"].message and out["double.values"].points == 0

@@ -215,8 +215,7 @@ def _assert_student_page(page: Page, result: SubmissionResult) -> None:
     assert page.texts("h1") == [f"{result.assignment}: feedback for {result.submission}"]
     assert page.texts("title") == [f"{result.assignment}: {result.submission}"]
     assert f"status {result.status}; graded {result.graded_at}." in page.texts("p", "meta")[0]
-    assert page.texts("p", "note") == [result.message]
-    assert page.texts("li") == result.problems
+    assert page.texts("li") == result.problems + [result.message]  # the notebook's problems first
     assert [t.rsplit(": ", 1)[0] for t in page.texts("h2")] == [public.target, odd.target]
     assert page.texts("code") == [public.target, public.id, hidden.id, odd.target, odd.id]
     assert page.texts("td", "details") == [
@@ -244,8 +243,7 @@ def test_staff_page_shows_hostile_text_as_text():
     assert_inert(page)
     public, hidden, odd = result.checks
     assert page.texts("h1") == [f"{result.assignment}: {result.submission} (staff view)"]
-    assert page.texts("p", "note") == [result.message]
-    assert [li.text for li in page.find("li")] == result.problems + result.flags
+    assert [li.text for li in page.find("li")] == result.problems + [result.message] + result.flags
     flags = page.find("div", "flags")
     assert len(flags) == 1 and flags[0].text == "Review:" + "".join(result.flags)
     assert page.texts("h2") == page.texts("code")[::3] == [public.target, odd.target]
@@ -286,8 +284,7 @@ def test_ta_report_and_own_pages_show_hostile_text_as_text(tmp_path):
     assert submissions == [r.submission for r in subs]
     sections = page.find("section", "submission")
     assert [s.text.startswith(r.submission) for s, r in zip(sections, subs)] == [True, True]
-    assert page.texts("p", "note") == [r.message for r in subs]
-    assert page.texts("ul", "problems") == [r.problems[0] for r in subs]
+    assert page.texts("ul", "problems") == [r.problems[0] + r.message for r in subs]  # problems, then the message
     flag = subs[0].flags[0]
     badges = [b for b in page.find("span", "s-invalid") if b.attr("title")]
     assert [(b.attr("title"), b.text) for b in badges] == [(flag, f"review: {flag.partition(':')[0]}")] * 2
