@@ -62,4 +62,4 @@ def test_release_check_cells_check_every_function_under_the_graders_policy(name)
         )  # every stub checked
         assert f"self-check: 0 of {len(names)} functions pass" in out
         assert not [o for o in cell.outputs if o.get("output_type") == "execute_result"], "a stray Out: value"
-        assert [o["ename"] for o in cell.outputs if o.get("output_type") == "error"] == ["AssertionError"]
+        assert not [o for o in cell.outputs if o.get("output_type") == "error"], "a self-check stops Run All"

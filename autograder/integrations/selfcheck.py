@@ -2,9 +2,11 @@
 
 ``check("sigmoid", "relu")`` in a notebook runs the public checks of every function named, from the
 files released beside the notebook, with the same inputs, expected values and verdicts as
-``autograder check`` and the real grader. It prints one summary for all of them and only then, if
-any check failed, raises ``AssertionError`` with the messages: a failing function never hides the
-checks of the functions after it. It returns None, so the cell shows no stray ``Out:`` value.
+``autograder check`` and the real grader. It prints one summary for all of them, failures included,
+and returns None (the cell shows no stray ``Out:`` value): a failing function never hides the checks
+of the functions after it, and a failing self-check never stops Jupyter's "Run All", so every
+section's report is shown. ``check(..., strict=True)`` raises ``AssertionError`` after the summary
+instead, for those who want a failure to stop the notebook.
 
 It runs in the student's kernel, so it is a convenience: grades come from ``autograder grade``.
 Importing this module puts the kernel under the grader's device policy (oneDNN's CPU rewrites off,
@@ -18,9 +20,10 @@ import inspect
 import sys
 from pathlib import Path
 
+from autograder.core.results import CheckResult
 from autograder.course import assignment as assignment_mod
 from autograder.course.layout import Layout
-from autograder.grading import engine
+from autograder.grading import causes, engine
 from autograder.reports.wording import explanation
 from autograder.sandbox import determinism
 from autograder.sandbox.protocol import CheckCall, CheckRecord
@@ -40,21 +43,46 @@ def release_folder(folder: Path) -> Path:
     return sibling if (sibling / assignment_mod.FIXTURES).is_file() else folder
 
 
-def _run(target: str, loaded, namespace: dict) -> tuple[int, int, list[str]]:
-    """Runs one function's public checks: (passed, total, failure lines)."""
+def _results(target: str, loaded, namespace: dict) -> list[CheckResult]:
+    """Runs one function's public checks on the caller's definitions."""
     mine = [c for c in loaded.checks if c.target == target]
-    prepared = engine.prepare(loaded, mine, digest="", reference=None)
-    passed, failures = 0, []
-    for p in prepared:
+    out = []
+    for p in engine.prepare(loaded, mine, digest="", reference=None):
         call = CheckCall(p.index, target, p.check.probe_spec(), p.inputs, p.seed, p.timeout_s)
         record = CheckRecord.parse(run_check(call, namespace))
-        result = engine.judge(p, record, loaded.settings(p.check), hint=p.check.hint)
-        if result.status == "passed":
-            passed += 1
-        else:
-            failures.append(f"{p.check.id}: {explanation(result)}")
+        out.append(engine.judge(p, record, loaded.settings(p.check), hint=p.check.hint))
     determinism.apply(0)
-    return passed, len(prepared), failures
+    return out
+
+
+def _sources(namespace: dict, names: set[str]) -> list[str]:
+    """The source of every graded function or class defined in ``namespace`` (those Python can find)."""
+    out = []
+    for name in sorted(names):
+        try:
+            out.append(inspect.getsource(namespace[name]))
+        except (KeyError, TypeError, OSError):
+            continue
+    return out
+
+
+def _rows(targets: tuple[str, ...], loaded, namespace: dict) -> list[tuple[str, int, int, list[str]]]:
+    """Each target's (name, passed, total, failure lines); a failure that follows from a failure of
+    another graded function it runs says so first (their public checks are run too, to know)."""
+    known = {c.target for c in loaded.checks}
+    calls = causes.Calls.read(_sources(namespace, known), checks=loaded.checks, graded=known)
+    results = {t: _results(t, loaded, namespace) for t in targets}
+    reach = calls.reach()
+    runs = {g for t in targets for r in results[t] if r.status != "passed" for g in reach.get(r.id, ())}
+    for g in sorted(runs - set(results)):
+        results[g] = _results(g, loaded, namespace)
+    attributed = calls.attribute([r for rs in results.values() for r in rs], policy="charge")
+    rows = []
+    for t in targets:
+        mine = [r for r in attributed if r.target == t]
+        failures = [f"{r.id}: {explanation(r)}" for r in mine if r.status != "passed"]
+        rows.append((t, len(mine) - len(failures), len(mine), failures))
+    return rows
 
 
 def summary(rows: list[tuple[str, int, int, list[str]]]) -> str:
@@ -72,17 +100,20 @@ def summary(rows: list[tuple[str, int, int, list[str]]]) -> str:
     return "\n".join(lines)
 
 
-def check(*targets: str, namespace: dict | None = None, folder: str | Path = ".") -> None:
-    """Runs the public checks of each function in ``targets`` on the caller's definitions.
+def check(*targets: str, namespace: dict | None = None, folder: str | Path = ".", strict: bool = False) -> None:
+    """Runs the public checks of each function in ``targets`` on the caller's definitions and prints
+    a summary, failed checks included.
 
     Args:
         targets: The graded functions' names, e.g. ``check("sigmoid", "relu")``.
         namespace: Where they are defined (default: the caller's globals).
         folder: The release folder holding ``public_expected.npz`` (default: the working directory).
+        strict: Raise when a check failed (by default a failure is only printed, so the notebook's
+            later cells still run).
 
     Raises:
-        AssertionError: After every function was checked, if a check failed; the message lists
-            each failed check with what was checked, expected and received.
+        AssertionError: With ``strict``, after every function was checked, if a check failed; the
+            message lists each failed check with what was checked, expected and received.
         ValueError: No function named, or one without public checks.
     """
     if not targets:
@@ -94,8 +125,8 @@ def check(*targets: str, namespace: dict | None = None, folder: str | Path = "."
     unknown = [t for t in targets if t not in known]
     if unknown:
         raise ValueError(f"no public check for {', '.join(map(repr, unknown))}; known: {sorted(known)}")
-    rows = [(t, *_run(t, loaded, namespace)) for t in targets]
+    rows = _rows(targets, loaded, namespace)
     print(summary(rows))
     failures = [f for *_, fs in rows for f in fs]
-    if failures:
+    if failures and strict:
         raise AssertionError(f"{len(failures)} public check(s) failed:\n" + "\n".join(failures))

@@ -2,9 +2,17 @@
 
 nbgrader gives points per grade cell. To make nbgrader's score equal the autograder's, check by
 check, every graded function gets one grade cell right after its solution cell, worth the sum of
-its checks' points, whose hidden part calls :func:`autograder.integrations.nbgrader.autograde.grade` (the real, sandboxed
-grader run once per notebook). The cell's last value is the points earned, which nbgrader reads
-as partial credit. Self-check cells (``check(...)``) are plain locked cells, worth nothing.
+its checks' points, which calls :func:`autograder.integrations.nbgrader.autograde.grade` (the real,
+sandboxed grader run once per notebook, in another process). The cell's last value is the points
+earned, which nbgrader reads as partial credit. Self-check cells (``check(...)``) are plain locked
+cells, worth nothing.
+
+A grade cell has no ``### BEGIN HIDDEN TESTS`` block: the release shows the same source as the
+instructor's notebook, so the checksum nbgrader keeps for the locked cell (computed from the source
+notebook) matches the released cell, and ``nbgrader autograde`` warns only about a cell a student
+really changed (nbgrader issue #1961: a hidden block makes every such cell look edited). Nothing is
+hidden by showing it: the call grades in another process, and in a student's own notebook it only
+says the function is graded after submission.
 """
 
 from __future__ import annotations
@@ -18,13 +26,16 @@ GRADE_PREFIX = "grade_"
 
 
 def grade_cell_source(target: str) -> str:
-    """The source of a function's grade cell (its hidden part never reaches students)."""
+    """The source of a function's grade cell, the same in the instructor's notebook and the release."""
     return (
         f"# Graded after you submit: the public checks of {target} above and hidden checks.\n"
-        "### BEGIN HIDDEN TESTS\n"
-        "from autograder.integrations.nbgrader.autograde import grade\n"
-        f"grade({target!r})\n"
-        "### END HIDDEN TESTS\n"
+        "try:\n"
+        "    from autograder.integrations.nbgrader.autograde import grade\n"
+        "except ImportError:  # the autograder is not installed here: nothing to grade before you submit\n"
+        "    import sys\n"
+        f"    print({(target + ' is graded after you submit')!r}, file=sys.stderr)\n"
+        "else:\n"
+        f"    grade({target!r})\n"
     )
 
 

@@ -5,7 +5,15 @@ runs ``autograder grade`` on the notebook being autograded in a separate process
 hidden checks never enter the student's kernel), caches the result for the other grade cells
 (in a private folder, keyed on the notebook, the assignment's files and the grader's version), prints
 the function's checks (hints only for hidden ones) and returns the points earned: nbgrader reads that
-value as the cell's partial credit. Nothing is written to stderr, so log lines cannot zero a grade.
+value as the cell's partial credit. Grading writes nothing to stderr, so log lines cannot zero a grade.
+
+The same cell runs in a student's own notebook, where there is nothing to grade with (no course
+above the notebook, no instructor notebook for the assignment, or the release folder itself):
+there it prints one line saying the function is graded after submission and returns None, so no
+number shows as if it were a score. That line goes to stderr: nbgrader gives a grade cell with no
+error and no value full credit, but one that wrote to stderr none, so a cell that could not grade
+under ``nbgrader autograde`` (say student code changed the working directory) earns 0, as a
+traceback once did.
 
 Student code ran earlier in this kernel and could tamper with this function; the README explains why
 ``autograder grade`` (optionally writing into nbgrader's gradebook) is the path for grades that count.
@@ -34,6 +42,24 @@ def find_course(start: Path) -> Path:
         if (folder / "grading.yml").is_file() and (folder / "nbgrader_config.py").is_file():
             return folder
     raise FileNotFoundError(f"no course (grading.yml and nbgrader_config.py) above {start}")
+
+
+def grading_course(cwd: Path) -> Path | None:
+    """The course that grades the notebook in ``cwd``, or None where it cannot be graded.
+
+    Under ``nbgrader autograde`` the working directory is ``autograded/<student>/NAME/`` inside the
+    course, whose ``solutions/NAME/NAME.ipynb`` nbgrader made the release from. None: no course
+    above ``cwd`` (a student's copy of the release), no instructor notebook for ``NAME`` there (a
+    course shared without its solutions), or ``cwd`` is the release folder ``assignments/NAME/``.
+    """
+    try:
+        course = find_course(cwd)
+    except FileNotFoundError:
+        return None
+    layout = Layout(course)
+    if not layout.source(cwd.name).is_file() or cwd.resolve() == layout.release_folder(cwd.name).resolve():
+        return None
+    return course
 
 
 def _notebook(cwd: Path) -> Path:
@@ -122,10 +148,18 @@ def _grade_copy(raw: bytes, *, entry: Path, path: Path, course: Path, assignment
     return proc.stderr.partition("autograder: error: ")[2].strip() if proc.returncode == 2 else ""
 
 
-def grade(target: str) -> float:
-    """Prints the checks of ``target`` and returns the points earned (nbgrader's partial credit)."""
+def grade(target: str) -> float | None:
+    """Prints the checks of ``target`` and returns the points earned (nbgrader's partial credit).
+
+    Where the notebook cannot be graded (:func:`grading_course` is None: a student running the
+    cell in their own notebook), prints on stderr that ``target`` is graded after submission (so
+    nbgrader would give the cell 0, never full credit) and returns None.
+    """
     cwd = Path.cwd()
-    course = find_course(cwd)
+    course = grading_course(cwd)
+    if course is None:
+        print(f"{target} is graded after you submit; the self-check cells run its public checks now", file=sys.stderr)
+        return None
     assignment = cwd.name
     result = result_for(_notebook(cwd), course=course, assignment=assignment)
     mine = [c for c in map(check_from_dict, result.get("checks", [])) if c.target == target]

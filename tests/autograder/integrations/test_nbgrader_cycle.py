@@ -64,12 +64,25 @@ def run_readme_command(course: Path, line: str, *, name: str) -> tuple[subproces
     return proc, time.monotonic() - started
 
 
+STUDENTS = ("alice", "bob", "carol", "dave")
+TAMPERED = {  # dave's edits of locked cells: nbgrader must still notice them
+    "grade_double": "print(3.0)\n",
+    "setup_imports": "import numpy as np\nSCALE = 1.0\n",
+}
+
+
 def _downloads(course: Path) -> None:
-    """Two students' notebooks as an LMS gives them: the release with their answers, zipped."""
+    """Four students' notebooks as an LMS gives them, zipped: the release with alice's answers, bob's
+    (double transposed), none (carol submitted the release untouched), and dave's right answers with
+    two locked cells edited (:data:`TAMPERED`)."""
     work = course / "work"
-    alice = toy_submission(work, "alice")
-    bob = toy_submission(work, "bob", double="def double(x):\n    return (2 * x).T\n")
-    for sub in (alice, bob):  # students submit the release with their answers: start from the release
+    subs = [
+        toy_submission(work, "alice"),
+        toy_submission(work, "bob", double="def double(x):\n    return (2 * x).T\n"),
+        toy_submission(work, "carol"),
+        toy_submission(work, "dave"),
+    ]
+    for sub in subs:  # students submit the release with their answers: start from the release
         rel = json.loads((course / "assignments" / "toy" / "toy.ipynb").read_text())
         mine = json.loads(sub.read_text())
         answers = {
@@ -79,8 +92,10 @@ def _downloads(course: Path) -> None:
         }
         for cell in rel["cells"]:
             gid = cell["metadata"].get("nbgrader", {}).get("grade_id")
-            if gid in answers:
+            if gid in answers and sub.stem != "carol":
                 cell["source"] = answers[gid]
+            if gid in TAMPERED and sub.stem == "dave":
+                cell["source"] = TAMPERED[gid]
         cell = rel["cells"][1]
         cell["outputs"] = [
             {
@@ -92,7 +107,7 @@ def _downloads(course: Path) -> None:
         sub.write_text(json.dumps(rel))
     archive = course / "downloaded" / "toy" / "archive"
     archive.mkdir(parents=True)
-    for sub in (alice, bob):
+    for sub in subs:
         with zipfile.ZipFile(archive / f"toy_{sub.stem}_attempt_2026-11-20-10-00-00.zip", "w") as z:
             z.write(sub, f"toy_{sub.stem}_attempt_2026-11-20-10-00-00_toy.ipynb")
 
@@ -104,7 +119,7 @@ def cycle(tmp_path_factory, root):
     shutil.copy(root / "nbgrader_config.py", course / "nbgrader_config.py")
     shutil.rmtree(course / "assignments")
     commands = readme_commands(root)
-    times, exports, feedback_after_grade = [], [], None
+    times, exports, feedback_after_grade, autograde_log = [], [], None, ""
     for line in commands:
         if line.startswith("nbgrader zip_collect"):
             _downloads(course)
@@ -113,6 +128,8 @@ def cycle(tmp_path_factory, root):
             shutil.rmtree(course / "feedback")
         proc, seconds = run_readme_command(course, line, name="toy")
         times.append((line, seconds))
+        if line.startswith("nbgrader autograde"):
+            autograde_log = proc.stdout + proc.stderr
         if line.startswith("nbgrader export"):
             with open(course / "grades.csv") as fh:
                 exports.append({row["student_id"]: float(row["raw_score"]) for row in csv.DictReader(fh)})
@@ -120,7 +137,7 @@ def cycle(tmp_path_factory, root):
             feedback_after_grade = {
                 s: (course / "feedback" / s / "toy" / "toy.html").read_text() for s in ("alice", "bob")
             }
-    ours = {s: json.loads((course / "results" / s / "toy" / "result.json").read_text()) for s in ("alice", "bob")}
+    ours = {s: json.loads((course / "results" / s / "toy" / "result.json").read_text()) for s in STUDENTS}
     print("\n".join(f"{seconds:6.1f} s  {line}" for line, seconds in times))
     return {
         "course": course,
@@ -129,6 +146,7 @@ def cycle(tmp_path_factory, root):
         "ours": ours,
         "times": times,
         "feedback_after_grade": feedback_after_grade,
+        "autograde_log": autograde_log,
     }
 
 
@@ -141,7 +159,7 @@ def test_release_kept_the_fixtures_and_put_the_assignment_in_the_gradebook(cycle
 
 
 def test_exported_grades_equal_the_autograders(cycle):
-    assert cycle["exported"] == {"alice": 6.0, "bob": 2.0}
+    assert cycle["exported"] == {"alice": 6.0, "bob": 2.0, "carol": 0.0, "dave": 6.0}
     assert {s: r["score"] for s, r in cycle["ours"].items()} == cycle["exported"]
 
 
@@ -153,6 +171,27 @@ def test_autograde_scores_agree_check_by_check(cycle):
             for target in {c["target"] for c in result["checks"]}:
                 grade = gb.find_grade(f"grade_{target}", "toy", "toy", student)
                 assert grade.score == sum(c["points"] for c in result["checks"] if c["target"] == target)
+
+
+def _changed(log: str) -> dict[str, list[str]]:
+    """nbgrader's "Attribute 'checksum' for cell X has changed!" warnings, by the student autograded."""
+    out: dict[str, list[str]] = {}
+    student = None
+    for line in log.splitlines():
+        found = re.search(r"(?:submitted|autograded)/([^/\s]+)/toy\b", line)
+        if found:
+            student = found.group(1)
+        if "has changed!" in line:
+            out.setdefault(student, []).append(re.search(r"for cell (\S+) has changed", line).group(1))
+    return out
+
+
+def test_autograde_warns_only_about_locked_cells_a_student_edited(cycle):
+    """Untouched and answered releases give no checksum warning (a grade cell with a hidden-tests block
+    once gave one per grade cell, nbgrader issue #1961); dave's edited grade and set-up cells are
+    reported, and graded as released."""
+    assert _changed(cycle["autograde_log"]) == {"dave": ["setup_imports", "grade_double"]}
+    assert cycle["exported"]["dave"] == 6.0  # his print(3.0) was replaced by the released grade cell
 
 
 def test_gradebook_written_by_autograder_gives_the_same_export(cycle):
@@ -183,7 +222,7 @@ def test_every_feedback_page_is_safe_for_its_student(cycle):
         }
         other = "bob" if student == "alice" else "alice"
         for origin, html in pages.items():
-            assert "BEGIN HIDDEN TESTS" not in html and "grade(" not in html, origin
+            assert "BEGIN HIDDEN TESTS" not in html, origin
             assert "double.hidden" in html, origin  # the check is named, with pass/fail and its hint
             for text in _hidden_values(course, student):
                 assert text not in html, f"{origin}: hidden value {text} in {student}'s page"
