@@ -14,9 +14,6 @@ CELLS = {
         '    return {"dW1": X.T @ dZ1, "db1": dZ1.sum(axis=0), "dW2": dW2, "db2": db2}\n'
     )
 }
-EXPECT_FAILED = {
-    "backward.absent_classes",
-    "train_network.minibatch",
-    "train_network.sgd",
-    "train_network.unchanged",
-}
+# train_network's hidden inputs are one variant picked by this code: its mini-batches of 4 happen to
+# hold every class, its batches of one cannot
+EXPECT_FAILED = {"backward.absent_classes", "train_network.sgd", "train_network.unchanged"}
