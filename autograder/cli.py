@@ -113,12 +113,34 @@ def _cmd_release(args) -> int:
 
 
 def _cmd_examples(args) -> int:
-    from autograder.audit import examples
+    from autograder.audit import examples, rulescore
     from autograder.reports import textreport
 
     rows = examples.grade_examples(root=Path(args.root), out=Path(args.out), names=args.assignment, jobs=args.jobs)
     print(textreport.examples_table(rows))
-    return 0 if all(r.as_intended for r in rows) else 1
+    scores = rulescore.scores(rows, root=Path(args.root))
+    if scores:
+        print(textreport.rule_scores(scores))
+    return 0 if all(r.as_intended for r in rows) and all(s.caught == s.total for s in scores) else 1
+
+
+def _cmd_rules(args) -> int:
+    from autograder.audit import rulescore
+    from autograder.core import config
+
+    names = args.names or list(config.load(Path(args.root) / config.GRADING_FILE))
+    problems = [p for name in names for p in rulescore.assignment_problems(name, root=Path(args.root))]
+    for problem in problems:
+        print(problem)
+    if args.write:
+        path = Path(args.root) / rulescore.DOC
+        path.write_text(rulescore.document(root=Path(args.root)), encoding="utf-8")
+        print(f"wrote {path}")
+    if problems:
+        print(f"{len(problems)} problem(s) in the rulebooks", file=sys.stderr)
+        return 1
+    print(f"every flagged sentence of {', '.join(names)} is a rule with checks and a mistake, or said not to be one")
+    return 0
 
 
 def _cmd_mutants(args) -> int:
@@ -304,6 +326,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--pool", type=Path, help=POOL_HELP)
     p.set_defaults(func=_cmd_grade)
+
+    p = sub.add_parser(
+        "rules", help="check each release's stated rules against rules.yml, its checks and mistakes (instructors)"
+    )
+    p.add_argument("names", nargs="*", help="assignment names (default: all)")
+    _root(p)
+    p.add_argument("--write", action="store_true", help="also write docs/rules.md, the table of every rule")
+    p.set_defaults(func=_cmd_rules)
 
     p = sub.add_parser(
         "pool",

@@ -23,13 +23,15 @@ import dataclasses
 import importlib.util
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 from autograder.batch import local as batch
 from autograder.core import config as config_mod
 from autograder.core.results import SubmissionResult
-from autograder.course import notebook
+from autograder.course import assignment, notebook
 from autograder.course.layout import Layout
+from autograder.grading import causes
 from autograder.reports.wording import explanation
 
 _MARKER = re.compile(r"^[ \t]*### (BEGIN|END) SOLUTION[ \t]*\n?", re.M)
@@ -144,20 +146,37 @@ class ExampleRow:
     seconds: float
 
 
-def judge_example(ex: Example, result: SubmissionResult) -> tuple[bool, str]:
-    """Whether a bundled example scored as intended, and why not."""
+def judge_example(
+    ex: Example, result: SubmissionResult, requires: Mapping[str, tuple[str, ...]] | None = None
+) -> tuple[bool, str]:
+    """Whether a bundled example scored as intended, and why not.
+
+    A check that earns nothing because a check it requires failed (``requires``: each check's
+    ``Check.requires``) is implied by that failure, whatever its own outcome: a mistake's
+    ``EXPECT_FAILED`` may list it or not (the contract's clauses need not be listed).
+    """
     failed = {c.id for c in result.checks if c.status != "passed"}
+    implied = {c.id for c in result.checks if c.category == causes.REQUIRES} | {
+        cid for cid, needed in (requires or {}).items() if failed.intersection(needed)
+    }
+    failed -= implied
     if ex.expect_failed is None:
         ok = result.score == 0 and all(c.category == "not-implemented" for c in result.checks)
         return ok, "" if ok else "the blank release should score 0 with 'not implemented' on every check"
-    if failed != set(ex.expect_failed):
-        extra, missing = sorted(failed - ex.expect_failed), sorted(ex.expect_failed - failed)
+    expected = set(ex.expect_failed) - implied
+    if failed != expected:
+        extra, missing = sorted(failed - expected), sorted(expected - failed)
         return False, f"unexpected failures {extra}" if extra else f"should have failed {missing}"
     if ex.message:
         public = [c for c in result.checks if c.status != "passed" and not c.hidden]
         if not public or ex.message not in explanation(public[0]):  # what the student reads: message and hint
             return False, f"message should contain {ex.message!r}"
     return True, ""
+
+
+def requirements(name: str, *, root: Path) -> dict[str, tuple[str, ...]]:
+    """Each check of an assignment with the checks it requires (for :func:`judge_example`)."""
+    return {c.id: c.requires for c in assignment.load(name, root=Path(root)).checks}
 
 
 def grade_examples(*, root: Path, out: Path, names: list[str] | None = None, jobs: int = 2) -> list[ExampleRow]:
@@ -168,12 +187,13 @@ def grade_examples(*, root: Path, out: Path, names: list[str] | None = None, job
     names = names or [n for n in cfg if course.release(n).is_file()]
     rows = []
     for name in names:
+        requires = requirements(name, root=root)
         exs = build(name, root=root, out_dir=out / "submissions" / name)
         graded = batch.grade_many(
             [e.path for e in exs], assignment=name, root=root, out=out / "results", jobs=jobs, require=False
         )
         for ex, result in zip(exs, graded):
-            ok, note = judge_example(ex, result)
+            ok, note = judge_example(ex, result, requires)
             rows.append(
                 ExampleRow(
                     name,

@@ -27,6 +27,7 @@ from typing import Callable
 import yaml
 
 from autograder.audit import examples, mutator
+from autograder.core import pysource
 from autograder.course import assignment as assignment_mod
 from autograder.course import notebook
 from autograder.course.layout import Layout
@@ -156,7 +157,7 @@ def graded_functions(loaded: assignment_mod.Assignment, cells: dict[str, str]) -
     out = {}
     for cell_id, source in cells.items():
         try:
-            tree = ast.parse(source)
+            tree = pysource.parse(source)
         except SyntaxError:
             continue
         for node in tree.body:

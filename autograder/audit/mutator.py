@@ -19,6 +19,8 @@ import dataclasses
 import difflib
 import hashlib
 
+from autograder.core import pysource
+
 _BINOP = {
     ast.Add: (ast.Sub,),
     ast.Sub: (ast.Add,),
@@ -509,7 +511,7 @@ def mutate(source: str, *, function: str) -> list[Mutant]:
     Raises:
         SyntaxError: ``source`` itself does not parse.
     """
-    tree = ast.parse(source)
+    tree = pysource.parse(source)
     src = _Source(source)
     original = ast.dump(tree)
     seen: set[str] = set()
@@ -521,7 +523,7 @@ def mutate(source: str, *, function: str) -> list[Mutant]:
             continue
         seen.add(mutated)
         try:
-            compiles = ast.dump(ast.parse(mutated)) != original
+            compiles = ast.dump(pysource.parse(mutated)) != original
             if not compiles:
                 continue  # the same program written differently: no mutant
             compile(mutated, f"<mutant of {function}>", "exec")

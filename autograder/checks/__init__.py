@@ -11,7 +11,7 @@ the package, so this face is the stable API for check authors (``docs/authoring.
   may use :func:`compare_values`, :func:`compare_arrays` and :func:`describe`.
 - Probes run in the student's worker and return plain data: :func:`inputs_unchanged`,
   :func:`arguments_unchanged`, :func:`build_and_describe`, :func:`scan_calls`; helpers for probes
-  written by a course: :func:`copy_inputs`, :func:`describe_model`, :func:`char_lm`, :func:`epoch_losses`,
+  written by a course: :func:`copy_inputs`, :func:`describe_model`, :func:`char_lm`, :func:`epoch_losses`, :func:`evaluated_loss`,
   :func:`against_differences`, :func:`numeric_gradient`.
 - Inputs: :func:`periodic_sequences` (sequences a tiny model can learn in a few steps) and
   :func:`float32_exact` (weights a float32 Keras layer and float64 numpy code hold alike).
@@ -46,6 +46,7 @@ from autograder.checks.probes import (
     copy_inputs,
     describe_model,
     epoch_losses,
+    evaluated_loss,
     fit_losses,
     inputs_unchanged,
     scan_calls,
@@ -71,6 +72,7 @@ __all__ = [
     "describe",
     "describe_model",
     "epoch_losses",
+    "evaluated_loss",
     "fit_inputs",
     "fit_losses",
     "float32_exact",

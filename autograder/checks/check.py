@@ -159,6 +159,9 @@ class Check:
             if False, the verdict gets ``None`` as expected (self-judging checks, e.g. gradients).
         requires: Ids of checks that must pass for this one to earn its points (a side property
             such as "the input is not modified" counts only when the function's values are right).
+        seed_id: Seeds the inputs in place of ``id``: checks with the same ``seed_id``, target,
+            inputs and probe meet the same inputs, and their probe runs once for all of them
+            (the contract's clauses, :mod:`autograder.course.contract`).
     """
 
     id: str
@@ -170,6 +173,12 @@ class Check:
     hint: str = ""
     reference: bool = True
     requires: tuple[str, ...] = ()
+    seed_id: str = ""
+
+    @property
+    def seed_key(self) -> str:
+        """What seeds the check's inputs: ``seed_id``, else ``id``."""
+        return self.seed_id or self.id
 
     def probe_spec(self) -> dict:
         """The probe as plain data for the worker: a ``module:function`` reference when it lives in

@@ -431,6 +431,15 @@ def fit_losses(ns: dict, target: str, inputs: dict) -> np.ndarray:
     return epoch_losses(model, x, np.asarray(inputs["y"]).astype(np.int32), epochs=inputs["epochs"])
 
 
+def evaluated_loss(model, x, y) -> float:
+    """The loss Keras reports for a compiled model on one full batch of ids ``x`` and targets ``y``,
+    whatever metrics it was compiled with (``evaluate`` then returns more than the loss)."""
+    result = model.evaluate(
+        np.asarray(x, dtype=np.int32), np.asarray(y, dtype=np.int32), batch_size=len(x), verbose=0, return_dict=True
+    )
+    return float(result["loss"])
+
+
 def char_lm(weights: list):
     """The Keras character language model ``Input(int32) -> Embedding -> GRU(return_sequences=True)
     -> Dense(log_softmax)`` with the given weights (numpy arrays in ``model.get_weights()`` order:

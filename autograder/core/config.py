@@ -6,9 +6,11 @@ Layout::
     sandbox: {require: full}     # refuse to grade unless workers get this confinement (full, landlock, none)
     defaults: {rtol: 1.0e-7, atol: 1.0e-9, limits: {check_timeout_s: 60}, hidden_variants: 8}
     consequential: charge        # a check failed because a function it calls failed: charge or waive
+    contract: {unchanged: 0.5, own_result: 0.25, repeatable: 0.25, dtype: 0.5, no_warning: 0.5, built_on: 1}
     assignments:
       a1_perceptron:
         limits: {memory_mb: 3072}
+        contract: {repeatable: 0}  # per assignment, over the course's (0: not checked)
         hidden_variants: 16        # a pool of 16 hidden-input variants per check (absent: one per submission)
         checks:
           sigmoid.values: {points: 1, visibility: public}
@@ -35,6 +37,8 @@ GRADING_FILE = "grading.yml"
 SANDBOX_LEVELS = ("full", "landlock", "none")  # the strongest first: autograder.sandbox.confinement.LEVELS
 _VISIBILITY = ("public", "hidden")
 CONSEQUENTIAL = ("charge", "waive")  # autograder.grading.causes.POLICIES
+CONTRACT_CLAUSES = ("unchanged", "own_result", "repeatable", "dtype", "no_warning", "built_on")
+"""The clauses of the contract every graded function keeps (:mod:`autograder.checks.contract`)."""
 
 
 class ConfigError(ValueError):
@@ -82,6 +86,8 @@ class AssignmentConfig:
         consequential: What a check costs that failed because a graded function it calls failed
             first: ``charge`` (its points, like any failure; the default) or ``waive`` (none, and
             the submission is flagged for review).
+        contract: Points of each clause of the contract, checked on every graded function with a
+            values check (:mod:`autograder.course.contract`); a clause absent or at 0 is not checked.
     """
 
     name: str
@@ -92,6 +98,7 @@ class AssignmentConfig:
     hidden_variants: int | None = None
     sandbox: str = "full"
     consequential: str = "charge"
+    contract: dict[str, float] = dataclasses.field(default_factory=dict)
 
 
 _NUMBER = {"type": "number", "minimum": 0}
@@ -100,6 +107,11 @@ _LIMITS = {
     "type": "object",
     "additionalProperties": False,
     "properties": {f.name: _NUMBER for f in dataclasses.fields(Limits)},
+}
+_CONTRACT = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {clause: _NUMBER for clause in CONTRACT_CLAUSES},
 }
 _CHECK = {
     "type": "object",
@@ -121,6 +133,7 @@ _ASSIGNMENT = {
         "limits": _LIMITS,
         "hidden_variants": _VARIANTS,
         "consequential": {"enum": list(CONSEQUENTIAL)},
+        "contract": _CONTRACT,
         "checks": {"type": "object", "additionalProperties": _CHECK},
     },
 }
@@ -131,6 +144,7 @@ SCHEMA = {
     "properties": {
         "seed": {"type": ["string", "number"]},
         "consequential": {"enum": list(CONSEQUENTIAL)},
+        "contract": _CONTRACT,
         "sandbox": {
             "type": "object",
             "additionalProperties": False,
@@ -249,6 +263,7 @@ def parse(data) -> dict[str, AssignmentConfig]:
             variants,
             required,
             body.get("consequential", data.get("consequential", "charge")),
+            {**data.get("contract", {}), **body.get("contract", {})},
         )
     return out
 

@@ -24,7 +24,7 @@ from autograder.core import plaindata
 from autograder.core.config import AssignmentConfig, CheckConfig
 from autograder.core.limits import Limits
 from autograder.core.tolerance import Tolerance
-from autograder.course import layout, notebook, rules
+from autograder.course import contract, layout, notebook, rules
 from autograder.course.layout import Layout
 
 PUBLIC_CHECKS, HIDDEN_CHECKS = rules.PUBLIC_CHECKS, rules.HIDDEN_CHECKS
@@ -88,15 +88,21 @@ def load(name: str, *, root: Path, require_release: bool = True) -> Assignment:
     source = notebook.read(course.source(name))
     rel_nb = course.release(name)
     checks = [check for _, check, _ in defined.values()]
-    return Assignment(
-        name,
-        notebook.read(rel_nb) if rel_nb.is_file() else source,
-        source,
-        checks,
-        cfg,
-        fixtures,
-        course.release_folder(name),
+    release = notebook.read(rel_nb) if rel_nb.is_file() else source
+    checks, cfg = with_contract(checks, cfg, release)
+    return Assignment(name, release, source, checks, cfg, fixtures, course.release_folder(name))
+
+
+def with_contract(checks: list[Check], cfg: AssignmentConfig, release: dict) -> tuple[list[Check], AssignmentConfig]:
+    """The checks with the contract's clause checks (:mod:`autograder.course.contract`) after the
+    check files' own, and the configuration with their settings."""
+    made = contract.clause_checks(
+        checks, release, cfg.contract, cfg.checks, default_timeout_s=cfg.limits.check_timeout_s
     )
+    if not made:
+        return checks, cfg
+    settings = {**cfg.checks, **{check.id: setting for check, setting in made}}
+    return [*checks, *(check for check, _ in made)], dataclasses.replace(cfg, checks=settings)
 
 
 def load_release(folder: Path, name: str | None = None) -> Assignment:

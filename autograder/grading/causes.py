@@ -21,6 +21,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from autograder.checks.check import Check
+from autograder.core import pysource
 from autograder.core.config import CONSEQUENTIAL
 from autograder.core.results import Cause, CheckResult, CheckStatus
 
@@ -40,7 +41,7 @@ def _definitions(source: str) -> dict[str, set[str]]:
     if len(source) > _MAX_SOURCE:
         return {}
     try:
-        tree = ast.parse(source)
+        tree = pysource.parse(source)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return {}
     out: dict[str, set[str]] = {}
@@ -135,7 +136,7 @@ def probe_calls(check: Check, graded: Iterable[str]) -> tuple[str, ...]:
     if "source" not in spec:
         return ()  # the package's own probes call the check's function only
     try:
-        tree = ast.parse(spec["source"])
+        tree = pysource.parse(spec["source"])
     except SyntaxError:
         return ()
     graded = set(graded) - {check.target}

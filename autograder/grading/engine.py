@@ -68,6 +68,7 @@ def prepare(
         pinned: ``digest`` is the same for every submission of the run (a mutation run).
     """
     out = []
+    made: dict = {}  # checks sharing a seed_id share their call on the reference too
     for index, check in enumerate(checks):
         settings = assignment.settings(check)
         timeout = settings.timeout_s or assignment.config.limits.check_timeout_s
@@ -79,12 +80,17 @@ def prepare(
             raise ReferenceFailed(f"no expected value for check {check.id}")
         seed = check_seed(assignment, check, digest)
         key = (check.id, seed)
+        call = (check.seed_id, check.target, repr(check.probe_spec()), seed) if check.seed_id else None
         if cache is not None and key in cache:
             inputs, expected = cache[key]
+        elif call in made:
+            inputs, expected = made[call]
         else:
             inputs, expected = compute_expected(check, reference() if callable(reference) else reference, seed)
             if cache is not None and (pinned or seed_is_shared(assignment, check)):
                 cache[key] = (inputs, expected)
+        if call is not None:
+            made[call] = (inputs, expected)
         out.append(Prepared(index, check, inputs, seed, expected, timeout))
     return out
 

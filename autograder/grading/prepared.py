@@ -29,7 +29,7 @@ class Prepared:
 
 def public_seed(name: str, check: Check) -> int:
     """The fixed seed of a public check's inputs."""
-    return stable_seed("public", name, check.id)
+    return stable_seed("public", name, check.seed_key)
 
 
 def check_seed(assignment: Assignment, check: Check, digest: str) -> int:
@@ -43,14 +43,14 @@ def check_seed(assignment: Assignment, check: Check, digest: str) -> int:
     config = assignment.config
     if not assignment.settings(check).hidden:
         return public_seed(assignment.name, check)
-    own = stable_seed(config.seed, assignment.name, check.id, digest)
+    own = stable_seed(config.seed, assignment.name, check.seed_key, digest)
     if config.hidden_variants is None:
         return own
     return _variant_seed(assignment, check, own % config.hidden_variants)
 
 
 def _variant_seed(assignment: Assignment, check: Check, index: int) -> int:
-    return stable_seed(assignment.config.seed, assignment.name, check.id, "variant", str(index))
+    return stable_seed(assignment.config.seed, assignment.name, check.seed_key, "variant", str(index))
 
 
 def shared_seeds(assignment: Assignment, check: Check) -> list[int]:

@@ -86,6 +86,16 @@ def examples_table(rows) -> str:
     return _table(table) + f"\n\n{good} of {len(rows)} submissions graded as intended"
 
 
+def rule_scores(scores) -> str:
+    """``autograder examples``: each assignment's rule score, and the rules whose mistake got through."""
+    lines = []
+    for s in scores:
+        share = f"{s.caught / s.total:.0%}" if s.total else "-"
+        lines.append(f"{s.assignment}: rule score {share} ({s.caught} of {s.total} rules caught by their mistake)")
+        lines += [f"  not caught: {says!r}" for says in s.missed]
+    return "\n".join(lines)
+
+
 def mutation_table(report) -> str:
     """``autograder mutants``: a table per function, the survivors' diffs, equivalents and warnings."""
 
