@@ -27,6 +27,29 @@ def probe_texts_to_ids_shape_only(ns, target, inputs):
     return ns[target](list(inputs["texts"]), vocab, inputs["max_len"])
 
 
+def probe_predict_integers(ns, target, inputs):
+    """Whether perceptron_predict's result is an array of integers (a boolean array is not)."""
+    import numpy as np
+
+    out = ns[target](inputs["X"].copy(), inputs["w"].copy(), inputs["b"])
+    return bool(isinstance(out, np.ndarray) and out.dtype.kind in "iu")
+
+
+def probe_classifier_input(ns, target, inputs):
+    """The dtype and shape of the Input of the student's classifier (its outputs cannot tell them:
+    the Embedding casts float ids to integers)."""
+    model = ns[target](inputs["vocab_size"], inputs["embed_dim"], inputs["hidden_units"], inputs["n_classes"])
+    return {"dtype": str(model.inputs[0].dtype), "shape": str(tuple(model.inputs[0].shape))}
+
+
+def _other_shapes(rng):
+    """z of a shape other than 2-D, picked by the variant: (7,), (2, 3, 4) or (3, 1, 2, 2), with exact zeros in it."""
+    shape = [(7,), (2, 3, 4), (3, 1, 2, 2)][int(rng.integers(3))]
+    z = rng.normal(size=shape)
+    z.flat[::3] = 0.0
+    return {"z": z}
+
+
 def _extremes(rng):
     """z of shape (4, 7): large normal values with exact +-710, +-800 and +-1000 among them."""
     z = rng.normal(size=(4, 7)) * 30.0
@@ -97,6 +120,13 @@ CHECKS = [
         hint="the derivative at z == 0 is 0 by this notebook's convention",
     ),
     Check(
+        "relu_grad.any_shape",
+        "relu_grad",
+        "relu_grad on an array that is not 2-D (1-D, 3-D or 4-D)",
+        _other_shapes,
+        hint="work elementwise on the whole array (z > 0), not with loops over z.shape[0] and z.shape[1]",
+    ),
+    Check(
         "softmax.stable",
         "softmax",
         "softmax on rows of very different scale (around +1000, -1000, and spread over +-900)",
@@ -133,6 +163,15 @@ CHECKS = [
         "perceptron_predict where some scores X @ w + b are exactly 0",
         _scores_at_zero,
         hint="predict 1 only where the score is strictly positive: a score of exactly 0 predicts 0 (> 0, not >= 0)",
+    ),
+    Check(
+        "perceptron_predict.integers",
+        "perceptron_predict",
+        "perceptron_predict returns an integer array (of 0 and 1)",
+        lambda rng: {"X": rng.normal(size=(5, 3)), "w": rng.normal(size=3), "b": -0.1},
+        probe=probe_predict_integers,
+        requires=("perceptron_predict.values",),
+        hint="convert the comparison to integers: (X @ w + b > 0).astype(np.int64), not the boolean array itself",
     ),
     Check(
         "perceptron_update.at_zero",
@@ -292,6 +331,14 @@ CHECKS = [
         probe=pub.probe_classifier,
         verdict=same_model,
         hint="use the arguments for every size",
+    ),
+    Check(
+        "build_classifier.input",
+        "build_classifier",
+        "the Input of the model from build_classifier(40, 8, 6, 3): its dtype and shape",
+        lambda rng: {"vocab_size": 40, "embed_dim": 8, "hidden_units": 6, "n_classes": 3},
+        probe=probe_classifier_input,
+        hint='start with keras.Input(shape=(None,), dtype="int32"): token ids are integers, of any length',
     ),
     Check(
         "build_classifier.training",

@@ -50,6 +50,16 @@ def probe_clip_unchanged(ns, target, inputs):
     )
 
 
+def probe_tape_numpy(ns, target, inputs):
+    """Whether every gradient rnn_grads_tape returns is a numpy array (a tf.Tensor is not)."""
+    import numpy as np
+
+    from autograder.checks import copy_inputs
+
+    g = ns[target](**copy_inputs(inputs))
+    return all(isinstance(g[k], np.ndarray) for k in ("dW_hh", "dW_hx", "db_h", "dW_yh", "db_y"))
+
+
 def _mostly_inside(rng):
     """Gradients mostly inside [-1, 1] with one entry of each beyond it, so that clipping in place
     always changes the input (with random entries alone it would go unseen most of the time)."""
@@ -191,6 +201,15 @@ CHECKS = [
         pub.sequence(3, 4, 3, 5, 2, targets=True),
         probe=pub.probe_grads,
         hint="differentiate the same cost as rnn_cost",
+    ),
+    Check(
+        "rnn_grads_tape.numpy",
+        "rnn_grads_tape",
+        "rnn_grads_tape returns numpy arrays, not tf.Tensor",
+        pub.sequence(3, 2, 3, 4, 2, targets=True),
+        probe=probe_tape_numpy,
+        requires=("rnn_grads_tape.values",),
+        hint="convert each gradient with .numpy() before returning it",
     ),
     Check(
         "clip_by_value.copy_and_inside",

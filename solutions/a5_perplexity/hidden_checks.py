@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from autograder.checks import Check, arguments_unchanged, inputs_unchanged, sibling
+from autograder.checks import Check, Outcome, arguments_unchanged, inputs_unchanged, same_value, sibling
 
 pub = sibling(__file__, "public_checks")
 
@@ -78,6 +78,43 @@ def probe_corpus_unchanged(ns, target, inputs):
         bool(np.array_equal(lp, b["log_probs"]) and np.array_equal(tg, b["targets"]))
         for (lp, tg), b in zip(pairs, inputs["batches"])
     ]
+
+
+def probe_streaming(ns, target, inputs):
+    """corpus_log_perplexity over a generator that makes each batch only when it is asked for it; at
+    each request, how many of the batches made before are still alive (held by the function)."""
+    import gc
+    import weakref
+
+    refs, held = [], []
+
+    def stream():
+        for b in inputs["batches"]:
+            gc.collect()
+            held.append(sum(ref() is not None for ref in refs))
+            pair = (b["log_probs"].copy(), b["targets"].copy())
+            refs.append(weakref.ref(pair[0]))
+            yield pair
+            del pair
+
+    value = ns[target](stream())
+    return {"value": value, "most_held": max(held)}
+
+
+def holds_one_batch(received, expected, ctx):
+    """Verdict: no more than one earlier batch (the one being reduced) held when the next is asked
+    for, then the value equal to the reference's."""
+    if isinstance(received, dict) and set(received) == {"value", "most_held"}:
+        held = received["most_held"]
+        if isinstance(held, int) and not isinstance(held, bool) and held > 1:
+            return Outcome(
+                False,
+                "property",
+                f"{ctx.what}: {held} earlier batches were still held when the next one was read; reduce each "
+                "batch as it comes into running sums and keep no batch (no list(batches))",
+            )
+        return same_value({"value": received["value"]}, {"value": expected["value"]}, ctx)
+    return same_value(received, expected, ctx)
 
 
 def long_bigram_sequence(rng):
@@ -272,6 +309,16 @@ CHECKS = [
         probe=probe_corpus_unchanged,
         requires=("corpus_log_perplexity.values",),
         hint=NO_EDIT,
+    ),
+    Check(
+        "corpus_log_perplexity.streaming",
+        "corpus_log_perplexity",
+        "corpus_log_perplexity over a generator of 5 batches made one at a time (earlier batches held)",
+        pub.corpus([(2, 5, (5, 3)), (3, 4, (4, 1, 2)), (1, 6, (6,)), (4, 3, (3, 2, 3, 1)), (2, 7, (7, 4))]),
+        probe=probe_streaming,
+        verdict=holds_one_batch,
+        requires=("corpus_log_perplexity.values",),
+        hint="read the batches once and keep running sums: do not store them (no list(batches)), so a whole corpus never sits in memory",
     ),
     Check(
         "train_bigram.unchanged",

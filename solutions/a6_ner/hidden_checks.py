@@ -128,6 +128,21 @@ def exact_lengths(rng):
     return d
 
 
+def probe_span_kinds(ns, target, inputs):
+    """bio_spans on a copy of the tags: the Python type of each span it returns."""
+    return [type(span).__name__ for span in ns[target](list(inputs["tags"]))]
+
+
+def probe_tagger_input(ns, target, inputs):
+    """The shape and dtype of the tagger's input (None for both where the model has no input)."""
+    model = ns[target](**inputs)
+    try:
+        tensor = model.inputs[0]
+    except (AttributeError, IndexError, TypeError, ValueError):
+        return {"shape": None, "dtype": None}
+    return {"shape": str(tuple(tensor.shape)), "dtype": str(getattr(tensor.dtype, "name", tensor.dtype))}
+
+
 ARGS_UNCHANGED = arguments_unchanged
 UNCHANGED = inputs_unchanged
 NO_EDIT = "your function changed an argument it was given (a sentence, a tag list, a vocabulary or an array): work on new lists and arrays"
@@ -383,6 +398,32 @@ CHECKS = [
         probe=ARGS_UNCHANGED,
         requires=("entity_f1.values",),
         hint=NO_EDIT,
+    ),
+    Check(
+        "bio_spans.empty",
+        "bio_spans",
+        "bio_spans of an empty tag list",
+        lambda rng: {"tags": []},
+        probe=pub.probe_plain,
+        hint="an empty tag list has no span: return a new empty list (not the list you were given)",
+    ),
+    Check(
+        "bio_spans.tuples",
+        "bio_spans",
+        "the kind of each span bio_spans returns for 8 tags with 3 spans",
+        lambda rng: {"tags": ["B-PER", "I-PER", "O", "B-LOC", "I-LOC", "I-LOC", "O", "B-ORG"]},
+        probe=probe_span_kinds,
+        requires=("bio_spans.values",),
+        hint="each span is a tuple (type, start, end), not a list: tuples can go in a set",
+    ),
+    Check(
+        "build_tagger.input",
+        "build_tagger",
+        "the input of the model from build_tagger(19, 6, 5, 4, bidirectional=False)",
+        lambda rng: {"vocab_size": 19, "n_tags": 6, "embed_dim": 5, "units": 4, "bidirectional": False},
+        probe=probe_tagger_input,
+        requires=("build_tagger.structure",),
+        hint='keras.Input(shape=(None,), dtype="int32"): sentences of any length, of integer ids',
     ),
     Check(
         "entity_f1.no_true_entities",

@@ -54,6 +54,41 @@ def tied_neighbours(rng):
     }
 
 
+def _analogy_answers(vectors, words, a, b, c, k, how):
+    """The answers of three scorings: the stated one (unit vectors), the unnormalised sum, and the
+    pair direction cos(b - a, w - c)."""
+    unit = vectors / np.linalg.norm(vectors, axis=1, keepdims=True)
+    ia, ib, ic = words.index(a), words.index(b), words.index(c)
+    if how == "stated":
+        t = unit[ib] - unit[ia] + unit[ic]
+        sims = unit @ (t / np.linalg.norm(t))
+    elif how == "unnormalised":
+        t = vectors[ib] - vectors[ia] + vectors[ic]
+        sims = unit @ (t / np.linalg.norm(t))
+    else:
+        d = vectors[ib] - vectors[ia]
+        diff = vectors - vectors[ic]
+        norms = np.maximum(np.linalg.norm(diff, axis=1), 1e-12)
+        sims = diff @ d / (norms * np.linalg.norm(d))
+    rest = [i for i in range(len(words)) if i not in (ia, ib, ic)]
+    return [words[i] for i in sorted(rest, key=lambda i: (-sims[i], words[i]))[:k]]
+
+
+def scoring_analogy(rng, k=3):
+    """Random vectors of very different lengths, drawn until the stated scoring, the unnormalised
+    sum b - a + c and the pair direction cos(b - a, w - c) give three different answers."""
+    words = [f"w{i:02d}" for i in range(12)]
+    for _ in range(500):
+        vectors = rng.normal(size=(12, 5)) * np.exp(rng.uniform(-1.5, 1.5, size=(12, 1)))
+        a, b, c = (str(w) for w in rng.choice(words, size=3, replace=False))
+        answers = [
+            tuple(_analogy_answers(vectors, words, a, b, c, k, how)) for how in ("stated", "unnormalised", "pair")
+        ]
+        if len(set(answers)) == 3:
+            break
+    return {"vectors": vectors, "words": words, "a": a, "b": b, "c": c, "k": k}
+
+
 def tied_analogy(rng):
     """man : king :: woman : ? with two exact copies of queen's direction (scaled by powers of two,
     so that the cosines are exactly equal) named 'regina' and 'dronning'."""
@@ -372,6 +407,20 @@ CHECKS = [
         probe=probe_raises,
         hint="an unknown query word raises KeyError",
     ),
+    Check(
+        "analogy.scoring",
+        "analogy",
+        "analogy on 12 random vectors of very different lengths, k=3",
+        scoring_analogy,
+        hint="t = b/|b| - a/|a| + c/|c| (unit vectors), then the cosine of each word's vector with t",
+    ),
+    Check(
+        "analogy.all",
+        "analogy",
+        "analogy man : king :: woman : ? with k=12, more than the 9 words left",
+        pub.analogy_inputs("man", "king", "woman", 12),
+        hint="k larger than the words left: all of them, ranked (a, b and c still left out)",
+    ),
     unchanged("analogy", pub.analogy_inputs("king", "queen", "man", 2), "king : queen :: man : ?"),
     Check(
         "pca_2d.hidden",
@@ -384,15 +433,22 @@ CHECKS = [
         "pca_2d.few_points",
         "pca_2d",
         "pca_2d of 5 points in 8 dimensions",
-        pub.pca_inputs(5, 8),
+        pub.pca_inputs(5, 8, flipped=2),
         hint="centre, then project onto the top two eigenvectors of the covariance",
     ),
     Check(
         "pca_2d.two_points",
         "pca_2d",
         "pca_2d of 2 points in 4 dimensions (n = 2, the fewest allowed)",
-        pub.pca_inputs(2, 4),
+        pub.pca_inputs(2, 4, flipped=1),
         hint="the covariance divides by n - 1, which is 1 here",
+    ),
+    Check(
+        "pca_2d.sign",
+        "pca_2d",
+        "pca_2d of 10 points in 6 dimensions whose eigenvectors from np.linalg.eigh both need the sign rule",
+        pub.pca_inputs(10, 6, flipped=2),
+        hint="flip each eigenvector so that its entry of largest absolute value is positive",
     ),
     unchanged("pca_2d", pub.pca_inputs(6, 4), "6 points in 4 dimensions"),
     Check(

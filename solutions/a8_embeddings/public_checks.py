@@ -225,13 +225,29 @@ def analogy_inputs(a, b, c, k):
     return build
 
 
-def pca_inputs(n, d):
-    """Points with a mean far from 0 and three directions of decreasing spread."""
+def pca_inputs(n, d, flipped=0):
+    """Points with a mean far from 0 and three directions of decreasing spread; with ``flipped``,
+    drawn again until the first ``flipped`` eigenvectors np.linalg.eigh gives need the sign rule (their
+    largest entry negative), so that a PCA without the rule fails on them."""
+
+    def points(rng):
+        basis = np.linalg.qr(rng.normal(size=(d, d)))[0]
+        spread = np.r_[3.0, 1.5, 0.6, 0.2 * np.ones(d - 3)][:d]
+        return rng.normal(size=(n, d)) * spread @ basis.T + rng.normal(size=d) * 5.0
+
+    def needs_rule(X):
+        Xc = X - X.mean(axis=0)
+        values, vecs = np.linalg.eigh(Xc.T @ Xc / (len(X) - 1))
+        top = vecs[:, np.argsort(values)[::-1][:flipped]]
+        return all(top[np.argmax(np.abs(top[:, j])), j] < 0 for j in range(flipped))
 
     def build(rng):
-        basis = np.linalg.qr(rng.normal(size=(d, d)))[0]
-        spread = np.r_[3.0, 1.5, 0.6, 0.2 * np.ones(d - 3)]
-        return {"X": rng.normal(size=(n, d)) * spread @ basis.T + rng.normal(size=d) * 5.0}
+        X = points(rng)
+        for _ in range(200):
+            if not flipped or needs_rule(X):
+                break
+            X = points(rng)
+        return {"X": X}
 
     return build
 

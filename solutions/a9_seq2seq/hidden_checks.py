@@ -354,6 +354,21 @@ def eos_first_inputs(rng, vocab=6, max_len=5, beam_width=None, p_eos=0.8, alpha=
     return out
 
 
+def tied_inputs(rng, vocab=7, max_len=5, beam_width=None, alpha=None):
+    """A toy decoder whose log-probabilities are small integers, so that sums are exact: every row
+    has its best value at two ids or more (an exact tie wherever greedy chooses), and hypotheses
+    tie at the beam's cut (the stated rules: lowest id; equal scores keep the candidates' order)."""
+    table = -rng.integers(1, 4, size=(max_len, vocab, vocab)).astype(float)
+    table[:-1, :, 2] = -3.0  # eos (id 2) unlikely before the last step
+    others = np.array([i for i in range(vocab) if i != 2])
+    for row in table.reshape(-1, vocab):  # views: each row of the table
+        row[rng.choice(others, size=2, replace=False)] = row.max()
+    out = {"table": table, "bos_id": 1, "eos_id": 2, "max_len": max_len}
+    if beam_width is not None:
+        out.update(beam_width=beam_width, alpha=0.0 if alpha is None else alpha)
+    return out
+
+
 def late_eos_inputs(rng, vocab=7, at=3, eos_weight=0.05):
     """A decoder where eos is the argmax (0.9) after `at` ids, and unlikely before: greedy stops there at the latest."""
     out = pub.decoder_inputs(vocab, 8, eos_weight=eos_weight)(rng)
@@ -586,6 +601,14 @@ CHECKS = [
         probe=pub.probe_decode,
         hint="max_len=1: one id",
     ),
+    Check(
+        "greedy_decode.ties",
+        "greedy_decode",
+        "greedy_decode on a toy decoder with exact ties at every step (7 ids, max_len=5)",
+        tied_inputs,
+        probe=pub.probe_decode,
+        hint="among exactly equal log-probabilities take the lowest id, as np.argmax does",
+    ),
     unchanged(
         "greedy_decode",
         pub.decoder_inputs(6, 5),
@@ -608,6 +631,14 @@ CHECKS = [
         pub.chain_inputs(7, 7, 3, 1.0),
         probe=pub.probe_decode,
         hint="rank by log_prob / len(tokens) ** alpha, with len counting eos",
+    ),
+    Check(
+        "beam_search.ties",
+        "beam_search",
+        "beam_search (7 ids), beam_width=3, max_len=4, with exact ties among the candidates at the cut",
+        lambda rng: tied_inputs(rng, max_len=4, beam_width=3),
+        probe=pub.probe_decode,
+        hint="equal scores keep the candidates' order (hypotheses in beam order, ids ascending): sort stably",
     ),
     Check(
         "beam_search.default_alpha",

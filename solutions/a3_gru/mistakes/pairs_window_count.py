@@ -9,4 +9,4 @@ CELLS = {
     return inputs, targets
 """
 }
-EXPECT_FAILED = {"make_lm_pairs.exact"}
+EXPECT_FAILED = {"make_lm_pairs.exact", "make_lm_pairs.own_result"}

@@ -1,0 +1,10 @@
+"""train_perceptron starts from small random weights (seeded, so repeatable) instead of w = 0, b = 0."""
+
+CELLS = {
+    "train_perceptron": "def train_perceptron(X, y, epochs, lr):\n    w = np.random.default_rng(0).normal(size=X.shape[1]) * 0.01\n    b = 0.0\n    mistakes = np.zeros(epochs, dtype=np.int64)\n    for epoch in range(epochs):\n        for i in range(X.shape[0]):\n            y_hat = 1 if float(X[i] @ w + b) > 0 else 0\n            if y_hat != y[i]:\n                mistakes[epoch] += 1\n            w, b = perceptron_update(X[i], y[i], w, b, lr)\n    return w, b, mistakes\n"
+}
+EXPECT_FAILED = {
+    "train_perceptron.first_at_zero",
+    "train_perceptron.hidden",
+    "train_perceptron.values",
+}

@@ -1,0 +1,29 @@
+"""reset_after=False: the single bias is used as both the input and the recurrent bias, so the gates
+z and r get it twice, where it is added on the input side only."""
+
+CELLS = {
+    "gru_step": """def gru_step(h_prev, x, kernel, recurrent_kernel, bias, reset_after):
+    n_h = h_prev.shape[1]
+    if reset_after:
+        b_x, b_h = bias[0], bias[1]
+    else:
+        b_x, b_h = bias, bias
+    gx = x @ kernel + b_x
+    gh = h_prev @ recurrent_kernel[:, :2 * n_h] + b_h[:2 * n_h]
+    z = sigmoid(gx[:, :n_h] + gh[:, :n_h])
+    r = sigmoid(gx[:, n_h:2 * n_h] + gh[:, n_h:])
+    if reset_after:
+        h_cand = np.tanh(gx[:, 2 * n_h:] + r * (h_prev @ recurrent_kernel[:, 2 * n_h:] + b_h[2 * n_h:]))
+    else:
+        h_cand = np.tanh(gx[:, 2 * n_h:] + (r * h_prev) @ recurrent_kernel[:, 2 * n_h:])
+    return z * h_prev + (1 - z) * h_cand
+"""
+}
+EXPECT_FAILED = {
+    "gru_forward.hidden",
+    "gru_forward.keras_hidden_before",
+    "gru_forward.keras_reset_before",
+    "gru_step.bias_only_before",
+    "gru_step.candidate_only",
+    "gru_step.reset_before",
+}

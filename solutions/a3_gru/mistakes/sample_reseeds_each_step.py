@@ -1,0 +1,22 @@
+"""sample_text creates a new np.random.default_rng(seed) for every character instead of one at the start."""
+
+CELLS = {
+    "sample_text": """def sample_text(model, char_to_id, id_to_char, seed_text, length, temperature, seed):
+    ids = [char_to_id[c] for c in seed_text]
+    new = []
+    for _ in range(length):
+        rng = np.random.default_rng(seed)
+        log_p = next_log_probs(model, ids)
+        if temperature == 0:
+            nxt = int(np.argmax(log_p))
+        else:
+            scores = log_p / temperature
+            p = np.exp(scores - scores.max())
+            p /= p.sum()
+            nxt = int(rng.choice(len(p), p=p))
+        ids.append(nxt)
+        new.append(id_to_char[nxt])
+    return "".join(new)
+"""
+}
+EXPECT_FAILED = {"sample_text.seeded", "sample_text.hidden"}

@@ -1,0 +1,16 @@
+"""log_perplexity takes np.mean of an empty array when every sequence is padding: nan, as the
+release asks, but with a RuntimeWarning, where it says "without a warning" (contract: no_warning)."""
+
+CELLS = {
+    "log_perplexity": """def log_perplexity(log_probs, targets, pad_id=0):
+    log_probs = np.asarray(log_probs, dtype=np.float64)
+    targets = np.asarray(targets)
+    picked = np.take_along_axis(log_probs, targets[..., None], axis=-1)[..., 0]
+    mask = targets != pad_id
+    counts = mask.sum(axis=1)
+    nll = -np.where(mask, picked, 0.0).sum(axis=1)
+    keep = counts > 0
+    return float(np.mean(nll[keep] / counts[keep]))
+"""
+}
+EXPECT_FAILED = {"log_perplexity.no_warning"}

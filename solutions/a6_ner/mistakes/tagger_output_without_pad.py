@@ -1,0 +1,22 @@
+"""build_tagger's output layer has n_tags - 1 units: no unit for the padding tag."""
+
+CELLS = {
+    "build_tagger": """def build_tagger(vocab_size, n_tags, embed_dim, units, bidirectional):
+    lstm = keras.layers.LSTM(units, return_sequences=True)
+    model = keras.Sequential([
+        keras.Input(shape=(None,), dtype="int32"),
+        keras.layers.Embedding(vocab_size, embed_dim, mask_zero=True),
+        keras.layers.Bidirectional(lstm) if bidirectional else lstm,
+        keras.layers.Dense(n_tags - 1, activation="log_softmax"),
+    ])
+    model.compile(optimizer=keras.optimizers.Adam(learning_rate=0.01),
+                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True, ignore_class=PAD_TAG))
+    return model
+""",
+}
+EXPECT_FAILED = {
+    "build_tagger.bidirectional",
+    "build_tagger.hidden",
+    "build_tagger.structure",
+    "build_tagger.unidirectional_hidden",
+}

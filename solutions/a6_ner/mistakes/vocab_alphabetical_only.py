@@ -1,0 +1,17 @@
+"""build_vocab numbers the kept words in alphabetical order only, not the most frequent first."""
+
+CELLS = {
+    "build_vocab": """def build_vocab(sentences, min_count):
+    counts = Counter(word for sentence in sentences for word in sentence)
+    kept = sorted((w for w, c in counts.items() if c >= min_count), key=lambda w: w)
+    vocab = {PAD_TOKEN: PAD_ID, UNK_TOKEN: UNK_ID}
+    for i, word in enumerate(kept):
+        vocab[word] = i + 2
+    return vocab
+""",
+}
+EXPECT_FAILED = {
+    "build_vocab.hidden",
+    "build_vocab.min_count_one",
+    "build_vocab.values",
+}

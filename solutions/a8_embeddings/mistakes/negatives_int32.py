@@ -1,0 +1,16 @@
+"""sample_negatives returns int32 ids (the dtype of the model's inputs) where the docstring says int64."""
+
+CELLS = {
+    "sample_negatives": """def sample_negatives(positives, probs, k, seed):
+    rng = np.random.default_rng(seed)
+    positives = np.asarray(positives)
+    vocab_size = len(probs)
+    negatives = rng.choice(vocab_size, size=(len(positives), k), p=probs)
+    clash = negatives == positives[:, None]
+    while clash.any():
+        negatives[clash] = rng.choice(vocab_size, size=int(clash.sum()), p=probs)
+        clash = negatives == positives[:, None]
+    return negatives.astype(np.int32)
+"""
+}
+EXPECT_FAILED = {"sample_negatives.hidden", "sample_negatives.law", "sample_negatives.spread"}

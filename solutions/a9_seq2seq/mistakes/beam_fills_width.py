@@ -1,0 +1,27 @@
+"""beam_search takes exactly beam_width candidates by index, so it fails when there are fewer
+candidates than beam_width, where the release keeps all of them."""
+
+CELLS = {
+    "beam_search": """def beam_search(step, bos_id, eos_id, beam_width, max_len, alpha=0.0):
+    def rank(hypothesis):
+        tokens, log_prob = hypothesis
+        return log_prob / len(tokens) ** alpha
+
+    beam = [([], 0.0)]
+    for _ in range(max_len):
+        if all(tokens and tokens[-1] == eos_id for tokens, _ in beam):
+            break
+        candidates = []
+        for tokens, log_prob in beam:
+            if tokens and tokens[-1] == eos_id:
+                candidates.append((tokens, log_prob))
+                continue
+            log_probs = np.asarray(step([bos_id] + tokens))
+            for w in range(len(log_probs)):
+                candidates.append((tokens + [w], log_prob + float(log_probs[w])))
+        ranked = sorted(candidates, key=lambda h: -rank(h))
+        beam = [ranked[i] for i in range(beam_width)]
+    return beam
+"""
+}
+EXPECT_FAILED = {"beam_search.wide"}
