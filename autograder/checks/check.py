@@ -162,6 +162,10 @@ class Check:
         seed_id: Seeds the inputs in place of ``id``: checks with the same ``seed_id``, target,
             inputs and probe meet the same inputs, and their probe runs once for all of them
             (the contract's clauses, :mod:`autograder.course.contract`).
+        shown_inputs: Keys of the inputs that hold nothing hidden (the contract's probe spec and
+            call graph), left out of what the redactor masks.
+        expected_shown: The expected value holds nothing hidden (the contract's observation of the
+            reference: argument names, dtypes, warnings), so the redactor leaves it out.
     """
 
     id: str
@@ -174,11 +178,19 @@ class Check:
     reference: bool = True
     requires: tuple[str, ...] = ()
     seed_id: str = ""
+    shown_inputs: tuple[str, ...] = ()
+    expected_shown: bool = False
 
     @property
     def seed_key(self) -> str:
         """What seeds the check's inputs: ``seed_id``, else ``id``."""
         return self.seed_id or self.id
+
+    def hidden_values(self, inputs: dict, expected) -> list:
+        """What of a prepared check a student must not read back: its inputs (but ``shown_inputs``)
+        and its expected value (unless ``expected_shown``)."""
+        kept = {k: v for k, v in inputs.items() if k not in self.shown_inputs} if isinstance(inputs, dict) else inputs
+        return [kept] if self.expected_shown else [kept, expected]
 
     def probe_spec(self) -> dict:
         """The probe as plain data for the worker: a ``module:function`` reference when it lives in

@@ -263,15 +263,27 @@ def _unreadable(ctx: Context, received) -> Outcome:
     return Outcome(False, "type", f"{ctx.what}: the calls could not be observed ({describe(received)})")
 
 
+def _clause(judge):
+    """A clause's verdict from ``judge(got, want, ctx)`` on the two observations read back (an
+    unreadable one from the student's worker is a type failure, never a crash)."""
+
+    @functools.wraps(judge)
+    def verdict(received, expected, ctx: Context) -> Outcome:
+        got = _observation(received)
+        if got is None:
+            return _unreadable(ctx, received)
+        return judge(got, _observation(expected) or {}, ctx)
+
+    return verdict
+
+
 def _new(received: dict, expected: dict, key: str) -> list[str]:
     return [str(x) for x in received[key] if x not in expected.get(key, [])]
 
 
-def unchanged(received, expected, ctx: Context) -> Outcome:
+@_clause
+def unchanged(got: dict, want: dict, ctx: Context) -> Outcome:
     """Clause verdict: no argument modified that the reference leaves alone."""
-    got, want = _observation(received), _observation(expected) or {}
-    if got is None:
-        return _unreadable(ctx, received)
     changed = _new(got, want, "changed")
     if changed:
         return Outcome(
@@ -283,12 +295,10 @@ def unchanged(received, expected, ctx: Context) -> Outcome:
     return Outcome(True)
 
 
-def own_result(received, expected, ctx: Context) -> Outcome:
+@_clause
+def own_result(got: dict, want: dict, ctx: Context) -> Outcome:
     """Clause verdict: no part of the result is, or shares memory with, an argument (where the
     reference's result has one of its own)."""
-    got, want = _observation(received), _observation(expected) or {}
-    if got is None:
-        return _unreadable(ctx, received)
     aliased = _new(got, want, "aliased")
     if aliased:
         return Outcome(
@@ -300,12 +310,10 @@ def own_result(received, expected, ctx: Context) -> Outcome:
     return Outcome(True)
 
 
-def repeatable(received, expected, ctx: Context) -> Outcome:
+@_clause
+def repeatable(got: dict, want: dict, ctx: Context) -> Outcome:
     """Clause verdict: a second call on the same arguments gives the same result (where the
     reference's does)."""
-    got, want = _observation(received), _observation(expected) or {}
-    if got is None:
-        return _unreadable(ctx, received)
     if want.get("same_twice") is True and got["same_twice"] is not True:
         return Outcome(
             False,
@@ -316,15 +324,13 @@ def repeatable(received, expected, ctx: Context) -> Outcome:
     return Outcome(True)
 
 
-def dtype(received, expected, ctx: Context) -> Outcome:
+@_clause
+def dtype(got: dict, want: dict, ctx: Context) -> Outcome:
     """Clause verdict (made where the docstring names a dtype): each array of the result has the
     reference's dtype exactly."""
-    got, want = _observation(received), _observation(expected) or {}
-    if got is None:
-        return _unreadable(ctx, received)
     for mine, theirs in zip(got["dtypes"], want.get("dtypes", [])):
         if not isinstance(mine, list):
-            return _unreadable(ctx, received)
+            return _unreadable(ctx, got)
         kinds = {str(p[0]): str(p[1]) for p in mine if isinstance(p, list) and len(p) == 2}
         for path, kind in theirs:
             if kinds.get(path) != kind:
@@ -337,12 +343,10 @@ def dtype(received, expected, ctx: Context) -> Outcome:
     return Outcome(True)
 
 
-def no_warning(received, expected, ctx: Context) -> Outcome:
+@_clause
+def no_warning(got: dict, want: dict, ctx: Context) -> Outcome:
     """Clause verdict (made where the release says "without a warning"): no warning the
     reference does not raise."""
-    got, want = _observation(received), _observation(expected) or {}
-    if got is None:
-        return _unreadable(ctx, received)
     ours = {str(w).partition(":")[0] for w in want.get("warnings", [])}
     raised = [str(w) for w in got["warnings"] if str(w).partition(":")[0] not in ours]
     if raised:
@@ -358,12 +362,12 @@ def _used(name: str, calls: dict, graph: dict, seen: frozenset = frozenset()) ->
     return bool(below) and name not in seen and all(_used(b, calls, graph, seen | {name}) for b in below)
 
 
-def built_on(received, expected, ctx: Context) -> Outcome:
+@_clause
+def built_on(got: dict, want: dict, ctx: Context) -> Outcome:
     """Clause verdict (made where the docstring says "built on" notebook functions): each of them
     that the reference uses is called, or else every function it is built on in turn."""
-    got, want = _observation(received), _observation(expected) or {}
-    if got is None or not isinstance(got.get("helper_calls"), dict) or not isinstance(want.get("bases"), dict):
-        return _unreadable(ctx, received)
+    if not isinstance(got.get("helper_calls"), dict) or not isinstance(want.get("bases"), dict):
+        return _unreadable(ctx, got)
     graph, calls = want["bases"], want.get("helper_calls") or {}
     target = str(want.get("target", ""))
     named = [h for h in graph.get(target, []) if _used(h, calls, graph)]

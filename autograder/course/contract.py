@@ -188,6 +188,8 @@ def clause_checks(
                 hint=HINTS[clause],
                 requires=(values.id,),
                 seed_id=f"{fn}.contract",
+                shown_inputs=("probe", "bases"),
+                expected_shown=True,
             )
             out.append((check, CheckConfig(float(points[clause]), "hidden", base.tol, timeout)))
     return out

@@ -390,13 +390,17 @@ def hidden_redactor(
     release or the submitted ``code`` shows (their tokens, :func:`autograder.grading.redact.public_tokens`)."""
     hidden = [p for p in prepared if assignment.settings(p.check).hidden]
     public_probes = {_probe_name(c) for c in assignment.checks if not assignment.settings(c).hidden}
-    names = [p.check.id for p in hidden] + [n for n in (_probe_name(p.check) for p in hidden) if n not in public_probes]
+    names = [p.check.id for p in hidden] + [
+        n for n in (_probe_name(p.check) for p in hidden) if n and n not in public_probes
+    ]
     shown = redact.public_tokens(
         [*notebook.release_texts(assignment.release), *(t for c in code for t in (c.id, c.source))]
     )
-    return redact.redactor(values=[v for p in hidden for v in (p.inputs, p.expected)], names=names, public=shown)
+    values = [v for p in hidden for v in p.check.hidden_values(p.inputs, p.expected)]
+    return redact.redactor(values=values, names=names, public=shown)
 
 
 def _probe_name(check: Check) -> str:
-    spec = check.probe if isinstance(check.probe, str) else getattr(check.probe, "__name__", "")
-    return spec.rpartition(":")[2]
+    """The name of a course's own probe ('' for the package's probes, which every student has)."""
+    spec = check.probe_spec()
+    return "" if "ref" in spec else spec["name"]

@@ -26,16 +26,25 @@ GRADE_PREFIX = "grade_"
 
 
 def grade_cell_source(target: str) -> str:
-    """The source of a function's grade cell, the same in the instructor's notebook and the release."""
+    """The source of a function's grade cell, the same in the instructor's notebook and the release.
+
+    Its last line is the call, a top-level expression, so the points it returns are the cell's
+    value (nbgrader's partial credit; a call inside ``if``/``else`` shows nothing, and nbgrader
+    gives a cell without an error full marks). Where the autograder is not installed the call says
+    the function is graded after submission, and raises under ``nbgrader autograde`` (the folder
+    ``autograded/<student>/<assignment>``), so a grader set up without it never gives full marks.
+    """
     return (
         f"# Graded after you submit: the public checks of {target} above and hidden checks.\n"
         "try:\n"
         "    from autograder.integrations.nbgrader.autograde import grade\n"
         "except ImportError:  # the autograder is not installed here: nothing to grade before you submit\n"
-        "    import sys\n"
-        f"    print({(target + ' is graded after you submit')!r}, file=sys.stderr)\n"
-        "else:\n"
-        f"    grade({target!r})\n"
+        "    def grade(name):\n"
+        "        import os, sys\n"
+        "        if os.path.basename(os.path.dirname(os.path.dirname(os.getcwd()))) == 'autograded':\n"
+        "            raise RuntimeError('nbgrader autograde needs the autograder installed (README)')\n"
+        "        print(f'{name} is graded after you submit', file=sys.stderr)\n"
+        f"grade({target!r})\n"
     )
 
 

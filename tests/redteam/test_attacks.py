@@ -599,7 +599,7 @@ NOTEBOOKS = {
             "cell 'double' was not run: SyntaxError: expected ':' (line 1 of cell 'double'); fix that line "
             "(nothing in the cell is defined until then)"
         ],
-        "'double' is not defined: was its cell deleted, renamed or left with an error? Hint: 2 * x",
+        "'double' is not defined: its cell 'double' did not run (fix the error reported for that cell). Hint: 2 * x",
     ),
     "top_level_training": (
         _edited(

@@ -1,10 +1,13 @@
 """Grade cells: the same visible source in the instructor's notebook and the release (no hidden
-block, so nbgrader's checksums match), graded under ``nbgrader autograde`` in another process, and
-a single line, no score, where a student runs one in their own notebook (on stderr, so nbgrader
-would give such a cell 0, never full credit)."""
+block, so nbgrader's checksums match), graded under ``nbgrader autograde`` in another process, the
+points as the cell's value (a top-level call: nbgrader's partial credit), a single line where a
+student runs one in their own notebook, and an error, never full credit, where ``nbgrader
+autograde`` runs without the autograder installed."""
 
 from __future__ import annotations
 
+import ast
+import builtins
 import shutil
 
 import pytest
@@ -18,14 +21,12 @@ def test_grade_cell_source_has_no_hidden_block():
     source = gradecells.grade_cell_source("sigmoid")
     assert "HIDDEN" not in source
     assert source.splitlines()[0] == "# Graded after you submit: the public checks of sigmoid above and hidden checks."
-    assert "    grade('sigmoid')" in source.splitlines()
+    assert source.splitlines()[-1] == "grade('sigmoid')"  # the points are the cell's value
+    assert isinstance(ast.parse(source).body[-1], ast.Expr)
 
 
-def test_a_grade_cell_where_the_autograder_is_not_installed_says_one_line_and_stops_nothing(capsys):
-    """A student's kernel without the package (Colab, a laptop): Run All goes on; on stderr, so a
-    grade cell that could not grade under nbgrader earns 0, never full credit."""
-    import builtins
-
+def _without_autograder() -> dict:
+    """Globals for a grade cell in a kernel where the autograder is not installed."""
     real_import = builtins.__import__
 
     def no_autograder(name, *args, **kwargs):
@@ -33,10 +34,24 @@ def test_a_grade_cell_where_the_autograder_is_not_installed_says_one_line_and_st
             raise ModuleNotFoundError(f"No module named {name!r}")
         return real_import(name, *args, **kwargs)
 
-    scope = {"__builtins__": {**vars(builtins), "__import__": no_autograder}}
-    exec(compile(gradecells.grade_cell_source("sigmoid"), "<grade cell>", "exec"), scope)
+    return {"__builtins__": {**vars(builtins), "__import__": no_autograder}}
+
+
+def test_a_grade_cell_where_the_autograder_is_not_installed_says_one_line_and_stops_nothing(capsys):
+    """A student's kernel without the package (Colab, a laptop): Run All goes on."""
+    exec(compile(gradecells.grade_cell_source("sigmoid"), "<grade cell>", "exec"), _without_autograder())
     out = capsys.readouterr()
     assert (out.out, out.err) == ("", "sigmoid is graded after you submit\n")
+
+
+def test_nbgrader_autograde_without_the_autograder_is_an_error_never_full_marks(tmp_path, monkeypatch):
+    """nbgrader gives a grade cell that raises nothing full marks: where it autogrades
+    (``autograded/<student>/<assignment>``) without the package, the cell must fail."""
+    folder = tmp_path / "autograded" / "bob" / "toy"
+    folder.mkdir(parents=True)
+    monkeypatch.chdir(folder)
+    with pytest.raises(RuntimeError, match="needs the autograder installed"):
+        exec(compile(gradecells.grade_cell_source("sigmoid"), "<grade cell>", "exec"), _without_autograder())
 
 
 def test_sync_writes_the_visible_grade_cell(toy_course):
