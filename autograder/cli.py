@@ -167,6 +167,11 @@ def _cmd_mutants(args) -> int:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)
         Path(args.out).write_text(json.dumps(report.to_json(), indent=1) + "\n", encoding="utf-8")
     print(textreport.mutation_table(report), end="")
+    score = report.total().score
+    if args.fail_under is not None and (score is None or score * 100 < args.fail_under):
+        shown = "not measured (no mutant graded)" if score is None else f"{score:.1%}"
+        print(f"autograder: mutation score {shown} is under {args.fail_under:g}%", file=sys.stderr)
+        return 1
     return 0
 
 
@@ -248,6 +253,15 @@ def _cmd_sandbox(args) -> int:
     for key, value in conf.seen.items():
         print(f"  trial worker {key}: {value}")
     return 0 if ok else 1
+
+
+def _cmd_new(args) -> int:
+    from autograder.course import skeleton
+
+    made = skeleton.make(args.name, root=Path(args.root), title=args.title)
+    print(f"{made.name}: a new assignment in {made.folder} ({len(made.files)} files) and its block in grading.yml")
+    print("next (docs/authoring.md): autograder validate && autograder release " + made.name)
+    return 0
 
 
 def _cmd_validate(args) -> int:
@@ -376,6 +390,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="start no mutant after SECONDS; the rest are reported as not run",
     )
     p.add_argument("--out", metavar="JSON", help="write every mutant, its verdict and diff to this JSON file")
+    p.add_argument(
+        "--fail-under", type=float, metavar="PERCENT", help="exit 1 when the mutation score is under PERCENT (e.g. 100)"
+    )
     _root(p)
     p.add_argument("--no-fork", action="store_true", help="start every worker as a new interpreter (slower)")
     p.add_argument("--quiet", action="store_true", help="no line per mutant on stderr")
@@ -436,6 +453,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_gradescope_grade)
 
     p = sub.add_parser(
+        "new",
+        help="a working skeleton of a new assignment: notebook, checks, examples, grading.yml block (instructors)",
+    )
+    p.add_argument("name", help="the assignment's name: lower-case letters, digits and _ (e.g. a10_glove)")
+    _root(p)
+    p.add_argument("--title", help="its title (default: the name)")
+    p.set_defaults(func=_cmd_new)
+
+    p = sub.add_parser(
         "validate", help="validate grading.yml and the check files it names (every problem, with file and line)"
     )
     p.add_argument("path", nargs="?", default="grading.yml")
@@ -449,6 +475,7 @@ def _usage_errors() -> tuple[type[Exception], ...]:
     from autograder.core.config import ConfigError
     from autograder.course.assignment import AssignmentError
     from autograder.course.notebook import NotebookError
+    from autograder.course.skeleton import SkeletonError
     from autograder.grading.reference import ReferenceFailed
     from autograder.integrations.gradescope.package import ZipError
     from autograder.integrations.nbgrader.gradebook import GradebookError
@@ -466,6 +493,7 @@ def _usage_errors() -> tuple[type[Exception], ...]:
         ZipError,
         ReferenceFailed,
         SandboxUnavailable,
+        SkeletonError,
     )
 
 
