@@ -41,6 +41,7 @@ def _cmd_grade(args) -> int:
 
     reason = "graded before, unchanged" if args.resume and not args.only_failed else "graded before without an error"
     plan: dict[str, int] = {}
+    changes: list = []
 
     def on_plan(todo: int, skipped: int) -> None:
         plan.update(todo=todo, skipped=skipped)
@@ -61,6 +62,7 @@ def _cmd_grade(args) -> int:
             fast=not args.no_fork,
             scheduler=args.scheduler,
             on_plan=on_plan,
+            on_change=changes.append,
             pool=args.pool,
         )
     finally:
@@ -69,11 +71,36 @@ def _cmd_grade(args) -> int:
     if bar is None and (args.resume or args.only_failed):
         print(f"{plan.get('skipped', 0)} submission(s) skipped ({reason}); {len(results)} graded", file=sys.stderr)
     print(textreport.scores_table(results))
+    if changes:
+        print(textreport.regrade_table(changes, graded=len(results)))
     return 0
 
 
+def _adjust(args):
+    """The term's view of a result (manual marks, lateness) where the course at ``--root`` has
+    one, else None; problems in its records are printed and stop the command."""
+    from autograder.core import config
+
+    if getattr(args, "no_term", False) or not (Path(args.root) / config.GRADING_FILE).is_file():
+        return None
+    from autograder.term import adjust
+
+    term = adjust.load(Path(args.root))
+    return term.apply if term.applies() else None
+
+
 def _sinks(args) -> list:
-    """The outputs ``grade`` was asked for besides ``result.json``."""
+    """The outputs ``grade`` was asked for besides ``result.json`` (each given the term's view)."""
+    sinks = _raw_sinks(args)
+    adjust = _adjust(args)
+    if adjust is None:
+        return sinks
+    from autograder.batch.sinks import Adjusted
+
+    return [Adjusted(sink, adjust) for sink in sinks]
+
+
+def _raw_sinks(args) -> list:
     sinks = []
     if args.format == "gradescope":
         from autograder.integrations.gradescope.results import GradescopeSink
@@ -184,6 +211,7 @@ def _cmd_report(args) -> int:
         skip_blank=args.skip_blank,
         members=args.members,
         by_function=args.by_function,
+        adjust=_adjust(args),
     )
     own = [p for name, p in written.items() if "/" in name]
     for name, path in written.items():
@@ -194,10 +222,36 @@ def _cmd_report(args) -> int:
     return 0
 
 
+def _cmd_similarity(args) -> int:
+    from autograder.audit import similarity
+    from autograder.core import files
+    from autograder.reports import similarity as page
+
+    report = similarity.class_similarity(args.submissions, assignment=args.assignment, root=Path(args.root))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    html = out / f"similarity-{args.assignment}.html"
+    files.write_atomic(
+        html,
+        page.render_html(
+            report, threshold=args.threshold, most=args.most, k=similarity.K, window=similarity.WINDOW
+        ).encode(),
+    )
+    files.write_atomic(out / f"similarity-{args.assignment}.csv", page.render_csv(report).encode())
+    flagged = report.above(args.threshold)
+    print(
+        f"{args.assignment}: {len(report.codes)} submissions, {len(report.pairs)} pairs, {len(flagged)} at or above "
+        f"{args.threshold:.0%} (staff only): {html}"
+    )
+    return 0
+
+
 def _cmd_feedback(args) -> int:
     from autograder.reports import feedback
 
-    pages = feedback.write_feedback(Path(args.results), Path(args.out), staff=args.staff, assignment=args.assignment)
+    pages = feedback.write_feedback(
+        Path(args.results), Path(args.out), staff=args.staff, assignment=args.assignment, adjust=_adjust(args)
+    )
     students = sum(1 for p in pages if p.parent.name != "staff")
     print(f"wrote {students} student page(s){' and as many staff pages' if args.staff else ''} under {args.out}")
     return 0
@@ -287,6 +341,16 @@ def _root(p: argparse.ArgumentParser) -> None:
     p.add_argument("--root", default=".", help="the course repo (default: .)")
 
 
+def _term(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--root",
+        default=".",
+        help="the course (default: .): its grading.yml's manual questions, due dates and late policy, "
+        "and the term's records (term/manual/NAME.csv, term/extensions.csv) apply to every result",
+    )
+    p.add_argument("--no-term", action="store_true", help="show the automatic results only")
+
+
 def _jobs(p: argparse.ArgumentParser, what: str) -> None:
     p.add_argument("--jobs", type=int, default=2, help=f"{what} graded at the same time (default: 2)")
 
@@ -339,6 +403,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="also write per-function points and comments into nbgrader's gradebook, e.g. sqlite:///gradebook.db",
     )
     p.add_argument("--pool", type=Path, help=POOL_HELP)
+    p.add_argument(
+        "--no-term",
+        action="store_true",
+        help="outputs besides result.json without the term's manual marks and late penalties",
+    )
     p.set_defaults(func=_cmd_grade)
 
     p = sub.add_parser(
@@ -408,7 +477,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--members", action="store_true", help="list who is in each common-mistake group (item analysis)")
     p.add_argument("--by-function", action="store_true", help="group the pass-rate table by graded function")
+    _term(p)
     p.set_defaults(func=_cmd_report)
+
+    p = sub.add_parser(
+        "similarity", help="code similarity across a class's graded cells, flagged pairs side by side (staff only)"
+    )
+    p.add_argument("submissions", nargs="+", help="notebooks, or folders of them (as for grade)")
+    p.add_argument("--assignment", required=True, help="assignment name")
+    _root(p)
+    p.add_argument("--out", default="reports", help="where the page and CSV go (default: reports)")
+    p.add_argument(
+        "--threshold", type=float, default=0.6, help="flag pairs at or above this similarity, 0 to 1 (default: 0.6)"
+    )
+    p.add_argument("--most", type=int, default=30, help="pairs shown side by side, most similar first (default: 30)")
+    p.set_defaults(func=_cmd_similarity)
 
     p = sub.add_parser("feedback", help="one HTML page per student from result.json files, safe to send (TAs)")
     p.add_argument("results", help="folder of result.json files, e.g. the --out of `grade`")
@@ -423,6 +506,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="also OUT/<assignment>/staff/<student>.html with hidden checks' inputs and values (staff only)",
     )
+    _term(p)
     p.set_defaults(func=_cmd_feedback)
 
     p = sub.add_parser(
@@ -481,6 +565,7 @@ def _usage_errors() -> tuple[type[Exception], ...]:
     from autograder.integrations.nbgrader.gradebook import GradebookError
     from autograder.reports import ReportError
     from autograder.sandbox.confinement import SandboxUnavailable
+    from autograder.term.adjust import TermError
 
     return (
         ConfigError,
@@ -494,6 +579,7 @@ def _usage_errors() -> tuple[type[Exception], ...]:
         ReferenceFailed,
         SandboxUnavailable,
         SkeletonError,
+        TermError,
     )
 
 

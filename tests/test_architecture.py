@@ -15,11 +15,12 @@ ALLOWED = {
     "sandbox": {"core", "checks"},
     "course": {"core", "checks"},
     "grading": {"core", "checks", "sandbox", "course"},
-    "batch": {"core", "checks", "sandbox", "course", "grading"},
+    "batch": {"core", "checks", "sandbox", "course", "grading", "term"},
     "release": {"core", "checks", "sandbox", "course", "grading"},
-    "audit": {"core", "checks", "sandbox", "course", "grading", "batch", "reports"},
+    "audit": {"core", "checks", "sandbox", "course", "grading", "batch", "reports", "term"},
     "reports": {"core"},
-    "integrations": {"core", "checks", "sandbox", "course", "grading", "batch", "release", "reports"},
+    "term": {"core"},
+    "integrations": {"core", "checks", "sandbox", "course", "grading", "batch", "release", "reports", "term"},
 }
 
 

@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 
 from autograder.core import names
+from autograder.term.deadlines import submission_time
 
 NBGRADER_FOLDERS = ("submitted", "autograded")  # nbgrader's <folder>/<student>/<assignment>/ trees
 
@@ -39,6 +40,8 @@ class Submission:
         flags: Review flags set before grading (``name-collision``).
         student: The student's id as nbgrader knows it (the name of their folder below
             ``submitted/``, one path component), or None outside nbgrader's layout.
+        submitted_at: When it was submitted (ISO 8601), from nbgrader's ``timestamp.txt`` or the
+            LMS download's name, or empty.
     """
 
     path: Path
@@ -47,6 +50,7 @@ class Submission:
     problems: tuple[str, ...] = ()
     flags: tuple[str, ...] = ()
     student: str | None = None
+    submitted_at: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -236,7 +240,8 @@ def _unique_names(picked, notes: list[str]) -> list[Submission]:
             flags = (f"name-collision: {here} and {earlier} are both named {safe!r}; this one was graded as {name!r}",)
             notes.append(f"{here}: named {safe!r} like {earlier}; graded as {name!r}")
         first.setdefault(safe.casefold(), nb)
-        out.append(Submission(nb, name, tree, problems, flags, student if _one_component(student) else None))
+        student = student if _one_component(student) else None
+        out.append(Submission(nb, name, tree, problems, flags, student, submission_time(nb)))
     return out
 
 

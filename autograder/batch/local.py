@@ -11,6 +11,7 @@ import traceback
 from collections.abc import Sequence
 from pathlib import Path
 
+from autograder.batch import regrade
 from autograder.batch.intake import Collected, NoNotebook, Submission, collect, expand, submission_name  # noqa: F401
 from autograder.batch.sinks import Sink
 from autograder.core import results
@@ -85,6 +86,7 @@ def grade_many(
     isolate: bool = True,
     scheduler: str | None = None,
     on_plan=None,
+    on_change=None,
     pool: Path | None = None,
     require: bool = True,
 ) -> list[SubmissionResult]:
@@ -108,6 +110,8 @@ def grade_many(
             of here, with the same result files (see :mod:`autograder.batch.cluster`).
         on_plan: Called once as ``on_plan(to_grade, skipped)`` when it is known how many
             submissions will be graded and how many ``resume`` / ``only_failed`` skipped.
+        on_change: Called with a :class:`autograder.batch.regrade.Change` for each submission
+            whose earlier result in ``out`` had other points (the earlier result is kept beside it).
         pool: Where the term's expected values are kept (:mod:`autograder.grading.pool`; default
             ``.autograder/pool`` in ``root``; a Dask cluster's workers need it at the same path).
         require: Refuse to grade when the workers' confinement is weaker than the course's
@@ -128,8 +132,7 @@ def grade_many(
         print(f"autograder: {note}", file=sys.stderr)
     paths = [s.path for s in found.submissions]
     by_name = {s.name: s for s in found.submissions}
-    for stale in Path(out).glob(f"*/{assignment}/.*.tmp") if Path(out).is_dir() else []:
-        stale.unlink(missing_ok=True)  # half-written by a grader that was killed
+    _clear_stale(Path(out), assignment)
     todo = select(
         paths,
         [s.name for s in found.submissions],
@@ -141,7 +144,8 @@ def grade_many(
     )
     if on_plan is not None:
         on_plan(len(todo), len(paths) - len(todo))
-    finished = _Finished(by_name, out=Path(out), assignment=assignment, sinks=sinks, total=len(todo), progress=progress)
+    finished = _Finished(by_name, out=Path(out), assignment=assignment, sinks=sinks, total=len(todo))
+    finished.progress, finished.on_change = progress, on_change
     if scheduler:
         _grade_on_cluster(
             todo, finished, loaded=loaded, by_name=by_name, scheduler=scheduler, root=Path(root), pool=pool
@@ -172,13 +176,19 @@ def grade_many(
     return [finished.done[name] for _, name in todo]
 
 
+def _clear_stale(out: Path, assignment: str) -> None:
+    """Removes results half-written by a grader that was killed."""
+    for stale in out.glob(f"*/{assignment}/.*.tmp") if out.is_dir() else []:
+        stale.unlink(missing_ok=True)
+
+
 class _Finished:
     """What happens to each result as it comes: the collection's notes added, ``result.json`` and
     every sink written, progress reported."""
 
-    def __init__(self, by_name: dict, *, out: Path, assignment: str, sinks: Sequence[Sink], total: int, progress):
+    def __init__(self, by_name: dict, *, out: Path, assignment: str, sinks: Sequence[Sink], total: int):
         self.by_name, self.out, self.assignment, self.sinks = by_name, out, assignment, sinks
-        self.total, self.progress = total, progress
+        self.total, self.progress, self.on_change = total, None, None
         self.done: dict[str, SubmissionResult] = {}
         self.lock = threading.Lock()
 
@@ -187,8 +197,13 @@ class _Finished:
         if sub is not None:
             result.problems = list(sub.problems) + list(result.problems)
             result.flags = list(sub.flags) + list(result.flags)
+            result.submitted_at = sub.submitted_at
         with self.lock:
-            path = results.write(result, result_path(self.out, result.submission, self.assignment))
+            path = result_path(self.out, result.submission, self.assignment)
+            change = regrade.keep_earlier(path, result)
+            if change is not None and self.on_change is not None:
+                self.on_change(change)
+            results.write(result, path)
             for sink in self.sinks:
                 sink.add(result, folder=path.parent, submission=sub)
             self.done[result.submission] = result

@@ -11,6 +11,7 @@ for: :class:`autograder.integrations.gradescope.results.GradescopeSink` (Gradesc
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol, runtime_checkable
 
 from autograder.core.results import SubmissionResult
@@ -27,3 +28,24 @@ class Sink(Protocol):
 
     def close(self) -> None:
         """Called once after the last result (a sink that writes per batch writes here)."""
+
+
+class Adjusted:
+    """A sink that is given each result as the term shows it (manual marks, lateness:
+    :meth:`autograder.term.adjust.Term.apply`); ``result.json`` itself stays automatic.
+
+    Args:
+        inner: The sink.
+        adjust: The result as every output shows it.
+    """
+
+    def __init__(self, inner: Sink, adjust: Callable[[SubmissionResult], SubmissionResult]):
+        self.inner, self.adjust = inner, adjust
+
+    def add(self, result: SubmissionResult, *, folder, submission=None) -> None:
+        """Gives the inner sink the adjusted result."""
+        self.inner.add(self.adjust(result), folder=folder, submission=submission)
+
+    def close(self) -> None:
+        """Closes the inner sink."""
+        self.inner.close()

@@ -7,11 +7,15 @@ Layout::
     defaults: {rtol: 1.0e-7, atol: 1.0e-9, limits: {check_timeout_s: 60}, hidden_variants: 8}
     consequential: charge        # a check failed because a function it calls failed: charge or waive
     contract: {unchanged: 0.5, own_result: 0.25, repeatable: 0.25, dtype: 0.5, no_warning: 0.5, built_on: 1}
+    late: {per: day, penalty: 0.1, cap: 0.5}   # 10% of the points earned per started day late, at most 50%
     assignments:
       a1_perceptron:
         limits: {memory_mb: 3072}
         contract: {repeatable: 0}  # per assignment, over the course's (0: not checked)
         hidden_variants: 16        # a pool of 16 hidden-input variants per check (absent: one per submission)
+        due: 2026-10-12T23:59:00+01:00   # ISO 8601; without an offset, UTC (autograder.term)
+        manual:                    # questions marked by hand (term/manual/NAME.csv), with their points
+          explain_plot: {points: 2, title: "Why does the gradient vanish?"}
         checks:
           sigmoid.values: {points: 1, visibility: public}
           sigmoid.isolation: {points: 1, visibility: hidden, rtol: 1.0e-6}
@@ -24,6 +28,7 @@ by its path (:func:`key_path`).
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -39,6 +44,10 @@ _VISIBILITY = ("public", "hidden")
 CONSEQUENTIAL = ("charge", "waive")  # autograder.grading.causes.POLICIES
 CONTRACT_CLAUSES = ("unchanged", "own_result", "repeatable", "dtype", "no_warning", "built_on")
 """The clauses of the contract every graded function keeps (:mod:`autograder.checks.contract`)."""
+
+
+LATE_UNITS = ("none", "hour", "day")
+"""How lateness is counted: not at all, per started hour, per started day."""
 
 
 class ConfigError(ValueError):
@@ -68,6 +77,36 @@ class CheckConfig:
 
 
 @dataclasses.dataclass(frozen=True)
+class ManualQuestion:
+    """A question marked by hand (``grading.yml``'s ``manual:``; the marks are in the term's files).
+
+    Attributes:
+        points: Points available.
+        title: What it asks, for reports.
+    """
+
+    points: float
+    title: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class LatePolicy:
+    """What a late submission costs.
+
+    Attributes:
+        per: ``none`` (no penalty), ``hour`` or ``day``: the unit of lateness, counted per started unit.
+        penalty: The fraction of the points earned taken per unit late.
+        cap: The largest fraction taken in all.
+        grace_minutes: Lateness up to this is not late.
+    """
+
+    per: str = "none"
+    penalty: float = 0.0
+    cap: float = 1.0
+    grace_minutes: float = 0.0
+
+
+@dataclasses.dataclass(frozen=True)
 class AssignmentConfig:
     """Settings of one assignment: its checks (in file order), limits, and the hidden-input salt.
 
@@ -88,6 +127,9 @@ class AssignmentConfig:
             the submission is flagged for review).
         contract: Points of each clause of the contract, checked on every graded function with a
             values check (:mod:`autograder.course.contract`); a clause absent or at 0 is not checked.
+        manual: Questions marked by hand, by id.
+        due: The due date (aware, UTC when the file gives no offset), or None.
+        late: What lateness costs (the course's ``late:``, per assignment over it).
     """
 
     name: str
@@ -99,6 +141,9 @@ class AssignmentConfig:
     sandbox: str = "full"
     consequential: str = "charge"
     contract: dict[str, float] = dataclasses.field(default_factory=dict)
+    manual: dict[str, ManualQuestion] = dataclasses.field(default_factory=dict)
+    due: dt.datetime | None = None
+    late: LatePolicy = LatePolicy()
 
 
 _NUMBER = {"type": "number", "minimum": 0}
@@ -112,6 +157,22 @@ _CONTRACT = {
     "type": "object",
     "additionalProperties": False,
     "properties": {clause: _NUMBER for clause in CONTRACT_CLAUSES},
+}
+_FRACTION = {"type": "number", "minimum": 0, "maximum": 1}
+_LATE = {
+    "type": "object",
+    "additionalProperties": False,
+    "properties": {"per": {"enum": list(LATE_UNITS)}, "penalty": _FRACTION, "cap": _FRACTION, "grace_minutes": _NUMBER},
+}
+_MANUAL = {
+    "type": "object",
+    "propertyNames": {"pattern": "^[a-z][a-z0-9_]*$"},
+    "additionalProperties": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["points"],
+        "properties": {"points": _NUMBER, "title": {"type": "string"}},
+    },
 }
 _CHECK = {
     "type": "object",
@@ -134,6 +195,9 @@ _ASSIGNMENT = {
         "hidden_variants": _VARIANTS,
         "consequential": {"enum": list(CONSEQUENTIAL)},
         "contract": _CONTRACT,
+        "due": {"type": "string"},
+        "late": _LATE,
+        "manual": _MANUAL,
         "checks": {"type": "object", "additionalProperties": _CHECK},
     },
 }
@@ -145,6 +209,7 @@ SCHEMA = {
         "seed": {"type": ["string", "number"]},
         "consequential": {"enum": list(CONSEQUENTIAL)},
         "contract": _CONTRACT,
+        "late": _LATE,
         "sandbox": {
             "type": "object",
             "additionalProperties": False,
@@ -193,9 +258,50 @@ class SchemaProblem:
         return f"{key_path(self.parts) or GRADING_FILE}: {self.message}"
 
 
+def parse_due(text: str) -> dt.datetime:
+    """A due date from ISO 8601 text (``2026-10-12T23:59``, ``2026-10-12 23:59:00+02:00``, ``2026-10-12``:
+    the end of that day is not assumed, midnight is), aware: UTC when no offset is given.
+
+    Raises:
+        ValueError: The text is not such a date.
+    """
+    when = dt.datetime.fromisoformat(str(text).strip())
+    return when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+
+
+def _plain(data):
+    """``data`` with YAML's dates and times (an unquoted ``due: 2026-10-12 23:59``) as ISO text."""
+    if isinstance(data, dict):
+        return {k: _plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_plain(v) for v in data]
+    if isinstance(data, dt.datetime | dt.date):
+        return data.isoformat()
+    return data
+
+
+def _due_problems(data) -> list[SchemaProblem]:
+    out = []
+    assignments = data.get("assignments") if isinstance(data, dict) else None
+    for name, body in (assignments or {}).items() if isinstance(assignments, dict) else ():
+        due = body.get("due") if isinstance(body, dict) else None
+        if isinstance(due, str):
+            try:
+                parse_due(due)
+            except ValueError:
+                out.append(
+                    SchemaProblem(
+                        ("assignments", name, "due"),
+                        f"expected a date and time such as 2026-10-12T23:59:00+01:00 (ISO 8601), got {due!r}",
+                    )
+                )
+    return out
+
+
 def schema_problems(data) -> list[SchemaProblem]:
     """Every way ``data`` (``grading.yml`` as read) breaks :data:`SCHEMA`, in the order of their paths."""
-    out = []
+    data = _plain(data)
+    out = _due_problems(data)
     validator = jsonschema.Draft202012Validator(SCHEMA)
     for err in sorted(validator.iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path]):
         parts = tuple(err.absolute_path)
@@ -203,6 +309,8 @@ def schema_problems(data) -> list[SchemaProblem]:
             allowed = sorted(err.schema.get("properties", {}))
             for extra in sorted(set(err.instance) - set(allowed), key=str):
                 out.append(SchemaProblem((*parts, extra), f"unknown key (allowed: {', '.join(allowed)})", True))
+        elif "propertyNames" in err.schema_path:
+            out.append(SchemaProblem((*parts, err.instance), "a question id: lower-case letters, digits and _", True))
         elif err.validator == "required":
             out += [SchemaProblem((*parts, r), "required", True) for r in err.validator_value if r not in err.instance]
         else:
@@ -213,6 +321,8 @@ def schema_problems(data) -> list[SchemaProblem]:
 def _said(err) -> str:
     if err.validator in ("type", "minimum") and err.schema is _NUMBER:
         return f"expected a non-negative number, got {err.instance!r}"
+    if err.validator in ("type", "minimum", "maximum") and err.schema is _FRACTION:
+        return f"expected a fraction from 0 to 1, got {err.instance!r}"
     if err.validator in ("type", "minimum") and err.schema is _VARIANTS:
         return f"expected a whole number of at least 1, got {err.instance!r}"
     if err.validator == "enum":
@@ -240,7 +350,7 @@ def parse(data) -> dict[str, AssignmentConfig]:
     Raises:
         ConfigError: The first problem :func:`schema_problems` finds, its key named by its path.
     """
-    data = {} if data is None else data
+    data = _plain({} if data is None else data)
     problems = schema_problems(data)
     if problems:
         raise ConfigError(str(problems[0]))
@@ -264,6 +374,9 @@ def parse(data) -> dict[str, AssignmentConfig]:
             required,
             body.get("consequential", data.get("consequential", "charge")),
             {**data.get("contract", {}), **body.get("contract", {})},
+            {str(q): ManualQuestion(m["points"], str(m.get("title", ""))) for q, m in body.get("manual", {}).items()},
+            parse_due(body["due"]) if "due" in body else None,
+            LatePolicy(**{**data.get("late", {}), **body.get("late", {})}),
         )
     return out
 

@@ -156,6 +156,8 @@ class SubmissionResult:
             SOLUTION`` or ``### BEGIN HIDDEN TESTS`` markers), ``reference-verbatim`` (the graded
             code is the reference solution) or ``name-collision`` (another submission had the same
             name; this one was renamed). Shown in the TA report.
+        submitted_at: When it was submitted (ISO 8601, UTC), from nbgrader's ``timestamp.txt`` or
+            the LMS download's name, or empty (:func:`autograder.term.deadlines.submission_time`).
         worker_log: For instructors only, never shown to students: the end of the worker's output
             when a worker crashed or was stopped (written to ``worker.log``, not ``result.json``).
         staff: For staff only, never shown to students: every check's inputs, expected and received
@@ -176,6 +178,7 @@ class SubmissionResult:
     graded_at: str = ""
     submission_sha256: str = ""
     flags: list[str] = dataclasses.field(default_factory=list)
+    submitted_at: str = ""
     worker_log: str = dataclasses.field(default="", repr=False)
     staff: dict = dataclasses.field(default_factory=dict, repr=False)
 

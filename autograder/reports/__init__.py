@@ -9,7 +9,12 @@ writes, per assignment ``NAME``:
 - ``report-NAME.html``: one self-contained page with the score distribution, pass rate per check,
   item analysis and one section per submission (:mod:`autograder.reports.html`);
 - ``summary-NAME.md``: a summary without names for a course forum
-  (:mod:`autograder.reports.markdown`).
+  (:mod:`autograder.reports.markdown`);
+- ``lms-NAME.csv`` for an LMS import (:mod:`autograder.reports.lms`), and ``unmarked-NAME.csv``,
+  the questions marked by hand that have no mark yet, when the assignment has such questions.
+
+Given ``adjust`` (the term's :meth:`autograder.term.adjust.Term.apply`, which the CLI hands in),
+every result is shown as the term makes it: marks given by hand and late penalties included.
 
 The numbers come from :mod:`autograder.reports.stats`, over complete results (``result.json`` with
 its ``staff.json``, :func:`autograder.core.results.read_full`: the TA sees why hidden checks
@@ -21,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from autograder.core import files, results
@@ -101,11 +107,16 @@ def _validate(result: SubmissionResult) -> None:
             raise ValueError(f"check {check.id!r}: points and max_points must be numbers and hidden a boolean")
 
 
-def load(results_dir: Path) -> Collection:
+Adjust = Callable[[SubmissionResult], SubmissionResult]
+"""A result as every output shows it (the term's marks and penalties applied), or None: as graded."""
+
+
+def load(results_dir: Path, *, adjust: Adjust | None = None) -> Collection:
     """Reads every ``result.json`` under a folder.
 
     Args:
         results_dir: The folder (searched recursively).
+        adjust: Applied to every result read.
 
     Returns:
         The readable results grouped by assignment, and the files that were skipped.
@@ -130,6 +141,8 @@ def load(results_dir: Path) -> Collection:
             guess = rel.parts[-2] if len(rel.parts) >= 3 else ""
             unreadable.append(Unreadable(rel, f"{type(err).__name__}: {err}", guess))
             continue
+        if adjust is not None:
+            result = adjust(result)
         grouped.setdefault(result.assignment, []).append((result.submission, str(rel), result))
     assignments = {
         name: [r for _, _, r in sorted(items, key=lambda t: t[:2])] for name, items in sorted(grouped.items())
@@ -148,7 +161,13 @@ def is_blank(result: SubmissionResult) -> bool:
 
 
 def write_reports(
-    results_dir: Path, out_dir: Path, *, skip_blank: bool = False, members: bool = False, by_function: bool = False
+    results_dir: Path,
+    out_dir: Path,
+    *,
+    skip_blank: bool = False,
+    members: bool = False,
+    by_function: bool = False,
+    adjust: Adjust | None = None,
 ) -> dict[str, Path]:
     """Writes the gradebook CSVs, the HTML report, one page per submission and the Markdown summary
     of each assignment.
@@ -160,6 +179,7 @@ def write_reports(
         skip_blank: Leave out submissions that are the blank release (every check not implemented).
         members: In the HTML item analysis, list who is in each common-mistake group.
         by_function: In the HTML pass-rate table, group the checks by graded function.
+        adjust: Applied to every result (the term's marks and penalties).
 
     Returns:
         Each written file's name (``gradebook-NAME.csv``, ``lms-NAME.csv``, ``report-NAME.html``,
@@ -170,7 +190,7 @@ def write_reports(
         ReportError: The folder holds no ``result.json``, or none that could be read.
     """
     results_dir, out_dir = Path(results_dir), Path(out_dir)
-    collection = load(results_dir)
+    collection = load(results_dir, adjust=adjust)
     if not collection.assignments:
         skipped = ", ".join(str(u.path) for u in collection.unreadable)
         raise ReportError(f"{results_dir}: no result.json could be read ({skipped})")
@@ -201,6 +221,8 @@ def write_reports(
             ),
             f"summary-{stem}.md": markdown.render(summary),
         }
+        if any(c.category in csvbook.MANUAL_CATEGORIES for r in subs for c in r.checks):
+            pages[f"unmarked-{stem}.csv"] = csvbook.render_unmarked(subs)
         (out_dir / f"report-{stem}").mkdir(exist_ok=True)
         pages.update({own[r.submission]: feedback.render_student(r) for r in subs})
         for name, text in pages.items():

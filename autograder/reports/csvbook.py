@@ -61,3 +61,21 @@ def submission_name(name: str) -> str:
     """
     name = str(name)
     return name if names.is_safe_id(name) else names.safe_id(name)
+
+
+MANUAL_CATEGORIES = ("manual", "unmarked")
+"""Categories of the rows of questions marked by hand (:mod:`autograder.term.adjust`)."""
+
+
+def render_unmarked(results: list[SubmissionResult]) -> str:
+    """The questions marked by hand that have no mark yet: ``submission, question, points, title``,
+    one row each (a header only when every mark is in)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["submission", "question", "points", "title"])
+    for result in results:
+        for c in result.checks:
+            if c.category == "unmarked":
+                row = [submission_name(result.submission), c.target, points(c.max_points), c.hint]
+                writer.writerow([csv_cell(cell) for cell in row])
+    return buffer.getvalue()

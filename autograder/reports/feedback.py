@@ -165,7 +165,7 @@ def _staff_record(result: SubmissionResult) -> dict:
 
 
 def write_feedback(
-    results_dir: Path, out_dir: Path, *, staff: bool = False, assignment: str | None = None
+    results_dir: Path, out_dir: Path, *, staff: bool = False, assignment: str | None = None, adjust=None
 ) -> list[Path]:
     """Writes one page per student (and per student a staff page when ``staff``).
 
@@ -175,6 +175,8 @@ def write_feedback(
             ``<page>`` from :func:`page_names`.
         staff: Also write the staff pages.
         assignment: Only this assignment (default: every one found).
+        adjust: Applied to every result (the term's marks and penalties; see
+            :func:`autograder.reports.load`).
 
     Returns:
         The pages written.
@@ -185,7 +187,7 @@ def write_feedback(
     from autograder.reports import load
 
     results_dir, out_dir = Path(results_dir), Path(out_dir)
-    collection = load(results_dir)
+    collection = load(results_dir, adjust=adjust)
     written = []
     for name, subs in collection.assignments.items():
         if assignment and name != assignment:

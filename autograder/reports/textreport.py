@@ -135,3 +135,34 @@ def mutation_table(report) -> str:
     if report.warnings:
         lines += ["", "Warnings:"] + [f"  {terminal(w)}" for w in report.warnings]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _signed(x: float) -> str:
+    return ("+" if x > 0 else "") + _pts(x)
+
+
+def regrade_table(changes, *, graded: int) -> str:
+    """Who gained or lost points on a regrade, and on which checks (``changes``: the
+    :class:`autograder.batch.regrade.Change` of each submission whose points changed)."""
+    rows = [["submission", "before", "after", "change", "checks"]]
+    for ch in sorted(changes, key=lambda c: (c.after - c.before, c.submission)):
+        said = ", ".join(
+            f"{c.id} {'-' if c.before is None else _pts(c.before)}->{'-' if c.after is None else _pts(c.after)}"
+            for c in ch.checks
+        )
+        rows.append(
+            [
+                ch.submission,
+                f"{_pts(ch.before)}/{_pts(ch.before_max)}",
+                f"{_pts(ch.after)}/{_pts(ch.after_max)}",
+                _signed(ch.after - ch.before),
+                said,
+            ]
+        )
+    gained = sum(1 for c in changes if c.after > c.before)
+    lost = sum(1 for c in changes if c.after < c.before)
+    head = (
+        f"regrade: {len(changes)} of {graded} submission(s) changed ({gained} gained, {lost} lost points); "
+        f"earlier results kept in <submission>/<assignment>/earlier/"
+    )
+    return head + "\n" + _table(rows)

@@ -70,6 +70,9 @@ def write(
                 gb.add_submission(assignment, student)
             by_target: dict[str, list] = {}
             for check in result.checks:
+                if check.category in TERM_CATEGORIES:
+                    _term_row(gb, check, notebook=notebook, assignment=assignment, student=student)
+                    continue
                 by_target.setdefault(check.target, []).append(check)
             for target, checks in by_target.items():
                 try:
@@ -88,6 +91,30 @@ def write(
                     pass
             gb.db.commit()
     return len(results)
+
+
+TERM_CATEGORIES = ("manual", "unmarked", "late")
+"""Rows the term adds (:mod:`autograder.term.adjust`): a mark given by hand, one not given yet, lateness."""
+
+
+def _term_row(gb, check, *, notebook: str, assignment: str, student: str) -> None:
+    """A term's row in nbgrader's own fields: the late penalty on the submitted notebook (``nbgrader
+    export`` subtracts it), a mark on the manually graded cell whose id is the question's, if the
+    notebook has one (otherwise the mark shows in the autograder's outputs only)."""
+    from nbgrader.api import MissingEntry
+
+    if check.category == "late":
+        gb.find_submission_notebook(notebook, assignment, student).late_submission_penalty = -float(check.points)
+        return
+    try:
+        grade = gb.find_grade(check.target, notebook, assignment, student)
+    except MissingEntry:
+        return
+    grade.manual_score = float(check.points) if check.category == "manual" else None
+    try:
+        gb.find_comment(check.target, notebook, assignment, student).manual_comment = check.message or None
+    except MissingEntry:
+        pass
 
 
 class GradebookSink:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from coursecopy import fresh_copy, shell
 
 from autograder.core import config
 from autograder.course import skeleton
@@ -30,27 +29,6 @@ def tutorial_commands() -> list[str]:
     part1 = TUTORIAL.read_text(encoding="utf-8").split("# Part 2")[0]
     blocks = re.findall(r"```bash\n(.*?)```", part1, flags=re.S)
     return [line.strip() for block in blocks for line in block.splitlines() if line.startswith("autograder ")]
-
-
-def fresh_copy(dest: Path) -> Path:
-    """The repository's files as a fresh clone has them (tracked, and new files git would not ignore)."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.split(b"\0")
-    for rel in filter(None, (r.decode() for r in listed)):
-        src = ROOT / rel
-        if src.is_file():
-            (dest / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dest / rel)
-    return dest
-
-
-def shell(line: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {**os.environ, "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")])}
-    return subprocess.run(["bash", "-c", line], cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
 
 
 def test_the_tutorial_names_every_step_in_order():

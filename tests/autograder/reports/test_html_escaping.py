@@ -346,6 +346,7 @@ def test_one_autoescaping_environment_and_no_hand_escaping():
         "histogram.svg",
         "notes.html",
         "report.html",
+        "similarity.html",
         "staff.html",
         "student.html",
     ]
