@@ -76,9 +76,10 @@ def _cmd_grade(args) -> int:
     return 0
 
 
-def _adjust(args):
+def _adjust(args, results_dir: Path | None = None):
     """The term's view of a result (manual marks, lateness) where the course at ``--root`` has
-    one, else None; problems in its records are printed and stop the command."""
+    one, else None; problems in its records stop the command. Marks and extensions for a student
+    with no result under ``results_dir`` (a misspelt name) are said on stderr."""
     from autograder.core import config
 
     if getattr(args, "no_term", False) or not (Path(args.root) / config.GRADING_FILE).is_file():
@@ -86,7 +87,15 @@ def _adjust(args):
     from autograder.term import adjust
 
     term = adjust.load(Path(args.root))
-    return term.apply if term.applies() else None
+    if not term.applies():
+        return None
+    if results_dir is not None:
+        from autograder.reports import load
+
+        found = load(results_dir).assignments
+        for line in term.strays({name: {r.submission for r in subs} for name, subs in found.items()}):
+            print(f"autograder: warning: {line}", file=sys.stderr)
+    return term.apply
 
 
 def _sinks(args) -> list:
@@ -211,7 +220,7 @@ def _cmd_report(args) -> int:
         skip_blank=args.skip_blank,
         members=args.members,
         by_function=args.by_function,
-        adjust=_adjust(args),
+        adjust=_adjust(args, Path(args.results)),
     )
     own = [p for name, p in written.items() if "/" in name]
     for name, path in written.items():
@@ -250,7 +259,11 @@ def _cmd_feedback(args) -> int:
     from autograder.reports import feedback
 
     pages = feedback.write_feedback(
-        Path(args.results), Path(args.out), staff=args.staff, assignment=args.assignment, adjust=_adjust(args)
+        Path(args.results),
+        Path(args.out),
+        staff=args.staff,
+        assignment=args.assignment,
+        adjust=_adjust(args, Path(args.results)),
     )
     students = sum(1 for p in pages if p.parent.name != "staff")
     print(f"wrote {students} student page(s){' and as many staff pages' if args.staff else ''} under {args.out}")

@@ -83,6 +83,7 @@ def test_a_term(course):
     # marks, an extension, and a tolerance that lets bob's corpus_log_perplexity.values pass
     (course / "term" / "manual").mkdir(parents=True)
     rows = ["student,question,points,comment"] + [f'{s},explain_padding,{p:g},"{c}"' for s, (p, c) in MARKS.items()]
+    rows.append("zed,explain_padding,1,a misspelt name")  # no such student: said, never applied
     (course / "term" / "manual" / f"{NAME}.csv").write_text("\n".join(rows) + "\n")
     (course / "term" / "extensions.csv").write_text(f"student,assignment,due\ndave,{NAME},2026-10-13T23:59:00+00:00\n")
     text = (course / "grading.yml").read_text()
@@ -99,7 +100,9 @@ def test_a_term(course):
     assert len(kept) == 1 and json.loads(kept[0].read_text())["score"] == first["bob"]["score"]
     assert not (course / "results" / "alice" / NAME / "earlier").exists()  # nothing changed: nothing kept
 
-    run("autograder report results --out reports", course)
+    proc = shell("autograder report results --out reports", course)
+    assert proc.returncode == 0, proc.stderr
+    assert f"warning: term/manual/{NAME}.csv:5: no result of {NAME} is named 'zed'" in proc.stderr
     with open(course / "reports" / f"lms-{NAME}.csv", newline="") as f:
         lms = {row["student"]: row for row in csv.DictReader(f)}
     assert (
