@@ -83,8 +83,21 @@ def _rows(path: Path, columns: tuple[str, ...], problems: list[str]) -> list[tup
         if None in row or any(v is None for k, v in row.items() if k in required):
             problems.append(f"{path}:{line}: expected {len(header)} values, got another number")
             continue
-        out.append((line, {k.strip(): (v or "").strip() for k, v in row.items()}))
+        row = {k.strip(): (v or "").strip() for k, v in row.items()}
+        if not row["student"]:
+            problems.append(f"{path}:{line}: the student is empty")
+            continue
+        out.append((line, row))
     return out
+
+
+def _first(seen: dict, key: tuple, line: int, said: str, where: str, problems: list[str]) -> bool:
+    """Whether ``key`` is new (then it is noted at ``line``); else a problem naming the earlier line."""
+    if key in seen:
+        problems.append(f"{where}: {said} (line {seen[key]})")
+        return False
+    seen[key] = line
+    return True
 
 
 def read_marks(path: Path, cfg: AssignmentConfig, problems: list[str]) -> list[Mark]:
@@ -94,9 +107,6 @@ def read_marks(path: Path, cfg: AssignmentConfig, problems: list[str]) -> list[M
     for line, row in _rows(path, MARK_COLUMNS, problems):
         where = f"{path}:{line}"
         student, question = row["student"], row["question"]
-        if not student:
-            problems.append(f"{where}: the student is empty")
-            continue
         if question not in cfg.manual:
             known = ", ".join(cfg.manual) or "none"
             problems.append(f"{where}: {question!r} is not a manual question of {cfg.name} (grading.yml has: {known})")
@@ -110,11 +120,8 @@ def read_marks(path: Path, cfg: AssignmentConfig, problems: list[str]) -> list[M
         if not 0 <= points <= most:
             problems.append(f"{where}: points {row['points']} is outside 0..{most:g} for {question}")
             continue
-        if (student, question) in seen:
-            problems.append(f"{where}: {student} already has a mark for {question} (line {seen[student, question]})")
-            continue
-        seen[student, question] = line
-        out.append(Mark(student, question, points, row.get("comment", ""), where))
+        if _first(seen, (student, question), line, f"{student} already has a mark for {question}", where, problems):
+            out.append(Mark(student, question, points, row.get("comment", ""), where))
     return out
 
 
@@ -125,9 +132,6 @@ def read_extensions(path: Path, configs: dict[str, AssignmentConfig], problems: 
     for line, row in _rows(path, EXTENSION_COLUMNS, problems):
         where = f"{path}:{line}"
         student, assignment = row["student"], row["assignment"]
-        if not student:
-            problems.append(f"{where}: the student is empty")
-            continue
         if assignment not in configs:
             problems.append(f"{where}: {assignment!r} is not an assignment of grading.yml")
             continue
