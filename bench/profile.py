@@ -78,7 +78,7 @@ def main(argv=None) -> None:
     timers.wrap(engine, "apply_requirements", "verdicts")
     timers.wrap(runner, "_start", "worker start (fork, confinement plan)")
     timers.wrap(runner, "_collect", "transport (records read back)")
-    timers.wrap(processes, "kill_session", "worker session killed")
+    timers.wrap(processes, "kill_tree", "worker session killed")
     timers.wrap(runner, "run_worker", "_run_worker_total")
     # The worker's phases, as the grader's watch sees the progress notes change.
     watch_cls = runner._Watch
@@ -108,8 +108,8 @@ def main(argv=None) -> None:
     watch_cls.note = note
     original_init = watch_cls.__init__
 
-    def init(self, phases, out_fd, start):
-        original_init(self, phases, out_fd, start)
+    def init(self, phases, out_fd, start, **kwargs):
+        original_init(self, phases, out_fd, start, **kwargs)
         seen[id(self)] = ("worker: forked, until its first progress note", time.perf_counter())
 
     watch_cls.__init__ = init

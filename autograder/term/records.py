@@ -120,7 +120,7 @@ def read_marks(path: Path, cfg: AssignmentConfig, problems: list[str]) -> list[M
         if not 0 <= points <= most:
             problems.append(f"{where}: points {row['points']} is outside 0..{most:g} for {question}")
             continue
-        if _first(seen, (student, question), line, f"{student} already has a mark for {question}", where, problems):
+        if _first(seen, (student, question), line, f"{student!r} already has a mark for {question}", where, problems):
             out.append(Mark(student, question, points, row.get("comment", ""), where))
     return out
 

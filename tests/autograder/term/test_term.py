@@ -147,7 +147,7 @@ def test_every_problem_in_the_records_is_named_with_file_and_line(tmp_path):
         adjust.load(course(tmp_path, marks=marks, extensions=ext))
     said = str(err.value)
     for line, what in [
-        (3, "alice already has a mark for explain (line 2)"),
+        (3, "'alice' already has a mark for explain (line 2)"),
         (4, "'nope' is not a manual question of hw (grading.yml has: explain, derive)"),
         (5, "points 'three' is not a number"),
         (6, "points 4 is outside 0..3 for derive"),
