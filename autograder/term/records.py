@@ -140,11 +140,8 @@ def read_extensions(path: Path, configs: dict[str, AssignmentConfig], problems: 
         except ValueError:
             problems.append(f"{where}: due {row['due']!r} is not a date and time such as 2026-10-15T23:59:00+00:00")
             continue
-        if (student, assignment) in seen:
-            problems.append(
-                f"{where}: {student} already has an extension on {assignment} (line {seen[student, assignment]})"
-            )
-            continue
-        seen[student, assignment] = line
-        out.append(Extension(student, assignment, due, where))
+        if _first(
+            seen, (student, assignment), line, f"{student!r} already has an extension on {assignment}", where, problems
+        ):
+            out.append(Extension(student, assignment, due, where))
     return out

@@ -142,7 +142,7 @@ def test_every_problem_in_the_records_is_named_with_file_and_line(tmp_path):
         "dave,derive,4,\n"  # above the maximum
         ",explain,1,\n"
     )
-    ext = "student,assignment,due\nalice,hw,next week\nbob,unknown,2026-10-14T00:00:00\n"
+    ext = "student,assignment,due\nalice,hw,next week\nbob,unknown,2026-10-14T00:00:00\ncarol,hw,2026-10-14\ncarol,hw,2026-10-15\n"
     with pytest.raises(adjust.TermError) as err:
         adjust.load(course(tmp_path, marks=marks, extensions=ext))
     said = str(err.value)
@@ -156,7 +156,8 @@ def test_every_problem_in_the_records_is_named_with_file_and_line(tmp_path):
         assert f"hw.csv:{line}: {what}" in said
     assert "extensions.csv:2: due 'next week' is not a date and time" in said
     assert "extensions.csv:3: 'unknown' is not an assignment of grading.yml" in said
-    assert said.startswith("7 problem(s)")
+    assert "extensions.csv:5: 'carol' already has an extension on hw (line 4)" in said
+    assert said.startswith("8 problem(s)")
 
 
 def test_a_marks_file_with_the_wrong_columns_or_for_no_assignment_is_refused(tmp_path):
