@@ -16,6 +16,7 @@ c.CourseDirectory.ignore = [
     "hidden_checks.py",
     "test_*.py",
     "equivalent_mutants.yml",
+    "rules.yml",
     "*.db",
     "mistakes",
     "correct",

@@ -60,6 +60,10 @@ def test_fixtures_match_the_reference(regenerated, root):
 @pytest.mark.parametrize("name", NAMES)
 def test_release_has_no_solution_and_no_hidden_check(root, name):
     folder = root / "assignments" / name
+    released = sorted(p.name for p in folder.iterdir())
+    assert released == sorted([f"{name}.ipynb", "public_checks.py", assignment.FIXTURES]), (
+        f"a release holds the notebook, the public checks and their fixtures only: {released}"
+    )  # rules.yml, equivalent_mutants.yml, mistakes/ name hidden checks and typical mistakes
     text = "\n".join(p.read_text(errors="replace") for p in folder.iterdir() if p.suffix in (".ipynb", ".py"))
     assert "BEGIN SOLUTION" not in text and "BEGIN HIDDEN TESTS" not in text
     assert not (folder / assignment.HIDDEN_CHECKS).exists()
