@@ -86,6 +86,13 @@ def gradients_agree(received, expected, ctx: Context) -> Outcome:
         )
     if not np.all(np.isfinite(a)):
         return Outcome(False, "values", f"{ctx.what}: the gradient contains NaN or inf")
+    if not np.all(np.isfinite(n)):  # NaN compares false with any tolerance: it must never pass
+        return Outcome(
+            False,
+            "values",
+            f"{ctx.what}: the gradient it is compared with (finite differences or a tape gradient of your "
+            "cost) contains NaN or inf: your cost is not finite on these inputs",
+        )
     errors = gradient_errors(a, n, ctx.tol.rtol)
     worst = int(np.argmax(errors)) if errors.size else 0
     if errors.size and errors[worst] > ctx.tol.rtol:

@@ -80,3 +80,10 @@ def test_nan_shape_and_type_are_reported():
     assert _verdict({"analytic": np.array([np.nan]), "numeric": np.array([1.0])}).message.endswith("NaN or inf")
     assert _verdict({"analytic": np.zeros(2), "numeric": np.zeros(3)}).category == "shape"
     assert _verdict([1.0]).category == "type"
+
+
+@pytest.mark.parametrize("bad", [np.nan, np.inf, -np.inf])
+def test_a_non_finite_gradient_to_compare_with_never_passes(bad):
+    """NaN > rtol is False: without its own test a NaN tape or finite-difference gradient passed."""
+    outcome = _verdict({"analytic": np.array([1.0, 2.0]), "numeric": np.array([1.0, bad])})
+    assert not outcome.passed and "your cost is not finite" in outcome.message
