@@ -135,14 +135,15 @@ def apply_requirements(results: list[CheckResult], checks: list[Check]) -> list[
     for result, check in zip(results, checks):
         missing = [r for r in check.requires if r in by_id and by_id[r].status != "passed"]
         if result.status == "passed" and missing:
+            owners = ", ".join(dict.fromkeys(by_id[r].target for r in missing))
             result = dataclasses.replace(
                 result,
                 status="failed",
                 points=0.0,
                 category=causes.REQUIRES,
                 message=(
-                    f"not counted: this check earns its points only when {', '.join(missing)} passes, "
-                    f"and {check.target}'s values are wrong on those inputs"
+                    f"not counted: this check earns its points only when {', '.join(missing)} "
+                    f"{'passes' if len(missing) == 1 else 'pass'}, which did not: fix {owners} first"
                 ),
             )
         out.append(result)
