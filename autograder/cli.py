@@ -101,7 +101,7 @@ def _adjust(args, results_dir: Path | None = None):
 def _sinks(args) -> list:
     """The outputs ``grade`` was asked for besides ``result.json`` (each given the term's view)."""
     sinks = _raw_sinks(args)
-    adjust = _adjust(args)
+    adjust = _adjust(args) if sinks else None  # result.json alone never needs the term's records
     if adjust is None:
         return sinks
     from autograder.batch.sinks import Adjusted
