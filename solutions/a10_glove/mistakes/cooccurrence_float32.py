@@ -1,0 +1,26 @@
+"""Right counts in a float32 matrix: the docstring names float64."""
+
+CELLS = {
+    "cooccurrence": """def cooccurrence(id_sentences, vocab_size, window):
+    X = np.zeros((vocab_size, vocab_size), dtype=np.float32)
+    for sentence in id_sentences:
+        n = len(sentence)
+        for t in range(n):
+            for s in range(max(0, t - window), min(n, t + window + 1)):
+                if s != t:
+                    X[sentence[t], sentence[s]] += 1.0 / abs(t - s)
+    return X
+""",
+}
+EXPECT_FAILED = {
+    "cooccurrence.dtype",
+    "cooccurrence.empty",
+    "cooccurrence.hidden",
+    "cooccurrence.long_window",
+    "cooccurrence.no_pairs",
+    "cooccurrence.repeats",
+    "cooccurrence.unused_ids",
+    "cooccurrence.values",
+    "cooccurrence.window_one",
+}
+MESSAGE = "dtype"
