@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -74,6 +75,32 @@ def _cmd_grade(args) -> int:
     if changes:
         print(textreport.regrade_table(changes, graded=len(results)))
     return 0
+
+
+def _view(args, results_dir: Path):
+    """What ``report`` and ``feedback`` apply to every result: the term's marks and penalties, and the
+    review flags of ``--similarity`` files (shown in staff views only), or None."""
+    term = _adjust(args, results_dir)
+    flags: dict[tuple[str, str], list[str]] = {}
+    for path in getattr(args, "similarity", None) or []:
+        from autograder.audit.similarity import review_flags
+        from autograder.reports import ReportError
+
+        try:
+            assignment, found = review_flags(Path(path))
+        except ValueError as err:
+            raise ReportError(str(err)) from None
+        for name, said in found.items():
+            flags.setdefault((assignment, name), []).extend(said)
+    if not flags:
+        return term
+
+    def view(result):
+        result = term(result) if term is not None else result
+        extra = flags.get((result.assignment, result.submission))
+        return dataclasses.replace(result, flags=[*result.flags, *extra]) if extra else result
+
+    return view
 
 
 def _adjust(args, results_dir: Path | None = None):
@@ -220,7 +247,7 @@ def _cmd_report(args) -> int:
         skip_blank=args.skip_blank,
         members=args.members,
         by_function=args.by_function,
-        adjust=_adjust(args, Path(args.results)),
+        adjust=_view(args, Path(args.results)),
     )
     own = [p for name, p in written.items() if "/" in name]
     for name, path in written.items():
@@ -232,6 +259,8 @@ def _cmd_report(args) -> int:
 
 
 def _cmd_similarity(args) -> int:
+    import json
+
     from autograder.audit import similarity
     from autograder.core import files
     from autograder.reports import similarity as page
@@ -247,6 +276,8 @@ def _cmd_similarity(args) -> int:
         ).encode(),
     )
     files.write_atomic(out / f"similarity-{args.assignment}.csv", page.render_csv(report).encode())
+    flagged_json = json.dumps(similarity.flagged_pairs(report, args.threshold), indent=1) + "\n"
+    files.write_atomic(out / f"similarity-{args.assignment}.json", flagged_json.encode())
     flagged = report.above(args.threshold)
     print(
         f"{args.assignment}: {len(report.codes)} submissions, {len(report.pairs)} pairs, {len(flagged)} at or above "
@@ -263,7 +294,7 @@ def _cmd_feedback(args) -> int:
         Path(args.out),
         staff=args.staff,
         assignment=args.assignment,
-        adjust=_adjust(args, Path(args.results)),
+        adjust=_view(args, Path(args.results)),
     )
     students = sum(1 for p in pages if p.parent.name != "staff")
     print(f"wrote {students} student page(s){' and as many staff pages' if args.staff else ''} under {args.out}")
@@ -355,6 +386,13 @@ def _root(p: argparse.ArgumentParser) -> None:
 
 
 def _term(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--similarity",
+        action="append",
+        metavar="JSON",
+        help="a similarity-NAME.json of `autograder similarity`: its pairs become review flags in staff views "
+        "(the TA report, staff pages), never in what students see (repeatable)",
+    )
     p.add_argument(
         "--root",
         default=".",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import itertools
+import json
 from pathlib import Path
 
 from autograder.batch.intake import collect
@@ -144,3 +145,40 @@ def class_similarity(submissions: list[str | Path], *, assignment: str, root: Pa
         except notebook.NotebookError as err:
             skipped.append(f"{sub.name}: {err}")
     return Similarity(assignment, {c.name: c for c in codes}, compare(codes, release_cells=release_cells), skipped)
+
+
+FLAG = "similar-code"
+"""The review flag a pair above the threshold gives both its submissions (staff views only)."""
+
+
+def flagged_pairs(report: Similarity, threshold: float) -> dict:
+    """The pairs at or above ``threshold`` as plain data, for ``similarity-NAME.json``."""
+    return {
+        "assignment": report.assignment,
+        "threshold": threshold,
+        "pairs": [
+            {"a": p.a, "b": p.b, "similarity": p.similarity, "share_a": p.share_a, "share_b": p.share_b}
+            for p in report.above(threshold)
+        ],
+    }
+
+
+def review_flags(path: Path) -> tuple[str, dict[str, list[str]]]:
+    """The assignment of a ``similarity-NAME.json`` and each flagged submission's review flags.
+
+    Raises:
+        ValueError: The file is not such a document (the message names it).
+    """
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        assignment, pairs = str(data["assignment"]), list(data["pairs"])
+        flags: dict[str, list[str]] = {}
+        for p in pairs:
+            a, b, share = str(p["a"]), str(p["b"]), float(p["similarity"])
+            for me, other in ((a, b), (b, a)):
+                flags.setdefault(me, []).append(
+                    f"{FLAG}: {share:.0%} of the graded code is shared with {other}'s (similarity-{assignment}.html)"
+                )
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise ValueError(f"{path}: not a similarity-NAME.json written by `autograder similarity` ({err})") from None
+    return assignment, flags

@@ -142,5 +142,22 @@ def test_a_term(course):
             assert sub.score == pytest.approx(second[student]["score"]), (
                 student
             )  # no manual cell in nbgrader's notebook
+    # copying: the pairs above the threshold become review flags in staff views, never in students'
+    similar = run(f"autograder similarity --assignment {NAME} submitted/ --out reports --threshold 0.9", course)
+    assert f"{NAME}: 5 submissions, 10 pairs" in similar
+    flagged = json.loads((course / "reports" / f"similarity-{NAME}.json").read_text())["pairs"]
+    assert flagged and all(p["similarity"] >= 0.9 for p in flagged)
+    a, b = flagged[0]["a"], flagged[0]["b"]
+    run(f"autograder report results --out reports --similarity reports/similarity-{NAME}.json", course)
+    run(f"autograder feedback results --out feedback-html --staff --similarity reports/similarity-{NAME}.json", course)
+    assert (
+        f"similar-code: {flagged[0]['similarity']:.0%} of the graded code is shared with {b}"
+        in (course / "reports" / f"report-{NAME}.html").read_text()
+    )
+    assert "similar-code" in (course / "feedback-html" / NAME / "staff" / f"{a}.html").read_text()
+    assert "similar-code" not in (course / "feedback-html" / NAME / f"{a}.html").read_text()
+    assert "similar-code" not in (course / "reports" / f"report-{NAME}" / f"{a}.html").read_text()
+    bad = shell("autograder report results --out reports --similarity grading.yml", course)
+    assert bad.returncode == 2 and "not a similarity-NAME.json" in bad.stderr
     raw_report = run("autograder report results --out raw-reports --no-term", course)
     assert raw_report and "explain_padding" not in (course / "raw-reports" / f"lms-{NAME}.csv").read_text()
