@@ -155,9 +155,15 @@ def _file_stem(assignment: str) -> str:
     return re.sub(r"[^\w.-]", "_", assignment).lstrip(".") or "assignment"
 
 
+TERM_CATEGORIES = (*csvbook.MANUAL_CATEGORIES, "late")
+"""Rows the term adds to a result (marks given by hand, lateness), not checks of the code."""
+
+
 def is_blank(result: SubmissionResult) -> bool:
-    """Whether a submission is the untouched release: every check not implemented."""
-    return bool(result.checks) and all(c.category == "not-implemented" for c in result.checks)
+    """Whether a submission is the untouched release: every check of its code not implemented (the
+    term's rows, a question marked by hand or a late penalty, aside)."""
+    code = [c for c in result.checks if c.category not in TERM_CATEGORIES]
+    return bool(code) and all(c.category == "not-implemented" for c in code)
 
 
 def write_reports(

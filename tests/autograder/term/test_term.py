@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 from pathlib import Path
@@ -215,3 +216,23 @@ def test_a_timestamp_that_is_a_link_is_not_followed(tmp_path):
     folder.mkdir(parents=True)
     os.symlink(secret, folder / "timestamp.txt")
     assert deadlines.submission_time(folder / "hw.ipynb") == ""
+
+
+def test_a_blank_submission_is_still_blank_with_the_terms_rows(tmp_path):
+    from autograder.reports import is_blank
+
+    blank = result("erin", 0, "2026-10-20T00:00:00+00:00")
+    blank.checks = [
+        CheckResult.not_judged(
+            id="f.values",
+            target="f",
+            max_points=10,
+            hidden=False,
+            hint="",
+            message="not implemented",
+            category="not-implemented",
+        )
+    ]
+    shown = adjust.load(course(tmp_path, marks=MARKS)).apply(blank)
+    assert {c.category for c in shown.checks} == {"not-implemented", "unmarked", "late"}
+    assert is_blank(shown) and not is_blank(dataclasses.replace(shown, checks=shown.checks[1:]))
