@@ -58,6 +58,22 @@ def _duplicates(node, parts, file: str, out: list[Problem]) -> None:
             _duplicates(v, [*parts, k.value], file, out)
 
 
+def _manual_clashes(name: str, body: dict, *, file: str, root) -> list[Problem]:
+    """A question marked by hand named like a graded function: their columns would merge in reports."""
+    manual = body.get("manual")
+    targets = {str(cid).split(".")[0] for cid in body["checks"]}
+    return [
+        Problem(
+            file,
+            _line(root, ["assignments", name, "manual", q], key=True),
+            key_path(("assignments", name, "manual", q)),
+            f"a question marked by hand named like the graded function {q!r}: choose another id",
+        )
+        for q in (manual if isinstance(manual, dict) else {})
+        if q in targets
+    ]
+
+
 def validate(path: Path) -> tuple[list[Problem], int, int]:
     """Every problem of ``grading.yml`` and of the check files of the assignments it names.
 
@@ -101,5 +117,6 @@ def validate(path: Path) -> tuple[list[Problem], int, int]:
             problems += found
             if isinstance(body, dict) and isinstance(body.get("checks"), dict):
                 n_checks += len(body["checks"])
+                problems += _manual_clashes(str(name), body, file=file, root=root)
     order = {p: i for i, p in enumerate(problems)}
     return sorted(problems, key=lambda p: (p.file != file, p.file, p.line, order[p])), len(assignments or {}), n_checks

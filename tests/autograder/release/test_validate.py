@@ -125,3 +125,18 @@ def test_checks_written_as_pytest_tests_are_validated_like_the_others(toy_course
     assert any('checks["double.seeded"].visibility' in p and "test_double.py" in p for p in problems), problems
     assert not any("line 0" in p for p in problems), problems  # the test function's line is named
     assert _refused_by_grade(toy_course)
+
+
+def test_term_settings_are_validated_with_their_lines(toy_course, capsys):
+    text = (toy_course / "grading.yml").read_text()
+    text = text.replace(
+        "  toy:\n",
+        "  toy:\n    due: next friday\n    late: {per: week}\n    manual:\n      double: {points: 1}\n      essay: {points: 2}\n",
+    )
+    (toy_course / "grading.yml").write_text(text)
+    assert cli.main(["validate", str(toy_course / "grading.yml")]) == 1
+    out = capsys.readouterr().out
+    assert "assignments.toy.due: expected a date and time such as 2026-10-12T23:59:00+01:00" in out
+    assert "assignments.toy.late.per: expected one of none, hour, day, got 'week'" in out
+    assert "grading.yml:8: assignments.toy.manual.double: a question marked by hand named like the graded" in out
+    assert "essay" not in out
