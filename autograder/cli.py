@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import sys
 from pathlib import Path
 
@@ -80,27 +79,19 @@ def _cmd_grade(args) -> int:
 def _view(args, results_dir: Path):
     """What ``report`` and ``feedback`` apply to every result: the term's marks and penalties, and the
     review flags of ``--similarity`` files (shown in staff views only), or None."""
-    term = _adjust(args, results_dir)
+    from autograder.audit.similarity import review_flags
+    from autograder.reports import ReportError
+    from autograder.term.adjust import with_flags
+
     flags: dict[tuple[str, str], list[str]] = {}
     for path in getattr(args, "similarity", None) or []:
-        from autograder.audit.similarity import review_flags
-        from autograder.reports import ReportError
-
         try:
             assignment, found = review_flags(Path(path))
         except ValueError as err:
             raise ReportError(str(err)) from None
         for name, said in found.items():
             flags.setdefault((assignment, name), []).extend(said)
-    if not flags:
-        return term
-
-    def view(result):
-        result = term(result) if term is not None else result
-        extra = flags.get((result.assignment, result.submission))
-        return dataclasses.replace(result, flags=[*result.flags, *extra]) if extra else result
-
-    return view
+    return with_flags(_adjust(args, results_dir), flags)
 
 
 def _adjust(args, results_dir: Path | None = None):
@@ -265,6 +256,8 @@ def _cmd_similarity(args) -> int:
     from autograder.core import files
     from autograder.reports import similarity as page
 
+    if not 0 <= args.threshold <= 1:
+        raise similarity.SimilarityError(f"--threshold {args.threshold:g}: give a similarity from 0 to 1 (e.g. 0.6)")
     report = similarity.class_similarity(args.submissions, assignment=args.assignment, root=Path(args.root))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -607,6 +600,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _usage_errors() -> tuple[type[Exception], ...]:
     """The errors that mean bad usage or bad configuration (a one-line message, exit 2)."""
     from autograder.audit.mutation import MutationError
+    from autograder.audit.similarity import SimilarityError
     from autograder.core.config import ConfigError
     from autograder.course.assignment import AssignmentError
     from autograder.course.notebook import NotebookError
@@ -631,6 +625,7 @@ def _usage_errors() -> tuple[type[Exception], ...]:
         SandboxUnavailable,
         SkeletonError,
         TermError,
+        SimilarityError,
     )
 
 

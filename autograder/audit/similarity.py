@@ -24,6 +24,11 @@ from autograder.batch.intake import collect
 from autograder.course import notebook
 from autograder.course.layout import Layout
 
+
+class SimilarityError(ValueError):
+    """The similarity report was asked for with a bad setting; the message names it."""
+
+
 K = 25
 """Characters per k-gram of the tokenised code (copydetect's default noise threshold)."""
 WINDOW = 4

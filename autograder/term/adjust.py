@@ -10,6 +10,7 @@ when it is written.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from pathlib import Path
 
 from autograder.core import config
@@ -118,6 +119,23 @@ class Term:
             if a in students and s not in students[a]
         ]
         return out
+
+
+View = Callable[[SubmissionResult], SubmissionResult]
+
+
+def with_flags(view: View | None, flags: dict[tuple[str, str], list[str]]) -> View | None:
+    """``view`` (or no change) followed by extra review flags per (assignment, submission), such as
+    those of a similarity report; staff views show review flags, students' never do."""
+    if not flags:
+        return view
+
+    def flagged(result: SubmissionResult) -> SubmissionResult:
+        result = view(result) if view is not None else result
+        extra = flags.get((result.assignment, result.submission))
+        return dataclasses.replace(result, flags=[*result.flags, *extra]) if extra else result
+
+    return flagged
 
 
 def _late_message(late: deadlines.Late, cfg: config.AssignmentConfig, penalty: float) -> str:

@@ -132,3 +132,11 @@ def test_the_command_writes_the_page_and_csv(root, tmp_path):
         len((tmp_path / "rep" / "similarity-a5_perplexity.csv").read_text().splitlines())
         == 1 + len(built) * (len(built) - 1) // 2
     )
+
+
+def test_a_threshold_outside_0_to_1_is_refused(root, tmp_path):
+    from coursecopy import shell
+
+    proc = shell(f"autograder similarity --assignment a5_perplexity {tmp_path} --threshold 60", root)
+    assert proc.returncode == 2
+    assert proc.stderr.strip() == "autograder: error: --threshold 60: give a similarity from 0 to 1 (e.g. 0.6)"
