@@ -47,6 +47,15 @@ SUBMISSION_STATUSES = tuple(s.value for s in SubmissionStatus)
 CHECK_STATUSES = tuple(s.value for s in CheckStatus)
 HIDDEN_CATEGORY = "hidden"
 """The only category a student sees on a hidden check that did not pass."""
+MANUAL_CATEGORY = "manual"
+"""A question marked by hand, with its mark (:mod:`autograder.term.adjust`)."""
+UNMARKED_CATEGORY = "unmarked"
+"""A question marked by hand that has no mark yet."""
+LATE_CATEGORY = "late"
+"""The late penalty of a submission that came after its due date."""
+MANUAL_CATEGORIES = (MANUAL_CATEGORY, UNMARKED_CATEGORY)
+TERM_CATEGORIES = (*MANUAL_CATEGORIES, LATE_CATEGORY)
+"""The rows the term adds to a result (marks given by hand, lateness): not checks of the code."""
 
 
 RESULT_FILE = "result.json"

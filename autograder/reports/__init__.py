@@ -30,7 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from autograder.core import files, results
-from autograder.core.results import SubmissionResult
+from autograder.core.results import MANUAL_CATEGORIES, TERM_CATEGORIES, SubmissionResult
 
 from . import csvbook, html, lms, markdown, stats
 
@@ -155,10 +155,6 @@ def _file_stem(assignment: str) -> str:
     return re.sub(r"[^\w.-]", "_", assignment).lstrip(".") or "assignment"
 
 
-TERM_CATEGORIES = (*csvbook.MANUAL_CATEGORIES, "late")
-"""Rows the term adds to a result (marks given by hand, lateness), not checks of the code."""
-
-
 def is_blank(result: SubmissionResult) -> bool:
     """Whether a submission is the untouched release: every check of its code not implemented (the
     term's rows, a question marked by hand or a late penalty, aside)."""
@@ -227,7 +223,7 @@ def write_reports(
             ),
             f"summary-{stem}.md": markdown.render(summary),
         }
-        if any(c.category in csvbook.MANUAL_CATEGORIES for r in subs for c in r.checks):
+        if any(c.category in MANUAL_CATEGORIES for r in subs for c in r.checks):
             pages[f"unmarked-{stem}.csv"] = csvbook.render_unmarked(subs)
         (out_dir / f"report-{stem}").mkdir(exist_ok=True)
         pages.update({own[r.submission]: feedback.render_student(r) for r in subs})

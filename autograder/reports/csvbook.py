@@ -11,7 +11,7 @@ import csv
 import io
 
 from autograder.core import names
-from autograder.core.results import SubmissionResult
+from autograder.core.results import UNMARKED_CATEGORY, SubmissionResult
 from autograder.reports.untrusted import csv_cell
 from autograder.reports.wording import points
 
@@ -63,10 +63,6 @@ def submission_name(name: str) -> str:
     return name if names.is_safe_id(name) else names.safe_id(name)
 
 
-MANUAL_CATEGORIES = ("manual", "unmarked")
-"""Categories of the rows of questions marked by hand (:mod:`autograder.term.adjust`)."""
-
-
 def render_unmarked(results: list[SubmissionResult]) -> str:
     """The questions marked by hand that have no mark yet: ``submission, question, points, title``,
     one row each (a header only when every mark is in)."""
@@ -75,7 +71,7 @@ def render_unmarked(results: list[SubmissionResult]) -> str:
     writer.writerow(["submission", "question", "points", "title"])
     for result in results:
         for c in result.checks:
-            if c.category == "unmarked":
+            if c.category == UNMARKED_CATEGORY:
                 row = [submission_name(result.submission), c.target, points(c.max_points), c.hint]
                 writer.writerow([csv_cell(cell) for cell in row])
     return buffer.getvalue()

@@ -14,13 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from autograder.core import config
-from autograder.core.results import CheckResult, SubmissionResult
+from autograder.core.results import LATE_CATEGORY, MANUAL_CATEGORY, UNMARKED_CATEGORY, CheckResult, SubmissionResult
 from autograder.term import deadlines, records
 
 MANUAL_PREFIX = "manual."
 LATE_ID = "late.penalty"
-UNMARKED = "unmarked"
-"""The category of a manual question with no mark yet."""
 
 
 class TermError(ValueError):
@@ -67,7 +65,9 @@ class Term:
         if late is not None:
             penalty = round(earned * late.fraction, 6)
             rows.append(
-                CheckResult(LATE_ID, "late", "failed", -penalty, 0.0, False, _late_message(late, cfg, penalty), "late")
+                CheckResult(
+                    LATE_ID, "late", "failed", -penalty, 0.0, False, _late_message(late, cfg, penalty), LATE_CATEGORY
+                )
             )
             earned -= penalty
         return dataclasses.replace(
@@ -95,11 +95,19 @@ class Term:
                 hidden=False,
                 hint=q.title,
                 message="not marked yet",
-                category=UNMARKED,
+                category=UNMARKED_CATEGORY,
             )
         status = "passed" if mark.points >= q.points else "failed"
         return CheckResult(
-            MANUAL_PREFIX + question, question, status, mark.points, q.points, False, mark.comment, "manual", q.title
+            MANUAL_PREFIX + question,
+            question,
+            status,
+            mark.points,
+            q.points,
+            False,
+            mark.comment,
+            MANUAL_CATEGORY,
+            q.title,
         )
 
     def strays(self, students: dict[str, set[str]]) -> list[str]:

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 
 from autograder.core import files
-from autograder.core.results import SubmissionResult, student_view
+from autograder.core.results import MANUAL_CATEGORY, SubmissionResult, student_view
 from autograder.reports.wording import explanation, notes
 
 TEST_FIELDS = ("name", "score", "max_score", "output", "visibility", "status", "tags")
@@ -30,7 +30,7 @@ def to_gradescope(result: SubmissionResult, *, hidden_visibility: str = "after_p
             "name": f"{check.id} ({'hidden' if check.hidden else 'public'})",
             "score": check.points,
             "max_score": check.max_points,
-            "output": explanation(check) if check.status != "passed" or check.category == "manual" else "passed",
+            "output": explanation(check) if check.status != "passed" or check.category == MANUAL_CATEGORY else "passed",
             "visibility": hidden_visibility if check.hidden else "visible",
             "status": "passed" if check.status == "passed" else "failed",
             "tags": [check.target, check.category],

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from autograder.core.results import SubmissionResult, student_view
+from autograder.core.results import LATE_CATEGORY, MANUAL_CATEGORY, TERM_CATEGORIES, SubmissionResult, student_view
 from autograder.release.gradecells import GRADE_PREFIX
 from autograder.reports.wording import check_line, explanation
 
@@ -93,24 +93,20 @@ def write(
     return len(results)
 
 
-TERM_CATEGORIES = ("manual", "unmarked", "late")
-"""Rows the term adds (:mod:`autograder.term.adjust`): a mark given by hand, one not given yet, lateness."""
-
-
 def _term_row(gb, check, *, notebook: str, assignment: str, student: str) -> None:
     """A term's row in nbgrader's own fields: the late penalty on the submitted notebook (``nbgrader
     export`` subtracts it), a mark on the manually graded cell whose id is the question's, if the
     notebook has one (otherwise the mark shows in the autograder's outputs only)."""
     from nbgrader.api import MissingEntry
 
-    if check.category == "late":
+    if check.category == LATE_CATEGORY:
         gb.find_submission_notebook(notebook, assignment, student).late_submission_penalty = -float(check.points)
         return
     try:
         grade = gb.find_grade(check.target, notebook, assignment, student)
     except MissingEntry:
         return
-    grade.manual_score = float(check.points) if check.category == "manual" else None
+    grade.manual_score = float(check.points) if check.category == MANUAL_CATEGORY else None
     try:
         gb.find_comment(check.target, notebook, assignment, student).manual_comment = check.message or None
     except MissingEntry:
