@@ -7,6 +7,7 @@ import datetime as dt
 import math
 import os
 import re
+import stat
 from pathlib import Path
 
 from autograder.core.config import LatePolicy
@@ -37,8 +38,6 @@ def _read_small(path: Path, limit: int = 200) -> str | None:
     except OSError:
         return None
     try:
-        import stat
-
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return None
         return os.read(fd, limit).decode("utf-8", "replace")
